@@ -1,0 +1,60 @@
+//! Build-time work, so the library (and its WASM build) carries no TOML or
+//! CSV parser:
+//! - `policies/*.toml` → one JSON array of policy documents, embedded by
+//!   `src/pack/builtin.rs` (TOML → JSON is structural; the pack's own
+//!   validation runs in the test suite and in `sme-subsidy validate-pack`);
+//! - `data/lpr.csv` → a constant table in basis points for `src/lpr.rs`.
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap());
+    println!("cargo:rerun-if-changed=policies");
+    println!("cargo:rerun-if-changed=data/lpr.csv");
+    embed_policies(Path::new("policies"), &out.join("builtin_pack.json"));
+    embed_lpr(Path::new("data/lpr.csv"), &out.join("lpr_table.rs"));
+}
+
+fn embed_policies(dir: &Path, dest: &Path) {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .expect("policies/ folder")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    let mut documents = Vec::new();
+    for file in &files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        let text = fs::read_to_string(file).unwrap();
+        let value: toml::Value = toml::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: not valid TOML: {e}", file.display()));
+        documents.push(serde_json::to_value(value).unwrap());
+    }
+    fs::write(dest, serde_json::to_string(&documents).unwrap()).unwrap();
+}
+
+fn embed_lpr(csv: &Path, dest: &Path) {
+    let text = fs::read_to_string(csv).unwrap();
+    let mut rows = String::from("&[\n");
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.starts_with("effective_from")) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split(',').map(str::trim).collect();
+        assert_eq!(cols.len(), 3, "data/lpr.csv: bad line `{line}`");
+        let date: Vec<u32> = cols[0].split('-').map(|p| p.parse().unwrap()).collect();
+        let bp = |s: &str| -> i64 {
+            let (int, frac) = s.split_once('.').unwrap_or((s, "0"));
+            let frac = format!("{frac:0<2}");
+            int.parse::<i64>().unwrap() * 100 + frac[..2].parse::<i64>().unwrap()
+        };
+        rows.push_str(&format!(
+            "    LprRow {{ effective_from: ({}, {}, {}), one_year_bp: {}, five_year_bp: {} }},\n",
+            date[0], date[1], date[2], bp(cols[1]), bp(cols[2])
+        ));
+    }
+    rows.push(']');
+    fs::write(dest, rows).unwrap();
+}

@@ -1,0 +1,317 @@
+//! Checking a rule's conditions (适用条件) against the scenario.
+//!
+//! Each test answers one of four ways: met; failed, with the reason; not
+//! decidable until a field is filled in; or met so far but resting on a fact
+//! the calculator cannot verify, which stays open as a 「需满足」 item
+//! (POLICY_BRIEF rule 7). Nothing unknown is assumed either way.
+
+use rust_decimal::Decimal;
+
+use crate::pack::{Condition, Document, GuaranteeFact, ItemKind, LoanFact};
+use crate::result::{Field, ItemReason, ItemRef, Open, Reason, SizeOutcome};
+use crate::scenario::{Guarantee, Scenario};
+use crate::size::Metric;
+
+/// What the checks of one rule found.
+#[derive(Debug, Default)]
+pub(crate) struct Checks<'p> {
+    pub reasons: Vec<Reason<'p>>,
+    pub missing: Vec<Field>,
+    pub open: Vec<Open<'p>>,
+}
+
+impl Condition {
+    /// The item kinds an item test reads; `None` for enterprise-level tests.
+    pub fn item_scope(&self) -> Option<&'static [ItemKind]> {
+        use Condition::*;
+        match self {
+            EnterpriseSize { .. } | Qualification { .. } | OperatingRevenueAtMost { .. }
+            | AnnualExportsAtMost { .. } | AnnualExportsAbove { .. } | IpoStageAtLeast { .. }
+            | Confirm { .. } => None,
+            LoanCollateral { .. } | LoanLender { .. } | LoanPurpose { .. } | LoanFact { .. } => {
+                Some(&[ItemKind::Loan])
+            }
+            GuaranteeFact { fact: crate::pack::GuaranteeFact::ForPatentPledgeLoan } => {
+                Some(&[ItemKind::Guarantee, ItemKind::EvaluationFee])
+            }
+            GuaranteeFact { .. } | GuaranteeAmountAtMost { .. } | GuaranteeFeeRateAtMost { .. }
+            | GuaranteeGreenIndustry { .. } => Some(&[ItemKind::Guarantee]),
+            InsuranceKind { .. } | InsuranceProduct { .. } => Some(&[ItemKind::Insurance]),
+        }
+    }
+}
+
+/// Place names compare without their administrative suffix, so 聊城 and
+/// 聊城市 are the same city.
+fn same_place(a: &str, b: &str) -> bool {
+    fn core(s: &str) -> &str {
+        let s = s.trim();
+        ["省", "市", "区", "县", "自治区"]
+            .iter()
+            .find_map(|suffix| s.strip_suffix(suffix).filter(|rest| !rest.is_empty()))
+            .unwrap_or(s)
+    }
+    core(a) == core(b)
+}
+
+/// The enterprise is inside the document's 适用地区.
+pub(crate) fn jurisdiction<'p>(doc: &'p Document, scenario: &Scenario, checks: &mut Checks<'p>) {
+    let Some(region) = &scenario.enterprise.region else {
+        checks.missing.push(Field::enterprise("enterprise.region"));
+        return;
+    };
+    let j = &doc.jurisdiction;
+    if !same_place(&region.province, &j.province) {
+        checks.reasons.push(Reason::OutsideJurisdiction);
+        return;
+    }
+    for (wanted, have, field) in [
+        (&j.city, &region.city, "enterprise.region.city"),
+        (&j.county, &region.county, "enterprise.region.county"),
+    ] {
+        let Some(wanted) = wanted else { continue };
+        match have {
+            None => {
+                checks.missing.push(Field::enterprise(field));
+                return;
+            }
+            Some(have) if !same_place(have, wanted) => {
+                checks.reasons.push(Reason::OutsideJurisdiction);
+                return;
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// An enterprise-level test.
+pub(crate) fn enterprise<'p>(
+    condition: &'p Condition,
+    scenario: &Scenario,
+    size: &SizeOutcome,
+    checks: &mut Checks<'p>,
+) {
+    let e = &scenario.enterprise;
+    match condition {
+        Condition::EnterpriseSize { sizes } => match size {
+            SizeOutcome::Classified(actual) if !sizes.contains(actual) => {
+                checks.reasons.push(Reason::SizeNotAllowed { actual: *actual, allowed: sizes })
+            }
+            SizeOutcome::Classified(_) => {}
+            SizeOutcome::Missing(metrics) => {
+                checks.missing.extend(metrics.iter().map(|m| Field::enterprise(Metric::field(*m))))
+            }
+            SizeOutcome::NoIndustry => checks.missing.push(Field::enterprise("enterprise.industry")),
+        },
+        Condition::Qualification { qualification } => {
+            if !e.qualifications.contains(qualification) {
+                checks.reasons.push(Reason::LacksQualification(*qualification));
+            }
+        }
+        Condition::OperatingRevenueAtMost { yuan } => match &e.operating_revenue {
+            None => checks.missing.push(Field::enterprise("enterprise.operating_revenue")),
+            Some(revenue) if revenue.amount > *yuan => {
+                checks.reasons.push(Reason::RevenueAbove { actual: revenue.amount, max: *yuan })
+            }
+            Some(_) => {}
+        },
+        Condition::AnnualExportsAtMost { usd } => match &e.annual_exports {
+            None => checks.missing.push(Field::enterprise("enterprise.annual_exports")),
+            Some(x) if x.amount > *usd => {
+                checks.reasons.push(Reason::ExportsAbove { actual: x.amount, max: *usd })
+            }
+            Some(_) => {}
+        },
+        Condition::AnnualExportsAbove { usd } => match &e.annual_exports {
+            None => checks.missing.push(Field::enterprise("enterprise.annual_exports")),
+            Some(x) if x.amount <= *usd => {
+                checks.reasons.push(Reason::ExportsNotAbove { actual: x.amount, min: *usd })
+            }
+            Some(_) => {}
+        },
+        Condition::IpoStageAtLeast { stage } => {
+            match scenario.ipo.as_ref().and_then(|ipo| ipo.stage_reached) {
+                Some(actual) if actual >= *stage => {}
+                actual if scenario.ipo.is_some() && actual.is_none() => {
+                    checks.missing.push(Field::enterprise("ipo.stage_reached"))
+                }
+                actual => checks.reasons.push(Reason::IpoStageNotReached { actual, required: *stage }),
+            }
+        }
+        Condition::Confirm { id, question } => match scenario.answers.get(id.as_str()) {
+            Some(true) => {}
+            Some(false) => checks.reasons.push(Reason::AnsweredNo(question)),
+            None => checks.open.push(Open::Question { id, question }),
+        },
+        _ => unreachable!("item tests are checked per item"),
+    }
+}
+
+/// How one item fared against the rule's item tests.
+pub(crate) enum ItemVerdict {
+    Counts,
+    LeftOut,
+    Undecided,
+}
+
+/// Run every item test of the rule that reads this item's kind.
+pub(crate) fn item<'p>(
+    conditions: &'p [Condition],
+    scenario: &Scenario,
+    item: ItemRef,
+    checks: &mut Checks<'p>,
+) -> ItemVerdict {
+    let (mut failed, mut undecided) = (false, false);
+    let open_before = checks.open.len();
+    for condition in conditions {
+        if !condition.item_scope().is_some_and(|kinds| kinds.contains(&item.kind)) {
+            continue;
+        }
+        match test_item(condition, scenario, item) {
+            Test::Met => {}
+            Test::Failed(why) => {
+                failed = true;
+                checks.reasons.push(Reason::Item { item, why });
+            }
+            Test::Missing(name) => {
+                undecided = true;
+                checks.missing.push(Field::of(item, name));
+            }
+            Test::Open(open) => checks.open.push(open),
+        }
+    }
+    if failed || undecided {
+        // Open facts of an item that does not count are not worth asking.
+        checks.open.truncate(open_before);
+    }
+    match (failed, undecided) {
+        (true, _) => ItemVerdict::LeftOut,
+        (false, true) => ItemVerdict::Undecided,
+        (false, false) => ItemVerdict::Counts,
+    }
+}
+
+enum Test<'p> {
+    Met,
+    Failed(ItemReason<'p>),
+    Missing(&'static str),
+    Open(Open<'p>),
+}
+
+fn yes_no<'p>(value: Option<bool>, no: ItemReason<'p>, open: Open<'p>) -> Test<'p> {
+    match value {
+        Some(true) => Test::Met,
+        Some(false) => Test::Failed(no),
+        None => Test::Open(open),
+    }
+}
+
+/// 年化担保费率 (%): as entered, else fee ÷ amount ÷ (term/12).
+pub(crate) fn annual_fee_rate_percent(g: &Guarantee) -> Result<Decimal, &'static str> {
+    if let Some(rate) = g.fee_rate_percent {
+        return Ok(rate);
+    }
+    let fee = g.fee.ok_or("fee_rate_percent")?.amount;
+    let amount = g.amount.ok_or("amount")?.amount;
+    let months = g.term_months.ok_or("term_months")?;
+    if amount.is_zero() || months == 0 {
+        return Err("fee_rate_percent");
+    }
+    Ok(fee / amount * Decimal::from(12) / Decimal::from(months) * Decimal::ONE_HUNDRED)
+}
+
+fn test_item<'p>(condition: &'p Condition, scenario: &Scenario, item: ItemRef) -> Test<'p> {
+    match (condition, item.kind) {
+        (Condition::LoanCollateral { any_of }, _) => {
+            let loan = &scenario.loans[item.index];
+            if loan.collateral.iter().any(|c| any_of.contains(c)) {
+                Test::Met
+            } else if loan.collateral.is_empty() {
+                Test::Missing("collateral")
+            } else {
+                Test::Failed(ItemReason::Collateral { allowed: any_of })
+            }
+        }
+        (Condition::LoanLender { any_of }, _) => match scenario.loans[item.index].lender {
+            None => Test::Missing("lender"),
+            Some(l) if any_of.contains(&l) => Test::Met,
+            Some(actual) => Test::Failed(ItemReason::Lender { actual, allowed: any_of }),
+        },
+        (Condition::LoanPurpose { any_of }, _) => match scenario.loans[item.index].purpose {
+            None => Test::Missing("purpose"),
+            Some(p) if any_of.contains(&p) => Test::Met,
+            Some(actual) => Test::Failed(ItemReason::Purpose { actual, allowed: any_of }),
+        },
+        (Condition::LoanFact { fact }, _) => {
+            let loan = &scenario.loans[item.index];
+            let value = match fact {
+                LoanFact::PledgeRegistered => loan.pledge_registered,
+                LoanFact::RepaidOnSchedule => loan.repaid_on_schedule,
+                LoanFact::CarbonReductionTool => loan.carbon_reduction_tool,
+            };
+            yes_no(value, ItemReason::LoanFactNo(*fact), Open::LoanFact { item, fact: *fact })
+        }
+        (Condition::GuaranteeFact { fact }, kind) => {
+            let value = match (fact, kind) {
+                (GuaranteeFact::GovernmentBusiness, _) => {
+                    scenario.guarantees[item.index].government_business
+                }
+                (GuaranteeFact::ForPatentPledgeLoan, ItemKind::EvaluationFee) => {
+                    scenario.evaluation_fees[item.index].for_patent_pledge_loan
+                }
+                (GuaranteeFact::ForPatentPledgeLoan, _) => {
+                    scenario.guarantees[item.index].for_patent_pledge_loan
+                }
+            };
+            yes_no(value, ItemReason::GuaranteeFactNo(*fact), Open::GuaranteeFact { item, fact: *fact })
+        }
+        (Condition::GuaranteeAmountAtMost { yuan }, _) => {
+            match scenario.guarantees[item.index].amount {
+                None => Test::Missing("amount"),
+                Some(m) if m.amount <= *yuan => Test::Met,
+                Some(m) => Test::Failed(ItemReason::AmountAbove { actual: m.amount, max: *yuan }),
+            }
+        }
+        (Condition::GuaranteeFeeRateAtMost { percent }, _) => {
+            match annual_fee_rate_percent(&scenario.guarantees[item.index]) {
+                Err(field) => Test::Missing(field),
+                Ok(rate) if rate <= *percent => Test::Met,
+                Ok(rate) => Test::Failed(ItemReason::FeeRateAbove {
+                    actual_percent: rate,
+                    max_percent: *percent,
+                }),
+            }
+        }
+        (Condition::GuaranteeGreenIndustry { any_of }, _) => {
+            match scenario.guarantees[item.index].green_industry {
+                Some(g) if any_of.contains(&g) => Test::Met,
+                _ => Test::Failed(ItemReason::NotGreenIndustry { allowed: any_of }),
+            }
+        }
+        (Condition::InsuranceKind { any_of }, _) => match scenario.insurance[item.index].kind {
+            None => Test::Missing("kind"),
+            Some(k) if any_of.contains(&k) => Test::Met,
+            Some(actual) => Test::Failed(ItemReason::InsuranceKind { actual, allowed: any_of }),
+        },
+        (Condition::InsuranceProduct { any_of }, _) => {
+            match scenario.insurance[item.index].product {
+                Some(p) if any_of.contains(&p) => Test::Met,
+                _ => Test::Failed(ItemReason::InsuranceProduct { allowed: any_of }),
+            }
+        }
+        _ => unreachable!("enterprise tests are checked once per rule"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_names_ignore_suffix() {
+        assert!(same_place("聊城市", "聊城"));
+        assert!(same_place("山东省", "山东"));
+        assert!(!same_place("临海市", "聊城市"));
+        assert!(same_place("市", "市"));
+    }
+}

@@ -1,0 +1,195 @@
+//! The evaluation of one scenario against a policy set: for every rule, in
+//! this order, effective dates → jurisdiction and enterprise conditions →
+//! the items that qualify → the rule's calculation template → rounding.
+//!
+//! The order is the statute's: a policy outside its effective period says so
+//! and nothing else (POLICY_BRIEF rule 5); a failed condition is reported
+//! with every other failed condition, so the user sees all that stands in
+//! the way at once; only a rule whose conditions hold is computed.
+
+
+use crate::conditions::{self, Checks, ItemVerdict};
+use crate::money::round_to_fen;
+use crate::pack::{Calculation, Document, ItemKind, PolicySet, Rule};
+use crate::result::{Evaluation, ItemRef, Reason, RuleResult, SizeOutcome, Status, Step};
+use crate::scenario::Scenario;
+use crate::size::{self, Statistics};
+use crate::templates::{self, interest::SubsidyRate, Computed, Trace};
+
+/// S-1 for the scenario's enterprise.
+pub fn size_of(scenario: &Scenario) -> SizeOutcome {
+    let e = &scenario.enterprise;
+    let Some(industry) = e.industry else { return SizeOutcome::NoIndustry };
+    let stats = Statistics {
+        employees: e.employees,
+        operating_revenue: e.operating_revenue.map(|m| m.amount),
+        total_assets: e.total_assets.map(|m| m.amount),
+    };
+    match size::classify(industry, &stats) {
+        Ok(size) => SizeOutcome::Classified(size),
+        Err(missing) => SizeOutcome::Missing(missing),
+    }
+}
+
+/// Evaluate every rule of `set`. The scenario must have passed
+/// `validate::scenario` (amounts in range, dates in order).
+pub fn evaluate<'p>(set: &'p PolicySet, scenario: &Scenario) -> Evaluation<'p> {
+    let size = size_of(scenario);
+    let results = set.rules().map(|(doc, rule)| evaluate_rule(doc, rule, scenario, &size)).collect();
+    Evaluation { evaluation_date: scenario.evaluation_date, size, results }
+}
+
+fn item_count(scenario: &Scenario, kind: ItemKind) -> usize {
+    match kind {
+        ItemKind::Loan => scenario.loans.len(),
+        ItemKind::Guarantee => scenario.guarantees.len(),
+        ItemKind::EvaluationFee => scenario.evaluation_fees.len(),
+        ItemKind::Insurance => scenario.insurance.len(),
+    }
+}
+
+fn evaluate_rule<'p>(
+    doc: &'p Document,
+    rule: &'p Rule,
+    scenario: &Scenario,
+    size: &SizeOutcome,
+) -> RuleResult<'p> {
+    let mut result = RuleResult {
+        document: doc,
+        rule,
+        status: Status::OutsideEffectiveDates,
+        amount: None,
+        steps: Vec::new(),
+        reasons: Vec::new(),
+        missing: Vec::new(),
+        to_confirm: Vec::new(),
+    };
+    let date = scenario.evaluation_date;
+    if doc.effective_from.is_some_and(|from| date < from) || doc.effective_to.is_some_and(|to| date > to) {
+        return result;
+    }
+
+    let mut checks = Checks::default();
+    conditions::jurisdiction(doc, scenario, &mut checks);
+    for condition in rule.conditions.iter().filter(|c| c.item_scope().is_none()) {
+        conditions::enterprise(condition, scenario, size, &mut checks);
+    }
+    let enterprise_failed = !checks.reasons.is_empty();
+
+    let kinds = rule.calculation.item_kinds();
+    let mut qualifying: Vec<ItemRef> = Vec::new();
+    let mut undecided = false;
+    let mut any_item = false;
+    for &kind in kinds {
+        for index in 0..item_count(scenario, kind) {
+            any_item = true;
+            let item = ItemRef { kind, index };
+            match conditions::item(&rule.conditions, scenario, item, &mut checks) {
+                ItemVerdict::Counts => qualifying.push(item),
+                ItemVerdict::LeftOut => {}
+                ItemVerdict::Undecided => undecided = true,
+            }
+        }
+    }
+    if !kinds.is_empty() && !any_item {
+        checks.reasons.push(Reason::NoItems(kinds[0]));
+    }
+    let Checks { reasons, missing, open } = checks;
+    result.missing = missing;
+    result.to_confirm = open;
+
+    let no_items = !kinds.is_empty() && qualifying.is_empty();
+    if enterprise_failed || (no_items && !undecided) {
+        result.status = Status::NotEligible;
+        result.reasons = reasons;
+        result.to_confirm.clear();
+        return result;
+    }
+    result.reasons = reasons;
+    if no_items || (!result.missing.is_empty() && kinds.is_empty()) || has_enterprise_gap(&result) {
+        result.status = Status::NeedsInformation;
+        return result;
+    }
+
+    let mut trace = Trace::default();
+    let computed = compute(&rule.calculation, scenario, &qualifying, &mut trace);
+    result.steps = trace.steps;
+    result.missing.extend(trace.missing);
+    match computed {
+        None => result.status = Status::NeedsInformation,
+        Some(Computed::NotPublished) => result.status = Status::AmountNotPublished,
+        Some(Computed::Amount(before)) => {
+            let after = round_to_fen(before);
+            result.steps.push(Step::Rounding { before, after });
+            result.amount = Some(after);
+            result.status = Status::Eligible;
+        }
+    }
+    result
+}
+
+/// A missing enterprise-level fact (region, size statistics) leaves the whole
+/// rule undecided, whatever the items say.
+fn has_enterprise_gap(result: &RuleResult) -> bool {
+    result.missing.iter().any(|f| f.item.is_none())
+}
+
+fn compute<'p>(
+    calculation: &'p Calculation,
+    scenario: &Scenario,
+    items: &[ItemRef],
+    trace: &mut Trace<'p>,
+) -> Option<Computed> {
+    match calculation {
+        Calculation::LprShareInterest {
+            share_of_lpr_percent,
+            lpr_tenor,
+            lpr_date,
+            day_count,
+            cap_per_enterprise_year_yuan,
+        } => templates::interest::compute(
+            SubsidyRate::LprShare { share_percent: *share_of_lpr_percent, tenor: *lpr_tenor, date: *lpr_date },
+            *day_count,
+            *cap_per_enterprise_year_yuan,
+            scenario,
+            items,
+            trace,
+        ),
+        Calculation::FixedRateInterest { rate_bp, day_count, cap_per_enterprise_year_yuan } => {
+            templates::interest::compute(
+                SubsidyRate::FixedBp(*rate_bp),
+                *day_count,
+                *cap_per_enterprise_year_yuan,
+                scenario,
+                items,
+                trace,
+            )
+        }
+        Calculation::BalanceShareInterest { share_percent, cap_per_enterprise_yuan } => {
+            templates::balance::compute(*share_percent, *cap_per_enterprise_yuan, scenario, items, trace)
+        }
+        Calculation::FeeShare { share_percent, cap_per_item_yuan, .. } => {
+            templates::fee::compute(*share_percent, *cap_per_item_yuan, scenario, items, trace)
+        }
+        Calculation::PremiumShare {
+            share_percent,
+            premium_rate_ceiling_percent,
+            cap_per_enterprise_year_yuan,
+        } => templates::premium::compute(
+            *share_percent,
+            *premium_rate_ceiling_percent,
+            *cap_per_enterprise_year_yuan,
+            scenario,
+            items,
+            trace,
+        ),
+        Calculation::StagedGrant { total_cap_yuan, stages, schedule_set_by } => {
+            templates::grant::compute(*total_cap_yuan, stages, schedule_set_by, scenario, trace)
+        }
+        Calculation::EligibilityOnly { amount_set_by, .. } => {
+            trace.steps.push(Step::NotPublished { set_by: amount_set_by, cap: None });
+            Some(Computed::NotPublished)
+        }
+    }
+}
+

@@ -1,0 +1,446 @@
+//! Policy packs (政策包): the policies as data.
+//!
+//! One document (文件) per source text, each holding its rules (条款). A rule
+//! quotes the clause it implements, says who receives the money, lists its
+//! conditions, and names one calculation template with that clause's
+//! parameters. Every ambiguity the text leaves is a named parameter with the
+//! pack's default justified in the TOML comment, so a portal that knows
+//! better changes data, not code.
+//!
+//! The built-in pack (`policies/*.toml`) is compiled in; a portal may load
+//! its own documents, which replace built-in documents of the same `id` and
+//! are validated with errors that name the file, the rule and the field.
+
+pub mod builtin;
+pub mod validate;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::lpr::Tenor;
+use crate::scenario::{
+    iso_date_opt, Collateral, GreenIndustry, InnovativeProduct, InsuranceKind, IpoStage, Lender,
+    LoanPurpose, Qualification,
+};
+use crate::size::Size;
+
+/// The active policy set: the documents a calculation runs against.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct PolicySet {
+    pub documents: Vec<Document>,
+}
+
+impl PolicySet {
+    /// Add a portal's documents; one with the id of a document already in
+    /// the set replaces it (so a portal can supply, say, its own 担保费补贴
+    /// rate for a rule the built-in pack can only report as 「一定」).
+    pub fn merge(&mut self, documents: Vec<Document>) {
+        for doc in documents {
+            match self.documents.iter_mut().find(|d| d.id == doc.id) {
+                Some(existing) => *existing = doc,
+                None => self.documents.push(doc),
+            }
+        }
+    }
+
+    pub fn rules(&self) -> impl Iterator<Item = (&Document, &Rule)> {
+        self.documents.iter().flat_map(|d| d.rules.iter().map(move |r| (d, r)))
+    }
+}
+
+/// Bilingual text: zh-CN first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+/// 政策文件.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Stable id, e.g. `liaocheng-2024-fiscal-finance`.
+    pub id: String,
+    /// 文件标题
+    pub title: String,
+    /// 文号, e.g. 聊江管办发〔2023〕3号 (absent when the text gives none)
+    #[serde(default)]
+    pub number: Option<String>,
+    /// 发文机关
+    pub issuer: String,
+    /// 成文/印发日期
+    #[serde(default, with = "iso_date_opt")]
+    pub issued: Option<Date>,
+    /// 施行日期
+    #[serde(default, with = "iso_date_opt")]
+    pub effective_from: Option<Date>,
+    /// 有效期至
+    #[serde(default, with = "iso_date_opt")]
+    pub effective_to: Option<Date>,
+    /// 效力状态
+    pub status: DocumentStatus,
+    /// 适用地区
+    pub jurisdiction: Jurisdiction,
+    /// Where the text was taken from.
+    pub source: String,
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+}
+
+/// 效力状态.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentStatus {
+    /// 现行有效
+    InForce,
+    /// 失效
+    Expired,
+    /// 征求意见稿
+    Draft,
+}
+
+impl DocumentStatus {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            DocumentStatus::InForce => "现行有效",
+            DocumentStatus::Expired => "已失效",
+            DocumentStatus::Draft => "征求意见稿",
+        }
+    }
+    pub fn name_en(self) -> &'static str {
+        match self {
+            DocumentStatus::InForce => "in force",
+            DocumentStatus::Expired => "expired",
+            DocumentStatus::Draft => "draft for comment",
+        }
+    }
+}
+
+/// 适用地区: each level given must equal the enterprise's.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Jurisdiction {
+    pub province: String,
+    #[serde(default)]
+    pub city: Option<String>,
+    #[serde(default)]
+    pub county: Option<String>,
+}
+
+impl Jurisdiction {
+    pub fn describe(&self) -> String {
+        let mut s = self.province.clone();
+        for part in [&self.city, &self.county].into_iter().flatten() {
+            s.push_str(part);
+        }
+        s
+    }
+}
+
+/// 条款: one provision, as a calculation.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Unique in the set, e.g. `LC-I-1`.
+    pub id: String,
+    /// The brief's provision code, e.g. `I-1`.
+    #[serde(default)]
+    pub provision: Option<String>,
+    pub name: Text,
+    pub family: Family,
+    /// 条款位置, e.g. 二、（四）14.
+    pub clause: String,
+    /// 原文摘录
+    pub quote: String,
+    /// 资金拨付对象
+    pub recipient: Recipient,
+    /// Why that recipient, or what the text leaves open.
+    #[serde(default)]
+    pub recipient_note: Option<Text>,
+    /// A national document the rule rests on, outside the seeds.
+    #[serde(default)]
+    pub national_basis: Option<String>,
+    #[serde(default)]
+    pub conditions: Vec<Condition>,
+    pub calculation: Calculation,
+    /// Shown with every result of this rule.
+    #[serde(default)]
+    pub notes: Vec<Text>,
+}
+
+/// 政策类别.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// 贷款贴息
+    Interest,
+    /// 担保费（评估费）补贴
+    GuaranteeFee,
+    /// 保险保费补贴
+    Premium,
+    /// 上市补助
+    Ipo,
+    /// 仅资格（无公开金额）
+    EligibilityOnly,
+    /// 面向金融机构
+    Institution,
+}
+
+impl Family {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Family::Interest => "贷款贴息",
+            Family::GuaranteeFee => "担保费补贴",
+            Family::Premium => "保险保费补贴",
+            Family::Ipo => "上市补助",
+            Family::EligibilityOnly => "资格认定",
+            Family::Institution => "金融机构奖补",
+        }
+    }
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Family::Interest => "loan interest subsidy",
+            Family::GuaranteeFee => "guarantee-fee subsidy",
+            Family::Premium => "insurance-premium subsidy",
+            Family::Ipo => "IPO grant",
+            Family::EligibilityOnly => "eligibility",
+            Family::Institution => "institution reward",
+        }
+    }
+}
+
+/// 资金拨付对象 (POLICY_BRIEF rule 8): only `enterprise` counts as the
+/// enterprise's cash in the total.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recipient {
+    /// 企业
+    Enterprise,
+    /// 担保机构
+    Guarantor,
+    /// 银行
+    Bank,
+    /// 文件未明确（可能拨付银行，以优惠利率惠及企业）
+    Unsettled,
+}
+
+impl Recipient {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Recipient::Enterprise => "企业",
+            Recipient::Guarantor => "担保机构",
+            Recipient::Bank => "银行",
+            Recipient::Unsettled => "文件未明确",
+        }
+    }
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Recipient::Enterprise => "the enterprise",
+            Recipient::Guarantor => "the guarantee institution",
+            Recipient::Bank => "the bank",
+            Recipient::Unsettled => "not settled by the text",
+        }
+    }
+}
+
+/// 适用条件. Enterprise-level tests gate the rule; item tests (loan,
+/// guarantee, fee, policy) pick the items the calculation runs over.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "test", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// 企业规模 in the list (S-1).
+    EnterpriseSize { sizes: Vec<Size> },
+    /// Holds a qualification or is on a list.
+    Qualification { qualification: Qualification },
+    /// 营业收入（年销售）≤ yuan (「及以下」 includes the bound).
+    OperatingRevenueAtMost { yuan: Decimal },
+    /// 年出口额 ≤ usd.
+    AnnualExportsAtMost { usd: Decimal },
+    /// 年出口额 > usd.
+    AnnualExportsAbove { usd: Decimal },
+    /// Has reached at least this IPO stage.
+    IpoStageAtLeast { stage: IpoStage },
+    /// Loan secured by any of these (alone or combined).
+    LoanCollateral { any_of: Vec<Collateral> },
+    /// Loan from one of these lenders.
+    LoanLender { any_of: Vec<Lender> },
+    /// Loan used for one of these purposes.
+    LoanPurpose { any_of: Vec<LoanPurpose> },
+    /// A yes/no fact about the loan; unknown stays 「需满足」.
+    LoanFact { fact: LoanFact },
+    /// A yes/no fact about the guarantee or fee item; unknown stays 「需满足」.
+    GuaranteeFact { fact: GuaranteeFact },
+    /// 单户担保金额 ≤ yuan.
+    GuaranteeAmountAtMost { yuan: Decimal },
+    /// 年化担保费率 ≤ percent.
+    GuaranteeFeeRateAtMost { percent: Decimal },
+    /// Guarantee for one of the green industry classes.
+    GuaranteeGreenIndustry { any_of: Vec<GreenIndustry> },
+    /// Insurance of one of these kinds.
+    InsuranceKind { any_of: Vec<InsuranceKind> },
+    /// Insured product is one of these.
+    InsuranceProduct { any_of: Vec<InnovativeProduct> },
+    /// A condition the calculator cannot check: asked as a yes/no question,
+    /// answered in `scenario.answers[id]`; unanswered stays 「需满足」.
+    Confirm { id: String, question: Text },
+}
+
+/// Yes/no facts about a loan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoanFact {
+    /// 已办理知识产权质押登记
+    PledgeRegistered,
+    /// 按期还清本息
+    RepaidOnSchedule,
+    /// 纳入碳减排支持工具
+    CarbonReductionTool,
+}
+
+/// Yes/no facts about a guarantee or an evaluation fee.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GuaranteeFact {
+    /// 纳入政府性融资担保业务
+    GovernmentBusiness,
+    /// 因专利权质押贷款发生
+    ForPatentPledgeLoan,
+}
+
+/// The items a rule runs over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// 贷款
+    Loan,
+    /// 担保
+    Guarantee,
+    /// 评估费
+    EvaluationFee,
+    /// 保单
+    Insurance,
+}
+
+/// 日计数惯例.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayCount {
+    /// 实际天数/360 (the RMB loan convention)
+    Act360,
+    /// 实际天数/365
+    Act365,
+}
+
+impl DayCount {
+    pub fn basis(self) -> i64 {
+        match self {
+            DayCount::Act360 => 360,
+            DayCount::Act365 => 365,
+        }
+    }
+}
+
+/// Which date's LPR applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LprDate {
+    /// The LPR in force on the loan's start (contract) date, for the whole loan.
+    ContractDate,
+    /// Repriced each 1 January: the LPR in force then, for that year's days.
+    RepriceEachJanuary,
+}
+
+/// 计算模板 with the clause's parameters. Units are in the key names.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "template", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Calculation {
+    /// 贴息 = 本金 × LPR × 比例 × 天数 / 计息基准, by calendar year, capped per
+    /// enterprise-year, never above interest paid.
+    LprShareInterest {
+        share_of_lpr_percent: Decimal,
+        lpr_tenor: Tenor,
+        lpr_date: LprDate,
+        day_count: DayCount,
+        #[serde(default)]
+        cap_per_enterprise_year_yuan: Option<Decimal>,
+    },
+    /// 贴息 = 本金 × 固定基点 × 天数 / 计息基准.
+    FixedRateInterest {
+        rate_bp: Decimal,
+        day_count: DayCount,
+        #[serde(default)]
+        cap_per_enterprise_year_yuan: Option<Decimal>,
+    },
+    /// 贴息 = 月均贷款余额 × 比例, capped per enterprise.
+    BalanceShareInterest {
+        share_percent: Decimal,
+        #[serde(default)]
+        cap_per_enterprise_yuan: Option<Decimal>,
+    },
+    /// 补助 = 费用 × 比例, capped per item.
+    FeeShare {
+        items: Vec<ItemKind>,
+        share_percent: Decimal,
+        #[serde(default)]
+        cap_per_item_yuan: Option<Decimal>,
+    },
+    /// 补贴 = 比例 × min(实际保费, 保险金额 × 费率上限), capped per enterprise-year.
+    PremiumShare {
+        share_percent: Decimal,
+        #[serde(default)]
+        premium_rate_ceiling_percent: Option<Decimal>,
+        #[serde(default)]
+        cap_per_enterprise_year_yuan: Option<Decimal>,
+    },
+    /// 分阶段补助: amounts by stage and fundraising band, total capped.
+    StagedGrant {
+        #[serde(default)]
+        total_cap_yuan: Option<Decimal>,
+        #[serde(default)]
+        stages: Vec<GrantStage>,
+        /// Who sets the schedule when `stages` is empty.
+        schedule_set_by: Text,
+    },
+    /// Eligibility only: the text publishes no figure.
+    EligibilityOnly {
+        #[serde(default)]
+        items: Option<ItemKind>,
+        /// Who sets the amount (「按有关规定」).
+        amount_set_by: Text,
+    },
+}
+
+impl Calculation {
+    /// Every item kind the calculation reads.
+    pub fn item_kinds(&self) -> &[ItemKind] {
+        match self {
+            Calculation::FeeShare { items, .. } => items,
+            Calculation::LprShareInterest { .. }
+            | Calculation::FixedRateInterest { .. }
+            | Calculation::BalanceShareInterest { .. } => &[ItemKind::Loan],
+            Calculation::PremiumShare { .. } => &[ItemKind::Insurance],
+            Calculation::EligibilityOnly { items: Some(k), .. } => std::slice::from_ref(k),
+            Calculation::StagedGrant { .. } | Calculation::EligibilityOnly { items: None, .. } => &[],
+        }
+    }
+}
+
+/// One stage of a staged grant.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GrantStage {
+    pub stage: IpoStage,
+    pub bands: Vec<FundraisingBand>,
+}
+
+/// A fundraising band [from, to) and the stage's amount in it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundraisingBand {
+    pub fundraising_from_yuan: Decimal,
+    #[serde(default)]
+    pub fundraising_below_yuan: Option<Decimal>,
+    pub amount_yuan: Decimal,
+}

@@ -1,0 +1,64 @@
+//! Premium subsidies (保费补贴, P-1, P-2): a share of the premium actually
+//! paid, on at most the premium a rate ceiling allows (保险金额 × 费率上限),
+//! summed per 投保年度 under the per-enterprise-year cap.
+
+use rust_decimal::Decimal;
+
+use super::{add_to_year, pct, Computed, Trace};
+use crate::result::{ItemRef, Step};
+use crate::scenario::Scenario;
+
+pub(crate) fn compute<'p>(
+    share_percent: Decimal,
+    rate_ceiling_percent: Option<Decimal>,
+    cap_per_year: Option<Decimal>,
+    scenario: &Scenario,
+    items: &[ItemRef],
+    trace: &mut Trace<'p>,
+) -> Option<Computed> {
+    let mut by_year: Vec<(i32, Decimal)> = Vec::with_capacity(1);
+    let mut sum = Decimal::ZERO;
+    for &item in items {
+        let policy = &scenario.insurance[item.index];
+        let premium = trace.need(policy.premium, item, "premium");
+        let insured = match rate_ceiling_percent {
+            Some(_) => trace.need(policy.insured_amount, item, "insured_amount").map(|m| m.amount),
+            None => Some(Decimal::ZERO),
+        };
+        let year = match cap_per_year {
+            Some(_) => trace.need(policy.start_date, item, "start_date").map(|d| d.year()),
+            None => Some(0),
+        };
+        let (Some(premium), Some(insured), Some(year)) = (premium, insured, year) else { continue };
+        let base = match rate_ceiling_percent {
+            Some(ceiling_percent) => {
+                let base = premium.amount.min(insured * pct(ceiling_percent));
+                trace.steps.push(Step::PremiumBase {
+                    item,
+                    premium: premium.amount,
+                    insured,
+                    ceiling_percent,
+                    base,
+                });
+                base
+            }
+            None => premium.amount,
+        };
+        let amount = base * pct(share_percent);
+        trace.steps.push(Step::PremiumShare { item, base, share_percent, amount });
+        add_to_year(&mut by_year, year, amount);
+        sum += amount;
+    }
+    if !trace.missing.is_empty() {
+        return None;
+    }
+    let total = match cap_per_year {
+        Some(_) => trace.cap_by_year(by_year, cap_per_year),
+        None => {
+            trace.steps.push(Step::Sum { amount: sum });
+            trace.steps.push(Step::NoCapPublished);
+            sum
+        }
+    };
+    Some(Computed::Amount(total))
+}
