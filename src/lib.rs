@@ -26,6 +26,8 @@
 //! assert_eq!(g2.amount.unwrap().to_string(), "15000.00");
 //! ```
 
+#[cfg(feature = "cli")]
+pub mod cases;
 mod conditions;
 pub mod engine;
 pub mod input;

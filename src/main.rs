@@ -1,1 +1,206 @@
-fn main() {}
+//! `sme-subsidy`: the calculator on the command line, for portal operators
+//! and batch work. Same library, same packs, same results as the browser.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+
+use sme_subsidy::pack::{builtin::builtin, validate, Document, PolicySet};
+use sme_subsidy::{cases, input, Report};
+
+#[derive(Parser)]
+#[command(name = "sme-subsidy", version, about = "中小企业融资补贴测算 — SME subsidy estimator")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Evaluate a scenario file (JSON, or TOML by extension) against the built-in pack.
+    Evaluate {
+        /// The scenario file; `-` reads standard input (JSON).
+        scenario: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Language of the table.
+        #[arg(long, value_enum, default_value_t = Lang::Zh)]
+        lang: Lang,
+        /// A portal's policy pack (TOML or JSON) merged over the built-in one; repeatable.
+        #[arg(long)]
+        pack: Vec<PathBuf>,
+    },
+    /// Validate policy pack files (TOML or JSON); errors name the file, rule and field.
+    ValidatePack { files: Vec<PathBuf> },
+    /// Print a policy pack file as JSON, the form a portal loads in the browser.
+    ExportPack { file: PathBuf },
+    /// Run a folder of golden test cases.
+    Test { folder: PathBuf },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Table,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum Lang {
+    Zh,
+    En,
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse().command) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    if path == Path::new("-") {
+        std::io::read_to_string(std::io::stdin()).map_err(|e| format!("standard input: {e}"))
+    } else {
+        fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
+
+fn is_toml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "toml")
+}
+
+/// A pack file holds one document (TOML, as in `policies/`) or a JSON array of them.
+fn load_pack(path: &Path) -> Result<Vec<Document>, Vec<validate::PackError>> {
+    let name = path.display().to_string();
+    let text = read(path).map_err(|e| {
+        vec![validate::PackError { file: name.clone(), rule: None, field: String::new(), zh: "无法读取文件".into(), en: e }]
+    })?;
+    let malformed = |e: String| {
+        vec![validate::PackError { file: name.clone(), rule: None, field: String::new(), zh: format!("格式错误：{e}"), en: e }]
+    };
+    if is_toml(path) {
+        let value: toml::Value = toml::from_str(&text).map_err(|e| malformed(e.to_string()))?;
+        validate::from_deserializer(toml::Value::Array(vec![value]), &name)
+    } else {
+        validate::from_deserializer(&mut serde_json::Deserializer::from_str(&text), &name)
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, String> {
+    match command {
+        Command::Evaluate { scenario, format, lang, pack } => {
+            let text = read(&scenario)?;
+            let parsed = if is_toml(&scenario) {
+                toml::from_str::<toml::Value>(&text)
+                    .map_err(|e| vec![input::InputError::new("(scenario)", format!("TOML 格式错误：{e}"), e.to_string())])
+                    .and_then(input::scenario_from)
+            } else {
+                input::scenario_from_json(&text)
+            };
+            let scenario = match parsed {
+                Ok(s) => s,
+                Err(errors) => {
+                    for e in &errors {
+                        eprintln!("输入错误 input error — {e}");
+                    }
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            let mut set: PolicySet = builtin().clone();
+            for file in &pack {
+                match load_pack(file) {
+                    Ok(docs) => set.merge(docs),
+                    Err(errors) => {
+                        errors.iter().for_each(|e| eprintln!("{e}"));
+                        return Ok(ExitCode::from(1));
+                    }
+                }
+            }
+            let report = Report::new(&sme_subsidy::evaluate(&set, &scenario));
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?),
+                Format::Table => print_table(&report, lang),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ValidatePack { files } => {
+            let mut failed = false;
+            for file in &files {
+                match load_pack(file) {
+                    Ok(docs) => {
+                        let rules: usize = docs.iter().map(|d| d.rules.len()).sum();
+                        println!("{}: ok ({} document(s), {rules} rule(s))", file.display(), docs.len());
+                    }
+                    Err(errors) => {
+                        failed = true;
+                        errors.iter().for_each(|e| println!("{e}"));
+                    }
+                }
+            }
+            Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::ExportPack { file } => match load_pack(&file) {
+            Ok(docs) => {
+                println!("{}", serde_json::to_string_pretty(&docs).map_err(|e| e.to_string())?);
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(errors) => {
+                errors.iter().for_each(|e| eprintln!("{e}"));
+                Ok(ExitCode::from(1))
+            }
+        },
+        Command::Test { folder } => {
+            let runs = cases::run_dir(&folder)?;
+            let failed = runs.iter().filter(|r| !r.failures.is_empty()).count();
+            for run in &runs {
+                let mark = if run.failures.is_empty() { "ok  " } else { "FAIL" };
+                println!("{mark} {} — {}", run.path.display(), run.description);
+                for f in &run.failures {
+                    println!("       {f}");
+                }
+            }
+            println!("{} passed, {} failed", runs.len() - failed, failed);
+            Ok(if failed == 0 && !runs.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+    }
+}
+
+fn print_table(report: &Report, lang: Lang) {
+    let pick = |t: &sme_subsidy::pack::Text| if lang == Lang::Zh { t.zh.clone() } else { t.en.clone() };
+    println!("{} — {}", report.evaluation_date, pick(&report.enterprise_size.text));
+    let mut table = Table::new();
+    table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_width(120);
+    let header = if lang == Lang::Zh {
+        ["政策", "状态", "金额（元）", "计算过程 / 原因", "出处"]
+    } else {
+        ["Policy", "Status", "Amount (yuan)", "Steps / reasons", "Source"]
+    };
+    table.set_header(header);
+    for r in &report.results {
+        let mut detail: Vec<String> = r.steps.iter().map(|s| format!("· {}", pick(&s.text))).collect();
+        detail.extend(r.reasons.iter().map(|t| format!("✗ {}", pick(t))));
+        detail.extend(r.missing.iter().map(|m| format!("? {}", pick(&m.text))));
+        detail.extend(r.to_confirm.iter().map(|c| format!("☐ {}", pick(&c.text))));
+        detail.extend(r.notes.iter().map(|n| format!("※ {}", pick(n))));
+        table.add_row(vec![
+            format!("{} {}", r.rule_id, pick(&r.name)),
+            pick(&r.status_text),
+            r.amount_yuan.clone().unwrap_or_else(|| "—".into()),
+            detail.join("\n"),
+            r.citation.text.clone(),
+        ]);
+    }
+    println!("{table}");
+    println!("{}", pick(&report.total_text));
+    for line in report.not_in_total.iter().chain(&report.could_add) {
+        println!("  + {}", pick(line));
+    }
+    println!("{}", pick(&report.notice));
+}
