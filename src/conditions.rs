@@ -44,6 +44,9 @@ impl Condition {
 /// Place names compare without their administrative suffix, so 聊城 and
 /// 聊城市 are the same city.
 fn same_place(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
     fn core(s: &str) -> &str {
         let s = s.trim();
         ["省", "市", "区", "县", "自治区"]
@@ -54,16 +57,23 @@ fn same_place(a: &str, b: &str) -> bool {
     core(a) == core(b)
 }
 
-/// The enterprise is inside the document's 适用地区.
-pub(crate) fn jurisdiction<'p>(doc: &'p Document, scenario: &Scenario, checks: &mut Checks<'p>) {
+/// Where the enterprise stands against a document's 适用地区.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    Inside,
+    Outside,
+    /// This part of the enterprise's region is needed to tell.
+    Unknown(Field),
+}
+
+/// Is the enterprise inside the document's 适用地区?
+pub(crate) fn jurisdiction(doc: &Document, scenario: &Scenario) -> Place {
     let Some(region) = &scenario.enterprise.region else {
-        checks.missing.push(Field::enterprise("enterprise.region"));
-        return;
+        return Place::Unknown(Field::enterprise("enterprise.region"));
     };
     let j = &doc.jurisdiction;
     if !same_place(&region.province, &j.province) {
-        checks.reasons.push(Reason::OutsideJurisdiction);
-        return;
+        return Place::Outside;
     }
     for (wanted, have, field) in [
         (&j.city, &region.city, "enterprise.region.city"),
@@ -71,17 +81,12 @@ pub(crate) fn jurisdiction<'p>(doc: &'p Document, scenario: &Scenario, checks: &
     ] {
         let Some(wanted) = wanted else { continue };
         match have {
-            None => {
-                checks.missing.push(Field::enterprise(field));
-                return;
-            }
-            Some(have) if !same_place(have, wanted) => {
-                checks.reasons.push(Reason::OutsideJurisdiction);
-                return;
-            }
+            None => return Place::Unknown(Field::enterprise(field)),
+            Some(have) if !same_place(have, wanted) => return Place::Outside,
             Some(_) => {}
         }
     }
+    Place::Inside
 }
 
 /// An enterprise-level test.
@@ -207,7 +212,7 @@ fn yes_no<'p>(value: Option<bool>, no: ItemReason<'p>, open: Open<'p>) -> Test<'
 }
 
 /// 年化担保费率 (%): as entered, else fee ÷ amount ÷ (term/12).
-pub(crate) fn annual_fee_rate_percent(g: &Guarantee) -> Result<Decimal, &'static str> {
+fn annual_fee_rate_percent(g: &Guarantee) -> Result<Decimal, &'static str> {
     if let Some(rate) = g.fee_rate_percent {
         return Ok(rate);
     }
@@ -218,6 +223,19 @@ pub(crate) fn annual_fee_rate_percent(g: &Guarantee) -> Result<Decimal, &'static
         return Err("fee_rate_percent");
     }
     Ok(fee / amount * Decimal::from(12) / Decimal::from(months) * Decimal::ONE_HUNDRED)
+}
+
+/// 年化担保费率 ≤ `max_percent`, compared without dividing
+/// (fee × 12 × 100 ≤ max × amount × months) so that the exact boundary,
+/// 1.00%, is never lost to a repeating decimal.
+fn fee_rate_within(g: &Guarantee, max_percent: Decimal) -> Result<bool, &'static str> {
+    if let Some(rate) = g.fee_rate_percent {
+        return Ok(rate <= max_percent);
+    }
+    let fee = g.fee.ok_or("fee_rate_percent")?.amount;
+    let amount = g.amount.ok_or("amount")?.amount;
+    let months = Decimal::from(g.term_months.ok_or("term_months")?);
+    Ok(fee * Decimal::from(1200) <= max_percent * amount * months)
 }
 
 fn test_item<'p>(condition: &'p Condition, scenario: &Scenario, item: ItemRef) -> Test<'p> {
@@ -273,11 +291,12 @@ fn test_item<'p>(condition: &'p Condition, scenario: &Scenario, item: ItemRef) -
             }
         }
         (Condition::GuaranteeFeeRateAtMost { percent }, _) => {
-            match annual_fee_rate_percent(&scenario.guarantees[item.index]) {
+            let g = &scenario.guarantees[item.index];
+            match fee_rate_within(g, *percent) {
                 Err(field) => Test::Missing(field),
-                Ok(rate) if rate <= *percent => Test::Met,
-                Ok(rate) => Test::Failed(ItemReason::FeeRateAbove {
-                    actual_percent: rate,
+                Ok(true) => Test::Met,
+                Ok(false) => Test::Failed(ItemReason::FeeRateAbove {
+                    actual_percent: annual_fee_rate_percent(g).unwrap_or_default(),
                     max_percent: *percent,
                 }),
             }

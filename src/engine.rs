@@ -8,7 +8,7 @@
 //! the way at once; only a rule whose conditions hold is computed.
 
 
-use crate::conditions::{self, Checks, ItemVerdict};
+use crate::conditions::{self, Checks, ItemVerdict, Place};
 use crate::money::round_to_fen;
 use crate::pack::{Calculation, Document, ItemKind, PolicySet, Rule};
 use crate::result::{Evaluation, ItemRef, Reason, RuleResult, SizeOutcome, Status, Step};
@@ -35,7 +35,13 @@ pub fn size_of(scenario: &Scenario) -> SizeOutcome {
 /// `validate::scenario` (amounts in range, dates in order).
 pub fn evaluate<'p>(set: &'p PolicySet, scenario: &Scenario) -> Evaluation<'p> {
     let size = size_of(scenario);
-    let results = set.rules().map(|(doc, rule)| evaluate_rule(doc, rule, scenario, &size)).collect();
+    let mut results = Vec::with_capacity(set.documents.iter().map(|d| d.rules.len()).sum());
+    for doc in &set.documents {
+        // Whether the enterprise is inside the document's 适用地区 is the same
+        // for all its rules: decided once.
+        let place = conditions::jurisdiction(doc, scenario);
+        results.extend(doc.rules.iter().map(|rule| evaluate_rule(doc, rule, scenario, &size, place)));
+    }
     Evaluation { evaluation_date: scenario.evaluation_date, size, results }
 }
 
@@ -53,6 +59,7 @@ fn evaluate_rule<'p>(
     rule: &'p Rule,
     scenario: &Scenario,
     size: &SizeOutcome,
+    place: Place,
 ) -> RuleResult<'p> {
     let mut result = RuleResult {
         document: doc,
@@ -70,13 +77,19 @@ fn evaluate_rule<'p>(
     }
 
     let mut checks = Checks::default();
-    conditions::jurisdiction(doc, scenario, &mut checks);
+    match place {
+        Place::Inside => {}
+        Place::Outside => checks.reasons.push(Reason::OutsideJurisdiction),
+        Place::Unknown(field) => checks.missing.push(field),
+    }
     for condition in rule.conditions.iter().filter(|c| c.item_scope().is_none()) {
         conditions::enterprise(condition, scenario, size, &mut checks);
     }
     let enterprise_failed = !checks.reasons.is_empty();
 
-    let kinds = rule.calculation.item_kinds();
+    // Outside the document's region its items are beside the point: the
+    // one reason is the region.
+    let kinds = if place == Place::Outside { &[] } else { rule.calculation.item_kinds() };
     let mut qualifying: Vec<ItemRef> = Vec::new();
     let mut undecided = false;
     let mut any_item = false;
@@ -111,7 +124,7 @@ fn evaluate_rule<'p>(
         return result;
     }
 
-    let mut trace = Trace::default();
+    let mut trace = Trace::new();
     let computed = compute(&rule.calculation, scenario, &qualifying, &mut trace);
     result.steps = trace.steps;
     result.missing.extend(trace.missing);

@@ -107,7 +107,7 @@ where
 /// Check ranges and consistency; every problem found, not just the first.
 pub fn check(s: &Scenario) -> Result<(), Vec<InputError>> {
     let mut c = Checker::default();
-    c.date("evaluation_date", s.evaluation_date);
+    c.date(|| "evaluation_date".to_string(), s.evaluation_date);
     let e = &s.enterprise;
     if let Some(region) = &e.region {
         if region.province.trim().is_empty() {
@@ -119,20 +119,20 @@ pub fn check(s: &Scenario) -> Result<(), Vec<InputError>> {
             c.push("enterprise.employees", "从业人员人数超出合理范围（≤10,000,000）", "employees is out of range (at most 10,000,000)");
         }
     }
-    c.money("enterprise.operating_revenue", e.operating_revenue, Currency::Cny, false);
-    c.money("enterprise.total_assets", e.total_assets, Currency::Cny, false);
-    c.money("enterprise.annual_exports", e.annual_exports, Currency::Usd, false);
+    c.money(|| "enterprise.operating_revenue".to_string(), e.operating_revenue, Currency::Cny, false);
+    c.money(|| "enterprise.total_assets".to_string(), e.total_assets, Currency::Cny, false);
+    c.money(|| "enterprise.annual_exports".to_string(), e.annual_exports, Currency::Usd, false);
     for (i, loan) in s.loans.iter().enumerate() {
         let at = |f: &str| format!("loans[{i}].{f}");
-        c.money(&at("principal"), loan.principal, Currency::Cny, true);
-        c.money(&at("monthly_average_balance"), loan.monthly_average_balance, Currency::Cny, true);
-        c.money(&at("interest_paid"), loan.interest_paid, Currency::Cny, false);
-        c.percent(&at("contract_rate_percent"), loan.contract_rate_percent, false);
+        c.money(|| at("principal"), loan.principal, Currency::Cny, true);
+        c.money(|| at("monthly_average_balance"), loan.monthly_average_balance, Currency::Cny, true);
+        c.money(|| at("interest_paid"), loan.interest_paid, Currency::Cny, false);
+        c.percent(|| at("contract_rate_percent"), loan.contract_rate_percent, false);
         if let Some(d) = loan.start_date {
-            c.date(&at("start_date"), d);
+            c.date(|| at("start_date"), d);
         }
         if let Some(d) = loan.end_date {
-            c.date(&at("end_date"), d);
+            c.date(|| at("end_date"), d);
         }
         if let (Some(start), Some(end)) = (loan.start_date, loan.end_date) {
             if end <= start {
@@ -146,9 +146,9 @@ pub fn check(s: &Scenario) -> Result<(), Vec<InputError>> {
     }
     for (i, g) in s.guarantees.iter().enumerate() {
         let at = |f: &str| format!("guarantees[{i}].{f}");
-        c.money(&at("amount"), g.amount, Currency::Cny, true);
-        c.money(&at("fee"), g.fee, Currency::Cny, false);
-        c.percent(&at("fee_rate_percent"), g.fee_rate_percent, true);
+        c.money(|| at("amount"), g.amount, Currency::Cny, true);
+        c.money(|| at("fee"), g.fee, Currency::Cny, false);
+        c.percent(|| at("fee_rate_percent"), g.fee_rate_percent, true);
         if let Some(m) = g.term_months {
             if m == 0 || m > 600 {
                 c.push(at("term_months"), "担保期限须在1至600个月之间", "term must be between 1 and 600 months");
@@ -156,21 +156,21 @@ pub fn check(s: &Scenario) -> Result<(), Vec<InputError>> {
         }
     }
     for (i, f) in s.evaluation_fees.iter().enumerate() {
-        c.money(&format!("evaluation_fees[{i}].fee"), f.fee, Currency::Cny, false);
+        c.money(|| format!("evaluation_fees[{i}].fee"), f.fee, Currency::Cny, false);
     }
     for (i, p) in s.insurance.iter().enumerate() {
         let at = |f: &str| format!("insurance[{i}].{f}");
-        c.money(&at("insured_amount"), p.insured_amount, Currency::Cny, true);
-        c.money(&at("premium"), p.premium, Currency::Cny, false);
+        c.money(|| at("insured_amount"), p.insured_amount, Currency::Cny, true);
+        c.money(|| at("premium"), p.premium, Currency::Cny, false);
         if let Some(d) = p.start_date {
-            c.date(&at("start_date"), d);
+            c.date(|| at("start_date"), d);
         }
     }
     if let Some(ipo) = &s.ipo {
-        c.money("ipo.planned_fundraising", ipo.planned_fundraising, Currency::Cny, true);
+        c.money(|| "ipo.planned_fundraising".to_string(), ipo.planned_fundraising, Currency::Cny, true);
     }
-    c.percent("lpr_override.one_year_percent", s.lpr_override.one_year_percent, false);
-    c.percent("lpr_override.five_year_percent", s.lpr_override.five_year_percent, false);
+    c.percent(|| "lpr_override.one_year_percent".to_string(), s.lpr_override.one_year_percent, false);
+    c.percent(|| "lpr_override.five_year_percent".to_string(), s.lpr_override.five_year_percent, false);
     if c.errors.is_empty() {
         Ok(())
     } else {
@@ -188,8 +188,18 @@ impl Checker {
         self.errors.push(InputError::new(field, zh, en));
     }
 
-    fn money(&mut self, field: &str, value: Option<Money>, currency: Currency, positive: bool) {
+    // Field paths are built only when there is something to report: the
+    // check runs before every evaluation.
+    fn money(&mut self, field: impl FnOnce() -> String, value: Option<Money>, currency: Currency, positive: bool) {
         let Some(m) = value else { return };
+        let ok = m.currency == currency
+            && !(m.amount.is_sign_negative() && !m.amount.is_zero())
+            && !(positive && m.amount.is_zero())
+            && m.amount <= MAX_AMOUNT;
+        if ok {
+            return;
+        }
+        let field = field();
         if m.currency != currency {
             let (zh_cur, en_cur) = match currency {
                 Currency::Cny => ("人民币（CNY）", "yuan (CNY)"),
@@ -213,8 +223,13 @@ impl Checker {
         }
     }
 
-    fn percent(&mut self, field: &str, value: Option<Decimal>, zero_ok: bool) {
+    fn percent(&mut self, field: impl FnOnce() -> String, value: Option<Decimal>, zero_ok: bool) {
         let Some(p) = value else { return };
+        let ok = p > Decimal::ZERO && p <= Decimal::ONE_HUNDRED || (p.is_zero() && zero_ok);
+        if ok {
+            return;
+        }
+        let field = field();
         if p.is_sign_negative() && !p.is_zero() {
             self.push(field, "比率不能为负数", "rate must not be negative");
         } else if p.is_zero() && !zero_ok {
@@ -228,8 +243,9 @@ impl Checker {
         }
     }
 
-    fn date(&mut self, field: &str, date: Date) {
+    fn date(&mut self, field: impl FnOnce() -> String, date: Date) {
         if !(MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
+            let field = field();
             self.push(
                 field,
                 format!("日期 {date} 超出范围（{MIN_YEAR}—{MAX_YEAR}年）"),

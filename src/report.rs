@@ -277,6 +277,14 @@ fn y(d: Decimal) -> String {
     format_yuan(d)
 }
 
+/// An amount before rounding, for people: at most four decimals, with `…`
+/// where more were cut.
+fn unrounded(d: Decimal) -> String {
+    let short = d.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::ToZero);
+    let cut = if short == d { "" } else { "…" };
+    format!("{}{cut}", format_number(short))
+}
+
 fn step_kind(step: &Step) -> &'static str {
     match step {
         Step::Lpr { .. } => "lpr",
@@ -449,10 +457,13 @@ pub fn step_text(step: &Step) -> Text {
                 )
             }
         }
-        Step::Rounding { before, after } => t(
-            format!("四舍五入到分：{} → {} 元", before.normalize(), y(*after)),
-            format!("rounded half-up to the fen: {} → {} yuan", before.normalize(), y(*after)),
-        ),
+        Step::Rounding { before, after } => {
+            let b = unrounded(*before);
+            t(
+                format!("四舍五入到分：{b} → {} 元", y(*after)),
+                format!("rounded half-up to the fen: {b} → {} yuan", y(*after)),
+            )
+        }
         Step::NotPublished { set_by, cap } => {
             let mut text = t(
                 format!("文件未公布具体金额：{}", set_by.zh),

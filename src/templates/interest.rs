@@ -94,11 +94,13 @@ pub(crate) fn compute<'p>(
                     RateBasis::LprShare { lpr_percent: quote.percent, share_percent: *share_percent }
                 }
             };
-            let annual = match basis_rate {
-                RateBasis::FixedBp(bp) => bp / Decimal::from(10_000),
-                RateBasis::LprShare { lpr_percent, share_percent } => pct(lpr_percent) * pct(share_percent),
+            // Both rates in units of 1/10,000 (bp, or percent × percent), so
+            // one division, last, keeps the result exact to 28 digits.
+            let rate_10k = match basis_rate {
+                RateBasis::FixedBp(bp) => bp,
+                RateBasis::LprShare { lpr_percent, share_percent } => lpr_percent * share_percent,
             };
-            let amount = principal * annual * Decimal::from(days) / Decimal::from(basis);
+            let amount = principal * rate_10k * Decimal::from(days) / Decimal::from(basis * 10_000);
             trace.steps.push(Step::InterestSlice { item, year, principal, rate: basis_rate, days, basis, amount });
             add_to_year(&mut by_year, year, amount);
         }

@@ -26,13 +26,17 @@ pub(crate) enum Computed {
 }
 
 /// The steps and missing fields of one calculation.
-#[derive(Default)]
 pub(crate) struct Trace<'p> {
     pub steps: Vec<Step<'p>>,
     pub missing: Vec<Field>,
 }
 
 impl<'p> Trace<'p> {
+    pub fn new() -> Self {
+        // Most traces hold a handful of steps: one allocation, no regrowth.
+        Trace { steps: Vec::with_capacity(8), missing: Vec::new() }
+    }
+
     /// The value of a field the formula needs, or a note that it is missing.
     pub fn need<T: Copy>(&mut self, value: Option<T>, item: ItemRef, name: &'static str) -> Option<T> {
         if value.is_none() {
@@ -83,7 +87,8 @@ pub(crate) fn add_to_year(by_year: &mut Vec<(i32, Decimal)>, year: i32, amount: 
     }
 }
 
-/// Percent → fraction.
+/// Percent → fraction; multiplying by 0.01 is exact and cheaper than a
+/// division.
 pub(crate) fn pct(percent: Decimal) -> Decimal {
-    percent / Decimal::ONE_HUNDRED
+    percent * Decimal::new(1, 2)
 }
