@@ -269,6 +269,19 @@ fn test_item<'p>(condition: &'p Condition, scenario: &Scenario, item: ItemRef) -
             };
             yes_no(value, ItemReason::LoanFactNo(*fact), Open::LoanFact { item, fact: *fact })
         }
+        (Condition::GuaranteeFact { fact: GuaranteeFact::ForPatentPledgeLoan }, kind) => {
+            // What a fee was paid for is the enterprise's own fact, not an
+            // unverifiable condition: unknown means ask, not count.
+            let value = match kind {
+                ItemKind::EvaluationFee => scenario.evaluation_fees[item.index].for_patent_pledge_loan,
+                _ => scenario.guarantees[item.index].for_patent_pledge_loan,
+            };
+            match value {
+                None => Test::Missing("for_patent_pledge_loan"),
+                Some(true) => Test::Met,
+                Some(false) => Test::Failed(ItemReason::GuaranteeFactNo(GuaranteeFact::ForPatentPledgeLoan)),
+            }
+        }
         (Condition::GuaranteeFact { fact }, kind) => {
             let value = match (fact, kind) {
                 (GuaranteeFact::GovernmentBusiness, _) => {
@@ -314,8 +327,9 @@ fn test_item<'p>(condition: &'p Condition, scenario: &Scenario, item: ItemRef) -
         },
         (Condition::InsuranceProduct { any_of }, _) => {
             match scenario.insurance[item.index].product {
+                None => Test::Missing("product"),
                 Some(p) if any_of.contains(&p) => Test::Met,
-                _ => Test::Failed(ItemReason::InsuranceProduct { allowed: any_of }),
+                Some(_) => Test::Failed(ItemReason::InsuranceProduct { allowed: any_of }),
             }
         }
         _ => unreachable!("enterprise tests are checked once per rule"),

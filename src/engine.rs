@@ -14,7 +14,7 @@ use crate::pack::{Calculation, Document, ItemKind, PolicySet, Rule};
 use crate::result::{Evaluation, ItemRef, Reason, RuleResult, SizeOutcome, Status, Step};
 use crate::scenario::Scenario;
 use crate::size::{self, Statistics};
-use crate::templates::{self, interest::SubsidyRate, Computed, Trace};
+use crate::templates::{self, interest::{SubsidyRate, Window}, Computed, Trace};
 
 /// S-1 for the scenario's enterprise.
 pub fn size_of(scenario: &Scenario) -> SizeOutcome {
@@ -125,12 +125,16 @@ fn evaluate_rule<'p>(
     }
 
     let mut trace = Trace::new();
-    let computed = compute(&rule.calculation, scenario, &qualifying, &mut trace);
+    let computed = compute(doc, &rule.calculation, scenario, &qualifying, &mut trace);
     result.steps = trace.steps;
     result.missing.extend(trace.missing);
     match computed {
         None => result.status = Status::NeedsInformation,
         Some(Computed::NotPublished) => result.status = Status::AmountNotPublished,
+        Some(Computed::NothingAccrues) => {
+            result.status = Status::NotEligible;
+            result.reasons.push(Reason::NothingAccrues);
+        }
         Some(Computed::Amount(before)) => {
             let after = round_to_fen(before);
             result.steps.push(Step::Rounding { before, after });
@@ -148,6 +152,7 @@ fn has_enterprise_gap(result: &RuleResult) -> bool {
 }
 
 fn compute<'p>(
+    doc: &Document,
     calculation: &'p Calculation,
     scenario: &Scenario,
     items: &[ItemRef],
@@ -159,19 +164,22 @@ fn compute<'p>(
             lpr_tenor,
             lpr_date,
             day_count,
+            accrual,
             cap_per_enterprise_year_yuan,
         } => templates::interest::compute(
             SubsidyRate::LprShare { share_percent: *share_of_lpr_percent, tenor: *lpr_tenor, date: *lpr_date },
             *day_count,
+            Window::of(doc, *accrual),
             *cap_per_enterprise_year_yuan,
             scenario,
             items,
             trace,
         ),
-        Calculation::FixedRateInterest { rate_bp, day_count, cap_per_enterprise_year_yuan } => {
+        Calculation::FixedRateInterest { rate_bp, day_count, accrual, cap_per_enterprise_year_yuan } => {
             templates::interest::compute(
                 SubsidyRate::FixedBp(*rate_bp),
                 *day_count,
+                Window::of(doc, *accrual),
                 *cap_per_enterprise_year_yuan,
                 scenario,
                 items,

@@ -39,6 +39,8 @@ pub mod result;
 pub mod scenario;
 pub mod size;
 mod templates;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use engine::evaluate;
 pub use input::InputError;

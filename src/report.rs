@@ -15,7 +15,7 @@ use crate::result::{
     Status, Step,
 };
 use crate::scenario::IpoStage;
-use crate::size::SIZE_STANDARD;
+use crate::size::{Size, SIZE_STANDARD};
 
 /// The notice every result carries.
 pub const NOTICE_ZH: &str = "测算结果仅供参考，以主管部门审核为准";
@@ -117,7 +117,11 @@ pub struct Citation {
 
 impl Report {
     pub fn new(evaluation: &Evaluation) -> Report {
-        let results: Vec<RuleReport> = evaluation.results.iter().map(rule_report).collect();
+        let size = match evaluation.size {
+            SizeOutcome::Classified(size) => Some(size),
+            _ => None,
+        };
+        let results: Vec<RuleReport> = evaluation.results.iter().map(|r| rule_report(r, size)).collect();
         let total = evaluation.total_to_enterprise();
         let mut not_in_total = Vec::new();
         let mut could_add = Vec::new();
@@ -204,7 +208,7 @@ fn status_key(status: Status) -> (&'static str, Text) {
     }
 }
 
-fn rule_report(r: &RuleResult) -> RuleReport {
+fn rule_report(r: &RuleResult, size: Option<Size>) -> RuleReport {
     let (status, mut status_text) = status_key(r.status);
     let doc = r.document;
     if r.status == Status::OutsideEffectiveDates {
@@ -212,7 +216,13 @@ fn rule_report(r: &RuleResult) -> RuleReport {
         status_text.zh.push_str(&format!("（{} 至 {}）", range(doc.effective_from), range(doc.effective_to)));
         status_text.en.push_str(&format!(" ({} to {})", range(doc.effective_from), range(doc.effective_to)));
     }
-    let mut notes = r.rule.notes.clone();
+    let mut notes: Vec<Text> = r
+        .rule
+        .notes
+        .iter()
+        .filter(|n| n.only_for_sizes.is_empty() || size.is_some_and(|s| n.only_for_sizes.contains(&s)))
+        .map(|n| t(n.zh.as_str(), n.en.as_str()))
+        .collect();
     if let Some(note) = &r.rule.recipient_note {
         notes.push(note.clone());
     }
@@ -287,6 +297,7 @@ fn unrounded(d: Decimal) -> String {
 
 fn step_kind(step: &Step) -> &'static str {
     match step {
+        Step::AccrualClipped { .. } => "accrual_clipped",
         Step::Lpr { .. } => "lpr",
         Step::InterestSlice { .. } => "interest_slice",
         Step::YearSubtotal { .. } => "year_subtotal",
@@ -315,6 +326,21 @@ fn stage_name(stage: IpoStage) -> Text {
 /// One step in words, with the actual numbers.
 pub fn step_text(step: &Step) -> Text {
     match step {
+        Step::AccrualClipped { item, start, end, from, until } => {
+            let n = item_name(*item);
+            if from == until {
+                t(
+                    format!("{}：贷款期间 {start} 至 {end} 不在政策有效期内，不计贴息", n.zh),
+                    format!("{}: the loan period {start} to {end} lies outside the policy's effective dates; no subsidy accrues", n.en),
+                )
+            } else {
+                let last = until.previous_day().unwrap_or(*until);
+                t(
+                    format!("{}：贷款期间 {start} 至 {end}，按政策有效期只计 {from} 至 {last} 的天数", n.zh),
+                    format!("{}: of the loan period {start} to {end}, only {from} to {last} falls within the policy's effective dates", n.en),
+                )
+            }
+        }
         Step::Lpr { item, quote } => {
             let n = item_name(*item);
             let (tz, te) = match quote.tenor {
@@ -536,6 +562,14 @@ fn reason_text(reason: &Reason, r: &RuleResult) -> Text {
             };
             t(format!("未填写本政策适用的{z}"), format!("no {e} entered that this policy covers"))
         }
+        Reason::NothingAccrues => {
+            let range = |d: Option<time::Date>| d.map_or("—".to_string(), |d| d.to_string());
+            let (from, to) = (range(r.document.effective_from), range(r.document.effective_to));
+            t(
+                format!("贷款期间均不在政策有效期（{from} 至 {to}）内"),
+                format!("no loan period falls within the policy's effective dates ({from} to {to})"),
+            )
+        }
         Reason::AnsweredNo(question) => {
             t(format!("不满足：{}", question.zh), format!("not met: {}", question.en))
         }
@@ -601,18 +635,13 @@ fn item_reason_text(why: &ItemReason) -> Text {
             format!("单户担保金额 {} 元，超过 {} 元", y(*actual), y(*max)),
             format!("guarantee amount {} exceeds {} yuan", y(*actual), y(*max)),
         ),
-        ItemReason::FeeRateAbove { actual_percent, max_percent } => t(
-            format!(
-                "年化担保费率 {}，超过 {}，不属于政策性担保业务",
-                format_percent(actual_percent.round_dp(4)),
-                format_percent(*max_percent)
-            ),
-            format!(
-                "annualised fee rate {} exceeds {}: not policy guarantee business",
-                format_percent(actual_percent.round_dp(4)),
-                format_percent(*max_percent)
-            ),
-        ),
+        ItemReason::FeeRateAbove { actual_percent, max_percent } => {
+            let shown = format_percent(distinct_from(*actual_percent, *max_percent));
+            t(
+                format!("年化担保费率 {shown}，超过 {}，不属于政策性担保业务", format_percent(*max_percent)),
+                format!("annualised fee rate {shown} exceeds {}: not policy guarantee business", format_percent(*max_percent)),
+            )
+        }
         ItemReason::NotGreenIndustry { .. } => t(
             "不属于降碳减排、节能环保、清洁生产、清洁能源、生态环境、基础设施绿色升级、绿色服务等七类产业",
             "not one of the seven green industry classes",
@@ -626,6 +655,15 @@ fn item_reason_text(why: &ItemReason) -> Text {
             "the insured product is not first-set equipment, first-batch material or first-version software",
         ),
     }
+}
+
+/// `value` with as few decimals as show it differs from `bound` (2 to 10),
+/// so a rate just above a limit never reads as equal to it.
+fn distinct_from(value: Decimal, bound: Decimal) -> Decimal {
+    (2..=10)
+        .map(|dp| value.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::ToZero))
+        .find(|shown| *shown != bound)
+        .unwrap_or(value)
 }
 
 fn collateral(c: crate::scenario::Collateral) -> (&'static str, &'static str) {
@@ -702,6 +740,8 @@ pub fn field_text(field: &Field) -> Text {
         "kind" => ("险种", "insurance kind"),
         "premium" => ("实际支付保费", "premium paid"),
         "insured_amount" => ("保险金额", "insured amount"),
+        "product" => ("投保产品类别（首台套/首批次/首版次）", "insured product class"),
+        "for_patent_pledge_loan" => ("是否因专利权质押贷款发生", "whether it was incurred for a patent-pledge loan"),
         other => (other, other),
     };
     match field.item {

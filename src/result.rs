@@ -137,6 +137,8 @@ pub enum Reason<'p> {
     IpoStageNotReached { actual: Option<IpoStage>, required: IpoStage },
     /// The scenario holds no item of this kind.
     NoItems(ItemKind),
+    /// No qualifying loan has a day inside the policy's effective dates.
+    NothingAccrues,
     /// The user answered no to a question.
     AnsweredNo(&'p Text),
     /// An item left out, and why.
@@ -192,6 +194,9 @@ pub enum RateBasis {
 /// formula → amount after cap → amount after the paid bound → rounded).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Step<'p> {
+    /// The loan's days outside the document's effective range do not count:
+    /// [start, end) became [from, until) (empty when from == until).
+    AccrualClipped { item: ItemRef, start: Date, end: Date, from: Date, until: Date },
     /// The LPR picked for a loan.
     Lpr { item: ItemRef, quote: LprQuote },
     /// 本金 × 年利率 × 天数 / 基准, for the loan's days in one calendar year.

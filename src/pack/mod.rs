@@ -165,9 +165,20 @@ pub struct Rule {
     #[serde(default)]
     pub conditions: Vec<Condition>,
     pub calculation: Calculation,
-    /// Shown with every result of this rule.
+    /// Shown with the results of this rule.
     #[serde(default)]
-    pub notes: Vec<Text>,
+    pub notes: Vec<Note>,
+}
+
+/// A note on a rule, shown with its result — to every enterprise, or only
+/// to the sizes it concerns (e.g. the P-2 gap that only a 中型 exporter meets).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub zh: String,
+    pub en: String,
+    #[serde(default)]
+    pub only_for_sizes: Vec<Size>,
 }
 
 /// 政策类别.
@@ -342,6 +353,18 @@ impl DayCount {
     }
 }
 
+/// Which days of a loan count for interest subsidy.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Accrual {
+    /// Only the days inside the document's effective range (the text states
+    /// no retroactivity, so interest before it took effect is not assumed).
+    #[default]
+    EffectivePeriod,
+    /// Every day of the loan.
+    WholeLoan,
+}
+
 /// Which date's LPR applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -364,12 +387,16 @@ pub enum Calculation {
         lpr_date: LprDate,
         day_count: DayCount,
         #[serde(default)]
+        accrual: Accrual,
+        #[serde(default)]
         cap_per_enterprise_year_yuan: Option<Decimal>,
     },
     /// 贴息 = 本金 × 固定基点 × 天数 / 计息基准.
     FixedRateInterest {
         rate_bp: Decimal,
         day_count: DayCount,
+        #[serde(default)]
+        accrual: Accrual,
         #[serde(default)]
         cap_per_enterprise_year_yuan: Option<Decimal>,
     },

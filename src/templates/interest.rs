@@ -11,7 +11,7 @@ use time::{Date, Month};
 
 use super::{add_to_year, pct, Computed, Trace};
 use crate::lpr::{self, Tenor};
-use crate::pack::{DayCount, LprDate};
+use crate::pack::{Accrual, DayCount, Document, LprDate};
 use crate::result::{ItemRef, RateBasis, Step};
 use crate::scenario::Scenario;
 
@@ -19,6 +19,34 @@ use crate::scenario::Scenario;
 pub(crate) enum SubsidyRate {
     LprShare { share_percent: Decimal, tenor: Tenor, date: LprDate },
     FixedBp(Decimal),
+}
+
+/// The days that may count: the document's effective range, or all.
+#[derive(Clone, Copy)]
+pub(crate) struct Window {
+    /// First day that counts.
+    pub from: Option<Date>,
+    /// First day that no longer counts (the day after effective_to).
+    pub until: Option<Date>,
+}
+
+impl Window {
+    pub fn of(doc: &Document, accrual: Accrual) -> Window {
+        match accrual {
+            Accrual::WholeLoan => Window { from: None, until: None },
+            Accrual::EffectivePeriod => Window {
+                from: doc.effective_from,
+                until: doc.effective_to.and_then(|d| d.next_day()),
+            },
+        }
+    }
+
+    /// [start, end) clipped to the window; `None` when nothing is left.
+    fn clip(self, start: Date, end: Date) -> Option<(Date, Date)> {
+        let s = self.from.map_or(start, |f| start.max(f));
+        let e = self.until.map_or(end, |u| end.min(u));
+        (s < e).then_some((s, e))
+    }
 }
 
 /// The days of [start, end) in each calendar year.
@@ -36,6 +64,7 @@ pub(crate) fn days_by_year(start: Date, end: Date) -> impl Iterator<Item = (i32,
 pub(crate) fn compute<'p>(
     rate: SubsidyRate,
     day_count: DayCount,
+    window: Window,
     cap_per_year: Option<Decimal>,
     scenario: &Scenario,
     items: &[ItemRef],
@@ -44,6 +73,7 @@ pub(crate) fn compute<'p>(
     let basis = day_count.basis();
     let mut by_year: Vec<(i32, Decimal)> = Vec::with_capacity(2);
     let (mut paid, mut estimated) = (Decimal::ZERO, false);
+    let mut accruing = 0;
     for &item in items {
         let loan = &scenario.loans[item.index];
         let principal = trace.need(loan.principal, item, "principal");
@@ -63,8 +93,16 @@ pub(crate) fn compute<'p>(
                 continue;
             }
         }
+        let Some((from, until)) = window.clip(start, end) else {
+            trace.steps.push(Step::AccrualClipped { item, start, end, from: start, until: start });
+            continue;
+        };
+        if (from, until) != (start, end) {
+            trace.steps.push(Step::AccrualClipped { item, start, end, from, until });
+        }
+        accruing += 1;
         let mut contract_quote = None;
-        for (year, from, days) in days_by_year(start, end) {
+        for (year, from, days) in days_by_year(from, until) {
             let basis_rate = match &rate {
                 SubsidyRate::FixedBp(bp) => RateBasis::FixedBp(*bp),
                 SubsidyRate::LprShare { share_percent, tenor, date } => {
@@ -107,6 +145,9 @@ pub(crate) fn compute<'p>(
     }
     if !trace.missing.is_empty() {
         return None;
+    }
+    if accruing == 0 {
+        return Some(Computed::NothingAccrues);
     }
     let capped = trace.cap_by_year(by_year, cap_per_year);
     Some(Computed::Amount(trace.paid_bound(capped, paid, estimated)))

@@ -23,6 +23,8 @@ pub(crate) enum Computed {
     Amount(Decimal),
     /// The text publishes no figure (the step says who sets it).
     NotPublished,
+    /// No qualifying loan has a day inside the policy's effective dates.
+    NothingAccrues,
 }
 
 /// The steps and missing fields of one calculation.

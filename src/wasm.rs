@@ -1,0 +1,563 @@
+//! The browser API (WebAssembly, through `wasm-bindgen`).
+//!
+//! Everything runs on the user's device: the page hands a scenario object in
+//! and gets the full bilingual report back; nothing is sent anywhere.
+//!
+//! - [`Calculator`] holds the active policy set: the built-in pack, plus any
+//!   documents a portal loads (they replace built-in documents of the same
+//!   id, as `PolicySet::merge` does natively).
+//! - Results cross the boundary as one JSON string that the browser's own
+//!   `JSON.parse` turns into objects. Building the same object field by field
+//!   from Rust costs one boundary call per field and measured slower (see
+//!   `scripts/figures.sh`); amounts stay decimal strings either way.
+//! - Bad input becomes a real JavaScript `Error` whose `field` is the
+//!   scenario path (`loans[0].principal`), so the page can put the message
+//!   next to the input that caused it, and whose `errors` lists every
+//!   problem found, in Chinese and English.
+//! - The TypeScript section below describes the real objects, so a portal's
+//!   developers get checked field names instead of `any`.
+
+use js_sys::{Error, Reflect, JSON};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::engine;
+use crate::input::{self, InputError};
+use crate::pack::validate::{self, PackError};
+use crate::pack::{Calculation, Condition, Document, Family, ItemKind, PolicySet, Rule, Text};
+use crate::report::Report;
+use crate::result::Evaluation;
+use crate::scenario::{Enterprise, Scenario};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** Bilingual text, zh-CN first. */
+export interface Text { zh: string; en: string; }
+
+/** An amount with its currency: "1000000 CNY", "4800000 USD" (commas allowed). */
+export type MoneyString = string;
+/** A calendar date, YYYY-MM-DD. */
+export type DateString = string;
+/** A decimal number as text, e.g. "3.45" (a number is accepted too). */
+export type DecimalString = string | number;
+
+export type Industry =
+  | "agriculture" | "industry" | "construction" | "wholesale" | "retail" | "transport"
+  | "warehousing" | "postal" | "accommodation" | "catering" | "information_transmission"
+  | "software" | "real_estate_development" | "property_management"
+  | "leasing_and_business_services" | "other";
+export type Collateral = "patent_pledge" | "fixed_asset_mortgage" | "guarantee_institution" | "unsecured" | "other";
+export type Lender = "local_legal_person_bank" | "tech_branch" | "other_bank";
+export type LoanPurpose =
+  | "clean_energy" | "energy_saving_environmental" | "carbon_reduction_technology"
+  | "startup_guaranteed" | "veteran_startup" | "general";
+export type GreenIndustry =
+  | "carbon_reduction" | "energy_saving_environmental" | "clean_production" | "clean_energy"
+  | "ecology" | "green_infrastructure" | "green_services";
+export type InsuranceKind = "quality_guarantee" | "product_liability" | "product_combined" | "export_credit" | "other";
+export type InnovativeProduct = "first_set_equipment" | "first_batch_material" | "first_version_software";
+export type IpoStage = "tutoring_filed" | "application_accepted" | "listed";
+export type Size = "large" | "medium" | "small" | "micro";
+
+/** 企业基本情况. Every field may be left out; rules that need it say so. */
+export interface Enterprise {
+  name?: string;
+  region?: { province: string; city?: string; county?: string };
+  industry?: Industry;
+  employees?: number;
+  operating_revenue?: MoneyString;
+  total_assets?: MoneyString;
+  /** In US dollars: "3200000 USD". */
+  annual_exports?: MoneyString;
+  qualifications?: "tech_enterprise"[];
+}
+
+export interface Loan {
+  label?: string;
+  principal?: MoneyString;
+  monthly_average_balance?: MoneyString;
+  start_date?: DateString;
+  end_date?: DateString;
+  contract_rate_percent?: DecimalString;
+  interest_paid?: MoneyString;
+  collateral?: Collateral[];
+  pledge_registered?: boolean;
+  lender?: Lender;
+  purpose?: LoanPurpose;
+  carbon_reduction_tool?: boolean;
+  repaid_on_schedule?: boolean;
+}
+
+export interface Guarantee {
+  label?: string;
+  amount?: MoneyString;
+  fee?: MoneyString;
+  fee_rate_percent?: DecimalString;
+  term_months?: number;
+  government_business?: boolean;
+  for_patent_pledge_loan?: boolean;
+  green_industry?: GreenIndustry;
+}
+
+export interface EvaluationFee { label?: string; fee?: MoneyString; for_patent_pledge_loan?: boolean; }
+
+export interface InsurancePolicy {
+  label?: string;
+  kind?: InsuranceKind;
+  product?: InnovativeProduct;
+  insured_amount?: MoneyString;
+  premium?: MoneyString;
+  start_date?: DateString;
+}
+
+/** 测算情形: what the user entered. Unknown keys are refused. */
+export interface Scenario {
+  evaluation_date: DateString;
+  enterprise: Enterprise;
+  loans?: Loan[];
+  guarantees?: Guarantee[];
+  evaluation_fees?: EvaluationFee[];
+  insurance?: InsurancePolicy[];
+  ipo?: { stage_reached?: IpoStage; planned_fundraising?: MoneyString } | null;
+  lpr_override?: { one_year_percent?: DecimalString; five_year_percent?: DecimalString };
+  /** Answers to the pack's yes/no questions (see RuleSummary.questions). */
+  answers?: Record<string, boolean>;
+}
+
+export type Family = "interest" | "guarantee_fee" | "premium" | "ipo" | "eligibility_only" | "institution";
+/** The four families of the guided form, plus rules that fit none of them. */
+export type FormFamily = "interest" | "guarantee_fee" | "premium" | "ipo" | "other";
+export type RuleStatus = "eligible" | "amount_not_published" | "not_eligible" | "needs_information" | "outside_effective_dates";
+export type Recipient = "enterprise" | "guarantor" | "bank" | "unsettled";
+export type DocumentStatus = "in_force" | "expired" | "draft";
+
+export interface Citation {
+  document_id: string;
+  title: string;
+  number: string | null;
+  issuer: string;
+  issued: DateString | null;
+  effective_from: DateString | null;
+  effective_to: DateString | null;
+  status: DocumentStatus;
+  status_text: Text;
+  jurisdiction: string;
+  clause: string;
+  /** 原文摘录 */
+  quote: string;
+  national_basis: string | null;
+  source: string;
+  /** One line: 《title》（number）clause. */
+  text: string;
+}
+
+export interface RuleReport {
+  rule_id: string;
+  provision: string | null;
+  name: Text;
+  family: Family;
+  family_name: Text;
+  status: RuleStatus;
+  status_text: Text;
+  /** Yuan with two decimals, e.g. "69958.33"; null unless status is "eligible". */
+  amount_yuan: string | null;
+  recipient: Recipient;
+  recipient_text: Text;
+  /** Paid to the enterprise itself, so part of total_yuan. */
+  counts_in_total: boolean;
+  /** How the amount was reached, one line per step. */
+  steps: { kind: string; text: Text }[];
+  /** Failed conditions, or items left out. */
+  reasons: Text[];
+  /** Fields to fill in: `field` is the scenario path. */
+  missing: { field: string; text: Text }[];
+  /** 需满足: conditions the calculator cannot verify. `key` is the scenario path or `answers.<id>`. */
+  to_confirm: { key: string; text: Text }[];
+  notes: Text[];
+  citation: Citation;
+}
+
+export interface SizeReport {
+  size: Size | null;
+  text: Text;
+  citation: string;
+  /** Scenario paths still needed to classify. */
+  missing: string[];
+}
+
+/** The full result of one evaluation. */
+export interface Report {
+  evaluation_date: DateString;
+  enterprise_size: SizeReport;
+  results: RuleReport[];
+  /** 合计 paid to the enterprise, yuan with two decimals. */
+  total_yuan: string;
+  total_text: Text;
+  /** Computed amounts paid to a guarantor or bank: not the enterprise's cash. */
+  not_in_total: Text[];
+  /** Policies that apply but publish no figure: could add to the total. */
+  could_add: Text[];
+  lpr_table_newest: DateString;
+  /** 测算结果仅供参考，以主管部门审核为准 */
+  notice: Text;
+}
+
+/** A yes/no question the pack asks (answered in Scenario.answers[id]). */
+export interface Question { id: string; zh: string; en: string; }
+
+export interface RuleSummary {
+  rule_id: string;
+  provision: string | null;
+  name: Text;
+  family: Family;
+  /** The guided-form family this rule belongs with. */
+  form_family: FormFamily;
+  recipient: Recipient;
+  clause: string;
+  quote: string;
+  questions: Question[];
+}
+
+/** One policy document of the active pack, with its status and dates. */
+export interface PolicySummary {
+  id: string;
+  title: string;
+  number: string | null;
+  issuer: string;
+  issued: DateString | null;
+  effective_from: DateString | null;
+  effective_to: DateString | null;
+  status: DocumentStatus;
+  status_text: Text;
+  jurisdiction: { province: string; city: string | null; county: string | null };
+  source: string;
+  rules: RuleSummary[];
+}
+
+export interface PackInfo {
+  /** Version of the sme-subsidy engine. */
+  version: string;
+  documents: number;
+  rules: number;
+  /** Names of the portal packs loaded on top of the built-in one, in order. */
+  loaded: string[];
+  lpr_table_newest: DateString;
+}
+
+/** A located problem with the scenario. */
+export interface InputErrorDetail { field: string; zh: string; en: string; }
+/** A located problem in a policy pack. */
+export interface PackErrorDetail { file: string; rule: string | null; field: string; zh: string; en: string; }
+
+/**
+ * Thrown by evaluate() and classifySize(): an Error whose `field` is the
+ * first problem's scenario path and `errors` lists every problem.
+ */
+export interface InputErrorObject extends Error { name: "InputError"; field: string; errors: InputErrorDetail[]; }
+/** Thrown by loadPack(): `field` is the path inside the pack. */
+export interface PackErrorObject extends Error { name: "PackError"; field: string; errors: PackErrorDetail[]; }
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(typescript_type = "Scenario")]
+    pub type ScenarioObject;
+    #[wasm_bindgen(typescript_type = "Enterprise")]
+    pub type EnterpriseObject;
+    #[wasm_bindgen(typescript_type = "Report")]
+    pub type ReportObject;
+    #[wasm_bindgen(typescript_type = "SizeReport")]
+    pub type SizeReportObject;
+    #[wasm_bindgen(typescript_type = "PolicySummary[]")]
+    pub type PolicyList;
+    #[wasm_bindgen(typescript_type = "PackInfo")]
+    pub type PackInfoObject;
+    #[wasm_bindgen(typescript_type = "unknown")]
+    pub type PackDocuments;
+}
+
+/// The engine's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// The calculator with its active policy set. Create one per page; it
+/// parses the built-in pack once.
+#[wasm_bindgen]
+pub struct Calculator {
+    set: PolicySet,
+    loaded: Vec<String>,
+}
+
+/// The built-in pack as `build.rs` wrote it (the same text `pack::builtin`
+/// embeds). Read here through the same checked path as a portal's pack, so
+/// the module carries one set of pack-reading code instead of two.
+const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_pack.json"));
+
+impl Default for Calculator {
+    fn default() -> Self {
+        let documents = serde_json::from_str::<Vec<Document>>(BUILTIN_JSON).expect("the built-in pack is checked by the test suite");
+        Calculator { set: PolicySet { documents }, loaded: Vec::new() }
+    }
+}
+
+#[wasm_bindgen]
+impl Calculator {
+    /// A calculator with the built-in pack.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Calculator {
+        Calculator::default()
+    }
+
+    /// Evaluate a scenario against the active policy set. Throws an
+    /// `InputErrorObject` when the scenario is not valid.
+    pub fn evaluate(&self, scenario: &ScenarioObject) -> Result<ReportObject, JsValue> {
+        let scenario = read_scenario(scenario)?;
+        let report = Report::new(&crate::evaluate(&self.set, &scenario));
+        Ok(to_js(&report).unchecked_into())
+    }
+
+    /// The policy documents of the active pack, with status, dates and rules.
+    pub fn policies(&self) -> PolicyList {
+        let list: Vec<PolicySummary> = self.set.documents.iter().map(PolicySummary::from).collect();
+        to_js(&list).unchecked_into()
+    }
+
+    /// Load a portal's policy documents (an array of documents in the pack
+    /// format, e.g. the output of `sme-subsidy export-pack`). They replace
+    /// built-in documents of the same id. Throws a `PackErrorObject` naming
+    /// `file`, the rule and the field; the active set is unchanged then.
+    #[wasm_bindgen(js_name = loadPack)]
+    pub fn load_pack(&mut self, documents: &PackDocuments, file: &str) -> Result<PackInfoObject, JsValue> {
+        let text = json_text(documents).ok_or_else(|| {
+            pack_error(vec![PackError {
+                file: file.to_string(),
+                rule: None,
+                field: String::new(),
+                zh: "政策包须为文件对象组成的数组".into(),
+                en: "a pack must be an array of document objects".into(),
+            }])
+        })?;
+        let documents = serde_json::from_str::<Vec<Document>>(&text).map_err(|_| pack_error(vec![]))?;
+        let clashes = rule_id_clashes(&self.set, &documents, file);
+        if !clashes.is_empty() {
+            return Err(pack_error(clashes));
+        }
+        self.set.merge(documents);
+        self.loaded.push(file.to_string());
+        Ok(self.info())
+    }
+
+    /// Engine version and what the active pack holds.
+    pub fn info(&self) -> PackInfoObject {
+        let info = PackInfo {
+            version: env!("CARGO_PKG_VERSION"),
+            documents: self.set.documents.len(),
+            rules: self.set.rules().count(),
+            loaded: &self.loaded,
+            lpr_table_newest: crate::lpr::newest_date().to_string(),
+        };
+        to_js(&info).unchecked_into()
+    }
+}
+
+/// 企业划型 (S-1) from the enterprise profile alone. Throws an
+/// `InputErrorObject` (paths under `enterprise.`) when a figure is invalid.
+#[wasm_bindgen(js_name = classifySize)]
+pub fn classify_size(enterprise: &EnterpriseObject) -> Result<SizeReportObject, JsValue> {
+    let text = json_text(enterprise).ok_or_else(|| not_an_object("enterprise"))?;
+    let de = &mut serde_json::Deserializer::from_str(&text);
+    let enterprise: Enterprise = serde::Deserialize::deserialize(de).map_err(|e: serde_json::Error| {
+        input_error(vec![InputError::from_serde(String::new(), &e.to_string())])
+    })?;
+    // The size rules read only the enterprise; the scenario around it exists
+    // so that the same range checks and the same wording apply as in a full
+    // evaluation.
+    let scenario = Scenario {
+        evaluation_date: crate::lpr::newest_date(),
+        enterprise,
+        loans: Vec::new(),
+        guarantees: Vec::new(),
+        evaluation_fees: Vec::new(),
+        insurance: Vec::new(),
+        ipo: None,
+        lpr_override: Default::default(),
+        answers: Default::default(),
+    };
+    input::check(&scenario).map_err(input_error)?;
+    let evaluation = Evaluation { evaluation_date: scenario.evaluation_date, size: engine::size_of(&scenario), results: Vec::new() };
+    Ok(to_js(&Report::new(&evaluation).enterprise_size).unchecked_into())
+}
+
+fn read_scenario(value: &ScenarioObject) -> Result<Scenario, JsValue> {
+    let text = json_text(value).ok_or_else(|| not_an_object("(scenario)"))?;
+    let s: Scenario = serde_json::from_str(&text).map_err(|_| input_error(vec![]))?; input::check(&s).map_err(input_error)?; Ok(s)
+}
+
+/// Objects come in as JSON text written by the browser's `JSON.stringify`
+/// and read by serde_json: one boundary crossing instead of one per field,
+/// and a single deserializer for scenarios and packs alike. `None` for
+/// values JSON cannot hold (undefined, functions, cycles).
+fn json_text(value: &JsValue) -> Option<String> {
+    JSON::stringify(value).ok()?.as_string()
+}
+
+fn not_an_object(field: &str) -> JsValue {
+    input_error(vec![InputError::new(field, "输入须为对象", "the input must be an object")])
+}
+
+/// One JSON string, parsed by the browser: see the module notes.
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    let json = serde_json::to_string(value).expect("reports serialize to JSON");
+    JSON::parse(&json).expect("serde_json writes valid JSON")
+}
+
+fn located_error(name: &str, field: &str, message: &str, errors: JsValue) -> JsValue {
+    let error = Error::new(message);
+    error.set_name(name);
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = Reflect::set(&error, &"field".into(), &field.into());
+    let _ = Reflect::set(&error, &"errors".into(), &errors);
+    error.into()
+}
+
+fn input_error(errors: Vec<InputError>) -> JsValue {
+    let message = errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    located_error("InputError", &errors[0].field, &message, to_js(&errors))
+}
+
+fn pack_error(errors: Vec<PackError>) -> JsValue {
+    let message = errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    located_error("PackError", &errors[0].field, &message, to_js(&errors))
+}
+
+/// Rule ids the new documents share with documents they do not replace:
+/// two rules with one id would make results ambiguous.
+fn rule_id_clashes(set: &PolicySet, documents: &[Document], file: &str) -> Vec<PackError> {
+    let kept = set.documents.iter().filter(|d| !documents.iter().any(|n| n.id == d.id));
+    let kept_ids: Vec<&str> = kept.flat_map(|d| d.rules.iter().map(|r| r.id.as_str())).collect();
+    let mut errors = Vec::new();
+    for (d, doc) in documents.iter().enumerate() {
+        for (r, rule) in doc.rules.iter().enumerate() {
+            if kept_ids.contains(&rule.id.as_str()) {
+                errors.push(PackError {
+                    file: file.to_string(),
+                    rule: Some(rule.id.clone()),
+                    field: format!("[{d}].rules[{r}].id"),
+                    zh: format!("规则编号 {} 已被其他文件使用", rule.id),
+                    en: format!("rule id {} is already used by another document", rule.id),
+                });
+            }
+        }
+    }
+    errors
+}
+
+#[derive(Serialize)]
+struct PackInfo<'a> {
+    version: &'static str,
+    documents: usize,
+    rules: usize,
+    loaded: &'a [String],
+    lpr_table_newest: String,
+}
+
+#[derive(Serialize)]
+struct PolicySummary<'a> {
+    id: &'a str,
+    title: &'a str,
+    number: Option<&'a str>,
+    issuer: &'a str,
+    issued: Option<String>,
+    effective_from: Option<String>,
+    effective_to: Option<String>,
+    status: crate::pack::DocumentStatus,
+    status_text: Text,
+    jurisdiction: &'a crate::pack::Jurisdiction,
+    source: &'a str,
+    rules: Vec<RuleSummary<'a>>,
+}
+
+impl<'a> From<&'a Document> for PolicySummary<'a> {
+    fn from(doc: &'a Document) -> Self {
+        PolicySummary {
+            id: &doc.id,
+            title: &doc.title,
+            number: doc.number.as_deref(),
+            issuer: &doc.issuer,
+            issued: doc.issued.map(|d| d.to_string()),
+            effective_from: doc.effective_from.map(|d| d.to_string()),
+            effective_to: doc.effective_to.map(|d| d.to_string()),
+            status: doc.status,
+            status_text: Text { zh: doc.status.name_zh().into(), en: doc.status.name_en().into() },
+            jurisdiction: &doc.jurisdiction,
+            source: &doc.source,
+            rules: doc.rules.iter().map(RuleSummary::from).collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct RuleSummary<'a> {
+    rule_id: &'a str,
+    provision: Option<&'a str>,
+    name: &'a Text,
+    family: Family,
+    form_family: &'static str,
+    recipient: crate::pack::Recipient,
+    clause: &'a str,
+    quote: &'a str,
+    questions: Vec<Question<'a>>,
+}
+
+#[derive(Serialize)]
+struct Question<'a> {
+    id: &'a str,
+    zh: &'a str,
+    en: &'a str,
+}
+
+impl<'a> From<&'a Rule> for RuleSummary<'a> {
+    fn from(rule: &'a Rule) -> Self {
+        RuleSummary {
+            rule_id: &rule.id,
+            provision: rule.provision.as_deref(),
+            name: &rule.name,
+            family: rule.family,
+            form_family: form_family(rule),
+            recipient: rule.recipient,
+            clause: &rule.clause,
+            quote: &rule.quote,
+            questions: rule
+                .conditions
+                .iter()
+                .filter_map(|c| match c {
+                    Condition::Confirm { id, question } => Some(Question { id, zh: &question.zh, en: &question.en }),
+                    _ => None,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The guided-form family a rule belongs with: its own family, or, for
+/// eligibility-only rules, the family of the items it reads (a 创业担保贷款
+/// rule reads loans, so it sits with 贷款贴息).
+fn form_family(rule: &Rule) -> &'static str {
+    match rule.family {
+        Family::Interest => "interest",
+        Family::GuaranteeFee => "guarantee_fee",
+        Family::Premium => "premium",
+        Family::Ipo => "ipo",
+        Family::EligibilityOnly | Family::Institution => match rule.calculation {
+            Calculation::EligibilityOnly { items: Some(ItemKind::Loan), .. } => "interest",
+            Calculation::EligibilityOnly { items: Some(ItemKind::Guarantee | ItemKind::EvaluationFee), .. } => {
+                "guarantee_fee"
+            }
+            Calculation::EligibilityOnly { items: Some(ItemKind::Insurance), .. } => "premium",
+            _ => "other",
+        },
+    }
+}
