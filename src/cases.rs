@@ -125,6 +125,9 @@ pub fn run_file(path: &Path) -> CaseRun {
         run.failures.extend(errors.iter().map(|e| e.to_string()));
         set.merge(case.pack);
     }
+    if let Err(errors) = crate::input::check_answers(&scenario, &set) {
+        run.failures.extend(errors.iter().map(|e| format!("scenario: {e}")));
+    }
     let evaluation = crate::evaluate(&set, &scenario);
     let report = Report::new(&evaluation);
     check(&case.expect, case.expect_size.as_deref(), case.expect_total.as_deref(), &report, &mut run.failures);

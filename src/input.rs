@@ -14,6 +14,7 @@ use serde::Serialize;
 use time::Date;
 
 use crate::money::{format_number, Currency, Money};
+use crate::pack::{Condition, PolicySet};
 use crate::scenario::Scenario;
 
 /// The largest amount accepted, 一万亿元: not a policy figure, a sanity
@@ -49,39 +50,171 @@ impl InputError {
         InputError { field: field.into(), zh: zh.into(), en: en.into() }
     }
 
-    /// From a serde error with its path: the message is translated for the
-    /// common cases and kept verbatim in English.
+    /// From a serde error with its path: translated for people, the English
+    /// original kept.
     pub fn from_serde(path: String, message: &str) -> InputError {
-        let quoted = |m: &str| m.split('`').nth(1).unwrap_or("").to_string();
         let mut field = if path == "." { String::new() } else { path };
-        let zh = if message.starts_with("missing field") {
-            let name = quoted(message);
-            field = if field.is_empty() { name.clone() } else { format!("{field}.{name}") };
-            format!("缺少必填项 {name}，请填写")
-        } else if message.starts_with("unknown field") {
-            format!("无法识别的字段 {}（请检查拼写）", quoted(message))
-        } else if message.starts_with("unknown variant") {
-            let expected = message.split("expected ").nth(1).unwrap_or("").replace('`', "");
-            format!("取值 {} 不在可选范围内，可选：{expected}", quoted(message))
-        } else if message.contains("no currency") {
-            "金额缺少币种，请写成如 \"1000000 CNY\" 或 \"4800000 USD\"".to_string()
-        } else if message.contains("not a number") || message.contains("Decimal") {
-            "不是有效的数字，请只填写数字".to_string()
-        } else if message.contains("invalid value: integer") && message.contains("u32") {
-            "须为不小于0的整数，且不超过合理范围".to_string()
-        } else if message.contains("invalid type") {
-            format!("类型不正确：{}", message.split(", expected").nth(1).map_or("", str::trim))
-        } else if ["month", "day", "year", "date", "component", "invalid", "length"]
-            .iter()
-            .any(|w| message.to_lowercase().contains(w))
-        {
-            "日期格式应为 YYYY-MM-DD 且为真实存在的日期".to_string()
-        } else {
-            format!("格式错误：{message}")
+        // serde_json appends the position; keep it, in both languages.
+        let (text, position) = match message.rsplit_once(" at line ") {
+            Some((text, pos)) => {
+                let (line, column) = pos.split_once(" column ").unwrap_or((pos, ""));
+                (text, format!("（第{line}行第{column}列）"))
+            }
+            None => (message, String::new()),
         };
+        let zh = translate(text, &mut field);
         let field = if field.is_empty() { "(scenario)".to_string() } else { field };
-        InputError { field, zh, en: message.to_string() }
+        InputError { field, zh: format!("{zh}{position}"), en: message.to_string() }
     }
+}
+
+/// The first `…` quoted in a serde message.
+fn quoted(message: &str) -> &str {
+    message.split('`').nth(1).unwrap_or("")
+}
+
+/// Every `…` quoted after `from` in a serde message, joined for people.
+fn quoted_list(message: &str, sep: &str) -> String {
+    message.split('`').skip(1).step_by(2).collect::<Vec<_>>().join(sep)
+}
+
+/// What serde expected, in Chinese.
+fn expected_zh(expected: &str, field: &str) -> String {
+    let e = expected.trim();
+    if e.contains("u32") || e.contains("u64") {
+        "不小于0的整数".into()
+    } else if e.contains("Decimal") {
+        "数字（如 \"3.45\"）".into()
+    } else if e.contains("amount with its currency") {
+        "带币种的金额（如 \"1000000 CNY\"）".into()
+    } else if e.contains("boolean") {
+        "是/否（true 或 false）".into()
+    } else if e.contains("Date") || e.contains("date") {
+        "日期（YYYY-MM-DD）".into()
+    } else if e.contains("sequence") {
+        "列表".into()
+    } else if e.contains("variant") {
+        match choices_zh(field) {
+            Some(choices) => format!("以下取值之一：{choices}"),
+            None => "可选取值之一".into(),
+        }
+    } else if e.contains("string") {
+        "文本".into()
+    } else if e.starts_with("struct") || e.contains("map") {
+        "对象（{…}）".into()
+    } else {
+        e.into()
+    }
+}
+
+/// What serde got, in Chinese.
+fn unexpected_zh(got: &str) -> String {
+    let g = got.trim();
+    let value = quoted(g);
+    if g.starts_with("integer") || g.starts_with("floating point") {
+        format!("数字 {value}")
+    } else if g.starts_with("string") {
+        format!("文本 {}", g.trim_start_matches("string").trim())
+    } else if g.starts_with("boolean") {
+        format!("布尔值 {value}")
+    } else if g.starts_with("sequence") {
+        "列表".into()
+    } else if g.starts_with("map") {
+        "对象".into()
+    } else if g.starts_with("null") || g.starts_with("unit") {
+        "空值".into()
+    } else {
+        g.into()
+    }
+}
+
+/// The allowed values of an enum field, for the message.
+fn choices_zh(field: &str) -> Option<String> {
+    let last = field.rsplit('.').next()?.split('[').next()?;
+    let choices = match last {
+        "industry" => crate::size::Industry::ALL
+            .iter()
+            .map(|i| i.name_zh())
+            .collect::<Vec<_>>()
+            .join("、"),
+        "collateral" => "patent_pledge（专利权质押）、fixed_asset_mortgage（固定资产抵押）、guarantee_institution（融资担保）、unsecured（信用）、other（其他）".into(),
+        "lender" => "local_legal_person_bank（地方法人银行）、tech_branch（科技支行）、other_bank（其他银行）".into(),
+        "purpose" => "clean_energy（清洁能源）、energy_saving_environmental（节能环保）、carbon_reduction_technology（碳减排技术）、startup_guaranteed（创业担保贷款）、veteran_startup（退役军人创业贷款）、general（一般生产经营）".into(),
+        _ => return None,
+    };
+    Some(choices)
+}
+
+fn translate(text: &str, field: &mut String) -> String {
+    if text.starts_with("missing field") {
+        let name = quoted(text);
+        *field = if field.is_empty() { name.to_string() } else { format!("{field}.{name}") };
+        return format!("缺少必填项 {name}，请填写");
+    }
+    if text.starts_with("unknown field") {
+        let (name, rest) = (quoted(text), text.split_once("expected").map_or("", |x| x.1));
+        return format!("无法识别的字段 {name}（请检查拼写），可用字段：{}", quoted_list(rest, "、"));
+    }
+    if text.starts_with("duplicate field") {
+        return format!("字段 {} 重复出现，请只保留一个", quoted(text));
+    }
+    if text.starts_with("unknown variant") {
+        let rest = text.split_once("expected").map_or("", |x| x.1);
+        return format!("取值 {} 不在可选范围内，可选：{}", quoted(text), quoted_list(rest, "、"));
+    }
+    if let Some(rest) = text.strip_prefix("invalid type: ") {
+        let (got, expected) = rest.split_once(", expected").unwrap_or((rest, ""));
+        return format!("类型不正确：应为{}，收到{}", expected_zh(expected, field), unexpected_zh(got));
+    }
+    if let Some(rest) = text.strip_prefix("invalid value: ") {
+        let (got, expected) = rest.split_once(", expected").unwrap_or((rest, ""));
+        if expected.contains("u32") {
+            return format!("须为不小于0且不超过4294967295的整数，收到{}", unexpected_zh(got));
+        }
+        if expected.contains("Decimal") {
+            return format!("{} 不是有效的数字（或超出可计算范围）", unexpected_zh(got));
+        }
+        return format!("取值无效：应为{}，收到{}", expected_zh(expected, field), unexpected_zh(got));
+    }
+    if text.starts_with("invalid length") {
+        let expected = text.split_once("expected").map_or("", |x| x.1);
+        return format!("结构不正确：应为{}", expected_zh(expected, field));
+    }
+    // Our own money messages (money.rs).
+    if text.contains("has no currency") {
+        return "金额缺少币种，请写成如 \"1000000 CNY\" 或 \"4800000 USD\"".into();
+    }
+    if text.contains("unsupported currency") {
+        return format!("不支持的币种 {}，请使用 CNY（人民币）或 USD（美元）", quoted(text));
+    }
+    if text.contains("has two currencies") {
+        return "金额只能有一个币种".into();
+    }
+    if text.contains("holds two numbers") {
+        return "金额中只能有一个数字".into();
+    }
+    if text.contains("has no amount") {
+        return "金额缺少数字".into();
+    }
+    if text.contains("is not a number") {
+        return format!("{} 不是有效的数字（千位分隔符须每三位一个，小数点用“.”）", quoted(text));
+    }
+    // time's date parser.
+    if ["component", "the input", "format description", "character literal", "in range", "trailing characters"].iter().any(|w| text.contains(w)) {
+        return "日期格式应为 YYYY-MM-DD，且为真实存在的日期".into();
+    }
+    // serde_json's syntax errors.
+    if ["expected value", "EOF while parsing", "trailing", "expected `", "key must be", "control character", "invalid escape", "invalid number"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
+        // serde_json answers an enum given a number with "expected value".
+        if let Some(choices) = choices_zh(field) {
+            return format!("取值无效，应为以下取值之一：{choices}");
+        }
+        return "JSON 格式错误，请检查引号、逗号和括号".into();
+    }
+    format!("格式错误：{text}")
 }
 
 /// Parse a scenario from JSON text, with the failing field located.
@@ -112,6 +245,15 @@ pub fn check(s: &Scenario) -> Result<(), Vec<InputError>> {
     if let Some(region) = &e.region {
         if region.province.trim().is_empty() {
             c.push("enterprise.region.province", "省份不能为空", "province must not be empty");
+        }
+        for (name, value) in [("city", &region.city), ("county", &region.county)] {
+            if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+                c.push(
+                    format!("enterprise.region.{name}"),
+                    "地区名称不能为空：请填写或删去该项",
+                    format!("{name} must not be empty: fill it in or leave it out"),
+                );
+            }
         }
     }
     if let Some(n) = e.employees {
@@ -175,6 +317,36 @@ pub fn check(s: &Scenario) -> Result<(), Vec<InputError>> {
         Ok(())
     } else {
         Err(c.errors)
+    }
+}
+
+/// Every `answers` key must be a question of the active policy set, so a
+/// mistyped key is reported instead of leaving its question silently open.
+pub fn check_answers(s: &Scenario, set: &PolicySet) -> Result<(), Vec<InputError>> {
+    let known: Vec<&str> = set
+        .rules()
+        .flat_map(|(_, rule)| rule.conditions.iter())
+        .filter_map(|c| match c {
+            Condition::Confirm { id, .. } => Some(id.as_str()),
+            _ => None,
+        })
+        .collect();
+    let errors: Vec<InputError> = s
+        .answers
+        .keys()
+        .filter(|k| !known.contains(&k.as_str()))
+        .map(|k| {
+            InputError::new(
+                format!("answers.{k}"),
+                format!("没有编号为 {k} 的问题（请检查拼写），可回答：{}", known.join("、")),
+                format!("no question has the id {k} (check the spelling); the questions are: {}", known.join(", ")),
+            )
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
     }
 }
 

@@ -123,6 +123,12 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     }
                 }
             }
+            if let Err(errors) = input::check_answers(&scenario, &set) {
+                for e in &errors {
+                    eprintln!("输入错误 input error — {e}");
+                }
+                return Ok(ExitCode::from(1));
+            }
             let report = Report::new(&sme_subsidy::evaluate(&set, &scenario));
             match format {
                 Format::Json => println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?),

@@ -57,6 +57,28 @@ impl fmt::Display for Money {
     }
 }
 
+/// A number as people write it: commas only as thousands separators
+/// (`1,234,567.8`), never as a decimal comma (`1234,56` is refused rather
+/// than read as 123,456).
+fn parse_number(text: &str) -> Option<Decimal> {
+    let plain = if text.contains(',') {
+        let (int, frac) = text.split_once('.').map_or((text, None), |(i, f)| (i, Some(f)));
+        let digits = int.trim_start_matches(['-', '+']);
+        let mut groups = digits.split(',');
+        let first = groups.next()?;
+        let grouped = (1..=3).contains(&first.len())
+            && groups.all(|g| g.len() == 3)
+            && digits.chars().all(|c| c.is_ascii_digit() || c == ',');
+        if !grouped || frac.is_some_and(|f| f.contains(',')) {
+            return None;
+        }
+        text.replace(',', "")
+    } else {
+        text.to_string()
+    };
+    Decimal::from_str(&plain).ok().or_else(|| Decimal::from_scientific(&plain).ok())
+}
+
 /// Parse `"1000000 CNY"`, `"CNY 1000000"`, `"1,000,000 CNY"`.
 impl FromStr for Money {
     type Err = String;
@@ -64,18 +86,23 @@ impl FromStr for Money {
         let mut amount = None;
         let mut currency = None;
         for part in s.split_whitespace() {
-            match part {
-                "CNY" | "RMB" | "元" => currency = Some(Currency::Cny),
-                "USD" | "美元" => currency = Some(Currency::Usd),
-                number => {
-                    let cleaned: String = number.chars().filter(|c| *c != ',').collect();
-                    let value = Decimal::from_str(&cleaned)
-                        .or_else(|_| Decimal::from_scientific(&cleaned))
-                        .map_err(|_| format!("`{number}` is not a number"))?;
-                    if amount.replace(value).is_some() {
-                        return Err(format!("`{s}` holds two numbers"));
-                    }
+            let this = match part {
+                "CNY" | "RMB" | "元" => Some(Currency::Cny),
+                "USD" | "美元" => Some(Currency::Usd),
+                _ => None,
+            };
+            if let Some(this) = this {
+                if currency.replace(this).is_some() {
+                    return Err(format!("`{s}` has two currencies"));
                 }
+                continue;
+            }
+            if part.chars().all(|c| c.is_alphabetic()) {
+                return Err(format!("unsupported currency `{part}`: use CNY or USD"));
+            }
+            let value = parse_number(part).ok_or_else(|| format!("`{part}` is not a number"))?;
+            if amount.replace(value).is_some() {
+                return Err(format!("`{s}` holds two numbers"));
             }
         }
         match (amount, currency) {
@@ -203,7 +230,12 @@ mod tests {
         assert_eq!("1,000,000 CNY".parse::<Money>().unwrap(), Money::cny(dec!(1000000)));
         assert_eq!("USD 4800000".parse::<Money>().unwrap(), Money::usd(dec!(4800000)));
         assert!("1000000".parse::<Money>().unwrap_err().contains("no currency"));
-        assert!("abc CNY".parse::<Money>().unwrap_err().contains("not a number"));
+        assert!("12a CNY".parse::<Money>().unwrap_err().contains("not a number"));
+        assert!("5 USD CNY".parse::<Money>().unwrap_err().contains("two currencies"));
+        assert!("1000 EUR".parse::<Money>().unwrap_err().contains("unsupported currency `EUR`"));
+        assert!("1234,56 CNY".parse::<Money>().is_err());
+        assert!("1,0,0 CNY".parse::<Money>().is_err());
+        assert_eq!("-1,234.5 CNY".parse::<Money>().unwrap(), Money::cny(dec!(-1234.5)));
     }
 
     #[test]
