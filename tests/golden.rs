@@ -141,17 +141,19 @@ fn p2_medium_gap_is_explained() {
 }
 
 /// The README's example file itself (tests/cases/combined/01-readme-example.toml
-/// holds the hand calculation): total 69,958.33 + 35,000 + 120,000 + 45,000.
+/// holds the hand calculation): total 60,375.00 + 35,000 + 120,000 + 45,000.
+/// LC-I-1 counts only the loan days from the document's effective date
+/// 2024-04-20 (accrual = "effective_period"): 69,000 × (256 + 59)/360 = 60,375.00.
 #[test]
 fn readme_example_file_total() {
     let text = std::fs::read_to_string(root().join("examples/scenario.json")).unwrap();
     let report = report_for(&text);
     assert_eq!(report["enterprise_size"]["size"], "small");
-    assert_eq!(rule(&report, "LC-I-1")["amount_yuan"], "69958.33");
+    assert_eq!(rule(&report, "LC-I-1")["amount_yuan"], "60375.00");
     assert_eq!(rule(&report, "LC-G-2")["amount_yuan"], "35000.00");
     assert_eq!(rule(&report, "LC-P-1")["amount_yuan"], "120000.00");
     assert_eq!(rule(&report, "LC-P-2")["amount_yuan"], "45000.00");
-    assert_eq!(report["total_yuan"], "269958.33");
+    assert_eq!(report["total_yuan"], "260375.00");
 }
 
 /// Amounts that do not reach the enterprise (paid to a guarantor or bank, or
