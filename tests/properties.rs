@@ -109,7 +109,7 @@ fn i1_reference(loans: &[Loan]) -> Decimal {
 }
 
 // ---------------------------------------------------------------------------
-// Generators: amounts in fen, dates from the LPR reform on.
+// Generators: amounts in fen, loan dates inside the I-1/I-2 effective range.
 
 fn yuan(max_yuan: i64) -> impl Strategy<Value = Decimal> {
     (1i64..=max_yuan * 100).prop_map(|fen| Decimal::new(fen, 2))
@@ -123,10 +123,12 @@ fn cny(x: Decimal) -> Option<Money> {
     Some(Money::cny(x))
 }
 
-/// A start date 2019-08-20 … ~2026 and a term of 1 … 800 days.
+/// A start date from 2024-04-20 (the 聊城 document's effective date: days
+/// before it do not count, `accrual = "effective_period"`, which the golden
+/// cases i1/21–25 cover) to ~2026, and a term of 1 … 800 days.
 fn loan_dates() -> impl Strategy<Value = (Date, Date)> {
-    (0i64..2_400, 1i64..=800).prop_map(|(offset, term)| {
-        let start = date(2019, 8, 20) + Duration::days(offset);
+    (0i64..900, 1i64..=800).prop_map(|(offset, term)| {
+        let start = date(2024, 4, 20) + Duration::days(offset);
         (start, start + Duration::days(term))
     })
 }

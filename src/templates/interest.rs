@@ -12,7 +12,7 @@ use time::{Date, Month};
 use super::{add_to_year, pct, Computed, Trace};
 use crate::lpr::{self, Tenor};
 use crate::pack::{Accrual, DayCount, Document, LprDate};
-use crate::result::{ItemRef, RateBasis, Step};
+use crate::result::{Field, ItemRef, RateBasis, Step};
 use crate::scenario::Scenario;
 
 /// Where the subsidised rate comes from.
@@ -81,6 +81,12 @@ pub(crate) fn compute<'p>(
         let end = trace.need(loan.end_date, item, "end_date");
         let (Some(principal), Some(start), Some(end)) = (principal, start, end) else { continue };
         let principal = principal.amount;
+        // A loan with no day in the window counts for nothing: no bound, no
+        // question about its interest.
+        let Some((from, until)) = window.clip(start, end) else {
+            trace.steps.push(Step::AccrualClipped { item, start, end, from: start, until: start });
+            continue;
+        };
         match (loan.interest_paid, loan.contract_rate_percent) {
             (Some(p), _) => paid += p.amount,
             (None, Some(rate)) => {
@@ -89,14 +95,10 @@ pub(crate) fn compute<'p>(
                 paid += principal * pct(rate) * days / Decimal::from(basis);
             }
             (None, None) => {
-                trace.missing.push(crate::result::Field::of(item, "interest_paid"));
+                trace.missing.push(Field::of(item, "interest_paid"));
                 continue;
             }
         }
-        let Some((from, until)) = window.clip(start, end) else {
-            trace.steps.push(Step::AccrualClipped { item, start, end, from: start, until: start });
-            continue;
-        };
         if (from, until) != (start, end) {
             trace.steps.push(Step::AccrualClipped { item, start, end, from, until });
         }
@@ -118,7 +120,7 @@ pub(crate) fn compute<'p>(
                                 Tenor::FiveYear => scenario.lpr_override.five_year_percent,
                             };
                             let Some(q) = lpr::quote(on, *tenor, user) else {
-                                trace.missing.push(crate::result::Field::enterprise(match tenor {
+                                trace.missing.push(Field::enterprise(match tenor {
                                     Tenor::OneYear => "lpr_override.one_year_percent",
                                     Tenor::FiveYear => "lpr_override.five_year_percent",
                                 }));
