@@ -6,10 +6,11 @@
 //! - [`Calculator`] holds the active policy set: the built-in pack, plus any
 //!   documents a portal loads (they replace built-in documents of the same
 //!   id, as `PolicySet::merge` does natively).
-//! - Results cross the boundary as one JSON string that the browser's own
-//!   `JSON.parse` turns into objects. Building the same object field by field
-//!   from Rust costs one boundary call per field and measured slower (see
-//!   `scripts/figures.sh`); amounts stay decimal strings either way.
+//! - Objects cross the boundary as JSON text in both directions: the
+//!   browser's own `JSON.stringify`/`JSON.parse` on one side, serde_json on
+//!   the other. That is one crossing per call instead of one per field, and
+//!   a single deserializer in the module for scenarios and packs alike (the
+//!   download is mostly deserialization code). Amounts stay decimal strings.
 //! - Bad input becomes a real JavaScript `Error` whose `field` is the
 //!   scenario path (`loans[0].principal`), so the page can put the message
 //!   next to the input that caused it, and whose `errors` lists every
@@ -18,6 +19,7 @@
 //!   developers get checked field names instead of `any`.
 
 use js_sys::{Error, Reflect, JSON};
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -298,7 +300,7 @@ const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_pack.
 
 impl Default for Calculator {
     fn default() -> Self {
-        let documents = serde_json::from_str::<Vec<Document>>(BUILTIN_JSON).expect("the built-in pack is checked by the test suite");
+        let documents = read_pack(BUILTIN_JSON, "policies").expect("the built-in pack is checked by the test suite");
         Calculator { set: PolicySet { documents }, loaded: Vec::new() }
     }
 }
@@ -314,7 +316,7 @@ impl Calculator {
     /// Evaluate a scenario against the active policy set. Throws an
     /// `InputErrorObject` when the scenario is not valid.
     pub fn evaluate(&self, scenario: &ScenarioObject) -> Result<ReportObject, JsValue> {
-        let scenario = read_scenario(scenario)?;
+        let scenario = read_scenario(scenario, &self.set)?;
         let report = Report::new(&crate::evaluate(&self.set, &scenario));
         Ok(to_js(&report).unchecked_into())
     }
@@ -340,7 +342,7 @@ impl Calculator {
                 en: "a pack must be an array of document objects".into(),
             }])
         })?;
-        let documents = serde_json::from_str::<Vec<Document>>(&text).map_err(|_| pack_error(vec![]))?;
+        let documents = read_pack(&text, file).map_err(pack_error)?;
         let clashes = rule_id_clashes(&self.set, &documents, file);
         if !clashes.is_empty() {
             return Err(pack_error(clashes));
@@ -368,9 +370,9 @@ impl Calculator {
 #[wasm_bindgen(js_name = classifySize)]
 pub fn classify_size(enterprise: &EnterpriseObject) -> Result<SizeReportObject, JsValue> {
     let text = json_text(enterprise).ok_or_else(|| not_an_object("enterprise"))?;
-    let de = &mut serde_json::Deserializer::from_str(&text);
-    let enterprise: Enterprise = serde::Deserialize::deserialize(de).map_err(|e: serde_json::Error| {
-        input_error(vec![InputError::from_serde(String::new(), &e.to_string())])
+    let enterprise: Enterprise = read_json(&text).map_err(|(path, message)| {
+        let path = if path == "." { "enterprise".to_string() } else { format!("enterprise.{path}") };
+        input_error(vec![InputError::from_serde(path, &message)])
     })?;
     // The size rules read only the enterprise; the scenario around it exists
     // so that the same range checks and the same wording apply as in a full
@@ -391,9 +393,111 @@ pub fn classify_size(enterprise: &EnterpriseObject) -> Result<SizeReportObject, 
     Ok(to_js(&Report::new(&evaluation).enterprise_size).unchecked_into())
 }
 
-fn read_scenario(value: &ScenarioObject) -> Result<Scenario, JsValue> {
+fn read_scenario(value: &ScenarioObject, set: &PolicySet) -> Result<Scenario, JsValue> {
     let text = json_text(value).ok_or_else(|| not_an_object("(scenario)"))?;
-    let s: Scenario = serde_json::from_str(&text).map_err(|_| input_error(vec![]))?; input::check(&s).map_err(input_error)?; Ok(s)
+    let scenario: Scenario =
+        read_json(&text).map_err(|(path, message)| input_error(vec![InputError::from_serde(path, &message)]))?;
+    input::check(&scenario).map_err(input_error)?;
+    input::check_answers(&scenario, set).map_err(input_error)?;
+    Ok(scenario)
+}
+
+/// A pack read and checked as `pack::validate::from_deserializer` does,
+/// with the error path found by [`path_at`].
+fn read_pack(text: &str, file: &str) -> Result<Vec<Document>, Vec<PackError>> {
+    let documents: Vec<Document> = read_json(text).map_err(|(field, message)| {
+        vec![PackError {
+            file: file.to_string(),
+            rule: None,
+            field,
+            zh: format!("政策包格式错误：{message}"),
+            en: format!("the pack is malformed: {message}"),
+        }]
+    })?;
+    let errors = validate::documents(&documents, file);
+    if errors.is_empty() {
+        Ok(documents)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Deserialize, or say where (`loans[1].principal`) and what went wrong.
+///
+/// Natively the path comes from `serde_path_to_error`; here it is worked out
+/// from the byte where serde_json stopped, because the wrapper doubles the
+/// size of every deserializer in the module (about 15 KB of the Brotli
+/// download) and the text, written by `JSON.stringify`, is one line whose
+/// prefix fixes the path exactly.
+fn read_json<T: DeserializeOwned>(text: &str) -> Result<T, (String, String)> {
+    serde_json::from_str(text).map_err(|e| {
+        let message = e.to_string();
+        let message = match message.rfind(" at line ") {
+            Some(at) => message[..at].to_string(),
+            None => message,
+        };
+        (path_at(text, e.column()), message)
+    })
+}
+
+/// The path of the value being read at byte `offset` of one-line JSON
+/// `text`, written as `serde_path_to_error` writes it: `enterprise.region`,
+/// `loans[0].principal`, `[1].rules[3].id`, or `.` for the whole.
+fn path_at(text: &str, offset: usize) -> String {
+    enum Segment<'a> {
+        /// In an object: the key whose value is being read, once read.
+        Key(Option<&'a str>),
+        /// In an array: the element's index.
+        Index(usize),
+    }
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
+    let mut stack: Vec<Segment> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'{' => stack.push(Segment::Key(None)),
+            b'[' => stack.push(Segment::Index(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Segment::Index(n)) => *n += 1,
+                Some(Segment::Key(key)) => *key = None,
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < end && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Segment::Key(key @ None)) = stack.last_mut() {
+                    *key = text.get(start..i.min(end));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for segment in &stack {
+        match segment {
+            Segment::Key(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Segment::Key(None) => {}
+            Segment::Index(n) => path.push_str(&format!("[{n}]")),
+        }
+    }
+    if path.is_empty() {
+        ".".to_string()
+    } else {
+        path
+    }
 }
 
 /// Objects come in as JSON text written by the browser's `JSON.stringify`

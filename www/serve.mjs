@@ -1,0 +1,69 @@
+// A static file server for the calculator, with no dependencies: it binds
+// 127.0.0.1 only, sends the strict Content-Security-Policy the page is built
+// to run under, and the right MIME types (WebAssembly streaming compilation
+// needs application/wasm).
+//
+//   node www/serve.mjs [root=target/site] [port=8080]
+//
+// Port 0 picks a free port. The first line printed is the address.
+
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; form-action 'none'";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+  ".md": "text/plain; charset=utf-8",
+  ".ts": "text/plain; charset=utf-8",
+};
+
+/** Serve `root` on 127.0.0.1:`port`; resolves to the running server. */
+export function serve(root, port = 0) {
+  const base = path.resolve(root);
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    let file = path.join(base, decodeURIComponent(url.pathname));
+    if (!file.startsWith(base)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    fs.readFile(file, (err, body) => {
+      if (err) {
+        res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": CSP });
+        res.end("not found");
+        return;
+      }
+      res.writeHead(200, {
+        "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
+        "Content-Security-Policy": CSP,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        // Revalidate every time, so a rebuilt site is never mixed with a cached one.
+        "Cache-Control": "no-cache",
+      });
+      res.end(body);
+    });
+  });
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = process.argv[2] ?? "target/site";
+  const port = Number(process.argv[3] ?? 8080);
+  const server = await serve(root, port);
+  console.log(`http://127.0.0.1:${server.address().port}/`);
+}
