@@ -129,7 +129,7 @@ pub fn run_file(path: &Path) -> CaseRun {
         run.failures.extend(errors.iter().map(|e| format!("scenario: {e}")));
     }
     let evaluation = crate::evaluate(&set, &scenario);
-    let report = Report::new(&evaluation);
+    let report = Report::new(&evaluation, crate::report::Lang::Both);
     check(&case.expect, case.expect_size.as_deref(), case.expect_total.as_deref(), &report, &mut run.failures);
     run
 }
@@ -151,7 +151,7 @@ fn check(expect: &[Expectation], size: Option<&str>, total: Option<&str>, report
             continue;
         };
         let context = || {
-            let reasons: Vec<&str> = r.reasons.iter().map(|t| t.zh.as_str()).collect();
+            let reasons: Vec<&str> = r.reasons.iter().map(|t| t.zh.as_ref()).collect();
             let missing: Vec<&str> = r.missing.iter().map(|m| m.field.as_str()).collect();
             format!("(reasons {reasons:?}, missing {missing:?})")
         };
@@ -184,7 +184,7 @@ fn check(expect: &[Expectation], size: Option<&str>, total: Option<&str>, report
         }
         for want in &e.step_text_contains {
             if !r.steps.iter().any(|s| s.text.zh.contains(want.as_str())) {
-                let steps: Vec<&str> = r.steps.iter().map(|s| s.text.zh.as_str()).collect();
+                let steps: Vec<&str> = r.steps.iter().map(|s| s.text.zh.as_ref()).collect();
                 failures.push(format!("{}: no step says {want:?} (steps: {steps:?})", e.rule));
             }
         }

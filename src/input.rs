@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use time::Date;
 
-use crate::money::{format_number, Currency, Money};
+use crate::money::{Currency, Grouped, Money};
 use crate::pack::{Condition, PolicySet};
 use crate::scenario::Scenario;
 
@@ -389,8 +389,8 @@ impl Checker {
         } else if m.amount > MAX_AMOUNT {
             self.push(
                 field,
-                format!("金额 {} 超出合理范围（不超过一万亿）", format_number(m.amount)),
-                format!("amount {} is out of range (at most 1,000,000,000,000)", format_number(m.amount)),
+                format!("金额 {} 超出合理范围（不超过一万亿）", Grouped(m.amount)),
+                format!("amount {} is out of range (at most 1,000,000,000,000)", Grouped(m.amount)),
             );
         }
     }

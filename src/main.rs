@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 
 use sme_subsidy::pack::{builtin::builtin, validate, Document, PolicySet};
-use sme_subsidy::{cases, input, Report};
+use sme_subsidy::{cases, input, report, Report};
 
 #[derive(Parser)]
 #[command(name = "sme-subsidy", version, about = "中小企业融资补贴测算 — SME subsidy estimator")]
@@ -27,9 +27,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
-        /// Language of the table.
-        #[arg(long, value_enum, default_value_t = Lang::Zh)]
-        lang: Lang,
+        /// Language: the table shows one (zh unless asked), JSON carries both unless asked.
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
         /// A portal's policy pack (TOML or JSON) merged over the built-in one; repeatable.
         #[arg(long)]
         pack: Vec<PathBuf>,
@@ -52,6 +52,17 @@ enum Format {
 enum Lang {
     Zh,
     En,
+    Both,
+}
+
+impl Lang {
+    fn report(self) -> report::Lang {
+        match self {
+            Lang::Zh => report::Lang::Zh,
+            Lang::En => report::Lang::En,
+            Lang::Both => report::Lang::Both,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -129,10 +140,16 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 }
                 return Ok(ExitCode::from(1));
             }
-            let report = Report::new(&sme_subsidy::evaluate(&set, &scenario));
+            let evaluation = sme_subsidy::evaluate(&set, &scenario);
             match format {
-                Format::Json => println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?),
-                Format::Table => print_table(&report, lang),
+                Format::Json => {
+                    let report = Report::new(&evaluation, lang.unwrap_or(Lang::Both).report());
+                    println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?)
+                }
+                Format::Table => {
+                    let lang = if lang == Some(Lang::En) { Lang::En } else { Lang::Zh };
+                    print_table(&Report::new(&evaluation, lang.report()), lang)
+                }
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -179,7 +196,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
 }
 
 fn print_table(report: &Report, lang: Lang) {
-    let pick = |t: &sme_subsidy::pack::Text| if lang == Lang::Zh { t.zh.clone() } else { t.en.clone() };
+    let pick = |t: &report::Bi| if lang == Lang::En { t.en.to_string() } else { t.zh.to_string() };
     println!("{} — {}", report.evaluation_date, pick(&report.enterprise_size.text));
     let mut table = Table::new();
     table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_width(120);

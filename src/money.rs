@@ -175,49 +175,81 @@ pub fn round_to_fen(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
-/// `1234567.891` → `"1,234,567.89"`: yuan for people, with 分.
-pub fn format_yuan(value: Decimal) -> String {
-    group_thousands(&round_to_fen(value).to_string(), 2)
+/// Yuan for people, with 分: `Yuan(1234567.891)` displays `1,234,567.89`.
+/// A `Display` wrapper, so formatting into a message allocates nothing more.
+#[derive(Clone, Copy, Debug)]
+pub struct Yuan(pub Decimal);
+
+/// A number with thousands separators, trailing zeros dropped:
+/// `Grouped(10000000)` displays `10,000,000`.
+#[derive(Clone, Copy, Debug)]
+pub struct Grouped(pub Decimal);
+
+/// A percentage: `Percent(3.450)` displays `3.45%`.
+#[derive(Clone, Copy, Debug)]
+pub struct Percent(pub Decimal);
+
+impl fmt::Display for Yuan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_grouped(f, round_to_fen(self.0), 2)
+    }
 }
 
-/// A number with thousands separators and at most `max_dp` decimals kept as
-/// given (trailing zeros trimmed unless `max_dp` is 2 for money).
-pub fn format_number(value: Decimal) -> String {
-    let normalized = value.normalize().to_string();
-    group_thousands(&normalized, 0)
+impl fmt::Display for Grouped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_grouped(f, self.0.normalize(), 0)
+    }
 }
 
-fn group_thousands(text: &str, min_dp: usize) -> String {
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}%", self.0.normalize())
+    }
+}
+
+/// A stack buffer for one decimal's digits (a `Decimal` has at most 29
+/// digits, a sign and a point).
+struct Digits {
+    buf: [u8; 40],
+    len: usize,
+}
+
+impl fmt::Write for Digits {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        self.buf.get_mut(self.len..end).ok_or(fmt::Error)?.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// Write `value` with a comma every three integer digits and at least
+/// `min_dp` decimals.
+fn write_grouped(f: &mut fmt::Formatter<'_>, value: Decimal, min_dp: usize) -> fmt::Result {
+    use fmt::Write;
+    let mut digits = Digits { buf: [0; 40], len: 0 };
+    write!(digits, "{value}")?;
+    let text = std::str::from_utf8(&digits.buf[..digits.len]).map_err(|_| fmt::Error)?;
     let (sign, unsigned) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", text),
     };
-    let (int_part, frac_part) = match unsigned.split_once('.') {
-        Some((i, f)) => (i, f.to_string()),
-        None => (unsigned, String::new()),
-    };
-    let mut frac = frac_part;
-    while frac.len() < min_dp {
-        frac.push('0');
-    }
-    let digits: Vec<char> = int_part.chars().collect();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    f.write_str(sign)?;
+    for (i, c) in int.char_indices() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            f.write_char(',')?;
         }
-        grouped.push(*c);
+        f.write_char(c)?;
     }
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{frac}")
+    if !frac.is_empty() || min_dp > 0 {
+        f.write_char('.')?;
+        f.write_str(frac)?;
+        for _ in frac.len()..min_dp {
+            f.write_char('0')?;
+        }
     }
-}
-
-/// A percentage for people: `3.45` → `"3.45%"`.
-pub fn format_percent(percent: Decimal) -> String {
-    format!("{}%", percent.normalize())
+    Ok(())
 }
 
 #[cfg(test)]
@@ -247,10 +279,13 @@ mod tests {
 
     #[test]
     fn formats_for_people() {
-        assert_eq!(format_yuan(dec!(69000)), "69,000.00");
-        assert_eq!(format_yuan(dec!(1234567.891)), "1,234,567.89");
-        assert_eq!(format_yuan(dec!(999.5)), "999.50");
-        assert_eq!(format_number(dec!(10000000)), "10,000,000");
-        assert_eq!(format_percent(dec!(3.450)), "3.45%");
+        assert_eq!(Yuan(dec!(69000)).to_string(), "69,000.00");
+        assert_eq!(Yuan(dec!(1234567.891)).to_string(), "1,234,567.89");
+        assert_eq!(Yuan(dec!(999.5)).to_string(), "999.50");
+        assert_eq!(Yuan(dec!(-1234.5)).to_string(), "-1,234.50");
+        assert_eq!(Yuan(dec!(0)).to_string(), "0.00");
+        assert_eq!(Grouped(dec!(10000000)).to_string(), "10,000,000");
+        assert_eq!(Grouped(dec!(5000000.50)).to_string(), "5,000,000.5");
+        assert_eq!(Percent(dec!(3.450)).to_string(), "3.45%");
     }
 }

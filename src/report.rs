@@ -4,287 +4,328 @@
 //! prints as JSON and the browser receives (amounts as strings, to keep
 //! decimal exactness across the JavaScript boundary).
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use time::Date;
 
 use crate::lpr::{self, LprSource, Tenor};
-use crate::money::{format_number, format_percent, format_yuan};
-use crate::pack::{DocumentStatus, Family, GuaranteeFact, ItemKind, LoanFact, Recipient, Text};
+use crate::money::{Grouped, Percent, Yuan};
+use crate::pack::{Document, DocumentStatus, Family, GuaranteeFact, ItemKind, LoanFact, Recipient, Text};
 use crate::result::{
     CapScope, Evaluation, Field, ItemReason, ItemRef, Open, RateBasis, Reason, RuleResult, SizeOutcome,
     Status, Step,
 };
-use crate::scenario::IpoStage;
+use crate::scenario::{iso_date_opt, IpoStage};
 use crate::size::{Size, SIZE_STANDARD};
 
 /// The notice every result carries.
 pub const NOTICE_ZH: &str = "测算结果仅供参考，以主管部门审核为准";
 pub const NOTICE_EN: &str = "Estimates for reference only; the competent department's review decides.";
 
-fn t(zh: impl Into<String>, en: impl Into<String>) -> Text {
-    Text { zh: zh.into(), en: en.into() }
+/// Which languages to render. The page asks for one (the other stays
+/// empty), which halves the work on every keystroke; files and tests ask
+/// for both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    Zh,
+    En,
+    #[default]
+    Both,
 }
 
-/// The whole result.
+impl Lang {
+    /// Render a text in the languages asked for; the other is left empty
+    /// and its closure never runs.
+    fn bi<'a, Z, E>(self, zh: impl FnOnce() -> Z, en: impl FnOnce() -> E) -> Bi<'a>
+    where
+        Z: Into<Cow<'a, str>>,
+        E: Into<Cow<'a, str>>,
+    {
+        Bi {
+            zh: if self == Lang::En { Cow::Borrowed("") } else { zh().into() },
+            en: if self == Lang::Zh { Cow::Borrowed("") } else { en().into() },
+        }
+    }
+
+    /// A pack text, borrowed.
+    fn text<'a>(self, text: &'a Text) -> Bi<'a> {
+        self.bi(|| text.zh.as_str(), || text.en.as_str())
+    }
+}
+
+/// A text in zh-CN and English (one may be empty, see [`Lang`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Bi<'a> {
+    pub zh: Cow<'a, str>,
+    pub en: Cow<'a, str>,
+}
+
+/// The whole result. Borrows the policy pack's texts rather than copying them.
 #[derive(Debug, Serialize)]
-pub struct Report {
-    pub evaluation_date: String,
-    pub enterprise_size: SizeReport,
-    pub results: Vec<RuleReport>,
+pub struct Report<'p> {
+    #[serde(serialize_with = "crate::scenario::iso_date::serialize")]
+    pub evaluation_date: Date,
+    pub enterprise_size: SizeReport<'p>,
+    pub results: Vec<RuleReport<'p>>,
     /// 合计: computed amounts paid to the enterprise (yuan, 2 places).
     pub total_yuan: String,
-    pub total_text: Text,
+    pub total_text: Bi<'p>,
     /// Computed amounts paid to a guarantor or bank, or whose recipient the
     /// text leaves open: not the enterprise's cash.
-    pub not_in_total: Vec<Text>,
+    pub not_in_total: Vec<Bi<'p>>,
     /// Policies that apply but publish no figure: could add to the total.
-    pub could_add: Vec<Text>,
+    pub could_add: Vec<Bi<'p>>,
     /// The newest LPR announcement the built-in table holds.
-    pub lpr_table_newest: String,
-    pub notice: Text,
+    #[serde(serialize_with = "crate::scenario::iso_date::serialize")]
+    pub lpr_table_newest: Date,
+    pub notice: Bi<'p>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct SizeReport {
+pub struct SizeReport<'p> {
     /// `large` / `medium` / `small` / `micro`, or absent.
     pub size: Option<&'static str>,
-    pub text: Text,
+    pub text: Bi<'p>,
     pub citation: &'static str,
-    pub missing: Vec<String>,
+    pub missing: Vec<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct RuleReport {
-    pub rule_id: String,
-    pub provision: Option<String>,
-    pub name: Text,
+pub struct RuleReport<'p> {
+    pub rule_id: &'p str,
+    pub provision: Option<&'p str>,
+    pub name: Bi<'p>,
     pub family: Family,
-    pub family_name: Text,
+    pub family_name: Bi<'p>,
     /// `eligible`, `amount_not_published`, `not_eligible`, `needs_information`,
     /// `outside_effective_dates`.
     pub status: &'static str,
-    pub status_text: Text,
+    pub status_text: Bi<'p>,
     pub amount_yuan: Option<String>,
     pub recipient: Recipient,
-    pub recipient_text: Text,
+    pub recipient_text: Bi<'p>,
     pub counts_in_total: bool,
-    pub steps: Vec<StepReport>,
-    pub reasons: Vec<Text>,
-    pub missing: Vec<MissingReport>,
-    pub to_confirm: Vec<ConfirmReport>,
-    pub notes: Vec<Text>,
-    pub citation: Citation,
+    pub steps: Vec<StepReport<'p>>,
+    pub reasons: Vec<Bi<'p>>,
+    pub missing: Vec<MissingReport<'p>>,
+    pub to_confirm: Vec<ConfirmReport<'p>>,
+    pub notes: Vec<Bi<'p>>,
+    pub citation: Citation<'p>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct StepReport {
+pub struct StepReport<'p> {
     pub kind: &'static str,
-    pub text: Text,
+    pub text: Bi<'p>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct MissingReport {
+pub struct MissingReport<'p> {
     pub field: String,
-    pub text: Text,
+    pub text: Bi<'p>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ConfirmReport {
+pub struct ConfirmReport<'p> {
     /// The `answers` key for questions; the scenario field for item facts.
     pub key: String,
-    pub text: Text,
+    pub text: Bi<'p>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Citation {
-    pub document_id: String,
-    pub title: String,
-    pub number: Option<String>,
-    pub issuer: String,
-    pub issued: Option<String>,
-    pub effective_from: Option<String>,
-    pub effective_to: Option<String>,
+pub struct Citation<'p> {
+    pub document_id: &'p str,
+    pub title: &'p str,
+    pub number: Option<&'p str>,
+    pub issuer: &'p str,
+    #[serde(serialize_with = "iso_date_opt::serialize")]
+    pub issued: Option<Date>,
+    #[serde(serialize_with = "iso_date_opt::serialize")]
+    pub effective_from: Option<Date>,
+    #[serde(serialize_with = "iso_date_opt::serialize")]
+    pub effective_to: Option<Date>,
     pub status: DocumentStatus,
-    pub status_text: Text,
+    pub status_text: Bi<'p>,
     pub jurisdiction: String,
-    pub clause: String,
-    pub quote: String,
-    pub national_basis: Option<String>,
-    pub source: String,
+    pub clause: &'p str,
+    pub quote: &'p str,
+    pub national_basis: Option<&'p str>,
+    pub source: &'p str,
     /// One line: 《title》（number）clause.
     pub text: String,
 }
 
-impl Report {
-    pub fn new(evaluation: &Evaluation) -> Report {
+impl<'p> Report<'p> {
+    pub fn new(evaluation: &Evaluation<'p>, l: Lang) -> Report<'p> {
         let size = match evaluation.size {
             SizeOutcome::Classified(size) => Some(size),
             _ => None,
         };
-        let results: Vec<RuleReport> = evaluation.results.iter().map(|r| rule_report(r, size)).collect();
+        let results: Vec<RuleReport> = evaluation.results.iter().map(|r| rule_report(l, r, size)).collect();
         let total = evaluation.total_to_enterprise();
         let mut not_in_total = Vec::new();
         let mut could_add = Vec::new();
         for r in &evaluation.results {
             let name = &r.rule.name;
+            let recipient = r.rule.recipient;
             match (r.status, r.amount) {
-                (Status::Eligible, Some(amount)) if !r.counts_in_total() => not_in_total.push(t(
-                    format!("{}：{} 元，拨付对象：{}", name.zh, format_yuan(amount), r.rule.recipient.name_zh()),
-                    format!("{}: {} yuan, paid to {}", name.en, format_yuan(amount), r.rule.recipient.name_en()),
+                (Status::Eligible, Some(amount)) if !r.counts_in_total() => not_in_total.push(l.bi(
+                    || format!("{}：{} 元，拨付对象：{}", name.zh, Yuan(amount), recipient.name_zh()),
+                    || format!("{}: {} yuan, paid to {}", name.en, Yuan(amount), recipient.name_en()),
                 )),
                 (Status::AmountNotPublished, _) => {
                     let set_by = r.steps.iter().find_map(|s| match s {
                         Step::NotPublished { set_by, .. } => Some(*set_by),
                         _ => None,
                     });
-                    could_add.push(t(
-                        format!("{}：金额未公布，{}", name.zh, set_by.map_or("", |s| s.zh.as_str())),
-                        format!("{}: no published figure; {}", name.en, set_by.map_or("", |s| s.en.as_str())),
+                    could_add.push(l.bi(
+                        || format!("{}：金额未公布，{}", name.zh, set_by.map_or("", |s| s.zh.as_str())),
+                        || format!("{}: no published figure; {}", name.en, set_by.map_or("", |s| s.en.as_str())),
                     ));
                 }
                 _ => {}
             }
         }
         Report {
-            evaluation_date: evaluation.evaluation_date.to_string(),
-            enterprise_size: size_report(&evaluation.size),
+            evaluation_date: evaluation.evaluation_date,
+            enterprise_size: size_report(l, &evaluation.size),
             results,
-            total_yuan: format!("{:.2}", total),
-            total_text: t(
-                format!("可测算的企业补贴合计 {} 元", format_yuan(total)),
-                format!("Computed subsidies to the enterprise: {} yuan in total", format_yuan(total)),
+            total_yuan: format!("{total:.2}"),
+            total_text: l.bi(
+                || format!("可测算的企业补贴合计 {} 元", Yuan(total)),
+                || format!("Computed subsidies to the enterprise: {} yuan in total", Yuan(total)),
             ),
             not_in_total,
             could_add,
-            lpr_table_newest: lpr::newest_date().to_string(),
-            notice: t(NOTICE_ZH, NOTICE_EN),
+            lpr_table_newest: lpr::newest_date(),
+            notice: l.bi(|| NOTICE_ZH, || NOTICE_EN),
         }
     }
 }
 
-fn size_report(size: &SizeOutcome) -> SizeReport {
+fn size_report<'p>(l: Lang, size: &SizeOutcome) -> SizeReport<'p> {
     match size {
         SizeOutcome::Classified(s) => SizeReport {
             size: Some(s.name_en()),
-            text: t(format!("企业划型：{}企业", s.name_zh()), format!("Enterprise size: {}", s.name_en())),
+            text: l.bi(|| format!("企业划型：{}企业", s.name_zh()), || format!("Enterprise size: {}", s.name_en())),
             citation: SIZE_STANDARD,
             missing: vec![],
         },
         SizeOutcome::Missing(metrics) => SizeReport {
             size: None,
-            text: t(
-                format!(
-                    "企业划型需补充：{}",
-                    metrics.iter().map(|m| m.name_zh()).collect::<Vec<_>>().join("、")
-                ),
-                format!(
+            text: l.bi(
+                || format!("企业划型需补充：{}", metrics.iter().map(|m| m.name_zh()).collect::<Vec<_>>().join("、")),
+                || format!(
                     "To classify the enterprise, enter: {}",
                     metrics.iter().map(|m| m.name_en()).collect::<Vec<_>>().join(", ")
                 ),
             ),
             citation: SIZE_STANDARD,
-            missing: metrics.iter().map(|m| m.field().to_string()).collect(),
+            missing: metrics.iter().map(|m| m.field()).collect(),
         },
         SizeOutcome::NoIndustry => SizeReport {
             size: None,
-            text: t("企业划型需先选择所属行业", "Choose the industry to classify the enterprise"),
+            text: l.bi(|| "企业划型需先选择所属行业", || "Choose the industry to classify the enterprise"),
             citation: SIZE_STANDARD,
-            missing: vec!["enterprise.industry".to_string()],
+            missing: vec!["enterprise.industry"],
         },
     }
 }
 
-fn status_key(status: Status) -> (&'static str, Text) {
+fn status_key<'p>(l: Lang, status: Status, doc: &Document) -> (&'static str, Bi<'p>) {
     match status {
-        Status::Eligible => ("eligible", t("符合条件", "eligible")),
-        Status::AmountNotPublished => {
-            ("amount_not_published", t("符合条件，金额未公布", "eligible, amount not published"))
-        }
-        Status::NotEligible => ("not_eligible", t("不符合条件", "not eligible")),
-        Status::NeedsInformation => ("needs_information", t("需补充信息", "more information needed")),
+        Status::Eligible => ("eligible", l.bi(|| "符合条件", || "eligible")),
+        Status::AmountNotPublished => (
+            "amount_not_published",
+            l.bi(|| "符合条件，金额未公布", || "eligible, amount not published"),
+        ),
+        Status::NotEligible => ("not_eligible", l.bi(|| "不符合条件", || "not eligible")),
+        Status::NeedsInformation => ("needs_information", l.bi(|| "需补充信息", || "more information needed")),
         Status::OutsideEffectiveDates => {
-            ("outside_effective_dates", t("不在政策有效期内", "outside the policy's effective dates"))
+            let range = |d: Option<Date>| d.map_or("—".to_string(), |d| d.to_string());
+            let (from, to) = (range(doc.effective_from), range(doc.effective_to));
+            (
+                "outside_effective_dates",
+                l.bi(
+                    || format!("不在政策有效期内（{from} 至 {to}）"),
+                    || format!("outside the policy's effective dates ({from} to {to})"),
+                ),
+            )
         }
     }
 }
 
-fn rule_report(r: &RuleResult, size: Option<Size>) -> RuleReport {
-    let (status, mut status_text) = status_key(r.status);
+fn rule_report<'p>(l: Lang, r: &RuleResult<'p>, size: Option<Size>) -> RuleReport<'p> {
     let doc = r.document;
-    if r.status == Status::OutsideEffectiveDates {
-        let range = |d: Option<time::Date>| d.map_or("—".to_string(), |d| d.to_string());
-        status_text.zh.push_str(&format!("（{} 至 {}）", range(doc.effective_from), range(doc.effective_to)));
-        status_text.en.push_str(&format!(" ({} to {})", range(doc.effective_from), range(doc.effective_to)));
-    }
-    let mut notes: Vec<Text> = r
-        .rule
-        .notes
-        .iter()
-        .filter(|n| n.only_for_sizes.is_empty() || size.is_some_and(|s| n.only_for_sizes.contains(&s)))
-        .map(|n| t(n.zh.as_str(), n.en.as_str()))
-        .collect();
-    if let Some(note) = &r.rule.recipient_note {
-        notes.push(note.clone());
-    }
+    let rule = r.rule;
+    let (status, status_text) = status_key(l, r.status, doc);
+    let mut notes: Vec<Bi> = Vec::new();
     if doc.status != DocumentStatus::InForce {
-        notes.insert(
-            0,
-            t(
-                format!("本政策文件状态：{}", doc.status.name_zh()),
-                format!("This document is {}", doc.status.name_en()),
-            ),
-        );
+        notes.push(l.bi(
+            || format!("本政策文件状态：{}", doc.status.name_zh()),
+            || format!("This document is {}", doc.status.name_en()),
+        ));
     }
+    notes.extend(
+        rule.notes
+            .iter()
+            .filter(|n| n.only_for_sizes.is_empty() || size.is_some_and(|s| n.only_for_sizes.contains(&s)))
+            .map(|n| l.bi(|| n.zh.as_str(), || n.en.as_str())),
+    );
+    notes.extend(rule.recipient_note.iter().map(|n| l.text(n)));
     let number = doc.number.as_deref().map(|n| format!("（{n}）")).unwrap_or_default();
     RuleReport {
-        rule_id: r.rule.id.clone(),
-        provision: r.rule.provision.clone(),
-        name: r.rule.name.clone(),
-        family: r.rule.family,
-        family_name: t(r.rule.family.name_zh(), r.rule.family.name_en()),
+        rule_id: &rule.id,
+        provision: rule.provision.as_deref(),
+        name: l.text(&rule.name),
+        family: rule.family,
+        family_name: l.bi(|| rule.family.name_zh(), || rule.family.name_en()),
         status,
         status_text,
         amount_yuan: r.amount.map(|a| format!("{a:.2}")),
-        recipient: r.rule.recipient,
-        recipient_text: t(r.rule.recipient.name_zh(), r.rule.recipient.name_en()),
+        recipient: rule.recipient,
+        recipient_text: l.bi(|| rule.recipient.name_zh(), || rule.recipient.name_en()),
         counts_in_total: r.counts_in_total(),
-        steps: r.steps.iter().map(|s| StepReport { kind: step_kind(s), text: step_text(s) }).collect(),
-        reasons: r.reasons.iter().map(|reason| reason_text(reason, r)).collect(),
-        missing: r.missing.iter().map(|f| MissingReport { field: f.path(), text: field_text(f) }).collect(),
-        to_confirm: r.to_confirm.iter().map(open_text).collect(),
+        steps: r.steps.iter().map(|s| StepReport { kind: step_kind(s), text: step_text(l, s) }).collect(),
+        reasons: r.reasons.iter().map(|reason| reason_text(l, reason, r)).collect(),
+        missing: r.missing.iter().map(|f| MissingReport { field: f.path(), text: field_text(l, f) }).collect(),
+        to_confirm: r.to_confirm.iter().map(|o| open_text(l, o)).collect(),
         notes,
         citation: Citation {
-            document_id: doc.id.clone(),
-            title: doc.title.clone(),
-            number: doc.number.clone(),
-            issuer: doc.issuer.clone(),
-            issued: doc.issued.map(|d| d.to_string()),
-            effective_from: doc.effective_from.map(|d| d.to_string()),
-            effective_to: doc.effective_to.map(|d| d.to_string()),
+            document_id: &doc.id,
+            title: &doc.title,
+            number: doc.number.as_deref(),
+            issuer: &doc.issuer,
+            issued: doc.issued,
+            effective_from: doc.effective_from,
+            effective_to: doc.effective_to,
             status: doc.status,
-            status_text: t(doc.status.name_zh(), doc.status.name_en()),
+            status_text: l.bi(|| doc.status.name_zh(), || doc.status.name_en()),
             jurisdiction: doc.jurisdiction.describe(),
-            clause: r.rule.clause.clone(),
-            quote: r.rule.quote.clone(),
-            national_basis: r.rule.national_basis.clone(),
-            source: doc.source.clone(),
-            text: format!("《{}》{}{}", doc.title, number, r.rule.clause),
+            clause: &rule.clause,
+            quote: &rule.quote,
+            national_basis: rule.national_basis.as_deref(),
+            source: &doc.source,
+            text: format!("《{}》{}{}", doc.title, number, rule.clause),
         },
     }
 }
 
-fn item_name(item: ItemRef) -> Text {
+fn item_name<'p>(l: Lang, item: ItemRef) -> Bi<'p> {
     let n = item.index + 1;
     match item.kind {
-        ItemKind::Loan => t(format!("贷款{n}"), format!("loan {n}")),
-        ItemKind::Guarantee => t(format!("担保{n}"), format!("guarantee {n}")),
-        ItemKind::EvaluationFee => t(format!("评估费{n}"), format!("evaluation fee {n}")),
-        ItemKind::Insurance => t(format!("保单{n}"), format!("insurance policy {n}")),
+        ItemKind::Loan => l.bi(|| format!("贷款{n}"), || format!("loan {n}")),
+        ItemKind::Guarantee => l.bi(|| format!("担保{n}"), || format!("guarantee {n}")),
+        ItemKind::EvaluationFee => l.bi(|| format!("评估费{n}"), || format!("evaluation fee {n}")),
+        ItemKind::Insurance => l.bi(|| format!("保单{n}"), || format!("insurance policy {n}")),
     }
 }
 
-fn y(d: Decimal) -> String {
-    format_yuan(d)
+fn y(d: Decimal) -> Yuan {
+    Yuan(d)
 }
 
 /// An amount before rounding, for people: at most four decimals, with `…`
@@ -292,7 +333,7 @@ fn y(d: Decimal) -> String {
 fn unrounded(d: Decimal) -> String {
     let short = d.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::ToZero);
     let cut = if short == d { "" } else { "…" };
-    format!("{}{cut}", format_number(short))
+    format!("{}{cut}", Grouped(short))
 }
 
 fn step_kind(step: &Step) -> &'static str {
@@ -315,117 +356,92 @@ fn step_kind(step: &Step) -> &'static str {
     }
 }
 
-fn stage_name(stage: IpoStage) -> Text {
+fn stage_name<'p>(l: Lang, stage: IpoStage) -> Bi<'p> {
     match stage {
-        IpoStage::TutoringFiled => t("辅导备案", "tutoring filed"),
-        IpoStage::ApplicationAccepted => t("申报受理", "application accepted"),
-        IpoStage::Listed => t("成功上市", "listed"),
+        IpoStage::TutoringFiled => l.bi(|| "辅导备案", || "tutoring filed"),
+        IpoStage::ApplicationAccepted => l.bi(|| "申报受理", || "application accepted"),
+        IpoStage::Listed => l.bi(|| "成功上市", || "listed"),
     }
 }
 
 /// One step in words, with the actual numbers.
-pub fn step_text(step: &Step) -> Text {
+pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
     match step {
         Step::AccrualClipped { item, start, end, from, until } => {
-            let n = item_name(*item);
+            let n = item_name(l, *item);
             if from == until {
-                t(
-                    format!("{}：贷款期间 {start} 至 {end} 不在政策有效期内，不计贴息", n.zh),
-                    format!("{}: the loan period {start} to {end} lies outside the policy's effective dates; no subsidy accrues", n.en),
-                )
+                l.bi(|| format!("{}：贷款期间 {start} 至 {end} 不在政策有效期内，不计贴息", n.zh), || format!("{}: the loan period {start} to {end} lies outside the policy's effective dates; no subsidy accrues", n.en))
             } else {
                 let last = until.previous_day().unwrap_or(*until);
-                t(
-                    format!("{}：贷款期间 {start} 至 {end}，按政策有效期只计 {from} 至 {last} 的天数", n.zh),
-                    format!("{}: of the loan period {start} to {end}, only {from} to {last} falls within the policy's effective dates", n.en),
-                )
+                l.bi(|| format!("{}：贷款期间 {start} 至 {end}，按政策有效期只计 {from} 至 {last} 的天数", n.zh), || format!("{}: of the loan period {start} to {end}, only {from} to {last} falls within the policy's effective dates", n.en))
             }
         }
         Step::Lpr { item, quote } => {
-            let n = item_name(*item);
+            let n = item_name(l, *item);
             let (tz, te) = match quote.tenor {
                 Tenor::OneYear => ("1年期", "1-year"),
                 Tenor::FiveYear => ("5年期以上", "5-year-plus"),
             };
-            let p = format_percent(quote.percent);
+            let p = Percent(quote.percent);
             match quote.source {
-                LprSource::UserOverride => t(
-                    format!("{}：采用用户输入的{tz}LPR {p}", n.zh),
-                    format!("{}: {te} LPR {p} as entered by the user", n.en),
-                ),
+                LprSource::UserOverride => l.bi(|| format!("{}：采用用户输入的{tz}LPR {p}", n.zh), || format!("{}: {te} LPR {p} as entered by the user", n.en)),
                 LprSource::Table { effective_from, beyond_newest } => {
-                    let mut text = t(
-                        format!("{}：{} 适用的{tz}LPR为 {p}（{effective_from} 公布）", n.zh, quote.on),
-                        format!("{}: {te} LPR in force on {} is {p} (announced {effective_from})", n.en, quote.on),
-                    );
-                    if beyond_newest {
-                        text.zh.push_str(&format!(
-                            "；内置数据最新至 {effective_from}，已按最新已知值计算，如LPR已调整请输入当期利率"
-                        ));
-                        text.en.push_str(&format!(
-                            "; the built-in table ends at {effective_from}, so the newest known value was used — enter the current rate if it has changed"
-                        ));
-                    }
-                    text
+                    let (stale_zh, stale_en) = if beyond_newest {
+                        (
+                            format!("；内置数据最新至 {effective_from}，已按最新已知值计算，如LPR已调整请输入当期利率"),
+                            format!("; the built-in table ends at {effective_from}, so the newest known value was used — enter the current rate if it has changed"),
+                        )
+                    } else {
+                        (String::new(), String::new())
+                    };
+                    l.bi(
+                        || format!("{}：{} 适用的{tz}LPR为 {p}（{effective_from} 公布）{stale_zh}", n.zh, quote.on),
+                        || format!("{}: {te} LPR in force on {} is {p} (announced {effective_from}){stale_en}", n.en, quote.on),
+                    )
                 }
             }
         }
         Step::InterestSlice { item, year, principal, rate, days, basis, amount } => {
-            let n = item_name(*item);
+            let n = item_name(l, *item);
             let (rz, re) = match rate {
                 RateBasis::LprShare { lpr_percent, share_percent } => (
-                    format!("LPR {} × {}", format_percent(*lpr_percent), format_percent(*share_percent)),
-                    format!("LPR {} × {}", format_percent(*lpr_percent), format_percent(*share_percent)),
+                    format!("LPR {} × {}", Percent(*lpr_percent), Percent(*share_percent)),
+                    format!("LPR {} × {}", Percent(*lpr_percent), Percent(*share_percent)),
                 ),
                 RateBasis::FixedBp(bp) => {
-                    (format!("{}BP", format_number(*bp)), format!("{} bp", format_number(*bp)))
+                    (format!("{}BP", Grouped(*bp)), format!("{} bp", Grouped(*bp)))
                 }
             };
-            t(
-                format!("{} {year}年：本金 {} 元 × {rz} × {days}天 / {basis} = {} 元", n.zh, y(*principal), y(*amount)),
-                format!("{} in {year}: principal {} × {re} × {days} days / {basis} = {} yuan", n.en, y(*principal), y(*amount)),
-            )
+            l.bi(|| format!("{} {year}年：本金 {} 元 × {rz} × {days}天 / {basis} = {} 元", n.zh, y(*principal), y(*amount)), || format!("{} in {year}: principal {} × {re} × {days} days / {basis} = {} yuan", n.en, y(*principal), y(*amount)))
         }
         Step::YearSubtotal { year, amount } => {
-            t(format!("{year}年度合计 {} 元", y(*amount)), format!("{year} subtotal {} yuan", y(*amount)))
+            l.bi(|| format!("{year}年度合计 {} 元", y(*amount)), || format!("{year} subtotal {} yuan", y(*amount)))
         }
         Step::BalanceShare { item, balance, share_percent, amount } => {
-            let n = item_name(*item);
-            t(
-                format!("{}：月均贷款余额 {} 元 × {} = {} 元", n.zh, y(*balance), format_percent(*share_percent), y(*amount)),
-                format!("{}: monthly-average balance {} × {} = {} yuan", n.en, y(*balance), format_percent(*share_percent), y(*amount)),
-            )
+            let n = item_name(l, *item);
+            l.bi(|| format!("{}：月均贷款余额 {} 元 × {} = {} 元", n.zh, y(*balance), Percent(*share_percent), y(*amount)), || format!("{}: monthly-average balance {} × {} = {} yuan", n.en, y(*balance), Percent(*share_percent), y(*amount)))
         }
         Step::FeeShare { item, fee, share_percent, amount } => {
-            let n = item_name(*item);
-            t(
-                format!("{}：费用 {} 元 × {} = {} 元", n.zh, y(*fee), format_percent(*share_percent), y(*amount)),
-                format!("{}: fee {} × {} = {} yuan", n.en, y(*fee), format_percent(*share_percent), y(*amount)),
-            )
+            let n = item_name(l, *item);
+            l.bi(|| format!("{}：费用 {} 元 × {} = {} 元", n.zh, y(*fee), Percent(*share_percent), y(*amount)), || format!("{}: fee {} × {} = {} yuan", n.en, y(*fee), Percent(*share_percent), y(*amount)))
         }
         Step::PremiumBase { item, premium, insured, ceiling_percent, base } => {
-            let n = item_name(*item);
-            let c = format_percent(*ceiling_percent);
-            t(
-                format!(
+            let n = item_name(l, *item);
+            let c = Percent(*ceiling_percent);
+            l.bi(|| format!(
                     "{}：按费率上限 {c} 计，保费基数 = min(实际保费 {} 元, 保险金额 {} 元 × {c}) = {} 元",
                     n.zh, y(*premium), y(*insured), y(*base)
-                ),
-                format!(
+                ), || format!(
                     "{}: under the {c} rate ceiling, premium base = min(premium paid {}, insured amount {} × {c}) = {} yuan",
                     n.en, y(*premium), y(*insured), y(*base)
-                ),
-            )
+                ))
         }
         Step::PremiumShare { item, base, share_percent, amount } => {
-            let n = item_name(*item);
-            t(
-                format!("{}：保费 {} 元 × {} = {} 元", n.zh, y(*base), format_percent(*share_percent), y(*amount)),
-                format!("{}: premium {} × {} = {} yuan", n.en, y(*base), format_percent(*share_percent), y(*amount)),
-            )
+            let n = item_name(l, *item);
+            l.bi(|| format!("{}：保费 {} 元 × {} = {} 元", n.zh, y(*base), Percent(*share_percent), y(*amount)), || format!("{}: premium {} × {} = {} yuan", n.en, y(*base), Percent(*share_percent), y(*amount)))
         }
         Step::StageAmount { stage, fundraising, from, below, amount } => {
-            let s = stage_name(*stage);
+            let s = stage_name(l, *stage);
             let band_zh = match below {
                 Some(b) => format!("{} 元至 {} 元以下", y(*from), y(*b)),
                 None => format!("{} 元及以上", y(*from)),
@@ -434,16 +450,13 @@ pub fn step_text(step: &Step) -> Text {
                 Some(b) => format!("from {} to below {}", y(*from), y(*b)),
                 None => format!("{} or more", y(*from)),
             };
-            t(
-                format!("{}阶段：募集资金 {} 元，属 {band_zh} 档，补助 {} 元", s.zh, y(*fundraising), y(*amount)),
-                format!("{} stage: fundraising {} falls in the band {band_en}: {} yuan", s.en, y(*fundraising), y(*amount)),
-            )
+            l.bi(|| format!("{}阶段：募集资金 {} 元，属 {band_zh} 档，补助 {} 元", s.zh, y(*fundraising), y(*amount)), || format!("{} stage: fundraising {} falls in the band {band_en}: {} yuan", s.en, y(*fundraising), y(*amount)))
         }
-        Step::Sum { amount } => t(format!("合计 {} 元", y(*amount)), format!("sum {} yuan", y(*amount))),
+        Step::Sum { amount } => l.bi(|| format!("合计 {} 元", y(*amount)), || format!("sum {} yuan", y(*amount))),
         Step::Cap { scope, before, cap, after } => {
             let (sz, se) = match scope {
                 CapScope::Item(item) => {
-                    let n = item_name(*item);
+                    let n = item_name(l, *item);
                     (format!("{}单项最高", n.zh), format!("{} item cap", n.en))
                 }
                 CapScope::EnterpriseYear(year) => {
@@ -453,18 +466,12 @@ pub fn step_text(step: &Step) -> Text {
                 CapScope::Total => ("累计最高".to_string(), "total cap".to_string()),
             };
             if before > cap {
-                t(
-                    format!("按公式 {} 元；超过{sz} {} 元 → {} 元", y(*before), y(*cap), y(*after)),
-                    format!("by formula {}; above the {se} of {} → {} yuan", y(*before), y(*cap), y(*after)),
-                )
+                l.bi(|| format!("按公式 {} 元；超过{sz} {} 元 → {} 元", y(*before), y(*cap), y(*after)), || format!("by formula {}; above the {se} of {} → {} yuan", y(*before), y(*cap), y(*after)))
             } else {
-                t(
-                    format!("按公式 {} 元；未超过{sz} {} 元 → {} 元", y(*before), y(*cap), y(*after)),
-                    format!("by formula {}; within the {se} of {} → {} yuan", y(*before), y(*cap), y(*after)),
-                )
+                l.bi(|| format!("按公式 {} 元；未超过{sz} {} 元 → {} 元", y(*before), y(*cap), y(*after)), || format!("by formula {}; within the {se} of {} → {} yuan", y(*before), y(*cap), y(*after)))
             }
         }
-        Step::NoCapPublished => t("文件未规定补贴上限", "the text publishes no cap"),
+        Step::NoCapPublished => l.bi(|| "文件未规定补贴上限", || "the text publishes no cap"),
         Step::PaidBound { before, paid, estimated, after } => {
             let (pz, pe) = if *estimated {
                 ("按合同利率估算的应付利息", "interest implied by the contract rate (estimate)")
@@ -472,34 +479,24 @@ pub fn step_text(step: &Step) -> Text {
                 ("实际支付利息", "interest actually paid")
             };
             if before > paid {
-                t(
-                    format!("{} 元 超过{pz} {} 元，补贴不超过实际支付 → {} 元", y(*before), y(*paid), y(*after)),
-                    format!("{} exceeds the {pe} of {}; a subsidy never exceeds what was paid → {} yuan", y(*before), y(*paid), y(*after)),
-                )
+                l.bi(|| format!("{} 元 超过{pz} {} 元，补贴不超过实际支付 → {} 元", y(*before), y(*paid), y(*after)), || format!("{} exceeds the {pe} of {}; a subsidy never exceeds what was paid → {} yuan", y(*before), y(*paid), y(*after)))
             } else {
-                t(
-                    format!("未超过{pz} {} 元 → {} 元", y(*paid), y(*after)),
-                    format!("within the {pe} of {} → {} yuan", y(*paid), y(*after)),
-                )
+                l.bi(|| format!("未超过{pz} {} 元 → {} 元", y(*paid), y(*after)), || format!("within the {pe} of {} → {} yuan", y(*paid), y(*after)))
             }
         }
         Step::Rounding { before, after } => {
             let b = unrounded(*before);
-            t(
-                format!("四舍五入到分：{b} → {} 元", y(*after)),
-                format!("rounded half-up to the fen: {b} → {} yuan", y(*after)),
-            )
+            l.bi(|| format!("四舍五入到分：{b} → {} 元", y(*after)), || format!("rounded half-up to the fen: {b} → {} yuan", y(*after)))
         }
         Step::NotPublished { set_by, cap } => {
-            let mut text = t(
-                format!("文件未公布具体金额：{}", set_by.zh),
-                format!("The text publishes no amount: {}", set_by.en),
-            );
-            if let Some(cap) = cap {
-                text.zh.push_str(&format!("；文件规定最高 {} 元", y(*cap)));
-                text.en.push_str(&format!("; the published cap is {} yuan", y(*cap)));
-            }
-            text
+            let (cap_zh, cap_en) = match cap {
+                Some(cap) => (format!("；文件规定最高 {} 元", y(*cap)), format!("; the published cap is {} yuan", y(*cap))),
+                None => (String::new(), String::new()),
+            };
+            l.bi(
+                || format!("文件未公布具体金额：{}{cap_zh}", set_by.zh),
+                || format!("The text publishes no amount: {}{cap_en}", set_by.en),
+            )
         }
     }
 }
@@ -508,49 +505,37 @@ fn list<T>(items: &[T], f: impl Fn(&T) -> String, sep: &str) -> String {
     items.iter().map(f).collect::<Vec<_>>().join(sep)
 }
 
-fn reason_text(reason: &Reason, r: &RuleResult) -> Text {
+fn reason_text<'p>(l: Lang, reason: &Reason<'p>, r: &RuleResult<'p>) -> Bi<'p> {
     let eligible = matches!(r.status, Status::Eligible | Status::AmountNotPublished | Status::NeedsInformation);
     match reason {
         Reason::OutsideJurisdiction => {
             let j = r.document.jurisdiction.describe();
-            t(format!("本政策仅适用于{j}的企业"), format!("this policy applies only to enterprises in {j}"))
+            l.bi(|| format!("本政策仅适用于{j}的企业"), || format!("this policy applies only to enterprises in {j}"))
         }
-        Reason::SizeNotAllowed { actual, allowed } => t(
-            format!(
+        Reason::SizeNotAllowed { actual, allowed } => l.bi(|| format!(
                 "企业划型为{}企业，本政策适用于{}企业",
                 actual.name_zh(),
                 list(allowed, |s| s.name_zh().to_string(), "、")
-            ),
-            format!(
+            ), || format!(
                 "the enterprise is {}; the policy covers {} enterprises",
                 actual.name_en(),
                 list(allowed, |s| s.name_en().to_string(), ", ")
-            ),
-        ),
+            )),
         Reason::LacksQualification(q) => {
             let (z, e) = qualification_name(*q);
-            t(format!("需为{z}"), format!("the enterprise must be a {e}"))
+            l.bi(|| format!("需为{z}"), || format!("the enterprise must be a {e}"))
         }
-        Reason::RevenueAbove { actual, max } => t(
-            format!("营业收入（年销售）{} 元，超过 {} 元", y(*actual), y(*max)),
-            format!("operating revenue {} exceeds {} yuan", y(*actual), y(*max)),
-        ),
-        Reason::ExportsAbove { actual, max } => t(
-            format!("年出口额 {} 美元，超过 {} 美元", format_number(*actual), format_number(*max)),
-            format!("annual exports of US${} exceed US${}", format_number(*actual), format_number(*max)),
-        ),
-        Reason::ExportsNotAbove { actual, min } => t(
-            format!("年出口额 {} 美元，未超过 {} 美元", format_number(*actual), format_number(*min)),
-            format!("annual exports of US${} do not exceed US${}", format_number(*actual), format_number(*min)),
-        ),
+        Reason::RevenueAbove { actual, max } => l.bi(|| format!("营业收入（年销售）{} 元，超过 {} 元", y(*actual), y(*max)), || format!("operating revenue {} exceeds {} yuan", y(*actual), y(*max))),
+        Reason::ExportsAbove { actual, max } => l.bi(|| format!("年出口额 {} 美元，超过 {} 美元", Grouped(*actual), Grouped(*max)), || format!("annual exports of US${} exceed US${}", Grouped(*actual), Grouped(*max))),
+        Reason::ExportsNotAbove { actual, min } => l.bi(|| format!("年出口额 {} 美元，未超过 {} 美元", Grouped(*actual), Grouped(*min)), || format!("annual exports of US${} do not exceed US${}", Grouped(*actual), Grouped(*min))),
         Reason::IpoStageNotReached { actual, required } => {
-            let req = stage_name(*required);
+            let req = stage_name(l, *required);
             match actual {
                 Some(a) => {
-                    let a = stage_name(*a);
-                    t(format!("上市进展为{}，尚未达到{}", a.zh, req.zh), format!("IPO stage is {}, not yet {}", a.en, req.en))
+                    let a = stage_name(l, *a);
+                    l.bi(|| format!("上市进展为{}，尚未达到{}", a.zh, req.zh), || format!("IPO stage is {}, not yet {}", a.en, req.en))
                 }
-                None => t(format!("未填写上市进展，需达到{}", req.zh), format!("no IPO in progress; requires {}", req.en)),
+                None => l.bi(|| format!("未填写上市进展，需达到{}", req.zh), || format!("no IPO in progress; requires {}", req.en)),
             }
         }
         Reason::NoItems(kind) => {
@@ -560,24 +545,21 @@ fn reason_text(reason: &Reason, r: &RuleResult) -> Text {
                 ItemKind::EvaluationFee => ("评估费", "evaluation fee"),
                 ItemKind::Insurance => ("保险保单", "insurance policy"),
             };
-            t(format!("未填写本政策适用的{z}"), format!("no {e} entered that this policy covers"))
+            l.bi(|| format!("未填写本政策适用的{z}"), || format!("no {e} entered that this policy covers"))
         }
         Reason::NothingAccrues => {
             let range = |d: Option<time::Date>| d.map_or("—".to_string(), |d| d.to_string());
             let (from, to) = (range(r.document.effective_from), range(r.document.effective_to));
-            t(
-                format!("贷款期间均不在政策有效期（{from} 至 {to}）内"),
-                format!("no loan period falls within the policy's effective dates ({from} to {to})"),
-            )
+            l.bi(|| format!("贷款期间均不在政策有效期（{from} 至 {to}）内"), || format!("no loan period falls within the policy's effective dates ({from} to {to})"))
         }
         Reason::AnsweredNo(question) => {
-            t(format!("不满足：{}", question.zh), format!("not met: {}", question.en))
+            l.bi(|| format!("不满足：{}", question.zh), || format!("not met: {}", question.en))
         }
         Reason::Item { item, why } => {
-            let n = item_name(*item);
+            let n = item_name(l, *item);
             let (pz, pe) = if eligible { ("（未计入）", " (not counted)") } else { ("", "") };
-            let w = item_reason_text(why);
-            t(format!("{}{pz}：{}", n.zh, w.zh), format!("{}{pe}: {}", n.en, w.en))
+            let w = item_reason_text(l, why);
+            l.bi(|| format!("{}{pz}：{}", n.zh, w.zh), || format!("{}{pe}: {}", n.en, w.en))
         }
     }
 }
@@ -589,71 +571,46 @@ fn qualification_name(q: crate::scenario::Qualification) -> (&'static str, &'sta
     }
 }
 
-fn loan_fact_text(fact: LoanFact) -> Text {
+fn loan_fact_text<'p>(l: Lang, fact: LoanFact) -> Bi<'p> {
     match fact {
-        LoanFact::PledgeRegistered => t("已办理知识产权质押登记", "the patent pledge is registered"),
-        LoanFact::RepaidOnSchedule => t("按期还清本息", "principal and interest repaid on schedule"),
-        LoanFact::CarbonReductionTool => t("纳入人民银行碳减排支持工具", "covered by the PBoC carbon-reduction tool"),
+        LoanFact::PledgeRegistered => l.bi(|| "已办理知识产权质押登记", || "the patent pledge is registered"),
+        LoanFact::RepaidOnSchedule => l.bi(|| "按期还清本息", || "principal and interest repaid on schedule"),
+        LoanFact::CarbonReductionTool => l.bi(|| "纳入人民银行碳减排支持工具", || "covered by the PBoC carbon-reduction tool"),
     }
 }
 
-fn guarantee_fact_text(fact: GuaranteeFact) -> Text {
+fn guarantee_fact_text<'p>(l: Lang, fact: GuaranteeFact) -> Bi<'p> {
     match fact {
-        GuaranteeFact::GovernmentBusiness => t("纳入政府性融资担保业务", "government financing-guarantee business"),
-        GuaranteeFact::ForPatentPledgeLoan => t("因专利权质押贷款发生", "incurred for a patent-pledge loan"),
+        GuaranteeFact::GovernmentBusiness => l.bi(|| "纳入政府性融资担保业务", || "government financing-guarantee business"),
+        GuaranteeFact::ForPatentPledgeLoan => l.bi(|| "因专利权质押贷款发生", || "incurred for a patent-pledge loan"),
     }
 }
 
-fn item_reason_text(why: &ItemReason) -> Text {
+fn item_reason_text<'p>(l: Lang, why: &ItemReason<'p>) -> Bi<'p> {
     match why {
-        ItemReason::Collateral { allowed } => t(
-            format!("担保方式不含{}", list(allowed, |c| collateral(*c).0.to_string(), "或")),
-            format!("not secured by {}", list(allowed, |c| collateral(*c).1.to_string(), " or ")),
-        ),
-        ItemReason::Lender { actual, allowed } => t(
-            format!("贷款机构为{}，本政策要求{}", lender(*actual).0, list(allowed, |l| lender(*l).0.to_string(), "或")),
-            format!("lender is {}; the policy requires {}", lender(*actual).1, list(allowed, |l| lender(*l).1.to_string(), " or ")),
-        ),
-        ItemReason::Purpose { actual, allowed } => t(
-            format!("贷款投向为{}，本政策限于{}", purpose(*actual).0, list(allowed, |p| purpose(*p).0.to_string(), "、")),
-            format!("loan purpose is {}; the policy covers {}", purpose(*actual).1, list(allowed, |p| purpose(*p).1.to_string(), ", ")),
-        ),
+        ItemReason::Collateral { allowed } => l.bi(|| format!("担保方式不含{}", list(allowed, |c| collateral(*c).0.to_string(), "或")), || format!("not secured by {}", list(allowed, |c| collateral(*c).1.to_string(), " or "))),
+        ItemReason::Lender { actual, allowed } => l.bi(|| format!("贷款机构为{}，本政策要求{}", lender(*actual).0, list(allowed, |x| lender(*x).0.to_string(), "或")), || format!("lender is {}; the policy requires {}", lender(*actual).1, list(allowed, |x| lender(*x).1.to_string(), " or "))),
+        ItemReason::Purpose { actual, allowed } => l.bi(|| format!("贷款投向为{}，本政策限于{}", purpose(*actual).0, list(allowed, |p| purpose(*p).0.to_string(), "、")), || format!("loan purpose is {}; the policy covers {}", purpose(*actual).1, list(allowed, |p| purpose(*p).1.to_string(), ", "))),
         ItemReason::LoanFactNo(fact) => {
-            let f = loan_fact_text(*fact);
-            t(format!("不满足“{}”", f.zh), format!("not met: {}", f.en))
+            let f = loan_fact_text(l, *fact);
+            l.bi(|| format!("不满足“{}”", f.zh), || format!("not met: {}", f.en))
         }
         ItemReason::GuaranteeFactNo(fact) => {
-            let f = guarantee_fact_text(*fact);
-            let mut text = t(format!("不满足“{}”", f.zh), format!("not met: {}", f.en));
-            if *fact == GuaranteeFact::GovernmentBusiness {
-                text.zh.push_str("，不属于政府性融资担保业务");
-                text.en.push_str("; not government financing-guarantee business");
-            }
-            text
+            let f = guarantee_fact_text(l, *fact);
+            let (more_zh, more_en) = match fact {
+                GuaranteeFact::GovernmentBusiness => ("，不属于政府性融资担保业务", "; not government financing-guarantee business"),
+                GuaranteeFact::ForPatentPledgeLoan => ("", ""),
+            };
+            l.bi(|| format!("不满足“{}”{more_zh}", f.zh), || format!("not met: {}{more_en}", f.en))
         }
-        ItemReason::AmountAbove { actual, max } => t(
-            format!("单户担保金额 {} 元，超过 {} 元", y(*actual), y(*max)),
-            format!("guarantee amount {} exceeds {} yuan", y(*actual), y(*max)),
-        ),
+        ItemReason::AmountAbove { actual, max } => l.bi(|| format!("单户担保金额 {} 元，超过 {} 元", y(*actual), y(*max)), || format!("guarantee amount {} exceeds {} yuan", y(*actual), y(*max))),
         ItemReason::FeeRateAbove { actual_percent, max_percent } => {
-            let shown = format_percent(distinct_from(*actual_percent, *max_percent));
-            t(
-                format!("年化担保费率 {shown}，超过 {}，不属于政策性担保业务", format_percent(*max_percent)),
-                format!("annualised fee rate {shown} exceeds {}: not policy guarantee business", format_percent(*max_percent)),
-            )
+            let shown = Percent(distinct_from(*actual_percent, *max_percent));
+            l.bi(|| format!("年化担保费率 {shown}，超过 {}，不属于政策性担保业务", Percent(*max_percent)), || format!("annualised fee rate {shown} exceeds {}: not policy guarantee business", Percent(*max_percent)))
         }
-        ItemReason::NotGreenIndustry { .. } => t(
-            "不属于降碳减排、节能环保、清洁生产、清洁能源、生态环境、基础设施绿色升级、绿色服务等七类产业",
-            "not one of the seven green industry classes",
-        ),
-        ItemReason::InsuranceKind { actual, allowed } => t(
-            format!("险种为{}，本政策限于{}", insurance_kind(*actual).0, list(allowed, |k| insurance_kind(*k).0.to_string(), "、")),
-            format!("insurance kind is {}; the policy covers {}", insurance_kind(*actual).1, list(allowed, |k| insurance_kind(*k).1.to_string(), ", ")),
-        ),
-        ItemReason::InsuranceProduct { .. } => t(
-            "投保标的不是首台（套）、首批次或首版次产品",
-            "the insured product is not first-set equipment, first-batch material or first-version software",
-        ),
+        ItemReason::NotGreenIndustry { .. } => l.bi(|| "不属于降碳减排、节能环保、清洁生产、清洁能源、生态环境、基础设施绿色升级、绿色服务等七类产业", || "not one of the seven green industry classes"),
+        ItemReason::InsuranceKind { actual, allowed } => l.bi(|| format!("险种为{}，本政策限于{}", insurance_kind(*actual).0, list(allowed, |k| insurance_kind(*k).0.to_string(), "、")), || format!("insurance kind is {}; the policy covers {}", insurance_kind(*actual).1, list(allowed, |k| insurance_kind(*k).1.to_string(), ", "))),
+        ItemReason::InsuranceProduct { .. } => l.bi(|| "投保标的不是首台（套）、首批次或首版次产品", || "the insured product is not first-set equipment, first-batch material or first-version software"),
     }
 }
 
@@ -710,7 +667,7 @@ fn insurance_kind(k: crate::scenario::InsuranceKind) -> (&'static str, &'static 
 }
 
 /// A field's name for people.
-pub fn field_text(field: &Field) -> Text {
+pub fn field_text<'p>(l: Lang, field: &Field) -> Bi<'p> {
     let (z, e) = match field.name {
         "enterprise.region" => ("所在地区", "region"),
         "enterprise.region.city" => ("所在城市", "city"),
@@ -746,18 +703,18 @@ pub fn field_text(field: &Field) -> Text {
     };
     match field.item {
         Some(item) => {
-            let n = item_name(item);
-            t(format!("请填写{}的{z}", n.zh), format!("enter the {e} of {}", n.en))
+            let n = item_name(l, item);
+            l.bi(|| format!("请填写{}的{z}", n.zh), || format!("enter the {e} of {}", n.en))
         }
-        None => t(format!("请填写{z}"), format!("enter the {e}")),
+        None => l.bi(|| format!("请填写{z}"), || format!("enter the {e}")),
     }
 }
 
-fn open_text(open: &Open) -> ConfirmReport {
+fn open_text<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
     match open {
         Open::LoanFact { item, fact } => {
-            let n = item_name(*item);
-            let f = loan_fact_text(*fact);
+            let n = item_name(l, *item);
+            let f = loan_fact_text(l, *fact);
             let name = match fact {
                 LoanFact::PledgeRegistered => "pledge_registered",
                 LoanFact::RepaidOnSchedule => "repaid_on_schedule",
@@ -765,24 +722,24 @@ fn open_text(open: &Open) -> ConfirmReport {
             };
             ConfirmReport {
                 key: format!("{}.{name}", item.path()),
-                text: t(format!("需满足：{}{}", n.zh, f.zh), format!("to be met: {} — {}", n.en, f.en)),
+                text: l.bi(|| format!("需满足：{}{}", n.zh, f.zh), || format!("to be met: {} — {}", n.en, f.en)),
             }
         }
         Open::GuaranteeFact { item, fact } => {
-            let n = item_name(*item);
-            let f = guarantee_fact_text(*fact);
+            let n = item_name(l, *item);
+            let f = guarantee_fact_text(l, *fact);
             let name = match fact {
                 GuaranteeFact::GovernmentBusiness => "government_business",
                 GuaranteeFact::ForPatentPledgeLoan => "for_patent_pledge_loan",
             };
             ConfirmReport {
                 key: format!("{}.{name}", item.path()),
-                text: t(format!("需满足：{}{}", n.zh, f.zh), format!("to be met: {} — {}", n.en, f.en)),
+                text: l.bi(|| format!("需满足：{}{}", n.zh, f.zh), || format!("to be met: {} — {}", n.en, f.en)),
             }
         }
         Open::Question { id, question } => ConfirmReport {
             key: format!("answers.{id}"),
-            text: t(format!("需满足：{}", question.zh), format!("to be met: {}", question.en)),
+            text: l.bi(|| format!("需满足：{}", question.zh), || format!("to be met: {}", question.en)),
         },
     }
 }

@@ -84,7 +84,7 @@ fn at_least_three_cases_per_rule_variant() {
 fn report_for(json: &str) -> serde_json::Value {
     let scenario = input::scenario_from_json(json).expect("valid scenario");
     let evaluation = evaluate(builtin(), &scenario);
-    serde_json::to_value(Report::new(&evaluation)).unwrap()
+    serde_json::to_value(Report::new(&evaluation, sme_subsidy::report::Lang::Both)).unwrap()
 }
 
 fn rule<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {

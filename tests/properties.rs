@@ -290,7 +290,7 @@ proptest! {
             }
         }
         prop_assert_eq!(e.total_to_enterprise(), total);
-        let report = Report::new(&e);
+        let report = Report::new(&e, sme_subsidy::report::Lang::Both);
         prop_assert_eq!(report.total_yuan, format!("{total:.2}"));
     }
 
