@@ -28,14 +28,19 @@ use crate::engine;
 use crate::input::{self, InputError};
 use crate::pack::validate::{self, PackError};
 use crate::pack::{Calculation, Condition, Document, Family, ItemKind, PolicySet, Rule, Text};
-use crate::report::Report;
+use crate::report::{Lang, Report};
 use crate::result::Evaluation;
 use crate::scenario::{Enterprise, Scenario};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-/** Bilingual text, zh-CN first. */
+/**
+ * Bilingual text, zh-CN first. In a report evaluated for one language the
+ * other is the empty string.
+ */
 export interface Text { zh: string; en: string; }
+/** The languages a report is rendered in (default: both). */
+export type Language = "zh" | "zh-CN" | "en" | "both";
 
 /** An amount with its currency: "1000000 CNY", "4800000 USD" (commas allowed). */
 export type MoneyString = string;
@@ -277,6 +282,8 @@ extern "C" {
     pub type PackInfoObject;
     #[wasm_bindgen(typescript_type = "unknown")]
     pub type PackDocuments;
+    #[wasm_bindgen(typescript_type = "Language")]
+    pub type LanguageChoice;
 }
 
 /// The engine's version.
@@ -313,11 +320,18 @@ impl Calculator {
         Calculator::default()
     }
 
-    /// Evaluate a scenario against the active policy set. Throws an
+    /// Evaluate a scenario against the active policy set. `lang` "zh" or
+    /// "en" renders the texts in that language only (the other is left
+    /// empty), half the work of both, the default. Throws an
     /// `InputErrorObject` when the scenario is not valid.
-    pub fn evaluate(&self, scenario: &ScenarioObject) -> Result<ReportObject, JsValue> {
+    pub fn evaluate(&self, scenario: &ScenarioObject, lang: Option<LanguageChoice>) -> Result<ReportObject, JsValue> {
         let scenario = read_scenario(scenario, &self.set)?;
-        let report = Report::new(&crate::evaluate(&self.set, &scenario));
+        let lang = match lang.and_then(|l| l.as_string()).as_deref() {
+            Some("zh" | "zh-CN") => Lang::Zh,
+            Some("en") => Lang::En,
+            _ => Lang::Both,
+        };
+        let report = Report::new(&crate::evaluate(&self.set, &scenario), lang);
         Ok(to_js(&report).unchecked_into())
     }
 
@@ -390,7 +404,7 @@ pub fn classify_size(enterprise: &EnterpriseObject) -> Result<SizeReportObject, 
     };
     input::check(&scenario).map_err(input_error)?;
     let evaluation = Evaluation { evaluation_date: scenario.evaluation_date, size: engine::size_of(&scenario), results: Vec::new() };
-    Ok(to_js(&Report::new(&evaluation).enterprise_size).unchecked_into())
+    Ok(to_js(&Report::new(&evaluation, Lang::Both).enterprise_size).unchecked_into())
 }
 
 fn read_scenario(value: &ScenarioObject, set: &PolicySet) -> Result<Scenario, JsValue> {

@@ -1,0 +1,109 @@
+// The thin layer over the WebAssembly package (pkg/, built by wasm-pack):
+// load the module once per page, make calculators, and read and write
+// scenario fields by the engine's own paths (`loans[0].principal`).
+
+import init, { Calculator } from "./pkg/sme_subsidy.js";
+
+/** The WebAssembly file's Subresource-Integrity hash, stamped in by the release build. */
+const WASM_INTEGRITY = "";
+
+/** Whether this browser can run the calculator at all. */
+export const supported =
+  typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
+
+let loading;
+
+/** Load and compile the module once, however many widgets the page holds. */
+export function loadEngine() {
+  const url = new URL("./pkg/sme_subsidy_bg.wasm", import.meta.url);
+  loading ??= init({ module_or_path: WASM_INTEGRITY ? fetch(url, { integrity: WASM_INTEGRITY }) : url });
+  return loading;
+}
+
+/**
+ * A calculator with the built-in pack, plus a portal's pack when `packUrl`
+ * names one (a JSON array of policy documents, same origin). A bad pack
+ * throws the engine's PackError, which names the file, rule and field.
+ */
+export async function createCalculator(packUrl) {
+  await loadEngine();
+  const calculator = new Calculator();
+  if (packUrl) {
+    const response = await fetch(packUrl);
+    if (!response.ok) throw new Error(`${packUrl}: HTTP ${response.status}`);
+    calculator.loadPack(await response.json(), packUrl);
+  }
+  return calculator;
+}
+
+/**
+ * Evaluate while the user is still typing: a field the engine refuses is
+ * left out and the rest is evaluated again, so one bad entry shows its
+ * message without blanking every result. Returns the report, in `lang`
+ * ("zh" or "en"; null when even that is impossible), and every input error met.
+ */
+export function evaluateLenient(calculator, scenario, lang) {
+  const errors = [];
+  let current = scenario;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      return { report: calculator.evaluate(current, lang), errors };
+    } catch (error) {
+      if (error?.name !== "InputError") throw error;
+      errors.push(...error.errors);
+      current = structuredClone(current);
+      const removed = error.errors.map((e) => removePath(current, e.field)).some(Boolean);
+      if (!removed) break;
+    }
+  }
+  return { report: null, errors };
+}
+
+/** `loans[0].principal` → ["loans", 0, "principal"]. */
+export function parsePath(path) {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] === undefined ? m[1] : Number(m[2])));
+}
+
+export function getPath(object, path) {
+  return parsePath(path).reduce((value, key) => value?.[key], object);
+}
+
+/**
+ * Set a field; `undefined` deletes it, and an object left empty by that is
+ * deleted too (an empty `region` would otherwise lack its required province).
+ */
+export function setPath(object, path, value) {
+  const keys = parsePath(path);
+  const parents = [];
+  let node = object;
+  for (const [i, key] of keys.slice(0, -1).entries()) {
+    if (node[key] == null) {
+      if (value === undefined) return;
+      node[key] = typeof keys[i + 1] === "number" ? [] : {};
+    }
+    parents.push([node, key]);
+    node = node[key];
+  }
+  const last = keys[keys.length - 1];
+  if (value !== undefined) {
+    node[last] = value;
+    return;
+  }
+  delete node[last];
+  for (const [parent, key] of parents.reverse()) {
+    const child = parent[key];
+    if (Array.isArray(parent) || Array.isArray(child) || Object.keys(child).length > 0) break;
+    delete parent[key];
+  }
+}
+
+/** Drop a refused field; false when there is nothing to drop (a required field). */
+function removePath(object, path) {
+  const keys = parsePath(path);
+  const last = keys.pop();
+  const parent = keys.reduce((value, key) => value?.[key], object);
+  if (parent?.[last] === undefined) return false;
+  if (Array.isArray(parent)) parent.splice(last, 1);
+  else delete parent[last];
+  return true;
+}

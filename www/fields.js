@@ -1,0 +1,280 @@
+// What the form asks, as data: every input is bound to a scenario path in
+// the engine's own notation (`loans[0].principal`), so the engine's error
+// for a field lands next to that field, and "请填写…" links in the results
+// can take the user straight to it. Labels are the names a policy officer
+// uses; the value kinds say how typed text becomes the scenario value.
+
+const zh_en = (zh, en) => ({ zh, en });
+
+/** The four families of the guided form, in the order the tabs show them. */
+export const FAMILIES = [
+  { id: "interest", name: zh_en("贷款贴息", "Loan interest") },
+  { id: "guarantee_fee", name: zh_en("担保费补贴", "Guarantee fees") },
+  { id: "premium", name: zh_en("保险保费补贴", "Insurance premiums") },
+  { id: "ipo", name: zh_en("上市补助", "IPO grants") },
+];
+
+const INDUSTRIES = [
+  ["agriculture", "农、林、牧、渔业", "Agriculture, forestry, husbandry, fishery"],
+  ["industry", "工业（采矿、制造、电力热力燃气及水）", "Industry (mining, manufacturing, utilities)"],
+  ["construction", "建筑业", "Construction"],
+  ["wholesale", "批发业", "Wholesale"],
+  ["retail", "零售业", "Retail"],
+  ["transport", "交通运输业", "Transport"],
+  ["warehousing", "仓储业", "Warehousing"],
+  ["postal", "邮政业", "Postal services"],
+  ["accommodation", "住宿业", "Accommodation"],
+  ["catering", "餐饮业", "Catering"],
+  ["information_transmission", "信息传输业", "Information transmission"],
+  ["software", "软件和信息技术服务业", "Software and IT services"],
+  ["real_estate_development", "房地产开发经营", "Real-estate development"],
+  ["property_management", "物业管理", "Property management"],
+  ["leasing_and_business_services", "租赁和商务服务业", "Leasing and business services"],
+  ["other", "其他未列明行业", "Other industries"],
+];
+
+const COLLATERAL = [
+  ["patent_pledge", "专利权质押", "Patent pledge"],
+  ["fixed_asset_mortgage", "固定资产抵押", "Fixed-asset mortgage"],
+  ["guarantee_institution", "融资担保机构保证", "Guarantee institution"],
+  ["unsecured", "信用（无担保）", "Unsecured"],
+  ["other", "其他", "Other"],
+];
+
+const LENDERS = [
+  ["local_legal_person_bank", "地方法人银行", "Local legal-person bank"],
+  ["tech_branch", "科技支行", "Technology sub-branch"],
+  ["other_bank", "其他银行", "Other bank"],
+];
+
+const PURPOSES = [
+  ["general", "一般生产经营", "General operations"],
+  ["clean_energy", "清洁能源", "Clean energy"],
+  ["energy_saving_environmental", "节能环保", "Energy saving and environment"],
+  ["carbon_reduction_technology", "碳减排技术", "Carbon-reduction technology"],
+  ["startup_guaranteed", "创业担保贷款", "Start-up guaranteed loan"],
+  ["veteran_startup", "退役军人创业贷款", "Veteran's start-up loan"],
+];
+
+const GREEN_INDUSTRIES = [
+  ["carbon_reduction", "降碳减排", "Carbon reduction"],
+  ["energy_saving_environmental", "节能环保", "Energy saving and environment"],
+  ["clean_production", "清洁生产", "Clean production"],
+  ["clean_energy", "清洁能源", "Clean energy"],
+  ["ecology", "生态环境", "Ecology"],
+  ["green_infrastructure", "基础设施绿色升级", "Green infrastructure"],
+  ["green_services", "绿色服务", "Green services"],
+];
+
+const INSURANCE_KINDS = [
+  ["quality_guarantee", "质量保证保险", "Quality guarantee"],
+  ["product_liability", "产品责任保险", "Product liability"],
+  ["product_combined", "产品综合险", "Combined product insurance"],
+  ["export_credit", "出口信用保险", "Export credit insurance"],
+  ["other", "其他险种", "Other"],
+];
+
+const PRODUCTS = [
+  ["first_set_equipment", "首台（套）技术装备", "First-set equipment"],
+  ["first_batch_material", "首批次新材料", "First-batch new material"],
+  ["first_version_software", "首版次软件", "First-version software"],
+];
+
+const IPO_STAGES = [
+  ["tutoring_filed", "辅导备案", "Tutoring filed"],
+  ["application_accepted", "申报受理", "Application accepted"],
+  ["listed", "成功上市", "Listed"],
+];
+
+const options = (rows) => rows.map(([value, zh, en]) => ({ value, label: zh_en(zh, en) }));
+
+/**
+ * Value kinds: `text`, `date`, `cny` / `usd` (amounts; the currency is
+ * added), `integer`, `percent`, `select`, `yesno` (是/否/未确认 — unknown
+ * stays a 需满足 item), `flags` (a list of checked values).
+ */
+export const ENTERPRISE_FIELDS = [
+  { path: "evaluation_date", kind: "date", label: zh_en("测算日期", "Date of the estimate"),
+    help: zh_en("决定哪些政策处于有效期内", "Decides which policies are in force") },
+  { path: "enterprise.name", kind: "text", label: zh_en("企业名称（选填）", "Enterprise name (optional)") },
+  { path: "enterprise.region.province", kind: "text", suggest: "province", label: zh_en("所在省份", "Province") },
+  { path: "enterprise.region.city", kind: "text", suggest: "city", label: zh_en("所在城市", "City") },
+  { path: "enterprise.region.county", kind: "text", suggest: "county", label: zh_en("县（市、区）（选填）", "County or district (optional)") },
+  { path: "enterprise.industry", kind: "select", options: options(INDUSTRIES), label: zh_en("所属行业", "Industry") },
+  { path: "enterprise.employees", kind: "integer", unit: zh_en("人", "people"), label: zh_en("从业人员", "Employees") },
+  { path: "enterprise.operating_revenue", kind: "cny", label: zh_en("上年营业收入", "Operating revenue, last year") },
+  { path: "enterprise.total_assets", kind: "cny", label: zh_en("资产总额", "Total assets") },
+  { path: "enterprise.annual_exports", kind: "usd", label: zh_en("年出口额（美元）", "Annual exports (US dollars)") },
+  { path: "enterprise.qualifications", kind: "flags", label: zh_en("资质", "Qualifications"),
+    options: options([["tech_enterprise", "科技型企业", "Technology-based enterprise"]]) },
+];
+
+/**
+ * The lists of items (loans, guarantees, …): `main` fields are always shown,
+ * `more` fields sit behind 更多信息 (they matter to fewer policies).
+ */
+export const ITEM_LISTS = [
+  {
+    list: "loans", family: "interest",
+    name: zh_en("贷款", "Loan"), add: zh_en("添加一笔贷款", "Add a loan"),
+    main: [
+      { key: "principal", kind: "cny", label: zh_en("贷款本金", "Principal") },
+      { key: "start_date", kind: "date", label: zh_en("放款日（合同起始日）", "Start date") },
+      { key: "end_date", kind: "date", label: zh_en("到期日", "End date") },
+      { key: "collateral", kind: "flags", options: options(COLLATERAL), label: zh_en("担保方式", "Collateral") },
+      { key: "lender", kind: "select", options: options(LENDERS), label: zh_en("贷款机构", "Lender") },
+      { key: "purpose", kind: "select", options: options(PURPOSES), label: zh_en("贷款投向", "Purpose") },
+    ],
+    more: [
+      { key: "label", kind: "text", label: zh_en("贷款名称（选填）", "Name (optional)") },
+      { key: "contract_rate_percent", kind: "percent", unit: zh_en("%", "%"), label: zh_en("合同年利率", "Contract rate per year") },
+      { key: "interest_paid", kind: "cny", label: zh_en("实际支付利息", "Interest paid") },
+      { key: "monthly_average_balance", kind: "cny", label: zh_en("月均贷款余额", "Monthly-average balance") },
+      { key: "pledge_registered", kind: "yesno", label: zh_en("已办理知识产权质押登记", "Patent pledge registered") },
+      { key: "repaid_on_schedule", kind: "yesno", label: zh_en("按期还清本息", "Repaid on schedule") },
+      { key: "carbon_reduction_tool", kind: "yesno", label: zh_en("纳入人民银行碳减排支持工具", "Under the PBoC carbon-reduction tool") },
+    ],
+  },
+  {
+    list: "guarantees", family: "guarantee_fee",
+    name: zh_en("融资担保", "Guarantee"), add: zh_en("添加一笔担保", "Add a guarantee"),
+    main: [
+      { key: "amount", kind: "cny", label: zh_en("担保金额", "Guaranteed amount") },
+      { key: "fee", kind: "cny", label: zh_en("实际支付担保费", "Guarantee fee paid") },
+      { key: "term_months", kind: "integer", unit: zh_en("个月", "months"), label: zh_en("担保期限", "Term") },
+      { key: "government_business", kind: "yesno", label: zh_en("纳入政府性融资担保业务", "Government financing-guarantee business") },
+    ],
+    more: [
+      { key: "label", kind: "text", label: zh_en("名称（选填）", "Name (optional)") },
+      { key: "fee_rate_percent", kind: "percent", unit: zh_en("%", "%"), label: zh_en("年化担保费率（不填则按费用推算）", "Annual fee rate (derived if left empty)") },
+      { key: "for_patent_pledge_loan", kind: "yesno", label: zh_en("为专利权质押贷款提供的担保", "For a patent-pledge loan") },
+      { key: "green_industry", kind: "select", options: options(GREEN_INDUSTRIES), label: zh_en("绿色产业类别", "Green industry class") },
+    ],
+  },
+  {
+    list: "evaluation_fees", family: "guarantee_fee",
+    name: zh_en("评估费", "Evaluation fee"), add: zh_en("添加一笔评估费", "Add an evaluation fee"),
+    main: [
+      { key: "fee", kind: "cny", label: zh_en("实际支付评估费", "Evaluation fee paid") },
+      { key: "for_patent_pledge_loan", kind: "yesno", label: zh_en("因专利权质押贷款发生", "For a patent-pledge loan") },
+    ],
+    more: [{ key: "label", kind: "text", label: zh_en("名称（选填）", "Name (optional)") }],
+  },
+  {
+    list: "insurance", family: "premium",
+    name: zh_en("保险保单", "Insurance policy"), add: zh_en("添加一张保单", "Add a policy"),
+    main: [
+      { key: "kind", kind: "select", options: options(INSURANCE_KINDS), label: zh_en("险种", "Kind") },
+      { key: "product", kind: "select", options: options(PRODUCTS), label: zh_en("投保的创新产品", "Innovative product insured") },
+      { key: "premium", kind: "cny", label: zh_en("实际支付年度保费", "Annual premium paid") },
+      { key: "insured_amount", kind: "cny", label: zh_en("保险金额", "Insured amount") },
+      { key: "start_date", kind: "date", label: zh_en("保险起期", "Policy start date") },
+    ],
+    more: [{ key: "label", kind: "text", label: zh_en("名称（选填）", "Name (optional)") }],
+  },
+];
+
+/** Single fields that belong to a family rather than to a list item. */
+export const FAMILY_FIELDS = {
+  interest: [
+    { path: "lpr_override.one_year_percent", kind: "percent", unit: zh_en("%", "%"), more: true,
+      label: zh_en("当期1年期LPR（选填，覆盖内置数据）", "Current 1-year LPR (optional, overrides the table)") },
+  ],
+  ipo: [
+    { path: "ipo.stage_reached", kind: "select", options: options(IPO_STAGES), label: zh_en("已达到的上市阶段", "IPO stage reached") },
+    { path: "ipo.planned_fundraising", kind: "cny", label: zh_en("申请募集资金规模", "Planned fundraising") },
+  ],
+};
+
+/**
+ * Products a host page can preset (`product` attribute): the family to open
+ * and the items to start with. They state only what the product itself is
+ * (a patent-pledge loan is secured by a patent pledge), never a fact about
+ * the enterprise.
+ */
+export const PRESETS = {
+  "patent-pledge-loan": {
+    family: "interest",
+    name: zh_en("知识产权质押贷", "Patent-pledge loan"),
+    scenario: {
+      loans: [{ label: "知识产权质押贷", collateral: ["patent_pledge"] }],
+      evaluation_fees: [{ label: "专利价值评估费", for_patent_pledge_loan: true }],
+    },
+  },
+  "policy-guarantee": {
+    family: "guarantee_fee",
+    name: zh_en("政府性融资担保", "Government financing guarantee"),
+    scenario: { guarantees: [{ label: "政府性融资担保", government_business: true }] },
+  },
+  "first-set-insurance": {
+    family: "premium",
+    name: zh_en("首台（套）保险", "First-set equipment insurance"),
+    scenario: { insurance: [{ label: "首台（套）综合险", kind: "product_combined", product: "first_set_equipment" }] },
+  },
+  "export-credit-insurance": {
+    family: "premium",
+    name: zh_en("出口信用保险", "Export credit insurance"),
+    scenario: { insurance: [{ label: "出口信用保险", kind: "export_credit" }] },
+  },
+  ipo: { family: "ipo", name: zh_en("上市辅导", "IPO"), scenario: { ipo: {} } },
+};
+
+/** The words of the page itself (the engine's report carries its own). */
+export const UI = {
+  title: zh_en("中小企业融资补贴测算", "SME financing subsidy estimator"),
+  subtitle: zh_en("贷款贴息 · 担保费补贴 · 保险保费补贴 · 上市补助", "Loan interest · guarantee fees · insurance premiums · IPO grants"),
+  privacy: zh_en("全部计算在您的设备上完成，填写的信息不会上传。", "Everything is computed on your device; nothing you enter is uploaded."),
+  switchLanguage: zh_en("English", "中文"),
+  elderOn: zh_en("长辈模式", "Large text"),
+  print: zh_en("打印结果", "Print"),
+  share: zh_en("复制分享链接", "Copy share link"),
+  shareCopied: zh_en("链接已复制：其中包含您填写的信息，仅保存在链接中。", "Link copied. It holds what you entered, in the link only."),
+  shareManual: zh_en("请复制以下链接（其中包含您填写的信息）：", "Copy this link (it holds what you entered):"),
+  profile: zh_en("第一步：企业基本情况", "Step 1: the enterprise"),
+  choose: zh_en("第二步：选择要测算的补贴", "Step 2: choose a subsidy"),
+  more: zh_en("更多信息（按政策需要填写）", "More details (as the policies need)"),
+  options: zh_en("更多选项", "More options"),
+  remove: zh_en("删除", "Remove"),
+  questions: zh_en("需确认的条件", "Conditions to confirm"),
+  yes: zh_en("是", "Yes"),
+  no: zh_en("否", "No"),
+  unknown: zh_en("未确认", "Not confirmed"),
+  choose_option: zh_en("请选择", "Choose"),
+  none: zh_en("无", "None"),
+  yuan: zh_en("元", "yuan"),
+  usd: zh_en("美元", "US$"),
+  wan: zh_en("万元", "×10k yuan"),
+  results: zh_en("测算结果", "Results"),
+  total: zh_en("可测算的企业补贴合计", "Computed subsidies to the enterprise"),
+  couldAdd: zh_en("还可能增加（文件未公布金额）", "Could add more (no published figure)"),
+  notInTotal: zh_en("不计入合计（拨付给担保机构或银行）", "Not in the total (paid to a guarantor or bank)"),
+  thisFamily: zh_en("本类政策", "Policies of this kind"),
+  otherFamilies: zh_en("其他政策", "Other policies"),
+  amountNotPublished: zh_en("金额未公布", "No published figure"),
+  recipient: zh_en("拨付对象", "Paid to"),
+  details: zh_en("计算步骤与政策依据", "Steps and source"),
+  steps: zh_en("计算步骤", "Steps"),
+  reasons: zh_en("原因", "Why"),
+  missing: zh_en("需补充信息", "Still needed"),
+  toConfirm: zh_en("需满足", "To be met"),
+  notes: zh_en("说明", "Notes"),
+  source: zh_en("政策依据", "Source"),
+  issued: zh_en("印发", "Issued"),
+  effective: zh_en("有效期", "In effect"),
+  open: zh_en("起", "onwards"),
+  inputErrors: zh_en("部分输入有误，已先按其余信息测算；请按提示修改。", "Some entries are not valid; the rest was computed. Please correct them."),
+  cannotCompute: zh_en("请先修改标出的输入，才能测算。", "Please correct the marked entries to compute."),
+  policyList: zh_en("政策清单（当前政策包）", "Policies in the active pack"),
+  rulesCount: zh_en("条款", "provisions"),
+  loading: zh_en("正在加载测算程序…", "Loading the calculator…"),
+  noWasm: zh_en(
+    "您的浏览器不支持 WebAssembly，无法在本机完成测算。请使用新版微信、Chrome、Edge、Safari 或 Firefox 打开本页面。",
+    "Your browser does not support WebAssembly, so the estimate cannot run on your device. Please open this page in a current browser (WeChat, Chrome, Edge, Safari or Firefox).",
+  ),
+  loadFailed: zh_en("测算程序加载失败：", "The calculator failed to load: "),
+  packFailed: zh_en("政策包加载失败：", "The policy pack failed to load: "),
+  printedOn: zh_en("打印日期", "Printed on"),
+  estimateDate: zh_en("测算日期", "Estimate date"),
+  version: zh_en("测算引擎", "Engine"),
+  preset: zh_en("当前产品", "Product"),
+};

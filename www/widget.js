@@ -1,0 +1,669 @@
+// <sme-subsidy-calculator>: the whole calculator as one custom element, so
+// the page (index.html), the iframe page (embed.html) and a host's own page
+// run the same code. Its shadow root keeps the host's styles out and ours in.
+//
+// Attributes:
+//   lang         "zh-CN" (default) or "en"
+//   policy-set   URL of a portal's policy pack (JSON array of documents),
+//                merged over the built-in pack
+//   product      a preset: patent-pledge-loan, policy-guarantee,
+//                first-set-insurance, export-credit-insurance, ipo
+//   family       the tab to open first: interest, guarantee_fee, premium, ipo
+//   theme-color  accent colour; theme-ink the text colour on it
+//   standalone   the element is the page: an <h1>, and the scenario kept in
+//                the address's #hash for sharing (never sent to a server)
+//
+// Every figure comes from the engine's report; this file only lays it out.
+
+import { createCalculator, evaluateLenient, getPath, parsePath, setPath, supported } from "./calculator.js";
+import { ENTERPRISE_FIELDS, FAMILIES, FAMILY_FIELDS, ITEM_LISTS, PRESETS, UI } from "./fields.js";
+
+const STYLESHEET = new URL("./widget.css", import.meta.url).href;
+const ELDER_KEY = "sme-subsidy:elder";
+const STATUS_ORDER = ["eligible", "amount_not_published", "needs_information", "not_eligible", "outside_effective_dates"];
+const LIST_FAMILY = Object.fromEntries(ITEM_LISTS.map((l) => [l.list, l.family]));
+
+/** Children as given to h(): nested arrays flattened, absent ones (null, false) dropped. */
+const nodes = (...children) => children.flat(Infinity).filter((c) => c != null && c !== false);
+
+/** A DOM element; text goes in as text, never as HTML. */
+function h(tag, attrs = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value == null || value === false) continue;
+    if (name === "class") element.className = value;
+    else element.setAttribute(name, value === true ? "" : value);
+  }
+  element.append(...nodes(children));
+  return element;
+}
+
+/** "1234567.5" → "1,234,567.5", on the string, so no digit is lost to floating point. */
+export function groupDigits(text) {
+  const [whole, fraction] = String(text).split(".");
+  const sign = whole.startsWith("-") ? "-" : "";
+  const grouped = whole.replace(/^-/, "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return sign + grouped + (fraction === undefined ? "" : `.${fraction}`);
+}
+
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** UTF-8 JSON in the address: base64url keeps it short and unescaped. */
+function encodeScenario(scenario) {
+  const bytes = new TextEncoder().encode(JSON.stringify(scenario));
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function decodeScenario(text) {
+  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+  return JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+}
+
+/** Typed text → scenario value (the engine judges it; see fields.js for the kinds). */
+function toValue(kind, raw) {
+  // Full-width digits and separators from a Chinese input method.
+  const text = raw.trim().replace(/[０-９．，－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (text === "") return undefined;
+  switch (kind) {
+    case "cny":
+      return `${text} CNY`;
+    case "usd":
+      return `${text} USD`;
+    case "integer":
+      return /^[+-]?\d{1,15}$/.test(text) ? Number(text) : text;
+    case "yesno":
+      return text === "yes" ? true : text === "no" ? false : undefined;
+    default:
+      return text;
+  }
+}
+
+function fromValue(kind, value) {
+  if (value === undefined || value === null) return "";
+  if (kind === "cny" || kind === "usd") return String(value).replace(/\s*(CNY|USD)$/, "");
+  if (kind === "yesno") return value === true ? "yes" : value === false ? "no" : "";
+  return String(value);
+}
+
+function readStorage(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null; // storage blocked (private mode, sandboxed frame): just not remembered
+  }
+}
+
+function writeStorage(key, value) {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // as above
+  }
+}
+
+class SmeSubsidyCalculator extends HTMLElement {
+  static observedAttributes = ["lang", "theme-color", "theme-ink"];
+
+  #root;
+  #app;
+  #calculator;
+  #policies = [];
+  #ruleFamily = new Map();
+  #questions = new Map(); // form family → [{id, zh, en}]
+  #scenario;
+  #family = "interest";
+  #expanded = new Set();
+  #writtenHash = "";
+
+  connectedCallback() {
+    if (!this.#root) this.#start();
+  }
+
+  attributeChangedCallback(name) {
+    if (!this.#app) return;
+    if (name === "lang") this.#render();
+    else this.#applyTheme();
+  }
+
+  get #lang() {
+    return (this.getAttribute("lang") ?? "zh").toLowerCase().startsWith("en") ? "en" : "zh";
+  }
+
+  /** A {zh, en} text in the current language. */
+  #t(text) {
+    return text?.[this.#lang] ?? "";
+  }
+
+  async #start() {
+    this.#root = this.attachShadow({ mode: "open" });
+    const stylesheet = h("link", { rel: "stylesheet", href: STYLESHEET });
+    this.#app = h("div", { class: "app", hidden: true });
+    const show = () => (this.#app.hidden = false);
+    stylesheet.addEventListener("load", show);
+    stylesheet.addEventListener("error", show);
+    this.#root.append(stylesheet, this.#app);
+    this.toggleAttribute("elder", readStorage(ELDER_KEY) === "1");
+    this.#applyTheme();
+    this.#root.addEventListener("input", (e) => this.#onInput(e));
+    this.#root.addEventListener("click", (e) => this.#onClick(e));
+    this.#root.addEventListener("submit", (e) => e.preventDefault());
+
+    if (!supported) {
+      this.#app.replaceChildren(h("p", { class: "alert", role: "alert" }, this.#t(UI.noWasm)));
+      return;
+    }
+    this.#app.replaceChildren(h("p", { class: "loading" }, this.#t(UI.loading)));
+    try {
+      this.#calculator = await createCalculator(this.getAttribute("policy-set"));
+    } catch (error) {
+      const details = error?.errors?.map((e) => `${e.file ?? ""} ${e.rule ?? ""} ${e.field}: ${e[this.#lang]}`);
+      const prefix = error?.name === "PackError" ? UI.packFailed : UI.loadFailed;
+      this.#app.replaceChildren(
+        h("div", { class: "alert", role: "alert" }, h("p", {}, this.#t(prefix) + (details ? "" : String(error?.message ?? error))),
+          details && h("ul", {}, details.map((d) => h("li", {}, d)))),
+      );
+      return;
+    }
+    this.#policies = this.#calculator.policies();
+    for (const doc of this.#policies) {
+      for (const rule of doc.rules) {
+        this.#ruleFamily.set(rule.rule_id, rule.form_family);
+        const list = this.#questions.get(rule.form_family) ?? [];
+        for (const q of rule.questions) if (!list.some((x) => x.id === q.id)) list.push(q);
+        this.#questions.set(rule.form_family, list);
+      }
+    }
+    this.#restore();
+    if (this.hasAttribute("standalone")) {
+      window.addEventListener("hashchange", () => {
+        if (location.hash.slice(1) !== this.#writtenHash) {
+          this.#restore();
+          this.#render();
+        }
+      });
+    }
+    this.#render();
+  }
+
+  /** The scenario to start from: a shared link, else the product preset, else an empty form. */
+  #restore() {
+    const preset = PRESETS[this.getAttribute("product")];
+    this.#family = preset?.family ?? this.getAttribute("family") ?? "interest";
+    this.#scenario = {
+      evaluation_date: today(),
+      enterprise: {},
+      ...structuredClone(preset?.scenario ?? {}),
+    };
+    if (this.hasAttribute("standalone") && location.hash.length > 1) {
+      const params = new URLSearchParams(location.hash.slice(1));
+      try {
+        if (params.has("s")) this.#scenario = decodeScenario(params.get("s"));
+      } catch {
+        // a damaged link: start from the empty form rather than fail
+      }
+      if (FAMILIES.some((f) => f.id === params.get("f"))) this.#family = params.get("f");
+    }
+    this.#ensureItem();
+  }
+
+  #applyTheme() {
+    for (const [attribute, property] of [["theme-color", "--sme-accent"], ["theme-ink", "--sme-accent-ink"]]) {
+      const value = this.getAttribute(attribute);
+      if (value && CSS.supports("color", value)) this.style.setProperty(property, value);
+      else this.style.removeProperty(property);
+    }
+  }
+
+  /** An open family shows at least one item to fill in. */
+  #ensureItem() {
+    const first = ITEM_LISTS.find((l) => l.family === this.#family);
+    if (first && !(this.#scenario[first.list]?.length > 0)) this.#scenario[first.list] = [{}];
+    if (this.#family === "ipo" && !this.#scenario.ipo) this.#scenario.ipo = {};
+  }
+
+  // ---- layout -------------------------------------------------------------
+
+  #render() {
+    const lang = this.#lang;
+    const standalone = this.hasAttribute("standalone");
+    const preset = PRESETS[this.getAttribute("product")];
+    if (standalone) document.title = this.#t(UI.title);
+    this.#app.lang = lang === "en" ? "en" : "zh-CN";
+    this.#app.replaceChildren(...nodes(
+      h("header", { class: "masthead" },
+        h("div", { class: "brand" },
+          h(standalone ? "h1" : "h2", { class: "title" }, this.#t(UI.title)),
+          h("p", { class: "subtitle" }, this.#t(UI.subtitle))),
+        h("div", { class: "tools" },
+          h("button", { type: "button", "data-action": "language", lang: lang === "en" ? "zh-CN" : "en" }, this.#t(UI.switchLanguage)),
+          h("button", { type: "button", "data-action": "elder", "aria-pressed": String(this.hasAttribute("elder")) }, this.#t(UI.elderOn)),
+          h("button", { type: "button", "data-action": "print" }, this.#t(UI.print)),
+          standalone && h("button", { type: "button", "data-action": "share" }, this.#t(UI.share)))),
+      h("p", { class: "share-note", hidden: true, role: "status" }),
+      preset && h("p", { class: "preset" }, `${this.#t(UI.preset)}：${this.#t(preset.name)}`),
+      h("div", { class: "print-head" }),
+      h("div", { class: "layout" },
+        h("form", { class: "form", novalidate: true, "aria-label": this.#t(UI.title) },
+          h("section", { class: "profile" },
+            h("h3", {}, this.#t(UI.profile)),
+            h("div", { class: "grid" }, ENTERPRISE_FIELDS.map((f) => this.#field(f, f.path))),
+            h("p", { class: "size-line" })),
+          h("section", { class: "families" },
+            h("h3", { id: "choose-family" }, this.#t(UI.choose)),
+            h("div", { class: "tabs", role: "tablist", "aria-labelledby": "choose-family" },
+              FAMILIES.map((f) => h("button", {
+                type: "button", role: "tab", id: `tab-${f.id}`, "data-family": f.id,
+                "aria-selected": String(f.id === this.#family), "aria-controls": "family-panel",
+                tabindex: f.id === this.#family ? "0" : "-1",
+              }, this.#t(f.name)))),
+            h("div", { class: "panel", id: "family-panel", role: "tabpanel", "aria-labelledby": `tab-${this.#family}` },
+              this.#familyPanel()))),
+        h("section", { class: "results", "aria-label": this.#t(UI.results) })),
+      this.#policyList(),
+      h("footer", { class: "footer" },
+        h("p", { class: "notice" }, "测算结果仅供参考，以主管部门审核为准"),
+        lang === "en" && h("p", { class: "notice" }, "Estimates for reference only; the competent department's review decides."),
+        h("p", {}, this.#t(UI.privacy)),
+        h("p", { class: "version" }, this.#versionLine())),
+    ));
+    this.#compute();
+  }
+
+  #versionLine() {
+    const info = this.#calculator.info();
+    const loaded = info.loaded.length ? ` + ${info.loaded.join(", ")}` : "";
+    return this.#lang === "en"
+      ? `Engine ${info.version} · ${info.documents} documents, ${info.rules} provisions${loaded} · LPR data to ${info.lpr_table_newest}`
+      : `测算引擎 ${info.version} · 政策文件 ${info.documents} 件、条款 ${info.rules} 条${loaded} · LPR 数据截至 ${info.lpr_table_newest}`;
+  }
+
+  #familyPanel() {
+    const family = this.#family;
+    const parts = [];
+    for (const list of ITEM_LISTS.filter((l) => l.family === family)) {
+      const items = this.#scenario[list.list] ?? [];
+      parts.push(
+        h("div", { class: "list" },
+          items.map((_, i) => this.#item(list, i)),
+          h("button", { type: "button", class: "add", "data-add": list.list }, `＋ ${this.#t(list.add)}`)),
+      );
+    }
+    const single = FAMILY_FIELDS[family] ?? [];
+    const main = single.filter((f) => !f.more).map((f) => this.#field(f, f.path));
+    const more = single.filter((f) => f.more).map((f) => this.#field(f, f.path));
+    if (main.length) parts.push(h("div", { class: "grid" }, main));
+    if (more.length) parts.push(h("details", { class: "more-fields" }, h("summary", {}, this.#t(UI.options)), h("div", { class: "grid" }, more)));
+    const questions = this.#questions.get(family) ?? [];
+    if (questions.length) {
+      parts.push(
+        h("fieldset", { class: "questions" },
+          h("legend", {}, this.#t(UI.questions)),
+          questions.map((q) => this.#field({ kind: "yesno", label: q }, `answers.${q.id}`))),
+      );
+    }
+    return parts;
+  }
+
+  #item(list, index) {
+    const base = `${list.list}[${index}]`;
+    const title = `${this.#t(list.name)}${this.#lang === "en" ? " " : ""}${index + 1}`;
+    return h("fieldset", { class: "item", "data-item": base },
+      h("legend", {}, title),
+      h("button", { type: "button", class: "remove", "data-remove": base, "aria-label": `${this.#t(UI.remove)} ${title}` }, this.#t(UI.remove)),
+      h("div", { class: "grid" }, list.main.map((f) => this.#field(f, `${base}.${f.key}`))),
+      h("details", { class: "more-fields" },
+        h("summary", {}, this.#t(UI.more)),
+        h("div", { class: "grid" }, list.more.map((f) => this.#field(f, `${base}.${f.key}`)))));
+  }
+
+  /** One labelled control bound to a scenario path, with room for its error. */
+  #field(def, path) {
+    const id = `f-${path.replace(/[^a-zA-Z0-9]+/g, "-")}`;
+    const value = getPath(this.#scenario, path);
+    const error = h("p", { class: "field-error", id: `${id}-error`, hidden: true });
+    const common = { id, "data-path": path, "data-kind": def.kind };
+    if (def.kind === "flags") {
+      const checked = Array.isArray(value) ? value : [];
+      return h("fieldset", { class: "field flags", "data-field": path },
+        h("legend", {}, this.#t(def.label)),
+        h("div", { class: "checks" }, def.options.map((o, i) =>
+          h("label", { class: "check" },
+            h("input", { type: "checkbox", id: `${id}-${i}`, "data-path": path, "data-kind": "flags", value: o.value, checked: checked.includes(o.value) }),
+            h("span", {}, this.#t(o.label))))),
+        error);
+    }
+    let control;
+    if (def.kind === "select" || def.kind === "yesno") {
+      const choices = def.kind === "yesno"
+        ? [["yes", UI.yes], ["no", UI.no]]
+        : def.options.map((o) => [o.value, o.label]);
+      const current = fromValue(def.kind, value);
+      control = h("select", common,
+        h("option", { value: "" }, this.#t(def.kind === "yesno" ? UI.unknown : UI.choose_option)),
+        choices.map(([v, label]) => h("option", { value: v, selected: v === current }, this.#t(label))));
+    } else {
+      const numeric = ["cny", "usd", "integer", "percent"].includes(def.kind);
+      control = h("input", {
+        ...common,
+        type: def.kind === "date" ? "date" : "text",
+        inputmode: numeric ? (def.kind === "integer" ? "numeric" : "decimal") : null,
+        autocomplete: "off",
+        list: def.suggest ? `suggest-${def.suggest}` : null,
+        min: def.kind === "date" ? "1990-01-01" : null,
+        max: def.kind === "date" ? "2100-12-31" : null,
+      });
+      control.value = fromValue(def.kind, value);
+    }
+    const unit = def.kind === "cny" ? UI.yuan : def.kind === "usd" ? UI.usd : def.unit;
+    return h("div", { class: `field kind-${def.kind}`, "data-field": path },
+      h("label", { for: id }, this.#t(def.label)),
+      h("div", { class: "control" }, control, unit && h("span", { class: "unit", "aria-hidden": "true" }, this.#t(unit))),
+      def.help && h("p", { class: "help" }, this.#t(def.help)),
+      (def.kind === "cny" || def.kind === "usd") && h("p", { class: "hint", "aria-hidden": "true" }, this.#amountHint(def.kind, control.value)),
+      def.suggest && this.#suggestions(def.suggest),
+      error);
+  }
+
+  /** Region names the active pack knows, offered as suggestions. */
+  #suggestions(level) {
+    const names = new Set(this.#policies.map((d) => d.jurisdiction[level]).filter(Boolean));
+    return h("datalist", { id: `suggest-${level}` }, [...names].map((n) => h("option", { value: n })));
+  }
+
+  /** "= 500万元": large amounts are easier to check in 万 (display only). */
+  #amountHint(kind, text) {
+    const number = Number(String(text).replace(/,/g, ""));
+    if (!Number.isFinite(number) || number < 10000) return "";
+    if (this.#lang === "en") return `= ${groupDigits(String(text).replace(/,/g, ""))} ${kind === "usd" ? "US dollars" : "yuan"}`;
+    const unit = kind === "usd" ? "美元" : "元";
+    return number >= 1e8 ? `= ${+(number / 1e8).toFixed(4)} 亿${unit}` : `= ${+(number / 1e4).toFixed(4)} 万${unit}`;
+  }
+
+  #policyList() {
+    return h("details", { class: "policies" },
+      h("summary", {}, this.#t(UI.policyList)),
+      h("ul", {}, this.#policies.map((doc) =>
+        h("li", {},
+          h("p", { class: "doc-title" }, `《${doc.title}》`, doc.number && `（${doc.number}）`, " ",
+            h("span", { class: `badge doc-${doc.status}` }, this.#t(doc.status_text))),
+          h("p", { class: "meta" }, [
+            doc.issuer,
+            [doc.jurisdiction.province, doc.jurisdiction.city, doc.jurisdiction.county].filter(Boolean).join(""),
+            doc.issued && `${this.#t(UI.issued)} ${doc.issued}`,
+            (doc.effective_from || doc.effective_to) &&
+              `${this.#t(UI.effective)} ${doc.effective_from ?? "—"} ${doc.effective_to ? `— ${doc.effective_to}` : this.#t(UI.open)}`,
+            `${doc.rules.length} ${this.#t(UI.rulesCount)}`,
+          ].filter(Boolean).join(" · "))))));
+  }
+
+  // ---- results ------------------------------------------------------------
+
+  #compute() {
+    const { report, errors } = evaluateLenient(this.#calculator, this.#scenario, this.#lang);
+    this.#showFieldErrors(errors);
+    const results = this.#root.querySelector(".results");
+    results.replaceChildren(...nodes(this.#results(report, errors)));
+    if (report) {
+      this.#root.querySelector(".size-line").textContent = this.#t(report.enterprise_size.text);
+      this.#printHead(report);
+      this.setAttribute("data-total", report.total_yuan);
+      this.dispatchEvent(new CustomEvent("sme-subsidy:result", { bubbles: true, composed: true, detail: { total_yuan: report.total_yuan } }));
+    }
+    if (this.hasAttribute("standalone")) {
+      const lang = this.#lang === "en" ? "&l=en" : "";
+      this.#writtenHash = `s=${encodeScenario(this.#scenario)}&f=${this.#family}${lang}`;
+      history.replaceState(null, "", `#${this.#writtenHash}`);
+    }
+  }
+
+  #results(report, errors) {
+    const out = [];
+    if (errors.length) {
+      out.push(h("div", { class: "alert", role: "alert" },
+        h("p", {}, this.#t(report ? UI.inputErrors : UI.cannotCompute)),
+        h("ul", {}, errors.map((e) => h("li", {},
+          h("button", { type: "button", class: "link", "data-focus": e.field }, `${this.#fieldName(e.field)}：${e[this.#lang]}`))))));
+    }
+    if (!report) return out;
+    const familyName = this.#t(FAMILIES.find((f) => f.id === this.#family)?.name);
+    const byStatus = (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status);
+    const mine = report.results.filter((r) => this.#ruleFamily.get(r.rule_id) === this.#family).sort(byStatus);
+    const others = report.results.filter((r) => this.#ruleFamily.get(r.rule_id) !== this.#family).sort(byStatus);
+    out.push(
+      h("section", { class: "summary" },
+        h("h3", {}, this.#t(UI.results)),
+        h("p", { class: "total-label" }, this.#t(UI.total)),
+        h("p", { class: "total", "aria-live": "polite" }, groupDigits(report.total_yuan), h("span", { class: "unit" }, ` ${this.#t(UI.yuan)}`)),
+        h("p", { class: "size" }, this.#t(report.enterprise_size.text)),
+        report.could_add.length > 0 && h("div", { class: "could-add" },
+          h("h4", {}, this.#t(UI.couldAdd)), h("ul", {}, report.could_add.map((t) => h("li", {}, this.#t(t))))),
+        report.not_in_total.length > 0 && h("div", { class: "not-in-total" },
+          h("h4", {}, this.#t(UI.notInTotal)), h("ul", {}, report.not_in_total.map((t) => h("li", {}, this.#t(t))))),
+        h("p", { class: "notice" }, this.#t(report.notice))),
+      h("h3", { class: "group" }, `${this.#t(UI.thisFamily)}：${familyName}`),
+      mine.map((r) => this.#card(r)),
+      others.length > 0 && h("h3", { class: "group" }, this.#t(UI.otherFamilies)),
+      others.map((r) => this.#card(r)),
+    );
+    return out;
+  }
+
+  #card(r) {
+    const open = this.#expanded.has(r.rule_id);
+    const moreId = `more-${r.rule_id}`;
+    const c = r.citation;
+    const range = c.effective_from || c.effective_to
+      ? `${this.#t(UI.effective)} ${c.effective_from ?? "—"} ${c.effective_to ? `— ${c.effective_to}` : this.#t(UI.open)}`
+      : null;
+    return h("article", { class: `card ${r.status} doc-${c.status}`, "data-rule": r.rule_id },
+      h("header", {},
+        h("h4", {}, this.#t(r.name)),
+        h("p", { class: "badges" },
+          h("span", { class: `badge status ${r.status}` }, this.#t(r.status_text)),
+          c.status !== "in_force" && h("span", { class: `badge doc-${c.status}` }, this.#t(c.status_text)))),
+      r.amount_yuan !== null
+        ? h("p", { class: "amount" }, groupDigits(r.amount_yuan), h("span", { class: "unit" }, ` ${this.#t(UI.yuan)}`))
+        : r.status === "amount_not_published" && h("p", { class: "amount none" }, this.#t(UI.amountNotPublished)),
+      ["eligible", "amount_not_published"].includes(r.status) &&
+        h("p", { class: "recipient" }, `${this.#t(UI.recipient)}：${this.#t(r.recipient_text)}`),
+      r.reasons.length > 0 && h("ul", { class: "reasons" }, r.reasons.map((t) => h("li", {}, this.#t(t)))),
+      r.missing.length > 0 && h("div", { class: "missing" },
+        h("h5", {}, this.#t(UI.missing)),
+        h("ul", {}, r.missing.map((m) => h("li", {},
+          h("button", { type: "button", class: "link", "data-focus": m.field }, this.#t(m.text)))))),
+      r.to_confirm.length > 0 && h("div", { class: "confirm" },
+        h("h5", {}, this.#t(UI.toConfirm)),
+        h("ul", {}, r.to_confirm.map((item) => h("li", {},
+          h("span", {}, this.#t(item.text)),
+          h("span", { class: "answer" },
+            h("button", { type: "button", "data-answer": item.key, "data-value": "yes" }, this.#t(UI.yes)),
+            h("button", { type: "button", "data-answer": item.key, "data-value": "no" }, this.#t(UI.no))))))),
+      h("button", { type: "button", class: "toggle", "data-toggle": r.rule_id, "aria-expanded": String(open), "aria-controls": moreId },
+        this.#t(UI.details)),
+      h("div", { class: "more", id: moreId, hidden: !open },
+        r.steps.length > 0 && h("div", { class: "steps" },
+          h("h5", {}, this.#t(UI.steps)), h("ol", {}, r.steps.map((s) => h("li", {}, this.#t(s.text))))),
+        r.notes.length > 0 && h("div", { class: "notes" },
+          h("h5", {}, this.#t(UI.notes)), h("ul", {}, r.notes.map((t) => h("li", {}, this.#t(t))))),
+        h("div", { class: "citation" },
+          h("h5", {}, this.#t(UI.source)),
+          h("p", { class: "cite" }, c.text),
+          h("blockquote", {}, c.quote),
+          h("p", { class: "meta" }, [c.issuer, c.issued && `${this.#t(UI.issued)} ${c.issued}`, range, this.#t(c.status_text)]
+            .filter(Boolean).join(" · ")),
+          c.national_basis && h("p", { class: "meta" }, c.national_basis))));
+  }
+
+  #printHead(report) {
+    const e = this.#scenario.enterprise ?? {};
+    const region = e.region ? [e.region.province, e.region.city, e.region.county].filter(Boolean).join("") : "";
+    this.#root.querySelector(".print-head").replaceChildren(
+      h("p", {}, [e.name, region, this.#t(report.enterprise_size.text)].filter(Boolean).join(" · ")),
+      h("p", {}, `${this.#t(UI.estimateDate)}：${report.evaluation_date} · ${this.#t(UI.printedOn)}：${today()}`),
+    );
+  }
+
+  /** Each error next to its field: the field with that path, or the nearest enclosing one. */
+  #showFieldErrors(errors) {
+    for (const p of this.#root.querySelectorAll(".field-error")) {
+      p.hidden = true;
+      p.textContent = "";
+    }
+    for (const control of this.#root.querySelectorAll("[aria-invalid]")) {
+      control.removeAttribute("aria-invalid");
+      control.removeAttribute("aria-describedby");
+    }
+    for (const error of errors) {
+      const field = this.#fieldElement(error.field);
+      if (!field) continue;
+      const message = field.querySelector(":scope > .field-error");
+      message.textContent = message.hidden ? error[this.#lang] : `${message.textContent}；${error[this.#lang]}`;
+      message.hidden = false;
+      for (const control of field.querySelectorAll("[data-path]")) {
+        control.setAttribute("aria-invalid", "true");
+        control.setAttribute("aria-describedby", message.id);
+      }
+      const details = field.closest("details");
+      if (details) details.open = true;
+    }
+  }
+
+  #fieldElement(path) {
+    const fields = [...this.#root.querySelectorAll("[data-field]")];
+    for (let p = path; p; p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, "") || "") {
+      const found = fields.find((f) => f.dataset.field === p);
+      if (found) return found;
+      if (!/(\.[^.[\]]+|\[\d+\])$/.test(p)) break;
+    }
+    return null;
+  }
+
+  /** "loans[0].principal" → "贷款1 · 贷款本金", for the error summary. */
+  #fieldName(path) {
+    const keys = parsePath(path);
+    const list = ITEM_LISTS.find((l) => l.list === keys[0]);
+    if (list && typeof keys[1] === "number") {
+      const def = [...list.main, ...list.more].find((f) => f.key === keys[2]);
+      return `${this.#t(list.name)}${keys[1] + 1}${def ? ` · ${this.#t(def.label)}` : ""}`;
+    }
+    if (keys[0] === "answers") {
+      const q = [...this.#questions.values()].flat().find((x) => x.id === keys[1]);
+      if (q) return this.#t(q);
+    }
+    const def = [...ENTERPRISE_FIELDS, ...Object.values(FAMILY_FIELDS).flat()].find((f) => f.path === path);
+    return def ? this.#t(def.label) : path;
+  }
+
+  /** The family whose tab holds a path's field (null: the profile, always shown). */
+  #familyOf(path) {
+    const [first, second] = parsePath(path);
+    if (LIST_FAMILY[first]) return LIST_FAMILY[first];
+    if (first === "ipo") return "ipo";
+    if (first === "lpr_override") return "interest";
+    if (first === "answers") {
+      for (const [family, list] of this.#questions) if (list.some((q) => q.id === second)) return family;
+    }
+    return null;
+  }
+
+  // ---- events -------------------------------------------------------------
+
+  #onInput(event) {
+    const control = event.target.closest?.("[data-path]");
+    if (!control) return;
+    const { path, kind } = control.dataset;
+    let value;
+    if (kind === "flags") {
+      const boxes = [...this.#root.querySelectorAll("input[data-kind=flags]")].filter((b) => b.dataset.path === path);
+      value = boxes.filter((b) => b.checked).map((b) => b.value);
+      if (value.length === 0) value = undefined;
+    } else {
+      value = toValue(kind, control.value);
+    }
+    setPath(this.#scenario, path, value);
+    if (kind === "cny" || kind === "usd") {
+      control.closest("[data-field]").querySelector(".hint").textContent = this.#amountHint(kind, control.value);
+    }
+    this.#compute();
+  }
+
+  #onClick(event) {
+    const target = event.target.closest?.("button");
+    if (!target) return;
+    const d = target.dataset;
+    if (d.action === "language") {
+      this.setAttribute("lang", this.#lang === "en" ? "zh-CN" : "en");
+    } else if (d.action === "elder") {
+      const on = !this.hasAttribute("elder");
+      this.toggleAttribute("elder", on);
+      writeStorage(ELDER_KEY, on ? "1" : null);
+      target.setAttribute("aria-pressed", String(on));
+    } else if (d.action === "print") {
+      window.print();
+    } else if (d.action === "share") {
+      this.#share();
+    } else if (d.family) {
+      this.#family = d.family;
+      this.#ensureItem();
+      this.#render();
+      this.#root.querySelector(`#tab-${d.family}`).focus();
+    } else if (d.add) {
+      (this.#scenario[d.add] ??= []).push({});
+      this.#render();
+      const items = this.#root.querySelectorAll(`[data-item^="${d.add}["]`);
+      items[items.length - 1]?.querySelector("[data-path]")?.focus();
+    } else if (d.remove) {
+      const [list, index] = parsePath(d.remove);
+      this.#scenario[list].splice(index, 1);
+      this.#render();
+    } else if (d.focus) {
+      this.#focusField(d.focus);
+    } else if (d.toggle) {
+      const open = !this.#expanded.has(d.toggle);
+      if (open) this.#expanded.add(d.toggle);
+      else this.#expanded.delete(d.toggle);
+      target.setAttribute("aria-expanded", String(open));
+      this.#root.getElementById(target.getAttribute("aria-controls")).hidden = !open;
+    } else if (d.answer) {
+      setPath(this.#scenario, d.answer, d.value === "yes");
+      this.#render();
+    }
+  }
+
+  #focusField(path) {
+    const family = this.#familyOf(path);
+    if (family && family !== this.#family) {
+      this.#family = family;
+      this.#render();
+    }
+    const field = this.#fieldElement(path);
+    if (!field) return;
+    const details = field.closest("details");
+    if (details) details.open = true;
+    field.scrollIntoView({ block: "center" });
+    field.querySelector("[data-path]")?.focus();
+  }
+
+  async #share() {
+    const note = this.#root.querySelector(".share-note");
+    note.hidden = false;
+    try {
+      await navigator.clipboard.writeText(location.href);
+      note.replaceChildren(this.#t(UI.shareCopied));
+    } catch {
+      // No clipboard (an insecure context, WeChat): show the link to copy by hand.
+      const field = h("input", { type: "text", readonly: true, value: location.href, "aria-label": this.#t(UI.share) });
+      note.replaceChildren(this.#t(UI.shareManual), field);
+      field.select();
+    }
+  }
+}
+
+customElements.define("sme-subsidy-calculator", SmeSubsidyCalculator);
