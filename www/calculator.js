@@ -44,16 +44,20 @@ export async function createCalculator(packUrl) {
  */
 export function evaluateLenient(calculator, scenario, lang) {
   const errors = [];
+  const dropped = new Set();
   let current = scenario;
   for (let attempt = 0; attempt < 20; attempt++) {
     try {
       return { report: calculator.evaluate(current, lang), errors };
     } catch (error) {
       if (error?.name !== "InputError") throw error;
-      errors.push(...error.errors);
+      // A required field we dropped is now "missing": already reported.
+      const fresh = error.errors.filter((e) => !dropped.has(e.field));
+      errors.push(...fresh);
       current = structuredClone(current);
-      const removed = error.errors.map((e) => removePath(current, e.field)).some(Boolean);
-      if (!removed) break;
+      const removed = fresh.filter((e) => removePath(current, e.field));
+      if (removed.length === 0) break;
+      for (const e of removed) dropped.add(e.field);
     }
   }
   return { report: null, errors };

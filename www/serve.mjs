@@ -30,10 +30,14 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
-/** Serve `root` on 127.0.0.1:`port`; resolves to the running server. */
-export function serve(root, port = 0) {
+/**
+ * Serve `root` on 127.0.0.1:`port`; resolves to the running server.
+ * `onRequest(path)` sees every request (the tests count them).
+ */
+export function serve(root, port = 0, onRequest = () => {}) {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
+    onRequest(req.url);
     const url = new URL(req.url, "http://127.0.0.1");
     let file = path.join(base, decodeURIComponent(url.pathname));
     if (!file.startsWith(base)) {
@@ -52,8 +56,10 @@ export function serve(root, port = 0) {
         "Content-Security-Policy": CSP,
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
-        // Revalidate every time, so a rebuilt site is never mixed with a cached one.
-        "Cache-Control": "no-cache",
+        // Revalidate every time, so a rebuilt site is never mixed with a cached
+        // one; but the icon, which Chromium fetches again whenever the address
+        // changes (the share link in the #hash does), is cached for good.
+        "Cache-Control": file.endsWith("icon.svg") ? "max-age=31536000, immutable" : "no-cache",
       });
       res.end(body);
     });

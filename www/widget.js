@@ -10,8 +10,9 @@
 //                first-set-insurance, export-credit-insurance, ipo
 //   family       the tab to open first: interest, guarantee_fee, premium, ipo
 //   theme-color  accent colour; theme-ink the text colour on it
-//   standalone   the element is the page: an <h1>, and the scenario kept in
-//                the address's #hash for sharing (never sent to a server)
+//   standalone   the element is the page: an <h1>, and a share link that
+//                carries the scenario in the address's #hash (never sent to
+//                a server)
 //
 // Every figure comes from the engine's report; this file only lays it out.
 
@@ -130,6 +131,11 @@ class SmeSubsidyCalculator extends HTMLElement {
     if (!this.#app) return;
     if (name === "lang") this.#render();
     else this.#applyTheme();
+  }
+
+  /** A copy of the scenario as entered (for host pages and tests). */
+  get scenario() {
+    return structuredClone(this.#scenario);
   }
 
   get #lang() {
@@ -416,11 +422,6 @@ class SmeSubsidyCalculator extends HTMLElement {
       this.setAttribute("data-total", report.total_yuan);
       this.dispatchEvent(new CustomEvent("sme-subsidy:result", { bubbles: true, composed: true, detail: { total_yuan: report.total_yuan } }));
     }
-    if (this.hasAttribute("standalone")) {
-      const lang = this.#lang === "en" ? "&l=en" : "";
-      this.#writtenHash = `s=${encodeScenario(this.#scenario)}&f=${this.#family}${lang}`;
-      history.replaceState(null, "", `#${this.#writtenHash}`);
-    }
   }
 
   #results(report, errors) {
@@ -535,14 +536,14 @@ class SmeSubsidyCalculator extends HTMLElement {
     }
   }
 
+  /** The field for a path: its own, else its first sub-field (region → province), else the nearest enclosing one. */
   #fieldElement(path) {
     const fields = [...this.#root.querySelectorAll("[data-field]")];
-    for (let p = path; p; p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, "") || "") {
-      const found = fields.find((f) => f.dataset.field === p);
-      if (found) return found;
-      if (!/(\.[^.[\]]+|\[\d+\])$/.test(p)) break;
-    }
-    return null;
+    const within = fields.find((f) => f.dataset.field === path)
+      ?? fields.find((f) => f.dataset.field.startsWith(`${path}.`) || f.dataset.field.startsWith(`${path}[`));
+    if (within) return within;
+    const parent = path.replace(/(\.[^.[\]]+|\[\d+\])$/, "");
+    return parent === path ? null : this.#fieldElement(parent);
   }
 
   /** "loans[0].principal" → "贷款1 · 贷款本金", for the error summary. */
@@ -651,7 +652,15 @@ class SmeSubsidyCalculator extends HTMLElement {
     field.querySelector("[data-path]")?.focus();
   }
 
+  /**
+   * The share link carries the scenario in the #hash, which browsers never
+   * send to a server. It is written only when asked for: an address that
+   * changed on every keystroke would put the figures into the browser's
+   * history (and its sync) and make the browser fetch the page icon again.
+   */
   async #share() {
+    this.#writtenHash = `s=${encodeScenario(this.#scenario)}&f=${this.#family}`;
+    history.replaceState(null, "", `#${this.#writtenHash}`);
     const note = this.#root.querySelector(".share-note");
     note.hidden = false;
     try {

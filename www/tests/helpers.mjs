@@ -1,0 +1,118 @@
+// Shared by the browser tests: the site server, Debian's Chromium through
+// playwright-core, the native engine (the CLI) to compare amounts with, and
+// readers for what the page shows.
+
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { serve } from "../serve.mjs";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const SITE = path.join(ROOT, "target/site");
+export const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const CLI = path.join(ROOT, "target/debug/sme-subsidy");
+
+/** The server and browser every test file shares; stop() when done. */
+export async function start() {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const hits = [];
+  const server = await serve(SITE, 0, (url) => hits.push(url));
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  return {
+    base: `http://127.0.0.1:${server.address().port}/`,
+    browser,
+    /** Every path the server was asked for, in order. */
+    hits,
+    async stop() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+/**
+ * A fresh context and page (Chinese locale, like the users'), recording
+ * every request the page makes and every page error or CSP violation.
+ */
+export async function openPage(env, url, options = {}) {
+  const context = await env.browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const requests = [];
+  const problems = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+  });
+  if (url !== undefined) {
+    await page.goto(env.base + url);
+    await firstResult(page);
+  }
+  return { context, page, requests, problems };
+}
+
+/** Wait until the calculator shows a total (the first result). */
+export async function firstResult(page, root = page) {
+  await root.locator("sme-subsidy-calculator .total").first().waitFor({ timeout: 20000 });
+}
+
+/** What the page shows: the total and, per rule, the status and amount (digits only). */
+export function shown(root) {
+  return root.locator("sme-subsidy-calculator").first().evaluate((element) => {
+    const r = element.shadowRoot;
+    const digits = (node) => (node ? node.textContent.replace(/[^\d.]/g, "") : null);
+    const cards = {};
+    for (const card of r.querySelectorAll(".card")) {
+      cards[card.dataset.rule] = {
+        status: card.classList[1],
+        amount: digits(card.querySelector(".amount:not(.none)")),
+      };
+    }
+    return { total: digits(r.querySelector(".total")), cards };
+  });
+}
+
+/** The scenario the calculator holds. */
+export function scenarioOf(root) {
+  return widget(root).evaluate((element) => element.scenario);
+}
+
+/** The address now (page.url() lags behind history.replaceState). */
+export function currentUrl(page) {
+  return page.evaluate(() => location.href);
+}
+
+/** The native engine's report for a scenario (`sme-subsidy evaluate --format json`). */
+export function engineReport(scenario) {
+  const file = path.join(os.tmpdir(), `sme-scenario-${process.pid}-${Date.now()}.json`);
+  fs.writeFileSync(file, JSON.stringify(scenario));
+  try {
+    return JSON.parse(execFileSync(CLI, ["evaluate", file, "--format", "json"], { encoding: "utf8" }));
+  } finally {
+    fs.rmSync(file);
+  }
+}
+
+/** Every card's status and amount equal the engine's, and so does the total. */
+export function assertSameAsEngine(assert, view, report) {
+  assert.equal(view.total, report.total_yuan, "total");
+  assert.equal(Object.keys(view.cards).length, report.results.length, "one card per rule");
+  for (const r of report.results) {
+    assert.deepEqual(view.cards[r.rule_id], { status: r.status, amount: r.amount_yuan }, r.rule_id);
+  }
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** The calculator element; `.evaluate((el) => el.shadowRoot…)` reads inside it. */
+export function widget(root) {
+  return root.locator("sme-subsidy-calculator").first();
+}
