@@ -36,11 +36,15 @@ pub fn size_of(scenario: &Scenario) -> SizeOutcome {
 pub fn evaluate<'p>(set: &'p PolicySet, scenario: &Scenario) -> Evaluation<'p> {
     let size = size_of(scenario);
     let mut results = Vec::with_capacity(set.documents.iter().map(|d| d.rules.len()).sum());
+    // The qualifying items of one rule at a time: one buffer for them all.
+    let mut scratch = Vec::with_capacity(8);
     for doc in &set.documents {
         // Whether the enterprise is inside the document's 适用地区 is the same
         // for all its rules: decided once.
         let place = conditions::jurisdiction(doc, scenario);
-        results.extend(doc.rules.iter().map(|rule| evaluate_rule(doc, rule, scenario, &size, place)));
+        for rule in &doc.rules {
+            results.push(evaluate_rule(doc, rule, scenario, &size, place, &mut scratch));
+        }
     }
     Evaluation { evaluation_date: scenario.evaluation_date, size, results }
 }
@@ -60,6 +64,7 @@ fn evaluate_rule<'p>(
     scenario: &Scenario,
     size: &SizeOutcome,
     place: Place,
+    scratch: &mut Vec<ItemRef>,
 ) -> RuleResult<'p> {
     let mut result = RuleResult {
         document: doc,
@@ -87,10 +92,12 @@ fn evaluate_rule<'p>(
     }
     let enterprise_failed = !checks.reasons.is_empty();
 
-    // Outside the document's region its items are beside the point: the
-    // one reason is the region.
-    let kinds = if place == Place::Outside { &[] } else { rule.calculation.item_kinds() };
-    let mut qualifying: Vec<ItemRef> = Vec::new();
+    // When the enterprise itself fails (outside the region, wrong size, too
+    // much revenue …) its items are beside the point: the reasons are the
+    // enterprise's, not a list of every loan that would not count either.
+    let kinds = if enterprise_failed { &[] } else { rule.calculation.item_kinds() };
+    let qualifying = scratch;
+    qualifying.clear();
     let mut undecided = false;
     let mut any_item = false;
     for &kind in kinds {
@@ -125,7 +132,7 @@ fn evaluate_rule<'p>(
     }
 
     let mut trace = Trace::new();
-    let computed = compute(doc, &rule.calculation, scenario, &qualifying, &mut trace);
+    let computed = compute(doc, &rule.calculation, scenario, qualifying, &mut trace);
     result.steps = trace.steps;
     result.missing.extend(trace.missing);
     match computed {
