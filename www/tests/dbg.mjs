@@ -1,0 +1,10 @@
+import fs from "node:fs";
+import { start, openPage } from "./helpers.mjs";
+const env = await start();
+const example = JSON.parse(fs.readFileSync("examples/scenario.json", "utf8"));
+const { page } = await openPage(env, `#s=${Buffer.from(JSON.stringify(example)).toString("base64url")}&f=interest`, { viewport: { width: 360, height: 740 }, isMobile: true, deviceScaleFactor: 1 });
+await page.screenshot({ path: "/tmp/m1.png", clip: { x: 0, y: 0, width: 360, height: 1400 }, fullPage: true });
+await page.screenshot({ path: "/tmp/m2.png", clip: { x: 0, y: 2400, width: 360, height: 1400 }, fullPage: true });
+await page.getByRole("button", { name: "长辈模式" }).click();
+await page.screenshot({ path: "/tmp/m3.png", clip: { x: 0, y: 0, width: 360, height: 1400 }, fullPage: true });
+await env.stop();
