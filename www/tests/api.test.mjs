@@ -1,0 +1,156 @@
+// The npm package's JavaScript API (target/npm-pkg, as wasm-pack built it),
+// exercised in Node: the README's snippet, located errors as real Errors,
+// a portal's pack, size classification, and TypeScript types that name the
+// real objects.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { ROOT, engineReport } from "./helpers.mjs";
+
+const PKG = path.join(ROOT, "target/npm-pkg");
+const { initSync, Calculator, classifySize, version } = await import(path.join(PKG, "sme_subsidy.js"));
+initSync({ module: fs.readFileSync(path.join(PKG, "sme_subsidy_bg.wasm")) });
+
+const example = JSON.parse(fs.readFileSync(path.join(ROOT, "examples/scenario.json"), "utf8"));
+const exportPack = (file) => JSON.parse(execFileSync(path.join(ROOT, "target/debug/sme-subsidy"), ["export-pack", file], { encoding: "utf8" }));
+
+test("evaluate returns the native engine's report, in both languages or one", () => {
+  const calculator = new Calculator();
+  assert.deepEqual(calculator.evaluate(example), engineReport(example));
+  const zh = calculator.evaluate(example, "zh");
+  assert.equal(zh.total_yuan, engineReport(example).total_yuan);
+  assert.equal(zh.notice.zh, "测算结果仅供参考，以主管部门审核为准");
+  assert.equal(zh.notice.en, "");
+  assert.equal(calculator.evaluate(example, "en").results[0].name.zh, "");
+});
+
+test("the package README's snippet is true", () => {
+  const readme = fs.readFileSync(path.join(PKG, "README.md"), "utf8");
+  const calculator = new Calculator();
+  const report = calculator.evaluate({
+    evaluation_date: "2024-12-31",
+    enterprise: {
+      region: { province: "山东省", city: "聊城市" },
+      industry: "industry", employees: 120,
+      operating_revenue: "48000000 CNY", total_assets: "60000000 CNY",
+    },
+    evaluation_fees: [{ fee: "30000 CNY", for_patent_pledge_loan: true }],
+  });
+  assert.match(readme, /report\.total_yuan;\s+\/\/ "15000\.00"/);
+  assert.equal(report.total_yuan, "15000.00");
+});
+
+test("bad input throws an Error naming the field, with every problem in zh and en", () => {
+  const calculator = new Calculator();
+  const attempt = (scenario) => {
+    try {
+      calculator.evaluate(scenario);
+    } catch (error) {
+      return error;
+    }
+    assert.fail("expected an InputError");
+  };
+  const letters = attempt({ ...example, loans: [{ principal: "abc CNY" }] });
+  assert.ok(letters instanceof Error);
+  assert.equal(letters.name, "InputError");
+  assert.equal(letters.field, "loans[0].principal");
+  assert.equal(letters.errors.length, 1);
+  assert.ok(letters.errors[0].zh && letters.errors[0].en);
+  assert.doesNotMatch(letters.errors[0].zh, /第\d+行/, "no position in a JSON text the user never saw");
+
+  const ranges = attempt({ ...example, enterprise: { ...example.enterprise, annual_exports: "-1 USD" }, loans: [{ start_date: "2024-05-01", end_date: "2024-04-01" }] });
+  assert.deepEqual(ranges.errors.map((e) => e.field), ["enterprise.annual_exports", "loans[0].end_date"]);
+
+  assert.equal(attempt({ ...example, enterprise: { ...example.enterprise, region: { city: "聊城市" } } }).field, "enterprise.region.province");
+  assert.equal(attempt({ ...example, enterprise: { ...example.enterprise, employez: 3 } }).field, "enterprise.employez");
+  assert.equal(attempt({ ...example, answers: { no_such_question: true } }).name, "InputError");
+  assert.equal(attempt(undefined).field, "(scenario)");
+});
+
+test("a portal's pack: replaces the document of the same id, or is refused with file, rule and field", () => {
+  const calculator = new Calculator();
+  const tongchuan = exportPack(path.join(ROOT, "policies/003-tongchuan-sme-financing-2024.toml"));
+  const before = calculator.info();
+
+  tongchuan[0].title = "门户自己的文件标题";
+  const info = calculator.loadPack(tongchuan, "portal.json");
+  assert.equal(info.documents, before.documents, "replaced, not added");
+  assert.deepEqual(info.loaded, ["portal.json"]);
+  assert.equal(calculator.policies().find((d) => d.id === "tongchuan-2024-sme-financing").title, "门户自己的文件标题");
+
+  const refused = (pack) => {
+    try {
+      calculator.loadPack(pack, "bad.json");
+    } catch (error) {
+      assert.ok(error instanceof Error);
+      assert.equal(error.name, "PackError");
+      return error;
+    }
+    assert.fail("expected a PackError");
+  };
+  const liaocheng = exportPack(path.join(ROOT, "policies/001-liaocheng-fiscal-finance-2024.toml"));
+  const g2 = liaocheng[0].rules.findIndex((r) => r.id === "LC-G-2");
+  liaocheng[0].rules[g2].calculation.share_percent = "150";
+  const share = refused(liaocheng);
+  assert.deepEqual(share.errors[0], {
+    file: "bad.json", rule: "LC-G-2", field: `[0].rules[${g2}].calculation.share_percent`,
+    zh: share.errors[0].zh, en: share.errors[0].en,
+  });
+  assert.equal(share.field, `[0].rules[${g2}].calculation.share_percent`);
+
+  const malformed = structuredClone(tongchuan);
+  malformed[0].status = "valid";
+  assert.equal(refused(malformed).field, "[0].status");
+
+  const clash = structuredClone(tongchuan);
+  clash[0].id = "another-document";
+  clash[0].rules[0].id = "LC-I-1";
+  assert.deepEqual(refused(clash).errors.map((e) => [e.rule, e.field]), [["LC-I-1", "[0].rules[0].id"]]);
+  assert.equal(calculator.info().documents, before.documents, "a refused pack changes nothing");
+});
+
+test("policies list every document with status and dates; classifySize follows the 2011 standard", () => {
+  const calculator = new Calculator();
+  const docs = calculator.policies();
+  assert.deepEqual(docs.map((d) => d.status).sort(), ["draft", "expired", "in_force", "in_force", "in_force"]);
+  const linhai = docs.find((d) => d.status === "expired");
+  assert.deepEqual([linhai.effective_from, linhai.effective_to], ["2021-08-27", "2021-12-31"]);
+  const i1 = docs.flatMap((d) => d.rules).find((r) => r.rule_id === "LC-I-1");
+  assert.equal(i1.form_family, "interest");
+  assert.equal(docs.flatMap((d) => d.rules).find((r) => r.rule_id === "LC-G-1").form_family, "guarantee_fee");
+
+  assert.equal(classifySize({ industry: "industry", employees: 120, operating_revenue: "48000000 CNY" }).size, "small");
+  assert.deepEqual(classifySize({ industry: "industry", employees: 120 }).missing, ["enterprise.operating_revenue"]);
+  assert.throws(() => classifySize({ industry: "industry", employees: -1 }), { name: "InputError", field: "enterprise.employees" });
+  assert.match(version(), /^\d+\.\d+\.\d+/);
+  assert.equal(calculator.info().version, version());
+});
+
+test("the TypeScript types describe the real objects", () => {
+  const dts = fs.readFileSync(path.join(PKG, "sme_subsidy.d.ts"), "utf8");
+  assert.match(dts, /evaluate\(scenario: Scenario, lang\?: Language \| null\): Report;/);
+  assert.match(dts, /policies\(\): PolicySummary\[\];/);
+  assert.match(dts, /export function classifySize\(enterprise: Enterprise\): SizeReport;/);
+  // The public API, before wasm-bindgen's own loader types, has no `any`.
+  const api = dts.slice(0, dts.indexOf("export type InitInput"));
+  assert.deepEqual(api.split("\n").filter((line) => /\bany\b/.test(line.replace(/\/\*.*?\*\/|^\s*\*.*$/g, ""))), []);
+  // Every key of a real report and policy list is declared.
+  const declared = new Set([...api.matchAll(/(\w+)\??: /g)].map((m) => m[1]));
+  const keys = (value, out = new Set()) => {
+    if (Array.isArray(value)) value.forEach((v) => keys(v, out));
+    else if (value && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) {
+        if (!/^(answers)$/.test(k)) out.add(k);
+        keys(v, out);
+      }
+    }
+    return out;
+  };
+  const calculator = new Calculator();
+  const used = keys([calculator.evaluate(example), calculator.policies(), calculator.info()]);
+  const undeclared = [...used].filter((k) => !declared.has(k));
+  assert.deepEqual(undeclared, []);
+});
