@@ -1,0 +1,104 @@
+// The figures issue 3 asks for, measured on this machine (scripts/figures.sh):
+//   - Brotli size of the WebAssembly module + its JS glue, and of everything
+//     the page loads (what a server with Brotli would send);
+//   - time from navigation to the first result in headless Chromium;
+//   - one evaluation through the JS API, result object included.
+// Figures, not tests: they print, they do not pass or fail.
+
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { chromium } from "playwright-core";
+import { serve } from "../serve.mjs";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const SITE = path.join(ROOT, "target/site");
+const brotli = (file) =>
+  zlib.brotliCompressSync(fs.readFileSync(file), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+const hits = [];
+const server = await serve(SITE, 0, (url) => hits.push(url));
+const base = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+try {
+  // Sizes.
+  const wasm = path.join(SITE, "pkg/sme_subsidy_bg.wasm");
+  const glue = path.join(SITE, "pkg/sme_subsidy.js");
+  console.log("Download size (Brotli, quality 11)");
+  console.log(`  WASM ${kb(fs.statSync(wasm).size)} raw → ${kb(brotli(wasm))}; JS glue ${kb(fs.statSync(glue).size)} → ${kb(brotli(glue))}`);
+  console.log(`  WASM + JS glue: ${kb(brotli(wasm) + brotli(glue))}  (target ≤ 150 KB, aim ≤ 100 KB)`);
+
+  // The whole page: every file the first visit asks for.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  hits.length = 0;
+  await page.goto(base);
+  await page.locator("sme-subsidy-calculator .total").waitFor();
+  await page.waitForTimeout(300);
+  const files = [...new Set(hits.map((u) => new URL(u, base).pathname))].map((p) => path.join(SITE, p.endsWith("/") ? `${p}index.html` : p));
+  const raw = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+  const compressed = files.reduce((sum, f) => sum + brotli(f), 0);
+  console.log(`  whole page, ${files.length} files: ${kb(raw)} raw → ${kb(compressed)} Brotli`);
+  await context.close();
+
+  // Navigation to first result, fresh context each time (no cache).
+  const firsts = [];
+  for (let i = 0; i < 15; i++) {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    await p.addInitScript(() => {
+      addEventListener("sme-subsidy:result", () => (window.firstResultAt ??= performance.now()), true);
+    });
+    await p.goto(base);
+    await p.waitForFunction(() => window.firstResultAt !== undefined);
+    firsts.push(await p.evaluate(() => window.firstResultAt));
+    await ctx.close();
+  }
+  console.log("Navigation → first result (headless Chromium, localhost, empty cache)");
+  console.log(`  median ${median(firsts).toFixed(0)} ms over ${firsts.length} loads (min ${Math.min(...firsts).toFixed(0)}, max ${Math.max(...firsts).toFixed(0)})`);
+
+  // One evaluation through the JS API: the README's rich scenario, result
+  // object included. performance.now() is coarsened to 0.1 ms here, so the
+  // 10,000 calls are timed in 100 batches of 100; the median batch gives the
+  // per-call time.
+  const scenario = JSON.parse(fs.readFileSync(path.join(ROOT, "examples/scenario.json"), "utf8"));
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  await p.goto(base);
+  await p.locator("sme-subsidy-calculator .total").waitFor();
+  const timings = await p.evaluate(async (s) => {
+    const { Calculator } = await import("./pkg/sme_subsidy.js");
+    const calculator = new Calculator();
+    const time = (call) => {
+      for (let i = 0; i < 500; i++) call();
+      const batches = [];
+      for (let b = 0; b < 100; b++) {
+        const start = performance.now();
+        for (let i = 0; i < 100; i++) call();
+        batches.push(((performance.now() - start) / 100) * 1000);
+      }
+      batches.sort((a, b) => a - b);
+      return batches[50];
+    };
+    const stripped = JSON.parse(JSON.stringify(s));
+    return {
+      both: time(() => calculator.evaluate(s)),
+      zh: time(() => calculator.evaluate(s, "zh")),
+      small: time(() => calculator.evaluate({ evaluation_date: stripped.evaluation_date, enterprise: stripped.enterprise }, "zh")),
+    };
+  }, scenario);
+  await ctx.close();
+  console.log("One evaluation through the JS API, result object included (median of 100 × 100 calls)");
+  console.log(`  README scenario, both languages: ${timings.both.toFixed(1)} µs`);
+  console.log(`  README scenario, one language (what the page asks for): ${timings.zh.toFixed(1)} µs`);
+  console.log(`  enterprise profile only, one language: ${timings.small.toFixed(1)} µs  (target ≤ 20 µs)`);
+} finally {
+  await browser.close();
+  server.close();
+}
