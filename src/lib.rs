@@ -26,6 +26,7 @@
 //! assert_eq!(g2.amount.unwrap().to_string(), "15000.00");
 //! ```
 
+pub mod batch;
 #[cfg(feature = "cli")]
 pub mod cases;
 mod conditions;

@@ -59,9 +59,9 @@ impl fmt::Display for Money {
 
 /// A number as people write it: commas only as thousands separators
 /// (`1,234,567.8`), never as a decimal comma (`1234,56` is refused rather
-/// than read as 123,456).
-fn parse_number(text: &str) -> Option<Decimal> {
-    let plain = if text.contains(',') {
+/// than read as 123,456). Allocates only when there are separators to drop.
+pub fn parse_number(text: &str) -> Option<Decimal> {
+    let plain: std::borrow::Cow<str> = if text.contains(',') {
         let (int, frac) = text.split_once('.').map_or((text, None), |(i, f)| (i, Some(f)));
         let digits = int.trim_start_matches(['-', '+']);
         let mut groups = digits.split(',');
@@ -72,9 +72,9 @@ fn parse_number(text: &str) -> Option<Decimal> {
         if !grouped || frac.is_some_and(|f| f.contains(',')) {
             return None;
         }
-        text.replace(',', "")
+        text.replace(',', "").into()
     } else {
-        text.to_string()
+        text.into()
     };
     Decimal::from_str(&plain).ok().or_else(|| Decimal::from_scientific(&plain).ok())
 }

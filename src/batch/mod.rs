@@ -1,0 +1,1157 @@
+//! Batch screening (批量筛查): a list of enterprises, one per row, each
+//! screened like a single scenario — 企业划型 (S-1), the five criteria of the
+//! 申报清单/推荐清单 (S-2), the policies it qualifies for and the estimated
+//! total to the enterprise.
+//!
+//! This core knows nothing of files, CSV or threads: a [`Header`] is built
+//! from the list's header cells, then each row's cells (any [`Cells`]: a
+//! slice of strings, a CSV record) go in and a [`Screened`] row comes out.
+//! The command line streams CSV through it on all cores ([`stream`], native
+//! only); the page's Web Worker can call the same functions through WASM.
+//!
+//! A row becomes a [`Scenario`] with the same types and the same checks as
+//! a single scenario ([`crate::input::check`]); every problem is a
+//! [`CellError`] with the row number, the column (its Chinese header) and
+//! the reason in Chinese and English. A bad row is reported and every other
+//! row is still screened: nothing is dropped.
+//!
+//! Rows are screened from the structured [`crate::result::Evaluation`], not
+//! the rendered report, which keeps a million rows within seconds.
+
+#[cfg(feature = "cli")]
+pub mod stream;
+
+use std::borrow::Cow;
+use std::fmt::{self, Write as _};
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use time::{Date, Month};
+
+use crate::input::{self, InputError};
+use crate::money::{parse_number, Currency, Money, Yuan};
+use crate::pack::{Condition, PolicySet, Recipient, Rule};
+use crate::result::{SizeOutcome, Status};
+use crate::scenario::{
+    Enterprise, EvaluationFee, Guarantee, InsuranceKind, InsurancePolicy, Ipo, Loan, LprOverride, Qualification,
+    Region, Scenario,
+};
+use crate::size::Industry;
+
+/// What a column holds (its position in [`COLUMNS`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Key {
+    Name,
+    Province,
+    City,
+    County,
+    Industry,
+    Employees,
+    Revenue,
+    Assets,
+    Exports,
+    Tech,
+    LoanPrincipal,
+    LoanStart,
+    LoanEnd,
+    LoanRate,
+    Collateral,
+    Lender,
+    Purpose,
+    PledgeRegistered,
+    RepaidOnSchedule,
+    CarbonTool,
+    MonthlyBalance,
+    InterestPaid,
+    GuaranteeAmount,
+    GuaranteeFee,
+    GuaranteeRate,
+    GuaranteeTerm,
+    GovernmentBusiness,
+    GuaranteeForPledge,
+    GreenIndustry,
+    EvaluationFee,
+    EvaluationFeeForPledge,
+    InsuranceKind,
+    InsuranceProduct,
+    InsuredAmount,
+    Premium,
+    InsuranceStart,
+    OnFirstSetList,
+    ExportCreditPremium,
+    IpoStage,
+    Fundraising,
+    IpoConditions,
+    FitsIndustryPolicy,
+    Date,
+    S2Compliant,
+    S2Premises,
+    S2Need,
+    S2Credit,
+    S2Purpose,
+}
+
+/// A column of the list.
+#[derive(Clone, Copy, Debug)]
+pub struct Column {
+    pub key: Key,
+    /// The header, as in the template.
+    pub header: &'static str,
+    /// The header in English (documentation, messages).
+    pub en: &'static str,
+    /// The header must be present (the cell may still be empty, except 企业名称).
+    pub required: bool,
+    /// The template's example row.
+    pub example: &'static str,
+}
+
+const fn col(key: Key, header: &'static str, en: &'static str, required: bool, example: &'static str) -> Column {
+    Column { key, header, en, required, example }
+}
+
+/// Every column, in template order (`COLUMNS[key as usize].key == key`).
+/// The example row is the README's example enterprise, whose single-scenario
+/// result (`sme-subsidy evaluate examples/scenario.json`) it reproduces.
+pub const COLUMNS: [Column; 48] = [
+    col(Key::Name, "企业名称", "enterprise name", true, "聊城某精密轴承有限公司"),
+    col(Key::Province, "省", "province", true, "山东省"),
+    col(Key::City, "市", "city", false, "聊城市"),
+    col(Key::County, "县区", "county/district", false, "东昌府区"),
+    col(Key::Industry, "所属行业", "industry", true, "工业"),
+    col(Key::Employees, "从业人员", "employees", true, "120"),
+    col(Key::Revenue, "营业收入（元）", "operating revenue (yuan)", true, "48,000,000"),
+    col(Key::Assets, "资产总额（元）", "total assets (yuan)", true, "60,000,000"),
+    col(Key::Exports, "年出口额（美元）", "annual exports (US dollars)", false, "3,200,000"),
+    col(Key::Tech, "科技型企业（是/否）", "tech enterprise (yes/no)", false, "是"),
+    col(Key::LoanPrincipal, "贷款本金（元）", "loan principal (yuan)", false, "5,000,000"),
+    col(Key::LoanStart, "贷款起始日", "loan start date", false, "2024-03-01"),
+    col(Key::LoanEnd, "贷款到期日", "loan end date", false, "2025-03-01"),
+    col(Key::LoanRate, "合同利率（%）", "contract rate (%)", false, "3.95"),
+    col(Key::Collateral, "担保方式", "collateral", false, "专利权质押"),
+    col(Key::Lender, "贷款机构类型", "lender type", false, "其他银行"),
+    col(Key::Purpose, "贷款投向", "loan purpose", false, "一般生产经营"),
+    col(Key::PledgeRegistered, "是否专利权质押登记", "patent pledge registered (yes/no)", false, "是"),
+    col(Key::RepaidOnSchedule, "是否按期还本付息", "repaid on schedule (yes/no)", false, "是"),
+    col(Key::CarbonTool, "纳入碳减排支持工具（是/否）", "under the PBoC carbon-reduction tool (yes/no)", false, ""),
+    col(Key::MonthlyBalance, "月均贷款余额（元）", "monthly average loan balance (yuan)", false, ""),
+    col(Key::InterestPaid, "实际支付利息（元）", "interest actually paid (yuan)", false, ""),
+    col(Key::GuaranteeAmount, "担保金额（元）", "guaranteed amount (yuan)", false, "5,000,000"),
+    col(Key::GuaranteeFee, "担保费（元）", "guarantee fee paid (yuan)", false, "40,000"),
+    col(Key::GuaranteeRate, "年化担保费率（%）", "annualised guarantee fee rate (%)", false, ""),
+    col(Key::GuaranteeTerm, "担保期限（月）", "guarantee term (months)", false, "12"),
+    col(Key::GovernmentBusiness, "政府性融资担保业务（是/否）", "government financing-guarantee business (yes/no)", false, "是"),
+    col(Key::GuaranteeForPledge, "担保用于专利权质押贷款（是/否）", "guarantee for the patent-pledge loan (yes/no)", false, "是"),
+    col(Key::GreenIndustry, "绿色产业类别", "green industry class", false, ""),
+    col(Key::EvaluationFee, "评估费（元）", "evaluation fee paid (yuan)", false, "30,000"),
+    col(Key::EvaluationFeeForPledge, "评估费用于专利权质押贷款（是/否）", "evaluation fee for the patent-pledge loan (yes/no)", false, "是"),
+    col(Key::InsuranceKind, "险种", "insurance kind", false, "产品综合险"),
+    col(Key::InsuranceProduct, "投保产品类别", "insured product class", false, "首台套"),
+    col(Key::InsuredAmount, "保险金额（元）", "insured amount (yuan)", false, "20,000,000"),
+    col(Key::Premium, "保费（元）", "annual premium paid (yuan)", false, "700,000"),
+    col(Key::InsuranceStart, "保险起期", "insurance start date", false, "2024-06-01"),
+    col(Key::OnFirstSetList, "列入首台套名单库（是/否）", "product on the first-set list (yes/no)", false, "是"),
+    col(Key::ExportCreditPremium, "出口信用保险保费（元）", "export credit insurance premium (yuan)", false, "45,000"),
+    col(Key::IpoStage, "上市进展", "IPO stage reached", false, "辅导备案"),
+    col(Key::Fundraising, "申请募集资金（元）", "planned IPO fundraising (yuan)", false, "600,000,000"),
+    col(Key::IpoConditions, "符合IPO补助申请条件（是/否）", "meets the IPO grant conditions (yes/no)", false, ""),
+    col(Key::FitsIndustryPolicy, "符合产业政策（是/否）", "fits industry policy (yes/no)", false, "是"),
+    col(Key::Date, "测算日期", "evaluation date", false, "2024-12-31"),
+    col(Key::S2Compliant, "合规持续经营", "compliant, continuing operation (yes/no)", false, "是"),
+    col(Key::S2Premises, "固定经营场所", "fixed business premises (yes/no)", false, "是"),
+    col(Key::S2Need, "真实融资需求", "genuine financing need (yes/no)", false, "是"),
+    col(Key::S2Credit, "信用状况良好", "good credit standing (yes/no)", false, "是"),
+    col(Key::S2Purpose, "贷款用途依法合规", "lawful loan purpose (yes/no)", false, "是"),
+];
+
+const N: usize = COLUMNS.len();
+
+fn column(key: Key) -> &'static Column {
+    &COLUMNS[key as usize]
+}
+
+/// The template: UTF-8 with a byte-order mark (so Excel reads the Chinese
+/// headers), the header row and one example row.
+pub fn template_csv() -> String {
+    let mut s = String::from("\u{feff}");
+    let line = |s: &mut String, cells: &mut dyn Iterator<Item = &str>| {
+        for (i, c) in cells.enumerate() {
+            if i > 0 {
+                s.push(',');
+            }
+            if c.contains([',', '"', '\n', '\r']) {
+                s.push('"');
+                s.push_str(&c.replace('"', "\"\""));
+                s.push('"');
+            } else {
+                s.push_str(c);
+            }
+        }
+        s.push_str("\r\n");
+    };
+    line(&mut s, &mut COLUMNS.iter().map(|c| c.header));
+    line(&mut s, &mut COLUMNS.iter().map(|c| c.example));
+    s
+}
+
+/// The output columns.
+pub const OUTPUT_HEADERS: [&str; 9] = [
+    "行号",
+    "企业名称",
+    "状态",
+    "企业划型",
+    "五项标准初筛",
+    "符合条件的政策",
+    "测算合计（元）",
+    "可增加",
+    "错误",
+];
+
+// ---------------------------------------------------------------------------
+// Cells and errors
+
+/// One row's cells, by position.
+pub trait Cells {
+    fn count(&self) -> usize;
+    fn cell(&self, i: usize) -> Option<&str>;
+}
+
+impl<S: AsRef<str>> Cells for [S] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn cell(&self, i: usize) -> Option<&str> {
+        self.get(i).map(AsRef::as_ref)
+    }
+}
+
+impl<S: AsRef<str>> Cells for Vec<S> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn cell(&self, i: usize) -> Option<&str> {
+        self.get(i).map(AsRef::as_ref)
+    }
+}
+
+/// A located problem in the list: row number (the header is row 1, as a
+/// spreadsheet shows it), column header, reason in Chinese and English.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct CellError {
+    pub row: u64,
+    pub column: Cow<'static, str>,
+    pub zh: String,
+    pub en: String,
+}
+
+impl fmt::Display for CellError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "第{}行「{}」：{} / row {}, column {}: {}",
+            self.row, self.column, self.zh, self.row, self.column, self.en
+        )
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Header
+
+/// The list's header: where each column is, and what is wrong with it.
+#[derive(Clone, Debug)]
+pub struct Header {
+    positions: [Option<usize>; N],
+    /// The header cells as given (for messages about short rows).
+    names: Vec<String>,
+    /// Problems with the header itself; every row reports them.
+    problems: Vec<(Cow<'static, str>, String, String)>,
+}
+
+/// Headers compare without spaces, with ASCII and full-width brackets alike.
+fn normalize_header(h: &str) -> String {
+    h.trim_start_matches('\u{feff}')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            '％' => '%',
+            '／' => '/',
+            c => c,
+        })
+        .collect()
+}
+
+impl Header {
+    pub fn new<C: Cells + ?Sized>(cells: &C) -> Header {
+        let mut positions = [None; N];
+        let mut problems = Vec::new();
+        let names: Vec<String> = (0..cells.count()).map(|i| cells.cell(i).unwrap_or("").trim().to_string()).collect();
+        let wanted: Vec<String> = COLUMNS.iter().map(|c| normalize_header(c.header)).collect();
+        for (i, name) in names.iter().enumerate() {
+            let given = normalize_header(name);
+            if given.is_empty() || given.starts_with("备注") {
+                continue; // a blank header or the user's own notes: not ours to read
+            }
+            // Exact, or the bare name without the bracketed unit/hint (「营业收入」 for
+            // 「营业收入（元）」); a different bracket (「营业收入（万元）」) is refused.
+            let found = wanted.iter().position(|w| *w == given).or_else(|| {
+                (!given.contains('（')).then(|| wanted.iter().position(|w| w.split('（').next() == Some(given.as_str()))).flatten()
+            });
+            match found {
+                Some(k) if positions[k].is_some() => problems.push((
+                    Cow::Owned(name.clone()),
+                    format!("列名重复（第{}列与第{}列），请只保留一列", positions[k].unwrap() + 1, i + 1),
+                    format!("the column appears twice (columns {} and {}); keep one", positions[k].unwrap() + 1, i + 1),
+                )),
+                Some(k) => positions[k] = Some(i),
+                None => problems.push((
+                    Cow::Owned(name.clone()),
+                    "无法识别的列名（请按模板检查拼写；不需要的列请删除，或以「备注」开头命名）".to_string(),
+                    "unknown column (check the spelling against the template; delete columns you do not need, or start their header with 备注)".to_string(),
+                )),
+            }
+        }
+        for c in COLUMNS.iter().filter(|c| c.required) {
+            if positions[c.key as usize].is_none() {
+                problems.push((
+                    Cow::Borrowed(c.header),
+                    "表头缺少此必填列（请使用模板的列名）".to_string(),
+                    format!("the header has no such column ({}), which is required; use the template's headers", c.en),
+                ));
+            }
+        }
+        Header { positions, names, problems }
+    }
+
+    /// Problems with the header (unknown, duplicate or missing required
+    /// columns): `(column, zh, en)`. Every row reports them as its errors.
+    pub fn problems(&self) -> impl Iterator<Item = (&str, &str, &str)> {
+        self.problems.iter().map(|(c, zh, en)| (c.as_ref(), zh.as_str(), en.as_str()))
+    }
+
+    /// Whether the list has this column.
+    pub fn has(&self, key: Key) -> bool {
+        self.positions[key as usize].is_some()
+    }
+
+    pub fn width(&self) -> usize {
+        self.names.len()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// S-2
+
+/// The five criteria of seed 003 §二(一) for the 申报清单/推荐清单.
+pub const S2_CRITERIA: [Key; 5] = [Key::S2Compliant, Key::S2Premises, Key::S2Need, Key::S2Credit, Key::S2Purpose];
+
+/// S-2 answers for one enterprise, in the order of [`S2_CRITERIA`]
+/// (`None`: not filled in).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct S2Answers(pub [Option<bool>; 5]);
+
+/// The S-2 screening result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum S2 {
+    /// All five criteria met: may go on the 申报清单.
+    Pass,
+    /// Some criterion answered no (bit i set: criterion i).
+    Fail { no: u8 },
+    /// None answered no, some not filled in.
+    Incomplete { unknown: u8 },
+}
+
+/// S-2 as a plain all-five-yes test.
+///
+/// NOTE (batch ↔ screening): a colleague is writing `src/screening.rs`, the
+/// S-2 screening proper. When it lands, replace the body of this function
+/// with a call to it (mapping its result onto [`S2`]), so that the batch
+/// list and the single-enterprise screen give the same answer.
+pub fn s2_screen(answers: S2Answers) -> S2 {
+    let mut no = 0u8;
+    let mut unknown = 0u8;
+    for (i, a) in answers.0.iter().enumerate() {
+        match a {
+            Some(true) => {}
+            Some(false) => no |= 1 << i,
+            None => unknown |= 1 << i,
+        }
+    }
+    if no != 0 {
+        S2::Fail { no }
+    } else if unknown != 0 {
+        S2::Incomplete { unknown }
+    } else {
+        S2::Pass
+    }
+}
+
+fn criteria_names(mask: u8, out: &mut String) {
+    let mut first = true;
+    for (i, key) in S2_CRITERIA.iter().enumerate() {
+        if mask & (1 << i) != 0 {
+            if !first {
+                out.push('、');
+            }
+            first = false;
+            out.push_str(column(*key).header);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Screening
+
+/// Options for a list.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// The 测算日期 for rows that leave it empty; with `None` it is required.
+    pub default_date: Option<Date>,
+}
+
+/// A screened row.
+#[derive(Debug)]
+pub struct Screened<'p> {
+    /// Row number in the list (header = 1).
+    pub row: u64,
+    /// 企业名称 as given.
+    pub name: String,
+    pub outcome: Result<Outcome<'p>, Vec<CellError>>,
+}
+
+/// The screening of a row that read cleanly.
+#[derive(Debug)]
+pub struct Outcome<'p> {
+    /// S-1.
+    pub size: SizeOutcome,
+    /// S-2.
+    pub s2: S2,
+    /// Rules the enterprise qualifies for (computed, or with no published
+    /// figure), in pack order.
+    pub policies: Vec<Hit<'p>>,
+    /// Computed subsidies to the enterprise itself, yuan to the fen.
+    pub total: Decimal,
+}
+
+/// A rule the enterprise qualifies for.
+#[derive(Clone, Copy, Debug)]
+pub struct Hit<'p> {
+    pub rule: &'p Rule,
+    pub status: Status,
+    pub amount: Option<Decimal>,
+    pub counts_in_total: bool,
+}
+
+impl Outcome<'_> {
+    /// Policies that apply but publish no figure: they could add to the total.
+    pub fn could_add(&self) -> impl Iterator<Item = &Hit<'_>> {
+        self.policies.iter().filter(|h| h.status == Status::AmountNotPublished)
+    }
+}
+
+impl Screened<'_> {
+    pub fn is_ok(&self) -> bool {
+        self.outcome.is_ok()
+    }
+
+    /// The output row, one string per [`OUTPUT_HEADERS`] column, written
+    /// into `cells` (cleared first; reusing them saves allocations).
+    pub fn write_cells(&self, cells: &mut [String; 9]) {
+        for c in cells.iter_mut() {
+            c.clear();
+        }
+        let _ = write!(cells[0], "{}", self.row);
+        cells[1].push_str(&self.name);
+        match &self.outcome {
+            Err(errors) => {
+                cells[2].push_str("error");
+                for (i, e) in errors.iter().enumerate() {
+                    if i > 0 {
+                        cells[8].push_str("；");
+                    }
+                    let _ = write!(cells[8], "{e}");
+                }
+            }
+            Ok(o) => {
+                cells[2].push_str("ok");
+                match &o.size {
+                    SizeOutcome::Classified(s) => {
+                        cells[3].push_str(s.name_zh());
+                        cells[3].push_str("企业");
+                    }
+                    SizeOutcome::Missing(metrics) => {
+                        cells[3].push_str("需补充：");
+                        for (i, m) in metrics.iter().enumerate() {
+                            if i > 0 {
+                                cells[3].push('、');
+                            }
+                            cells[3].push_str(m.name_zh());
+                        }
+                    }
+                    SizeOutcome::NoIndustry => cells[3].push_str("需填写所属行业"),
+                }
+                match o.s2 {
+                    S2::Pass => cells[4].push_str("符合五项标准"),
+                    S2::Fail { no } => {
+                        cells[4].push_str("不符合：");
+                        criteria_names(no, &mut cells[4]);
+                    }
+                    S2::Incomplete { unknown } => {
+                        cells[4].push_str("待补充：");
+                        criteria_names(unknown, &mut cells[4]);
+                    }
+                }
+                for (i, h) in o.policies.iter().enumerate() {
+                    let p = &mut cells[5];
+                    if i > 0 {
+                        p.push_str("；");
+                    }
+                    p.push_str(&h.rule.id);
+                    p.push(' ');
+                    p.push_str(&h.rule.name.zh);
+                    match h.amount {
+                        Some(a) if h.counts_in_total => {
+                            let _ = write!(p, "（{}元）", Yuan(a));
+                        }
+                        Some(a) => {
+                            let to = match h.rule.recipient {
+                                Recipient::Unsettled => "拨付对象未明确",
+                                Recipient::Guarantor => "拨付担保机构",
+                                Recipient::Bank => "拨付银行",
+                                Recipient::Enterprise => "拨付企业",
+                            };
+                            let _ = write!(p, "（{}元，{to}，不计入合计）", Yuan(a));
+                        }
+                        None => p.push_str("（金额未公布）"),
+                    }
+                }
+                let _ = write!(cells[6], "{:.2}", o.total);
+                let n = o.could_add().count();
+                let _ = write!(cells[7], "{n}");
+                for (i, h) in o.could_add().enumerate() {
+                    cells[7].push_str(if i == 0 { "项：" } else { "、" });
+                    cells[7].push_str(&h.rule.id);
+                    cells[7].push(' ');
+                    cells[7].push_str(&h.rule.name.zh);
+                }
+            }
+        }
+    }
+}
+
+/// Screens the rows of one list against one policy set. Build once per
+/// list; `screen` is `&self` and the screener is `Sync`, so rows may be
+/// screened on any number of threads.
+pub struct Screener<'p> {
+    set: &'p PolicySet,
+    header: Header,
+    options: Options,
+    /// The pack's questions the list can answer.
+    asks: [bool; 3],
+}
+
+const QUESTIONS: [(&str, Key); 3] = [
+    ("fits_industry_policy", Key::FitsIndustryPolicy),
+    ("on_first_set_list", Key::OnFirstSetList),
+    ("ipo_conditions", Key::IpoConditions),
+];
+
+impl<'p> Screener<'p> {
+    pub fn new(set: &'p PolicySet, header: Header, options: Options) -> Screener<'p> {
+        let mut asks = [false; 3];
+        for (_, rule) in set.rules() {
+            for c in &rule.conditions {
+                if let Condition::Confirm { id, .. } = c {
+                    if let Some(i) = QUESTIONS.iter().position(|(q, _)| q == id) {
+                        asks[i] = true;
+                    }
+                }
+            }
+        }
+        Screener { set, header, options, asks }
+    }
+
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
+    /// Whether every cell of the row is empty (a blank line in a
+    /// spreadsheet export); such rows are skipped and counted apart.
+    pub fn is_blank<C: Cells + ?Sized>(cells: &C) -> bool {
+        (0..cells.count()).all(|i| cells.cell(i).map_or(true, |c| trim(c).is_empty()))
+    }
+
+    /// Screen one row. `row` is its number in the list (header = 1).
+    pub fn screen<C: Cells + ?Sized>(&self, row: u64, cells: &C) -> Screened<'p> {
+        let mut r = RowReader { header: &self.header, cells, row, errors: Vec::new() };
+        let name = r.cell(Key::Name).unwrap_or("").to_string();
+        for (column, zh, en) in &self.header.problems {
+            r.errors.push(CellError { row, column: column.clone(), zh: zh.clone(), en: en.clone() });
+        }
+        r.shape();
+        if name.is_empty() && self.header.has(Key::Name) {
+            r.push(Key::Name, "企业名称不能为空".into(), "the enterprise name must not be empty".into());
+        }
+        let (scenario, items) = self.scenario(&mut r);
+        if r.errors.is_empty() {
+            if let Err(errors) = input::check(&scenario) {
+                for e in errors {
+                    r.input_error(e, &items);
+                }
+            }
+        }
+        if !r.errors.is_empty() {
+            return Screened { row, name, outcome: Err(r.errors) };
+        }
+        let s2 = s2_screen(S2Answers(S2_CRITERIA.map(|k| r.yes_no(k))));
+        let evaluation = crate::evaluate(self.set, &scenario);
+        let total = evaluation.total_to_enterprise();
+        let policies = evaluation
+            .results
+            .iter()
+            .filter(|r| matches!(r.status, Status::Eligible | Status::AmountNotPublished))
+            .map(|r| Hit { rule: r.rule, status: r.status, amount: r.amount, counts_in_total: r.counts_in_total() })
+            .collect();
+        Screened { row, name, outcome: Ok(Outcome { size: evaluation.size, s2, policies, total }) }
+    }
+
+    fn scenario<C: Cells + ?Sized>(&self, r: &mut RowReader<'_, C>) -> (Scenario, Items) {
+        let mut items = Items::default();
+        let evaluation_date = match r.date(Key::Date).or(self.options.default_date) {
+            Some(d) => d,
+            None => {
+                if r.cell(Key::Date).is_none() {
+                    r.push(Key::Date, "请填写测算日期（YYYY-MM-DD）".into(), "enter the evaluation date (YYYY-MM-DD)".into());
+                }
+                Date::MIN
+            }
+        };
+
+        let province = r.text(Key::Province);
+        let city = r.text(Key::City);
+        let county = r.text(Key::County);
+        let region = match province {
+            Some(province) => Some(Region { province, city, county }),
+            None => {
+                if city.is_some() || county.is_some() {
+                    r.push(
+                        Key::Province,
+                        "填写了市或县区时须填写省".into(),
+                        "enter the province when a city or county is given".into(),
+                    );
+                }
+                None
+            }
+        };
+        let enterprise = Enterprise {
+            name: None,
+            region,
+            industry: r.choice(Key::Industry, industry_choices),
+            employees: r.count(Key::Employees),
+            operating_revenue: r.money(Key::Revenue, Currency::Cny),
+            total_assets: r.money(Key::Assets, Currency::Cny),
+            annual_exports: r.money(Key::Exports, Currency::Usd),
+            qualifications: if r.yes_no(Key::Tech) == Some(true) { vec![Qualification::TechEnterprise] } else { Vec::new() },
+        };
+
+        let mut loans = Vec::new();
+        if r.any(&LOAN_KEYS) {
+            loans.push(Loan {
+                label: None,
+                principal: r.money(Key::LoanPrincipal, Currency::Cny),
+                monthly_average_balance: r.money(Key::MonthlyBalance, Currency::Cny),
+                start_date: r.date(Key::LoanStart),
+                end_date: r.date(Key::LoanEnd),
+                contract_rate_percent: r.percent(Key::LoanRate),
+                interest_paid: r.money(Key::InterestPaid, Currency::Cny),
+                collateral: r.choices(Key::Collateral, || "专利权质押、固定资产抵押、融资担保、信用、其他".into()),
+                pledge_registered: r.yes_no(Key::PledgeRegistered),
+                lender: r.choice(Key::Lender, || "地方法人银行、科技支行、其他银行".into()),
+                purpose: r.choice(Key::Purpose, || {
+                    "清洁能源、节能环保、碳减排技术、创业担保贷款、退役军人创业贷款、一般生产经营".into()
+                }),
+                carbon_reduction_tool: r.yes_no(Key::CarbonTool),
+                repaid_on_schedule: r.yes_no(Key::RepaidOnSchedule),
+            });
+        }
+        let mut guarantees = Vec::new();
+        if r.any(&GUARANTEE_KEYS) {
+            guarantees.push(Guarantee {
+                label: None,
+                amount: r.money(Key::GuaranteeAmount, Currency::Cny),
+                fee: r.money(Key::GuaranteeFee, Currency::Cny),
+                fee_rate_percent: r.percent(Key::GuaranteeRate),
+                term_months: r.count(Key::GuaranteeTerm),
+                government_business: r.yes_no(Key::GovernmentBusiness),
+                for_patent_pledge_loan: r.yes_no(Key::GuaranteeForPledge),
+                green_industry: r.choice(Key::GreenIndustry, || {
+                    "降碳减排、节能环保、清洁生产、清洁能源、生态环境、基础设施绿色升级、绿色服务".into()
+                }),
+            });
+        }
+        let mut evaluation_fees = Vec::new();
+        if r.any(&[Key::EvaluationFee, Key::EvaluationFeeForPledge]) {
+            evaluation_fees.push(EvaluationFee {
+                label: None,
+                fee: r.money(Key::EvaluationFee, Currency::Cny),
+                for_patent_pledge_loan: r.yes_no(Key::EvaluationFeeForPledge),
+            });
+        }
+        let mut insurance = Vec::new();
+        if r.any(&INSURANCE_KEYS) {
+            items.main_insurance = Some(insurance.len());
+            insurance.push(InsurancePolicy {
+                label: None,
+                kind: r.choice(Key::InsuranceKind, || "质量保证保险、产品责任保险、产品综合险、出口信用保险、其他".into()),
+                product: r.choice(Key::InsuranceProduct, || "首台套、首批次、首版次".into()),
+                insured_amount: r.money(Key::InsuredAmount, Currency::Cny),
+                premium: r.money(Key::Premium, Currency::Cny),
+                start_date: r.date(Key::InsuranceStart),
+            });
+        }
+        if let Some(premium) = r.money(Key::ExportCreditPremium, Currency::Cny) {
+            items.export_insurance = Some(insurance.len());
+            insurance.push(InsurancePolicy {
+                label: None,
+                kind: Some(InsuranceKind::ExportCredit),
+                product: None,
+                insured_amount: None,
+                premium: Some(premium),
+                start_date: None,
+            });
+        }
+        let ipo = if r.any(&[Key::IpoStage, Key::Fundraising]) {
+            Some(Ipo {
+                stage_reached: r.choice(Key::IpoStage, || "辅导备案、申报受理、成功上市".into()),
+                planned_fundraising: r.money(Key::Fundraising, Currency::Cny),
+            })
+        } else {
+            None
+        };
+        let mut answers = std::collections::BTreeMap::new();
+        for (i, (id, key)) in QUESTIONS.iter().enumerate() {
+            if let Some(yes) = r.yes_no(*key) {
+                if self.asks[i] {
+                    answers.insert((*id).to_string(), yes);
+                }
+            }
+        }
+        let scenario = Scenario {
+            evaluation_date,
+            enterprise,
+            loans,
+            guarantees,
+            evaluation_fees,
+            insurance,
+            ipo,
+            lpr_override: LprOverride::default(),
+            answers,
+        };
+        (scenario, items)
+    }
+}
+
+const LOAN_KEYS: [Key; 12] = [
+    Key::LoanPrincipal,
+    Key::LoanStart,
+    Key::LoanEnd,
+    Key::LoanRate,
+    Key::Collateral,
+    Key::Lender,
+    Key::Purpose,
+    Key::PledgeRegistered,
+    Key::RepaidOnSchedule,
+    Key::CarbonTool,
+    Key::MonthlyBalance,
+    Key::InterestPaid,
+];
+const GUARANTEE_KEYS: [Key; 7] = [
+    Key::GuaranteeAmount,
+    Key::GuaranteeFee,
+    Key::GuaranteeRate,
+    Key::GuaranteeTerm,
+    Key::GovernmentBusiness,
+    Key::GuaranteeForPledge,
+    Key::GreenIndustry,
+];
+const INSURANCE_KEYS: [Key; 5] = [Key::InsuranceKind, Key::InsuranceProduct, Key::InsuredAmount, Key::Premium, Key::InsuranceStart];
+
+fn industry_choices() -> String {
+    Industry::ALL.iter().map(|i| i.name_zh()).collect::<Vec<_>>().join("、")
+}
+
+/// Which scenario item each row group became (to locate `input::check`'s
+/// errors back on their columns).
+#[derive(Default)]
+struct Items {
+    main_insurance: Option<usize>,
+    export_insurance: Option<usize>,
+}
+
+/// Spaces, including the ideographic space and no-break space, around a cell.
+fn trim(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+}
+
+struct RowReader<'a, C: ?Sized> {
+    header: &'a Header,
+    cells: &'a C,
+    row: u64,
+    errors: Vec<CellError>,
+}
+
+impl<C: Cells + ?Sized> RowReader<'_, C> {
+    /// The trimmed cell, `None` when empty or when the list has no such column.
+    fn cell(&self, key: Key) -> Option<&str> {
+        let i = self.header.positions[key as usize]?;
+        let c = trim(self.cells.cell(i)?);
+        (!c.is_empty()).then_some(c)
+    }
+
+    fn any(&self, keys: &[Key]) -> bool {
+        keys.iter().any(|k| self.cell(*k).is_some())
+    }
+
+    fn push(&mut self, key: Key, zh: String, en: String) {
+        self.errors.push(CellError { row: self.row, column: Cow::Borrowed(column(key).header), zh, en });
+    }
+
+    /// A row shorter than the header (a cell missing: often a line broken by
+    /// an unquoted line break), or with filled cells beyond it (often an
+    /// unquoted comma in an amount or a name).
+    fn shape(&mut self) {
+        let (have, want) = (self.cells.count(), self.header.width());
+        if have < want {
+            let missing = &self.header.names[have];
+            self.errors.push(CellError {
+                row: self.row,
+                column: Cow::Owned(missing.clone()),
+                zh: format!("此行只有{have}列，表头有{want}列：缺少本列及其后各列（可能是单元格内有未加引号的换行）"),
+                en: format!("the row has {have} cells but the header has {want}: this column and those after it are missing (perhaps an unquoted line break inside a cell)"),
+            });
+        } else if let Some(extra) = (want..have).find(|&i| self.cells.cell(i).is_some_and(|c| !trim(c).is_empty())) {
+            self.errors.push(CellError {
+                row: self.row,
+                column: Cow::Owned(format!("第{}列", extra + 1)),
+                zh: format!("此行有{have}列，多于表头的{want}列（可能是金额或名称中有未加引号的逗号）"),
+                en: format!("the row has {have} cells, more than the header's {want} (perhaps an unquoted comma in an amount or a name)"),
+            });
+        }
+    }
+
+    fn text(&self, key: Key) -> Option<String> {
+        self.cell(key).map(str::to_string)
+    }
+
+    fn number_error(&mut self, key: Key, text: &str, what_zh: &str, what_en: &str) {
+        let (zh, en) = (
+            format!("「{text}」不是有效的{what_zh}（只填数字，千位分隔符须每三位一个，小数点用“.”）"),
+            format!("`{text}` is not a valid {what_en} (digits only; commas only as thousands separators, a point for decimals)"),
+        );
+        self.push(key, zh, en);
+    }
+
+    /// An amount in the column's currency; a currency word after the number
+    /// (元, 美元, CNY, USD) is accepted when it is the column's.
+    fn money(&mut self, key: Key, currency: Currency) -> Option<Money> {
+        let text = self.cell(key)?;
+        let (number, unit) = split_unit(text);
+        if let Some(unit) = unit {
+            if unit != currency {
+                let (zh, en) = match currency {
+                    Currency::Cny => ("本列金额以人民币元计", "this column is in yuan (CNY)"),
+                    Currency::Usd => ("本列金额以美元计", "this column is in US dollars (USD)"),
+                };
+                self.push(key, format!("「{text}」的币种不符：{zh}"), format!("`{text}` has the wrong currency: {en}"));
+                return None;
+            }
+        }
+        match parse_number(number) {
+            Some(amount) => Some(Money { amount, currency }),
+            None => {
+                let text = text.to_string();
+                let (zh, en) = if number.contains('万') || number.contains('亿') {
+                    ("金额（请以元为单位填写完整数字，不用“万”“亿”）", "amount (in full units, not 万 or 亿)")
+                } else {
+                    ("金额", "amount")
+                };
+                self.number_error(key, &text, zh, en);
+                None
+            }
+        }
+    }
+
+    /// A percentage: `3.95` or `3.95%`.
+    fn percent(&mut self, key: Key) -> Option<Decimal> {
+        let text = self.cell(key)?;
+        let number = text.trim_end_matches(['%', '％']).trim_end();
+        match parse_number(number) {
+            Some(p) => Some(p),
+            None => {
+                let text = text.to_string();
+                self.number_error(key, &text, "百分比数字（如 3.95）", "percentage (e.g. 3.95)");
+                None
+            }
+        }
+    }
+
+    /// A whole number (people, months).
+    fn count(&mut self, key: Key) -> Option<u32> {
+        let text = self.cell(key)?;
+        match parse_number(text) {
+            Some(n) if n.fract().is_zero() && !n.is_sign_negative() => match u32::try_from(n.trunc()) {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    let text = text.to_string();
+                    self.push(key, format!("「{text}」超出范围"), format!("`{text}` is out of range"));
+                    None
+                }
+            },
+            Some(_) => {
+                let text = text.to_string();
+                self.push(
+                    key,
+                    format!("「{text}」须为不小于0的整数"),
+                    format!("`{text}` must be a whole number, not negative"),
+                );
+                None
+            }
+            None => {
+                let text = text.to_string();
+                self.number_error(key, &text, "整数", "whole number");
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, key: Key) -> Option<Date> {
+        let text = self.cell(key)?;
+        match parse_date(text) {
+            Some(d) => Some(d),
+            None => {
+                let text = text.to_string();
+                self.push(
+                    key,
+                    format!("「{text}」不是有效的日期：请写成 YYYY-MM-DD（如 2024-03-01，也可写 2024/3/1），且为真实存在的日期"),
+                    format!("`{text}` is not a valid date: write YYYY-MM-DD (e.g. 2024-03-01, or 2024/3/1), a day that exists"),
+                );
+                None
+            }
+        }
+    }
+
+    fn yes_no(&mut self, key: Key) -> Option<bool> {
+        let text = self.cell(key)?;
+        match parse_yes_no(text) {
+            Some(b) => Some(b),
+            None => {
+                let text = text.to_string();
+                self.push(key, format!("「{text}」应填“是”或“否”"), format!("`{text}` should be 是 (yes) or 否 (no)"));
+                None
+            }
+        }
+    }
+
+    /// One value of an enum: its Chinese label (the serde alias) or its
+    /// English key.
+    fn choice<T: for<'de> Deserialize<'de>>(&mut self, key: Key, choices: impl Fn() -> String) -> Option<T> {
+        let text = self.cell(key)?;
+        match parse_choice::<T>(text) {
+            Some(v) => Some(v),
+            None => {
+                let text = text.to_string();
+                let list = choices();
+                self.push(
+                    key,
+                    format!("「{text}」不在可选范围内，可选：{list}"),
+                    format!("`{text}` is not one of the choices: {list}"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Several values separated by 、 + , ; / or spaces.
+    fn choices<T: for<'de> Deserialize<'de>>(&mut self, key: Key, choices: impl Fn() -> String) -> Vec<T> {
+        let Some(text) = self.cell(key) else { return Vec::new() };
+        let mut out = Vec::new();
+        let mut bad = Vec::new();
+        for part in text.split(['、', '+', '＋', ',', '，', ';', '；', '/', ' ', '\u{3000}']).map(trim).filter(|p| !p.is_empty()) {
+            match parse_choice::<T>(part) {
+                Some(v) => out.push(v),
+                None => bad.push(part.to_string()),
+            }
+        }
+        if !bad.is_empty() {
+            let (bad, list) = (bad.join("、"), choices());
+            self.push(
+                key,
+                format!("「{bad}」不在可选范围内，可选：{list}（多项用“、”分隔）"),
+                format!("`{bad}` is not one of the choices: {list} (separate several with 、)"),
+            );
+        }
+        out
+    }
+
+    /// An error from `input::check`, put back on its column.
+    fn input_error(&mut self, e: InputError, items: &Items) {
+        let key = field_key(&e.field, items);
+        let column: Cow<'static, str> = match key {
+            Some(k) => Cow::Borrowed(column(k).header),
+            None => Cow::Owned(e.field),
+        };
+        self.errors.push(CellError { row: self.row, column, zh: e.zh, en: e.en });
+    }
+}
+
+/// The column a scenario field came from.
+fn field_key(field: &str, items: &Items) -> Option<Key> {
+    let (list, index, name) = match field.split_once("].") {
+        Some((head, name)) => {
+            let (list, index) = head.split_once('[')?;
+            (list, index.parse::<usize>().ok(), name)
+        }
+        None => ("", None, field),
+    };
+    Some(match (list, name) {
+        ("", "evaluation_date") => Key::Date,
+        ("", "enterprise.region.province") => Key::Province,
+        ("", "enterprise.region.city") => Key::City,
+        ("", "enterprise.region.county") => Key::County,
+        ("", "enterprise.employees") => Key::Employees,
+        ("", "enterprise.operating_revenue") => Key::Revenue,
+        ("", "enterprise.total_assets") => Key::Assets,
+        ("", "enterprise.annual_exports") => Key::Exports,
+        ("", "ipo.planned_fundraising") => Key::Fundraising,
+        ("loans", "principal") => Key::LoanPrincipal,
+        ("loans", "monthly_average_balance") => Key::MonthlyBalance,
+        ("loans", "interest_paid") => Key::InterestPaid,
+        ("loans", "contract_rate_percent") => Key::LoanRate,
+        ("loans", "start_date") => Key::LoanStart,
+        ("loans", "end_date") => Key::LoanEnd,
+        ("guarantees", "amount") => Key::GuaranteeAmount,
+        ("guarantees", "fee") => Key::GuaranteeFee,
+        ("guarantees", "fee_rate_percent") => Key::GuaranteeRate,
+        ("guarantees", "term_months") => Key::GuaranteeTerm,
+        ("evaluation_fees", "fee") => Key::EvaluationFee,
+        ("insurance", "premium") if index.is_some() && index == items.export_insurance => Key::ExportCreditPremium,
+        ("insurance", "premium") => Key::Premium,
+        ("insurance", "insured_amount") => Key::InsuredAmount,
+        ("insurance", "start_date") => Key::InsuranceStart,
+        _ => return None,
+    })
+}
+
+/// `1,000,000`, `1,000,000元`, `3200000 美元`, `5000 CNY`: the number and
+/// the currency written after it, if any.
+fn split_unit(text: &str) -> (&str, Option<Currency>) {
+    for (suffix, currency) in [("美元", Currency::Usd), ("元", Currency::Cny), ("CNY", Currency::Cny), ("RMB", Currency::Cny), ("USD", Currency::Usd)] {
+        if let Some(n) = text.strip_suffix(suffix) {
+            return (n.trim_end(), Some(currency));
+        }
+    }
+    let n = text.strip_prefix(['¥', '￥']).map(str::trim_start);
+    match n {
+        Some(n) => (n, Some(Currency::Cny)),
+        None => (text, None),
+    }
+}
+
+fn parse_yes_no(text: &str) -> Option<bool> {
+    match text {
+        "是" | "有" | "√" | "✓" | "1" => Some(true),
+        "否" | "无" | "×" | "0" => Some(false),
+        t if t.eq_ignore_ascii_case("y") || t.eq_ignore_ascii_case("yes") || t.eq_ignore_ascii_case("true") => Some(true),
+        t if t.eq_ignore_ascii_case("n") || t.eq_ignore_ascii_case("no") || t.eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
+    }
+}
+
+fn parse_choice<T: for<'de> Deserialize<'de>>(text: &str) -> Option<T> {
+    use serde::de::value::{Error, StrDeserializer};
+    if let Ok(v) = T::deserialize(StrDeserializer::<Error>::new(text)) {
+        return Some(v);
+    }
+    // 首台（套） → 首台套: brackets people add around part of a label.
+    if text.contains(['（', '）', '(', ')']) {
+        let plain: String = text.chars().filter(|c| !matches!(c, '（' | '）' | '(' | ')')).collect();
+        return T::deserialize(StrDeserializer::<Error>::new(&plain)).ok();
+    }
+    None
+}
+
+/// `2024-03-01`, `2024/3/1`, `2024.3.1`, `2024年3月1日`; a midnight time
+/// after it (`2024/3/1 0:00`, as spreadsheets export dates) is ignored.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let (day_part, time_part) = match text.split_once([' ', 'T']) {
+        Some((d, t)) => (d, Some(t.trim())),
+        None => (text, None),
+    };
+    if let Some(t) = time_part {
+        if !t.chars().all(|c| c == '0' || c == ':' || c == '.') {
+            return None;
+        }
+    }
+    let day_part = day_part.strip_suffix('日').unwrap_or(day_part);
+    let mut parts = day_part.split(['-', '/', '.', '年', '月']);
+    let mut next = |max_len: usize| -> Option<u32> {
+        let p = parts.next()?;
+        (!p.is_empty() && p.len() <= max_len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok()).flatten()
+    };
+    let (y, m, d) = (next(4)?, next(2)?, next(2)?);
+    if parts.next().is_some() || y < 1000 {
+        return None;
+    }
+    let month = Month::try_from(u8::try_from(m).ok()?).ok()?;
+    Date::from_calendar_date(y as i32, month, u8::try_from(d).ok()?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{Collateral, GreenIndustry, InnovativeProduct, IpoStage, Lender, LoanPurpose};
+
+    #[test]
+    fn columns_are_in_key_order() {
+        for (i, c) in COLUMNS.iter().enumerate() {
+            assert_eq!(c.key as usize, i, "{}", c.header);
+        }
+    }
+
+    #[test]
+    fn dates_in_the_forms_people_write() {
+        let d = Date::from_calendar_date(2024, Month::March, 1).unwrap();
+        for t in ["2024-03-01", "2024/3/1", "2024.03.01", "2024年3月1日", "2024/3/1 0:00", "2024-03-01 00:00:00"] {
+            assert_eq!(parse_date(t), Some(d), "{t}");
+        }
+        for t in ["2024-02-30", "2024-3", "24-03-01", "2024-03-01-02", "2024/3/1 9:30", "20240301", "abc"] {
+            assert_eq!(parse_date(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn every_listed_choice_parses() {
+        fn all<T: for<'de> Deserialize<'de>>(list: &str) {
+            for label in list.split('、') {
+                assert!(parse_choice::<T>(label).is_some(), "{label}");
+            }
+        }
+        all::<Industry>(&industry_choices());
+        all::<Collateral>("专利权质押、固定资产抵押、融资担保、信用、其他");
+        all::<Lender>("地方法人银行、科技支行、其他银行");
+        all::<LoanPurpose>("清洁能源、节能环保、碳减排技术、创业担保贷款、退役军人创业贷款、一般生产经营");
+        all::<GreenIndustry>("降碳减排、节能环保、清洁生产、清洁能源、生态环境、基础设施绿色升级、绿色服务");
+        all::<InsuranceKind>("质量保证保险、产品责任保险、产品综合险、出口信用保险、其他");
+        all::<InnovativeProduct>("首台套、首批次、首版次");
+        all::<IpoStage>("辅导备案、申报受理、成功上市");
+        assert_eq!(parse_choice::<InnovativeProduct>("首台（套）"), Some(InnovativeProduct::FirstSetEquipment));
+        assert_eq!(parse_choice::<Industry>("industry"), Some(Industry::Industry));
+    }
+
+    #[test]
+    fn s2_all_five() {
+        assert_eq!(s2_screen(S2Answers([Some(true); 5])), S2::Pass);
+        assert_eq!(s2_screen(S2Answers([Some(true), Some(false), None, Some(true), Some(true)])), S2::Fail { no: 0b10 });
+        assert_eq!(s2_screen(S2Answers([Some(true), None, Some(true), None, Some(true)])), S2::Incomplete { unknown: 0b1010 });
+    }
+}

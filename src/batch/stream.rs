@@ -1,0 +1,335 @@
+//! A CSV list streamed through the batch core on all cores (native only:
+//! the `cli` feature). Constant memory: rows are read in chunks, each chunk
+//! is screened in parallel while the next one is read and the previous one
+//! written, and the output keeps the input's order.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use csv::{ReaderBuilder, StringRecord, WriterBuilder};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use rust_decimal::Decimal;
+
+use super::{template_csv, CellError, Cells, Header, Options, Screened, Screener, OUTPUT_HEADERS};
+use crate::money::Yuan;
+use crate::pack::PolicySet;
+
+/// Rows read, screened and written at a time: large enough to keep both
+/// cores busy, small enough that memory stays flat (a few MB).
+const CHUNK: usize = 8192;
+/// Rows one task screens and encodes together.
+const TASK: usize = 256;
+
+impl Cells for StringRecord {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn cell(&self, i: usize) -> Option<&str> {
+        self.get(i)
+    }
+}
+
+/// What a run did.
+#[derive(Clone, Debug, Default)]
+pub struct Summary {
+    /// Data rows screened (blank rows not counted).
+    pub rows: u64,
+    pub ok: u64,
+    pub failed: u64,
+    /// Rows with every cell empty, skipped.
+    pub blank: u64,
+    /// Sum of the rows' totals to the enterprise.
+    pub total: Decimal,
+    pub seconds: f64,
+    pub threads: usize,
+}
+
+impl Summary {
+    /// One line for stderr: key=value pairs, then the same in Chinese.
+    pub fn line(&self) -> String {
+        let rate = if self.seconds > 0.0 { self.rows as f64 / self.seconds } else { 0.0 };
+        let blank = if self.blank > 0 { format!(" blank_skipped={}", self.blank) } else { String::new() };
+        format!(
+            "summary: rows={} ok={} failed={} total_yuan={:.2} seconds={:.2} rows_per_second={:.0} threads={}{blank} | 共{}行，成功{}行，失败{}行，测算合计{}元，用时{:.2}秒",
+            self.rows, self.ok, self.failed, self.total, self.seconds, rate, self.threads,
+            self.rows, self.ok, self.failed, Yuan(self.total), self.seconds
+        )
+    }
+}
+
+/// One slot of a chunk: a record, or a record that was not valid UTF-8.
+struct Slot {
+    record: StringRecord,
+    utf8: bool,
+}
+
+/// What a task produced: its rows as CSV bytes, its counts, its errors.
+struct Part {
+    bytes: Vec<u8>,
+    ok: u64,
+    failed: u64,
+    blank: u64,
+    total: Decimal,
+    errors: Vec<Vec<CellError>>,
+}
+
+/// Screen a CSV list from `input` into `output` (CSV, UTF-8 with a BOM, in
+/// input order). `progress(rows, bytes_read)` is called after each chunk;
+/// `on_error` gets each failed row's errors, in order.
+pub fn screen_csv<R, W, P, E>(
+    set: &PolicySet,
+    input: R,
+    output: W,
+    options: Options,
+    mut progress: P,
+    mut on_error: E,
+) -> Result<Summary, String>
+where
+    R: Read + Send,
+    W: Write + Send,
+    P: FnMut(u64, u64) + Send,
+    E: FnMut(&[CellError]) + Send,
+{
+    let start = Instant::now();
+    let mut reader = ReaderBuilder::new().flexible(true).has_headers(true).buffer_capacity(1 << 20).from_reader(input);
+    let header_record = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => return Err(read_error(&e)),
+    };
+    if header_record.is_empty() || (header_record.len() == 1 && header_record[0].trim_start_matches('\u{feff}').trim().is_empty()) {
+        return Err("文件为空或没有表头 / the file is empty or has no header row".into());
+    }
+    let screener = Screener::new(set, Header::new(&header_record), options);
+
+    let mut out = BufWriter::with_capacity(1 << 20, output);
+    let io_err = |e: io::Error| format!("写入输出失败 / writing the output failed: {e}");
+    out.write_all("\u{feff}".as_bytes()).map_err(io_err)?;
+    let mut head = WriterBuilder::new().from_writer(Vec::new());
+    head.write_record(OUTPUT_HEADERS).map_err(|e| e.to_string())?;
+    out.write_all(&head.into_inner().map_err(|e| e.to_string())?).map_err(io_err)?;
+
+    let new_chunk = || (0..CHUNK).map(|_| Slot { record: StringRecord::new(), utf8: true }).collect::<Vec<_>>();
+    let (mut current, mut next) = (new_chunk(), new_chunk());
+    let mut summary = Summary { threads: rayon::current_num_threads(), ..Summary::default() };
+    let mut n = read_chunk(&mut reader, &mut current)?;
+    let mut first_row: u64 = 2; // the header is row 1
+    let mut pending: Option<Vec<Part>> = None;
+    let mut bytes_read = reader.position().byte();
+
+    // Screen chunk k on all cores while one task writes chunk k-1 and reads
+    // chunk k+1.
+    let mut write = |parts: Vec<Part>, summary: &mut Summary, out: &mut BufWriter<W>| -> Result<(), String> {
+        for part in parts {
+            out.write_all(&part.bytes).map_err(io_err)?;
+            summary.ok += part.ok;
+            summary.failed += part.failed;
+            summary.blank += part.blank;
+            summary.rows += part.ok + part.failed;
+            summary.total += part.total;
+            for errors in &part.errors {
+                on_error(errors);
+            }
+        }
+        Ok(())
+    };
+    while n > 0 {
+        let chunk = &current[..n];
+        let (parts, side) = rayon::join(
+            || screen_chunk(&screener, chunk, first_row),
+            || -> Result<(usize, u64), String> {
+                if let Some(parts) = pending.take() {
+                    write(parts, &mut summary, &mut out)?;
+                    progress(summary.rows + summary.blank, bytes_read);
+                }
+                let m = read_chunk(&mut reader, &mut next)?;
+                Ok((m, reader.position().byte()))
+            },
+        );
+        let (m, pos) = side?;
+        pending = Some(parts?);
+        first_row += n as u64;
+        bytes_read = pos;
+        std::mem::swap(&mut current, &mut next);
+        n = m;
+    }
+    if let Some(parts) = pending.take() {
+        write(parts, &mut summary, &mut out)?;
+    }
+    out.flush().map_err(io_err)?;
+    progress(summary.rows + summary.blank, bytes_read);
+    summary.seconds = start.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+fn read_error(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => "文件不是 UTF-8 编码：请在 Excel 中「另存为 → CSV UTF-8（逗号分隔）」，或使用 sme-subsidy batch-template 生成的模板 / the file is not UTF-8: save it from Excel as \"CSV UTF-8 (Comma delimited)\"".into(),
+        _ => format!("读取 CSV 失败 / reading the CSV failed: {e}"),
+    }
+}
+
+/// Fill `slots` with the next records; a record that is not valid UTF-8
+/// takes its slot too (reported as that row's error), so row numbers stay
+/// right and nothing is dropped.
+fn read_chunk<R: Read>(reader: &mut csv::Reader<R>, slots: &mut [Slot]) -> Result<usize, String> {
+    let mut n = 0;
+    while n < slots.len() {
+        let slot = &mut slots[n];
+        match reader.read_record(&mut slot.record) {
+            Ok(true) => slot.utf8 = true,
+            Ok(false) => break,
+            Err(e) if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) => {
+                slot.record.clear();
+                slot.utf8 = false;
+            }
+            Err(e) => return Err(read_error(&e)),
+        }
+        n += 1;
+    }
+    Ok(n)
+}
+
+fn screen_chunk(screener: &Screener, chunk: &[Slot], first_row: u64) -> Result<Vec<Part>, String> {
+    chunk
+        .par_chunks(TASK)
+        .enumerate()
+        .map(|(t, slots)| {
+            let mut writer = WriterBuilder::new().has_headers(false).from_writer(Vec::with_capacity(slots.len() * 256));
+            let mut part = Part { bytes: Vec::new(), ok: 0, failed: 0, blank: 0, total: Decimal::ZERO, errors: Vec::new() };
+            let mut cells: [String; 9] = Default::default();
+            for (k, slot) in slots.iter().enumerate() {
+                let row = first_row + (t * TASK + k) as u64;
+                let screened = if !slot.utf8 {
+                    Screened {
+                        row,
+                        name: String::new(),
+                        outcome: Err(vec![CellError {
+                            row,
+                            column: "（整行）".into(),
+                            zh: "此行含有非 UTF-8 编码的字符：请把文件另存为「CSV UTF-8（逗号分隔）」".into(),
+                            en: "the row is not valid UTF-8: save the file as \"CSV UTF-8 (Comma delimited)\"".into(),
+                        }]),
+                    }
+                } else if Screener::is_blank(&slot.record) {
+                    part.blank += 1;
+                    continue;
+                } else {
+                    screener.screen(row, &slot.record)
+                };
+                screened.write_cells(&mut cells);
+                writer.write_record(&cells).map_err(|e| e.to_string())?;
+                match screened.outcome {
+                    Ok(o) => {
+                        part.ok += 1;
+                        part.total += o.total;
+                    }
+                    Err(errors) => {
+                        part.failed += 1;
+                        part.errors.push(errors);
+                    }
+                }
+            }
+            part.bytes = writer.into_inner().map_err(|e| e.to_string())?;
+            Ok(part)
+        })
+        .collect()
+}
+
+/// `sme-subsidy batch` arguments.
+pub struct BatchArgs {
+    /// The list (CSV); `-` reads standard input.
+    pub input: PathBuf,
+    /// The screened list; standard output when absent.
+    pub output: Option<PathBuf>,
+    pub options: Options,
+    /// Worker threads (default: one per core).
+    pub threads: Option<usize>,
+}
+
+/// Errors printed in full on stderr; the rest are in the output's 错误 column.
+const ERRORS_SHOWN: usize = 20;
+
+/// `sme-subsidy batch`: progress bar on a terminal, per-row errors and the
+/// summary line on stderr; exit 0 when every row was screened, 1 when any
+/// row failed (its errors are in the output too).
+pub fn run_cli(set: &PolicySet, args: BatchArgs) -> Result<ExitCode, String> {
+    let threads = args.threads.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(|e| e.to_string())?;
+
+    let (input, size): (Box<dyn Read + Send>, Option<u64>) = if args.input == Path::new("-") {
+        (Box::new(io::stdin()), None)
+    } else {
+        let file = File::open(&args.input).map_err(|e| format!("{}: {e}", args.input.display()))?;
+        let size = file.metadata().ok().map(|m| m.len());
+        (Box::new(file), size)
+    };
+    let output: Box<dyn Write + Send> = match &args.output {
+        Some(path) => Box::new(File::create(path).map_err(|e| format!("{}: {e}", path.display()))?),
+        None => Box::new(io::stdout()),
+    };
+
+    let bar = if io::stderr().is_terminal() {
+        let bar = match size {
+            Some(len) => ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr()).with_style(
+                ProgressStyle::with_template("{spinner} 筛查 screening [{bar:30}] {percent}% {msg} {elapsed_precise} (ETA {eta})")
+                    .map_err(|e| e.to_string())?
+                    .progress_chars("=> "),
+            ),
+            None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr())
+                .with_style(ProgressStyle::with_template("{spinner} 筛查 screening {msg} {elapsed_precise}").map_err(|e| e.to_string())?),
+        };
+        bar.enable_steady_tick(Duration::from_millis(200));
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+
+    let mut shown = 0usize;
+    let mut hidden = 0usize;
+    let progress_bar = bar.clone();
+    let error_bar = bar.clone();
+    let summary = pool.install(|| {
+        screen_csv(
+            set,
+            input,
+            output,
+            args.options,
+            |rows, bytes| {
+                progress_bar.set_message(format!("{rows} 行 rows"));
+                if size.is_some() {
+                    progress_bar.set_position(bytes);
+                }
+            },
+            |errors| {
+                for e in errors {
+                    if shown < ERRORS_SHOWN {
+                        shown += 1;
+                        error_bar.suspend(|| eprintln!("{e}"));
+                    } else {
+                        hidden += 1;
+                    }
+                }
+            },
+        )
+    });
+    bar.finish_and_clear();
+    let summary = summary?;
+    if hidden > 0 {
+        eprintln!("……另有{hidden}处错误，见输出文件的「错误」列 / … {hidden} more errors: see the 错误 column of the output");
+    }
+    eprintln!("{}", summary.line());
+    Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// `sme-subsidy batch-template`: the template to a file, or to stdout.
+pub fn write_template(output: Option<&Path>) -> Result<(), String> {
+    let text = template_csv();
+    match output {
+        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display())),
+        None => io::stdout().write_all(text.as_bytes()).map_err(|e| e.to_string()),
+    }
+}
