@@ -19,7 +19,7 @@ echo "wasm-pack build (profile wasm, --target web)"
 wasm-pack --quiet build --target web --profile wasm --no-opt --out-dir "$pkg" . --no-default-features
 
 # Features the Rust wasm32 target emits by default; wasm-opt must accept them.
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$pkg/sme_subsidy_bg.wasm" -o "$pkg/sme_subsidy_bg.wasm.opt"

@@ -245,6 +245,7 @@ export const UI = {
   usd: zh_en("美元", "US$"),
   wan: zh_en("万元", "×10k yuan"),
   results: zh_en("测算结果", "Results"),
+  seeResults: zh_en("查看结果 ↓", "see results ↓"),
   total: zh_en("可测算的企业补贴合计", "Computed subsidies to the enterprise"),
   couldAdd: zh_en("还可能增加（文件未公布金额）", "Could add more (no published figure)"),
   notInTotal: zh_en("不计入合计（拨付给担保机构或银行）", "Not in the total (paid to a guarantor or bank)"),

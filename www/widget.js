@@ -271,7 +271,9 @@ class SmeSubsidyCalculator extends HTMLElement {
               }, this.#t(f.name)))),
             h("div", { class: "panel", id: "family-panel", role: "tabpanel", "aria-labelledby": `tab-${this.#family}` },
               this.#familyPanel()))),
-        h("section", { class: "results", "aria-label": this.#t(UI.results) })),
+        h("section", { class: "results", "aria-label": this.#t(UI.results), tabindex: "-1" }),
+        // On a phone the results are below a long form: the total follows the user down.
+        h("button", { type: "button", class: "jump", "data-action": "results" })),
       this.#policyList(),
       h("footer", { class: "footer" },
         h("p", { class: "notice" }, "测算结果仅供参考，以主管部门审核为准"),
@@ -416,7 +418,10 @@ class SmeSubsidyCalculator extends HTMLElement {
     this.#showFieldErrors(errors);
     const results = this.#root.querySelector(".results");
     results.replaceChildren(...nodes(this.#results(report, errors)));
+    const jump = this.#root.querySelector(".jump");
+    jump.hidden = !report;
     if (report) {
+      jump.textContent = `${this.#t(UI.total)} ${groupDigits(report.total_yuan)} ${this.#t(UI.yuan)} · ${this.#t(UI.seeResults)}`;
       this.#root.querySelector(".size-line").textContent = this.#t(report.enterprise_size.text);
       this.#printHead(report);
       this.setAttribute("data-total", report.total_yuan);
@@ -606,6 +611,10 @@ class SmeSubsidyCalculator extends HTMLElement {
       this.toggleAttribute("elder", on);
       writeStorage(ELDER_KEY, on ? "1" : null);
       target.setAttribute("aria-pressed", String(on));
+    } else if (d.action === "results") {
+      const results = this.#root.querySelector(".results");
+      results.scrollIntoView({ block: "start" });
+      results.focus({ preventScroll: true });
     } else if (d.action === "print") {
       window.print();
     } else if (d.action === "share") {

@@ -46,6 +46,12 @@ test("a 360-px phone in WeChat's browser: one column, nothing wider than the scr
   });
   assert.ok(layout.stacked, "results below the form on a phone");
   assert.deepEqual(layout.small, [], "every control at least 32 px tall");
+  // The total follows the user down the long form; a tap shows the results.
+  const jump = page.locator(".jump");
+  assert.match(await jump.textContent(), /可测算的企业补贴合计 260,375\.00 元/);
+  assert.ok(await jump.isVisible());
+  await jump.click();
+  assert.ok(await page.locator(".summary .total").isVisible());
   await screenshot(page, "mobile-360-wechat");
   assert.deepEqual(problems, []);
   await context.close();
