@@ -12,6 +12,7 @@
 //! are validated with errors that name the file, the rule and the field.
 
 pub mod builtin;
+pub mod institution;
 pub mod validate;
 
 use rust_decimal::Decimal;
@@ -24,6 +25,8 @@ use crate::scenario::{
     LoanPurpose, Qualification,
 };
 use crate::size::Size;
+
+pub use institution::{InstitutionCalculation, InstitutionRule};
 
 /// The active policy set: the documents a calculation runs against.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -46,6 +49,11 @@ impl PolicySet {
 
     pub fn rules(&self) -> impl Iterator<Item = (&Document, &Rule)> {
         self.documents.iter().flat_map(|d| d.rules.iter().map(move |r| (d, r)))
+    }
+
+    /// The institution-facing rules (R-1..R-3), with their documents.
+    pub fn institution_rules(&self) -> impl Iterator<Item = (&Document, &InstitutionRule)> {
+        self.documents.iter().flat_map(|d| d.institution_rules.iter().map(move |r| (d, r)))
     }
 }
 
@@ -87,6 +95,10 @@ pub struct Document {
     pub source: String,
     #[serde(default)]
     pub rules: Vec<Rule>,
+    /// 面向金融机构的条款 (R-1..R-3), computed by [`crate::institution`],
+    /// never by the enterprise engine. Optional, so packs without it load.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub institution_rules: Vec<InstitutionRule>,
 }
 
 /// 效力状态.

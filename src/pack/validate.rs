@@ -1,7 +1,9 @@
 //! Checking a policy pack before it is used: structure (by serde, with the
 //! failing path) and meaning (rule ids unique, shares within 0–100%, caps
 //! positive, item tests that fit the template's items, effective range in
-//! order). Each error names the file, the rule and the field.
+//! order; for institution rules also tiers contiguous from 0% with each
+//! boundary on exactly one side, unit and category ids unique). Each error
+//! names the file, the rule and the field.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -9,7 +11,8 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{Calculation, Condition, Document};
+use super::institution::InstitutionCalculation as Inst;
+use super::{Calculation, Condition, Document, InstitutionRule};
 
 /// A located problem in a policy pack.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -113,6 +116,16 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
                 }
             }
         }
+        for (r, rule) in doc.institution_rules.iter().enumerate() {
+            let at = |f: &str| format!("[{d}].institution_rules[{r}].{f}");
+            let id = Some(rule.id.as_str());
+            if !ids.insert(rule.id.clone()) {
+                push(id, at("id"), format!("规则编号 {} 重复", rule.id), format!("rule id {} is used twice", rule.id));
+            }
+            for (field, zh, en) in institution_problems(rule) {
+                push(id, at(&field), zh, en);
+            }
+        }
     }
     errors
 }
@@ -158,6 +171,147 @@ fn parameters(calc: &Calculation) -> Vec<(&'static str, Decimal, bool)> {
             }
         }
         Calculation::EligibilityOnly { .. } => {}
+    }
+    out
+}
+
+type Problem = (String, String, String);
+
+fn problem(field: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> Problem {
+    (field.into(), zh.into(), en.into())
+}
+
+/// A number out of range: above 0 (`positive`) or at least 0, and at most
+/// 100 for a percentage (`share`).
+fn out_of_range(field: String, value: Decimal, positive: bool, share: bool) -> Option<Problem> {
+    let low = if positive { value <= Decimal::ZERO } else { value < Decimal::ZERO };
+    if !(low || (share && value > Decimal::ONE_HUNDRED)) {
+        return None;
+    }
+    let (zh_low, en_low) = if positive { ("大于0", "above 0") } else { ("不小于0", "at least 0") };
+    let (zh_hi, en_hi) = if share { ("且不超过100", " and at most 100") } else { ("", "") };
+    let zh = format!("参数 {field} = {value} 超出范围（须{zh_low}{zh_hi}）");
+    let en = format!("{field} = {value} is out of range (must be {en_low}{en_hi})");
+    Some((field, zh, en))
+}
+
+/// Meaning errors of one institution rule: (field inside the rule, zh, en).
+fn institution_problems(rule: &InstitutionRule) -> Vec<Problem> {
+    let mut out: Vec<Problem> = Vec::new();
+    if rule.quote.trim().is_empty() {
+        out.push(problem("quote", "缺少原文摘录", "the quoted clause is empty"));
+    }
+    let mut questions = HashSet::new();
+    for (c, q) in rule.conditions.iter().enumerate() {
+        if q.id.trim().is_empty() {
+            out.push(problem(format!("conditions[{c}].id"), "问题编号不能为空", "question id must not be empty"));
+        } else if !questions.insert(q.id.as_str()) {
+            out.push(problem(format!("conditions[{c}].id"), format!("问题编号 {} 重复", q.id), format!("question id {} is used twice", q.id)));
+        }
+    }
+    match &rule.calculation {
+        Inst::TieredCompensation { tiers, .. } => {
+            if tiers.is_empty() {
+                out.push(problem("calculation.tiers", "至少需要一档", "at least one tier is required"));
+            }
+            for (t, tier) in tiers.iter().enumerate() {
+                let at = |f: &str| format!("calculation.tiers[{t}].{f}");
+                out.extend(out_of_range(at("share_percent"), tier.share_percent, false, true));
+                out.extend(out_of_range(at("from_percent"), tier.from_percent, false, true));
+                out.extend(out_of_range(at("to_percent"), tier.to_percent, true, true));
+                if tier.to_percent <= tier.from_percent {
+                    out.push(problem(
+                        at("to_percent"),
+                        format!("档位上限 {} 须大于下限 {}", tier.to_percent, tier.from_percent),
+                        format!("to_percent {} must be above from_percent {}", tier.to_percent, tier.from_percent),
+                    ));
+                }
+                if let Some(next) = tiers.get(t + 1) {
+                    let at_next = |f: &str| format!("calculation.tiers[{}].{f}", t + 1);
+                    if next.from_percent != tier.to_percent {
+                        out.push(problem(
+                            at_next("from_percent"),
+                            format!("档位不连续：上一档止于 {}%，本档始于 {}%", tier.to_percent, next.from_percent),
+                            format!("tiers are not contiguous: the previous tier ends at {}%, this one starts at {}%", tier.to_percent, next.from_percent),
+                        ));
+                    } else if tier.includes_to == next.includes_from {
+                        let (zh, en) = if tier.includes_to {
+                            ("两档都包含", "both tiers include it")
+                        } else {
+                            ("两档都不包含", "neither tier includes it")
+                        };
+                        out.push(problem(
+                            at_next("includes_from"),
+                            format!("边界 {}% 须恰好属于一档：{zh}", tier.to_percent),
+                            format!("the boundary {}% must belong to exactly one tier: {en}", tier.to_percent),
+                        ));
+                    }
+                }
+            }
+            if let Some(first) = tiers.first() {
+                if !first.from_percent.is_zero() || !first.includes_from {
+                    out.push(problem("calculation.tiers[0].from_percent", "第一档须从0%（含）开始", "the first tier must start at 0%, inclusive"));
+                }
+            }
+            if let Some(last) = tiers.last() {
+                if !last.includes_to {
+                    out.push(problem(
+                        format!("calculation.tiers[{}].includes_to", tiers.len() - 1),
+                        "最后一档须包含其上限（只有超出上限的部分不予补偿）",
+                        "the last tier must include its top (only the part above it is excluded)",
+                    ));
+                }
+            }
+        }
+        Inst::RiskSplit { bank_share_min_percent, grace_days_min, .. } => {
+            out.extend(out_of_range("calculation.bank_share_min_percent".into(), *bank_share_min_percent, true, true));
+            if *grace_days_min == Some(0) {
+                out.push(problem(
+                    "calculation.grace_days_min",
+                    "代偿宽限期下限须大于0天（文件未规定时请省略）",
+                    "grace_days_min must be above 0 (leave it out when the text sets none)",
+                ));
+            }
+        }
+        Inst::PerUnitReward { units } => {
+            if units.is_empty() {
+                out.push(problem("calculation.units", "至少需要一个奖补对象", "at least one unit is required"));
+            }
+            let mut seen = HashSet::new();
+            for (u, unit) in units.iter().enumerate() {
+                out.extend(out_of_range(format!("calculation.units[{u}].yuan"), unit.yuan, true, false));
+                if unit.id.trim().is_empty() || !seen.insert(unit.id.as_str()) {
+                    out.push(problem(
+                        format!("calculation.units[{u}].id"),
+                        format!("奖补对象编号 “{}” 为空或重复", unit.id),
+                        format!("unit id `{}` is empty or used twice", unit.id),
+                    ));
+                }
+            }
+        }
+        Inst::BalanceShareReward { ceiling_percent, cap_per_institution_yuan, categories, .. } => {
+            out.extend(out_of_range("calculation.ceiling_percent".into(), *ceiling_percent, true, true));
+            if let Some(cap) = cap_per_institution_yuan {
+                out.extend(out_of_range("calculation.cap_per_institution_yuan".into(), *cap, true, false));
+            }
+            let mut seen = HashSet::new();
+            for (c, cat) in categories.iter().enumerate() {
+                let at = |f: &str| format!("calculation.categories[{c}].{f}");
+                if let Some(cap) = cat.per_enterprise_balance_cap_yuan {
+                    out.extend(out_of_range(at("per_enterprise_balance_cap_yuan"), cap, true, false));
+                }
+                if let Some(max) = cat.max_annual_sales_yuan {
+                    out.extend(out_of_range(at("max_annual_sales_yuan"), max, true, false));
+                }
+                if cat.id.trim().is_empty() || !seen.insert(cat.id.as_str()) {
+                    out.push(problem(
+                        at("id"),
+                        format!("业务类别编号 “{}” 为空或重复", cat.id),
+                        format!("category id `{}` is empty or used twice", cat.id),
+                    ));
+                }
+            }
+        }
     }
     out
 }

@@ -1,0 +1,249 @@
+//! Institution-facing rules (面向金融机构的条款, brief R-1..R-3) in a policy
+//! pack: the `[[institution_rules]]` section of a document.
+//!
+//! They are kept apart from the enterprise rules (`[[rules]]`) because they
+//! answer a different question for a different user — what a guarantor or a
+//! bank receives or bears — from different inputs (a guarantor's 代偿率, a
+//! defaulted loan, a bank's balances). The enterprise engine never reads
+//! them; [`crate::institution`] does.
+//!
+//! ```toml
+//! [[institution_rules]]
+//! id = "LC-R-1"
+//! provision = "R-1"
+//! name = { zh = "担保代偿补偿", en = "Compensation of guarantee payouts" }
+//! clause = "三、（三）"
+//! quote = "……代偿率小于1%、1%—3%、3%—5%、5%—8%(含)四档……"
+//! recipient = "guarantor"
+//!
+//! [[institution_rules.conditions]]          # yes/no, asked (POLICY_BRIEF rule 7)
+//! id = "municipal_guarantor"
+//! question = { zh = "……", en = "……" }
+//!
+//! [institution_rules.calculation]
+//! template = "tiered_compensation"          # | risk_split | per_unit_reward | balance_share_reward
+//! reading = "bracket"                       # | marginal
+//! [[institution_rules.calculation.tiers]]
+//! from_percent = "0"
+//! includes_from = true
+//! to_percent = "1"
+//! includes_to = false
+//! share_percent = "100"
+//! ```
+//!
+//! Percentages are written in percent (`"0.5"` means 0.5%), money in yuan,
+//! as strings so no float rounding creeps in.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::{Recipient, Text};
+
+/// 面向金融机构的条款: one provision, as a calculation.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstitutionRule {
+    /// Unique in the set (shared with the enterprise rules' ids), e.g. `LC-R-1`.
+    pub id: String,
+    /// The brief's provision code, e.g. `R-1`.
+    #[serde(default)]
+    pub provision: Option<String>,
+    pub name: Text,
+    /// 条款位置, e.g. 三、（三）.
+    pub clause: String,
+    /// 原文摘录
+    pub quote: String,
+    /// 资金拨付对象 (or, for a risk split, who receives the 代偿).
+    pub recipient: Recipient,
+    #[serde(default)]
+    pub recipient_note: Option<Text>,
+    /// Conditions the calculator cannot verify, asked as yes/no questions and
+    /// answered in the input's `answers[id]`; unanswered stays 「需满足」,
+    /// answered no makes the result 「不符合条件」.
+    #[serde(default)]
+    pub conditions: Vec<InstitutionQuestion>,
+    pub calculation: InstitutionCalculation,
+    /// Shown with every result of this rule.
+    #[serde(default)]
+    pub notes: Vec<Text>,
+}
+
+/// A yes/no condition the calculator cannot check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstitutionQuestion {
+    pub id: String,
+    pub question: Text,
+}
+
+/// 计算模板 of an institution rule, with the clause's parameters.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "template", rename_all = "snake_case", deny_unknown_fields)]
+pub enum InstitutionCalculation {
+    /// 代偿补偿 by the guarantor's 代偿率 (R-1): tiers of 代偿率 with a
+    /// compensation share each; the part of the 代偿率 above the last tier
+    /// is not compensated.
+    TieredCompensation {
+        /// How a tier's share applies to the 代偿额.
+        reading: TierReading,
+        /// Contiguous, from 0%; each shared boundary belongs to exactly one
+        /// side; the last tier includes its top (rates above it are 「超出」).
+        tiers: Vec<CompensationTier>,
+    },
+    /// 银担风险分担 of a defaulted guaranteed loan (R-2).
+    RiskSplit {
+        /// 银行承担的最低风险比例 (percent).
+        bank_share_min_percent: Decimal,
+        /// What the guarantor's payout (代偿) covers.
+        scope: CompensationScope,
+        /// 代偿宽限期不少于 N 天, when the text sets one.
+        #[serde(default)]
+        grace_days_min: Option<u32>,
+    },
+    /// 按个数奖补: a fixed amount per outlet, branch or customer (R-3).
+    PerUnitReward { units: Vec<RewardUnit> },
+    /// 按月均余额的比例奖补 (R-3): a published ceiling rate (「不高于」), so
+    /// the calculator reports a maximum, never a certain amount.
+    BalanceShareReward {
+        /// 「不高于 x%」 of the counted monthly-average balance.
+        ceiling_percent: Decimal,
+        /// Who sets the actual rate under the ceiling.
+        rate_set_by: Text,
+        /// 单家金融机构最高 (yuan).
+        #[serde(default)]
+        cap_per_institution_yuan: Option<Decimal>,
+        /// The kinds of loan business counted, when the clause lists them;
+        /// empty: one balance for the whole institution.
+        #[serde(default)]
+        categories: Vec<BalanceCategory>,
+        /// How a per-enterprise balance limit adds up across categories.
+        #[serde(default)]
+        per_enterprise_cap: PerEnterpriseCap,
+        /// The institution qualifies if any of these measures is strictly
+        /// above the city average (「超过全市平均」); empty: no such test.
+        #[serde(default)]
+        above_city_average_any_of: Vec<CityMeasure>,
+    },
+}
+
+impl InstitutionCalculation {
+    /// The template's name, as the input's `calculator` tag spells it.
+    pub fn template(&self) -> &'static str {
+        match self {
+            InstitutionCalculation::TieredCompensation { .. } => "tiered_compensation",
+            InstitutionCalculation::RiskSplit { .. } => "risk_split",
+            InstitutionCalculation::PerUnitReward { .. } => "per_unit_reward",
+            InstitutionCalculation::BalanceShareReward { .. } => "balance_share_reward",
+        }
+    }
+}
+
+/// The two readings of a tier table (POLICY_BRIEF R-1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TierReading {
+    /// The whole 代偿额 at the share of the tier the 代偿率 falls in; above
+    /// the last tier, the 代偿额 attributable to the rate above it is
+    /// excluded and the rest is paid at the last tier's share.
+    Bracket,
+    /// Like a tax scale: the 代偿额 split by the rate bands, each part at
+    /// its band's share; the part above the last tier excluded.
+    Marginal,
+}
+
+impl TierReading {
+    pub fn name(self) -> &'static str {
+        match self {
+            TierReading::Bracket => "bracket",
+            TierReading::Marginal => "marginal",
+        }
+    }
+}
+
+/// One 档 of 代偿率.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompensationTier {
+    pub from_percent: Decimal,
+    /// Whether a rate equal to `from_percent` falls in this tier.
+    pub includes_from: bool,
+    pub to_percent: Decimal,
+    /// Whether a rate equal to `to_percent` falls in this tier.
+    pub includes_to: bool,
+    /// 补偿比例: percent of the 代偿额.
+    pub share_percent: Decimal,
+}
+
+impl CompensationTier {
+    pub fn contains(&self, rate: Decimal) -> bool {
+        let above_from = rate > self.from_percent || (self.includes_from && rate == self.from_percent);
+        let below_to = rate < self.to_percent || (self.includes_to && rate == self.to_percent);
+        above_from && below_to
+    }
+}
+
+/// What a guarantor's 代偿 covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CompensationScope {
+    /// 「代偿范围限于本金和正常利息」: penalty and compound interest and
+    /// other charges are excluded.
+    PrincipalAndNormalInterest,
+    /// The text does not limit the scope: the split runs over principal
+    /// and normal interest, and other charges are left to the bank–guarantor
+    /// agreement (not split, not declared excluded).
+    NotSpecified,
+}
+
+/// One kind of unit a fixed reward is paid for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RewardUnit {
+    /// The key of `counts` in the input, e.g. `town_outlet`.
+    pub id: String,
+    pub name: Text,
+    /// 每个（家、户）奖补 (yuan).
+    pub yuan: Decimal,
+}
+
+/// One kind of loan business a balance reward counts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BalanceCategory {
+    /// The `category` of an input line, e.g. `first_loan`.
+    pub id: String,
+    pub name: Text,
+    /// 单户企业纳入的月均贷款余额不超过 (yuan).
+    #[serde(default)]
+    pub per_enterprise_balance_cap_yuan: Option<Decimal>,
+    /// 借款企业年销售收入及以下 (yuan, 「及以下」 includes the bound).
+    #[serde(default)]
+    pub max_annual_sales_yuan: Option<Decimal>,
+    /// What a line of this category must meet that the calculator cannot
+    /// check: shown as 「需满足」.
+    #[serde(default)]
+    pub requirement: Option<Text>,
+}
+
+/// How a per-enterprise balance limit adds up (a named ambiguity).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PerEnterpriseCap {
+    /// Each category's limit applies to the enterprise's balance in that
+    /// category (each parenthesis of the clause attaches to its category).
+    #[default]
+    PerCategory,
+    /// One limit for the enterprise's balance over all limited categories
+    /// together (the smallest of their limits).
+    AcrossCategories,
+}
+
+/// A measure compared with the city average.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CityMeasure {
+    /// 年末在保余额 vs 全市平均在保余额
+    YearEndGuaranteeBalance,
+    /// 年度增速 vs 全市平均增速
+    AnnualGrowth,
+}
