@@ -32,12 +32,14 @@ pub mod cases;
 mod conditions;
 pub mod engine;
 pub mod input;
+pub mod institution;
 pub mod lpr;
 pub mod money;
 pub mod pack;
 pub mod report;
 pub mod result;
 pub mod scenario;
+pub mod screening;
 pub mod size;
 mod templates;
 #[cfg(target_arch = "wasm32")]

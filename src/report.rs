@@ -39,7 +39,7 @@ pub enum Lang {
 impl Lang {
     /// Render a text in the languages asked for; the other is left empty
     /// and its closure never runs.
-    fn bi<'a, Z, E>(self, zh: impl FnOnce() -> Z, en: impl FnOnce() -> E) -> Bi<'a>
+    pub(crate) fn bi<'a, Z, E>(self, zh: impl FnOnce() -> Z, en: impl FnOnce() -> E) -> Bi<'a>
     where
         Z: Into<Cow<'a, str>>,
         E: Into<Cow<'a, str>>,
@@ -51,7 +51,7 @@ impl Lang {
     }
 
     /// A pack text, borrowed.
-    fn text<'a>(self, text: &'a Text) -> Bi<'a> {
+    pub(crate) fn text<'a>(self, text: &'a Text) -> Bi<'a> {
         self.bi(|| text.zh.as_str(), || text.en.as_str())
     }
 }

@@ -1,0 +1,510 @@
+//! An institution result as people read it: status, amount (or maximum),
+//! the split, every step, flag, reason and open condition in zh-CN and
+//! English, the notes and the citation. Same conventions as
+//! [`crate::report`]: amounts as strings with two decimals, texts rendered
+//! only in the languages asked for.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+use time::Date;
+
+use super::{Flag, InstitutionResult, Open, Reason, Status, Step};
+use crate::money::{Grouped, Percent, Yuan};
+use crate::pack::institution::{BalanceCategory, CityMeasure, CompensationScope, CompensationTier, InstitutionCalculation, TierReading};
+use crate::pack::{DocumentStatus, Recipient};
+use crate::report::{Bi, Citation, ConfirmReport, Lang, StepReport, NOTICE_EN, NOTICE_ZH};
+
+/// One institution result, rendered.
+#[derive(Debug, Serialize)]
+pub struct InstitutionReport<'p> {
+    /// `tiered_compensation`, `risk_split`, `per_unit_reward`, `balance_share_reward`.
+    pub calculator: &'static str,
+    pub rule_id: &'p str,
+    pub provision: Option<&'p str>,
+    pub name: Bi<'p>,
+    #[serde(serialize_with = "crate::scenario::iso_date::serialize")]
+    pub date: Date,
+    /// `computed`, `ceiling`, `not_eligible`, `outside_effective_dates`.
+    pub status: &'static str,
+    pub status_text: Bi<'p>,
+    /// Yuan with 2 places: the amount, or the maximum when `amount_is_maximum`.
+    pub amount_yuan: Option<String>,
+    /// True for a ceiling rate (「不高于」): the figure is a maximum, not the amount.
+    pub amount_is_maximum: bool,
+    /// One line: what is paid, by whom, to whom.
+    pub summary: Bi<'p>,
+    pub recipient: Recipient,
+    pub recipient_text: Bi<'p>,
+    /// R-2 only.
+    pub split: Option<SplitReport>,
+    pub steps: Vec<StepReport<'p>>,
+    /// Terms that do not meet the clause.
+    pub flags: Vec<FlagReport<'p>>,
+    pub reasons: Vec<Bi<'p>>,
+    pub to_confirm: Vec<ConfirmReport<'p>>,
+    pub notes: Vec<Bi<'p>>,
+    pub citation: Citation<'p>,
+    pub notice: Bi<'p>,
+}
+
+/// R-2's figures, yuan with 2 places.
+#[derive(Debug, Serialize)]
+pub struct SplitReport {
+    pub covered_yuan: String,
+    pub guarantor_pays_yuan: String,
+    pub bank_bears_yuan: String,
+    pub excluded_yuan: String,
+    pub left_to_agreement_yuan: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FlagReport<'p> {
+    /// `bank_share_below_minimum`, `grace_below_minimum`.
+    pub kind: &'static str,
+    pub text: Bi<'p>,
+}
+
+fn y(d: Decimal) -> Yuan {
+    Yuan(d)
+}
+
+/// An amount before rounding: at most four decimals, `…` where more were cut.
+fn unrounded(d: Decimal) -> String {
+    let short = d.round_dp_with_strategy(4, RoundingStrategy::ToZero);
+    let cut = if short == d { "" } else { "…" };
+    format!("{}{cut}", Grouped(short))
+}
+
+/// A percentage that may be a derived ratio: at most four decimals, `…` where cut.
+fn pct(d: Decimal) -> String {
+    let short = d.round_dp_with_strategy(4, RoundingStrategy::ToZero);
+    let cut = if short == d { "" } else { "…" };
+    format!("{}{cut}", Percent(short))
+}
+
+fn fen(d: Decimal) -> String {
+    format!("{d:.2}")
+}
+
+impl<'p> InstitutionReport<'p> {
+    pub fn new(r: &InstitutionResult<'p>, l: Lang) -> InstitutionReport<'p> {
+        let doc = r.document;
+        let rule = r.rule;
+        let range = |d: Option<Date>| d.map_or("—".to_string(), |d| d.to_string());
+        let (from, to) = (range(doc.effective_from), range(doc.effective_to));
+        let status_text = match r.status {
+            Status::Computed if !r.flags.is_empty() => l.bi(
+                || "已测算（协议条款不符合文件要求，见提示）",
+                || "computed (the agreement does not meet the text; see the flags)",
+            ),
+            Status::Computed => l.bi(|| "已测算", || "computed"),
+            Status::Ceiling => l.bi(
+                || "最高额（文件只规定比例上限，实际比例另定）",
+                || "maximum (the text sets only a ceiling rate; the actual rate is set separately)",
+            ),
+            Status::NotEligible => l.bi(|| "不符合条件", || "not eligible"),
+            Status::OutsideEffectiveDates => l.bi(
+                || format!("不在政策有效期内（{from} 至 {to}）"),
+                || format!("outside the policy's effective dates ({from} to {to})"),
+            ),
+        };
+        let recipient = rule.recipient;
+        let rate_set_by = match &rule.calculation {
+            InstitutionCalculation::BalanceShareReward { rate_set_by, .. } => Some(rate_set_by),
+            _ => None,
+        };
+        let summary = match (r.status, r.amount, r.split) {
+            (Status::Computed, Some(_), Some(s)) => {
+                let (ez, ee) = if !s.excluded.is_zero() {
+                    (format!("，不予代偿 {} 元", y(s.excluded)), format!("; {} yuan not compensated", y(s.excluded)))
+                } else if !s.left_to_agreement.is_zero() {
+                    (format!("，另有 {} 元按协议约定", y(s.left_to_agreement)), format!("; {} yuan left to the agreement", y(s.left_to_agreement)))
+                } else {
+                    (String::new(), String::new())
+                };
+                l.bi(
+                    || format!("担保机构代偿 {} 元，银行承担 {} 元{ez}", y(s.guarantor_pays), y(s.bank_bears)),
+                    || format!("The guarantor pays {} yuan, the bank bears {} yuan{ee}", y(s.guarantor_pays), y(s.bank_bears)),
+                )
+            }
+            (Status::Computed, Some(a), None) => l.bi(
+                || format!("{} {} 元，拨付{}", rule.name.zh, y(a), recipient.name_zh()),
+                || format!("{}: {} yuan, paid to {}", rule.name.en, y(a), recipient.name_en()),
+            ),
+            (Status::Ceiling, Some(a), _) => l.bi(
+                || format!("最高 {} 元，拨付{}；这是按比例上限算出的最高额，不是确定金额：{}", y(a), recipient.name_zh(), rate_set_by.map_or("", |t| t.zh.as_str())),
+                || format!("At most {} yuan, paid to {}; a maximum at the ceiling rate, not a certain amount: {}", y(a), recipient.name_en(), rate_set_by.map_or("", |t| t.en.as_str())),
+            ),
+            _ => l.bi(|| "不测算金额", || "no amount"),
+        };
+        let mut notes: Vec<Bi> = Vec::new();
+        if doc.status != DocumentStatus::InForce {
+            notes.push(l.bi(
+                || format!("本政策文件状态：{}（有效期 {from} 至 {to}）", doc.status.name_zh()),
+                || format!("This document is {} (effective {from} to {to})", doc.status.name_en()),
+            ));
+        }
+        if let InstitutionCalculation::TieredCompensation { reading, .. } = &rule.calculation {
+            notes.push(match reading {
+                TierReading::Bracket => l.bi(
+                    || "读法：整档（bracket）——全部代偿额按代偿率所在档的比例补偿；另一读法“分段累进”（marginal）可由政策包选择",
+                    || "Reading: bracket — the whole payout at the share of the tier the rate falls in; the other reading (marginal, tax-scale) can be chosen in the pack",
+                ),
+                TierReading::Marginal => l.bi(
+                    || "读法：分段累进（marginal）——代偿额按代偿率分段，各段按本档比例补偿；政策包默认读法为整档（bracket）",
+                    || "Reading: marginal — the payout split by rate bands, each at its band's share; the built-in default is bracket",
+                ),
+            });
+        }
+        notes.extend(rule.notes.iter().map(|n| l.text(n)));
+        notes.extend(rule.recipient_note.iter().map(|n| l.text(n)));
+        let number = doc.number.as_deref().map(|n| format!("（{n}）")).unwrap_or_default();
+        InstitutionReport {
+            calculator: rule.calculation.template(),
+            rule_id: &rule.id,
+            provision: rule.provision.as_deref(),
+            name: l.text(&rule.name),
+            date: r.date,
+            status: r.status.key(),
+            status_text,
+            amount_yuan: r.amount.map(fen),
+            amount_is_maximum: r.status == Status::Ceiling,
+            summary,
+            recipient,
+            recipient_text: l.bi(|| recipient.name_zh(), || recipient.name_en()),
+            split: r.split.map(|s| SplitReport {
+                covered_yuan: fen(s.covered),
+                guarantor_pays_yuan: fen(s.guarantor_pays),
+                bank_bears_yuan: fen(s.bank_bears),
+                excluded_yuan: fen(s.excluded),
+                left_to_agreement_yuan: fen(s.left_to_agreement),
+            }),
+            steps: r.steps.iter().map(|s| StepReport { kind: step_kind(s), text: step_text(l, s) }).collect(),
+            flags: r.flags.iter().map(|f| flag_report(l, f, r)).collect(),
+            reasons: r.reasons.iter().map(|x| reason_text(l, x)).collect(),
+            to_confirm: r.to_confirm.iter().map(|o| open_report(l, o)).collect(),
+            notes,
+            citation: Citation {
+                document_id: &doc.id,
+                title: &doc.title,
+                number: doc.number.as_deref(),
+                issuer: &doc.issuer,
+                issued: doc.issued,
+                effective_from: doc.effective_from,
+                effective_to: doc.effective_to,
+                status: doc.status,
+                status_text: l.bi(|| doc.status.name_zh(), || doc.status.name_en()),
+                jurisdiction: doc.jurisdiction.describe(),
+                clause: &rule.clause,
+                quote: &rule.quote,
+                national_basis: None,
+                source: &doc.source,
+                text: format!("《{}》{}{}", doc.title, number, rule.clause),
+            },
+            notice: l.bi(|| NOTICE_ZH, || NOTICE_EN),
+        }
+    }
+}
+
+fn step_kind(step: &Step) -> &'static str {
+    match step {
+        Step::RateGiven { .. } => "rate_given",
+        Step::RateDerived { .. } => "rate_derived",
+        Step::TierChosen { .. } => "tier_chosen",
+        Step::Excess { .. } => "excess_excluded",
+        Step::TierShare { .. } => "tier_share",
+        Step::Band { .. } => "band",
+        Step::Sum { .. } => "sum",
+        Step::Covered { .. } => "covered",
+        Step::Charges { .. } => "charges",
+        Step::GuarantorShare { .. } => "guarantor_share",
+        Step::BankShare { .. } => "bank_share",
+        Step::BankShareAtLeast { .. } => "bank_share_at_least",
+        Step::GraceAtLeast { .. } => "grace_at_least",
+        Step::Unit { .. } => "unit",
+        Step::Line { .. } => "line",
+        Step::LineExcluded { .. } => "line_excluded",
+        Step::EnterpriseCap { .. } => "enterprise_cap",
+        Step::BalanceTotal { .. } => "balance_total",
+        Step::CityAverageMet { .. } => "city_average_met",
+        Step::CeilingRate { .. } => "ceiling_rate",
+        Step::InstitutionCap { .. } => "institution_cap",
+        Step::Rounding { .. } => "rounding",
+    }
+}
+
+/// A tier's range: `1%（含）至3%（不含）` / `1% (incl.) to 3% (excl.)`.
+fn tier_range<'p>(l: Lang, t: &CompensationTier) -> Bi<'p> {
+    let inc = |b: bool| if b { ("含", "incl.") } else { ("不含", "excl.") };
+    let (fz, fe) = inc(t.includes_from);
+    let (tz, te) = inc(t.includes_to);
+    let (from, to) = (Percent(t.from_percent), Percent(t.to_percent));
+    l.bi(|| format!("{from}（{fz}）至{to}（{tz}）"), || format!("{from} ({fe}) to {to} ({te})"))
+}
+
+fn category_suffix<'p>(l: Lang, k: Option<&BalanceCategory>) -> Bi<'p> {
+    match k {
+        Some(k) => l.bi(|| format!("（{}）", k.name.zh), || format!(" ({})", k.name.en)),
+        None => l.bi(|| "", || ""),
+    }
+}
+
+fn measure_text(m: CityMeasure) -> (&'static str, &'static str) {
+    match m {
+        CityMeasure::YearEndGuaranteeBalance => ("年末在保余额", "year-end guarantee balance"),
+        CityMeasure::AnnualGrowth => ("年度增速", "annual growth"),
+    }
+}
+
+fn measure_value(m: CityMeasure, v: Decimal) -> (String, String) {
+    match m {
+        CityMeasure::YearEndGuaranteeBalance => (format!("{} 元", y(v)), format!("{} yuan", y(v))),
+        CityMeasure::AnnualGrowth => (pct(v), pct(v)),
+    }
+}
+
+/// One step in words, with the actual numbers.
+pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
+    match step {
+        Step::RateGiven { rate_percent } => {
+            let r = pct(*rate_percent);
+            l.bi(|| format!("代偿率（填写）{r}"), || format!("payout rate as entered: {r}"))
+        }
+        Step::RateDerived { payout, base, rate_percent } => {
+            let r = pct(*rate_percent);
+            l.bi(
+                || format!("代偿率 = 代偿额 {} 元 / 分母 {} 元 = {r}", y(*payout), y(*base)),
+                || format!("payout rate = payout {} / base {} = {r}", y(*payout), y(*base)),
+            )
+        }
+        Step::TierChosen { index, tier, rate_percent } => {
+            let r = pct(*rate_percent);
+            let n = index + 1;
+            let range = tier_range(l, tier);
+            let s = Percent(tier.share_percent);
+            if *rate_percent > tier.to_percent {
+                l.bi(
+                    || format!("代偿率 {r} 超出最后一档上限 {}：计入部分按第{n}档（{}）补偿比例 {s}", Percent(tier.to_percent), range.zh),
+                    || format!("the payout rate {r} is above the last tier's top {}: the counted part at tier {n} ({}), share {s}", Percent(tier.to_percent), range.en),
+                )
+            } else {
+                l.bi(
+                    || format!("代偿率 {r} 属于第{n}档（{}），补偿比例 {s}", range.zh),
+                    || format!("the payout rate {r} falls in tier {n} ({}), share {s}", range.en),
+                )
+            }
+        }
+        Step::Excess { rate_percent, top_percent, payout, counted, excluded } => {
+            let (r, t) = (pct(*rate_percent), Percent(*top_percent));
+            let (c, e) = (unrounded(*counted), unrounded(*excluded));
+            l.bi(
+                || format!("代偿率超出 {t} 的部分不予补偿：计入代偿额 = {} 元 × {t} / {r} = {c} 元，不予补偿 {e} 元", y(*payout)),
+                || format!("the part of the rate above {t} is not compensated: counted payout = {} × {t} / {r} = {c}; {e} yuan excluded", y(*payout)),
+            )
+        }
+        Step::TierShare { counted, share_percent, amount } => {
+            let (c, a, s) = (unrounded(*counted), unrounded(*amount), Percent(*share_percent));
+            l.bi(|| format!("补偿 = 计入的代偿额 {c} 元 × {s} = {a} 元"), || format!("compensation = counted payout {c} × {s} = {a} yuan"))
+        }
+        Step::Band { index, tier, upper_percent, portion, share_percent, amount } => {
+            let n = index + 1;
+            let (f, u, s) = (Percent(tier.from_percent), pct(*upper_percent), Percent(*share_percent));
+            let (p, a) = (unrounded(*portion), unrounded(*amount));
+            l.bi(
+                || format!("第{n}档：代偿率 {f} 至 {u} 对应的代偿额 {p} 元 × {s} = {a} 元"),
+                || format!("tier {n}: the payout attributable to rates {f} to {u}, {p} × {s} = {a} yuan"),
+            )
+        }
+        Step::Sum { amount } => {
+            let a = unrounded(*amount);
+            l.bi(|| format!("合计 {a} 元"), || format!("sum {a} yuan"))
+        }
+        Step::Covered { principal, normal_interest, covered } => l.bi(
+            || format!("代偿范围：本金 {} 元 + 正常利息 {} 元 = {} 元", y(*principal), y(*normal_interest), y(*covered)),
+            || format!("covered: principal {} + normal interest {} = {} yuan", y(*principal), y(*normal_interest), y(*covered)),
+        ),
+        Step::Charges { penalty, compound, other, total, scope } => {
+            let parts = [(penalty, "罚息", "penalty interest"), (compound, "复利", "compound interest"), (other, "其他费用", "other charges")];
+            let zh: Vec<String> = parts.iter().filter_map(|(v, z, _)| v.map(|v| format!("{z} {} 元", y(v)))).collect();
+            let en: Vec<String> = parts.iter().filter_map(|(v, _, e)| v.map(|v| format!("{e} {}", y(v)))).collect();
+            let t = y(*total);
+            match scope {
+                CompensationScope::PrincipalAndNormalInterest => l.bi(
+                    || format!("{}，合计 {t} 元：代偿范围限于本金和正常利息，不予代偿", zh.join("、")),
+                    || format!("{}, {t} yuan in all: the payout covers principal and normal interest only, so these are not compensated", en.join(", ")),
+                ),
+                CompensationScope::NotSpecified => l.bi(
+                    || format!("{}，合计 {t} 元：文件未规定代偿范围，按银担合作协议约定，本测算不予分摊", zh.join("、")),
+                    || format!("{}, {t} yuan in all: the text does not set the payout's scope; the agreement decides, and this estimate does not split them", en.join(", ")),
+                ),
+            }
+        }
+        Step::GuarantorShare { covered, guarantor_percent, amount } => {
+            let (g, a) = (Percent(*guarantor_percent), unrounded(*amount));
+            l.bi(
+                || format!("担保机构代偿 = {} 元 × (100% − 银行分担比例) = {} 元 × {g} = {a} 元", y(*covered), y(*covered)),
+                || format!("guarantor pays = {} × (100% − bank share) = {} × {g} = {a} yuan", y(*covered), y(*covered)),
+            )
+        }
+        Step::BankShare { covered, guarantor_pays, amount } => l.bi(
+            || format!("银行承担 = {} 元 − 担保机构代偿 {} 元 = {} 元", y(*covered), y(*guarantor_pays), y(*amount)),
+            || format!("bank bears = {} − guarantor's {} = {} yuan", y(*covered), y(*guarantor_pays), y(*amount)),
+        ),
+        Step::BankShareAtLeast { agreed_percent, minimum_percent } => {
+            let (a, m) = (Percent(*agreed_percent), Percent(*minimum_percent));
+            l.bi(|| format!("协议约定银行分担比例 {a}，不低于文件要求的 {m}"), || format!("the agreed bank share {a} meets the required minimum of {m}"))
+        }
+        Step::GraceAtLeast { days, minimum } => l.bi(
+            || format!("协议约定代偿宽限期 {days} 天，不少于文件要求的 {minimum} 天"),
+            || format!("the agreed grace period of {days} days meets the required minimum of {minimum} days"),
+        ),
+        Step::Unit { unit, count, amount } => l.bi(
+            || format!("{}：{count} × {} 元 = {} 元", unit.name.zh, y(unit.yuan), y(*amount)),
+            || format!("{}: {count} × {} = {} yuan", unit.name.en, y(unit.yuan), y(*amount)),
+        ),
+        Step::Line { index, category, balance } => {
+            let n = index + 1;
+            let k = category_suffix(l, *category);
+            l.bi(|| format!("第{n}行{}：月均贷款余额 {} 元", k.zh, y(*balance)), || format!("line {n}{}: monthly-average balance {} yuan", k.en, y(*balance)))
+        }
+        Step::LineExcluded { index, sales, max } => {
+            let n = index + 1;
+            l.bi(
+                || format!("第{n}行（未计入）：借款企业年销售收入 {} 元，超过 {} 元", y(*sales), y(*max)),
+                || format!("line {n} (not counted): the borrower's annual sales of {} exceed {} yuan", y(*sales), y(*max)),
+            )
+        }
+        Step::EnterpriseCap { enterprise, category, before, cap, after } => {
+            let k = category_suffix(l, *category);
+            if before > cap {
+                l.bi(
+                    || format!("{enterprise}{}：月均余额合计 {} 元，超过单户企业上限 {} 元 → 计入 {} 元", k.zh, y(*before), y(*cap), y(*after)),
+                    || format!("{enterprise}{}: balance {} exceeds the per-enterprise limit of {} → {} yuan counted", k.en, y(*before), y(*cap), y(*after)),
+                )
+            } else {
+                l.bi(
+                    || format!("{enterprise}{}：月均余额合计 {} 元，未超过单户企业上限 {} 元 → 计入 {} 元", k.zh, y(*before), y(*cap), y(*after)),
+                    || format!("{enterprise}{}: balance {} within the per-enterprise limit of {} → {} yuan counted", k.en, y(*before), y(*cap), y(*after)),
+                )
+            }
+        }
+        Step::BalanceTotal { amount } => {
+            l.bi(|| format!("计入的月均贷款余额合计 {} 元", y(*amount)), || format!("counted monthly-average balance: {} yuan", y(*amount)))
+        }
+        Step::CityAverageMet { measure, actual, average } => {
+            let (mz, me) = measure_text(*measure);
+            let (a, b) = (measure_value(*measure, *actual), measure_value(*measure, *average));
+            l.bi(|| format!("{mz} {}，超过全市平均 {}", a.0, b.0), || format!("{me} of {} is above the city average of {}", a.1, b.1))
+        }
+        Step::CeilingRate { balance, ceiling_percent, amount } => {
+            let (c, a) = (Percent(*ceiling_percent), unrounded(*amount));
+            l.bi(
+                || format!("最高额 = {} 元 × 比例上限 {c}（文件规定「不高于{c}」，非确定比例）= {a} 元", y(*balance)),
+                || format!("maximum = {} × the ceiling rate {c} (the text says 'at most {c}', not a set rate) = {a} yuan", y(*balance)),
+            )
+        }
+        Step::InstitutionCap { before, cap, after } => {
+            let (b, a) = (unrounded(*before), unrounded(*after));
+            if before > cap {
+                l.bi(|| format!("按公式 {b} 元；超过单家金融机构最高 {} 元 → {a} 元", y(*cap)), || format!("by formula {b}; above the per-institution cap of {} → {a} yuan", y(*cap)))
+            } else {
+                l.bi(|| format!("按公式 {b} 元；未超过单家金融机构最高 {} 元 → {a} 元", y(*cap)), || format!("by formula {b}; within the per-institution cap of {} → {a} yuan", y(*cap)))
+            }
+        }
+        Step::Rounding { before, after } => {
+            let b = unrounded(*before);
+            l.bi(|| format!("四舍五入到分：{b} → {} 元", y(*after)), || format!("rounded half-up to the fen: {b} → {} yuan", y(*after)))
+        }
+    }
+}
+
+fn flag_report<'p>(l: Lang, flag: &Flag, r: &InstitutionResult<'p>) -> FlagReport<'p> {
+    let source = match r.document.number.as_deref() {
+        Some(n) => n.to_string(),
+        None => format!("《{}》", r.document.title),
+    };
+    let clause = r.rule.clause.as_str();
+    match flag {
+        Flag::BankShareBelowMinimum { agreed_percent, minimum_percent, bank_at_minimum } => {
+            let (a, m) = (Percent(*agreed_percent), Percent(*minimum_percent));
+            FlagReport {
+                kind: "bank_share_below_minimum",
+                text: l.bi(
+                    || format!("不符合文件要求：协议约定银行分担比例 {a}，低于{source} {clause} 要求的不低于 {m}；按 {m} 计，银行应至少承担 {} 元。以上按协议比例测算", y(*bank_at_minimum)),
+                    || format!("Does not meet the text: the agreed bank share of {a} is below the minimum of {m} in {source} {clause}; at {m} the bank would bear at least {} yuan. The split above uses the agreed share", y(*bank_at_minimum)),
+                ),
+            }
+        }
+        Flag::GraceBelowMinimum { days, minimum } => FlagReport {
+            kind: "grace_below_minimum",
+            text: l.bi(
+                || format!("不符合文件要求：协议约定代偿宽限期 {days} 天，短于{source} {clause} 要求的不少于 {minimum} 天"),
+                || format!("Does not meet the text: the agreed grace period of {days} days is shorter than the minimum of {minimum} days in {source} {clause}"),
+            ),
+        },
+    }
+}
+
+fn reason_text<'p>(l: Lang, reason: &Reason<'p>) -> Bi<'p> {
+    match reason {
+        Reason::AnsweredNo(q) => l.bi(|| format!("不满足：{}", q.question.zh), || format!("not met: {}", q.question.en)),
+        Reason::NotAboveCityAverage { measures } => {
+            let zh: Vec<String> = measures
+                .iter()
+                .map(|(m, a, b)| format!("{} {} 未超过全市平均 {}", measure_text(*m).0, measure_value(*m, *a).0, measure_value(*m, *b).0))
+                .collect();
+            let en: Vec<String> = measures
+                .iter()
+                .map(|(m, a, b)| format!("{} of {} is not above the city average of {}", measure_text(*m).1, measure_value(*m, *a).1, measure_value(*m, *b).1))
+                .collect();
+            l.bi(|| format!("{}：不满足「超过全市平均」的条件", zh.join("，")), || format!("{}: the 'above the city average' condition is not met", en.join("; ")))
+        }
+    }
+}
+
+fn open_report<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
+    match open {
+        Open::Question(q) => ConfirmReport {
+            key: format!("answers.{}", q.id),
+            text: l.bi(|| format!("需满足：{}", q.question.zh), || format!("to be met: {}", q.question.en)),
+        },
+        Open::GraceDays { minimum } => ConfirmReport {
+            key: "grace_days".into(),
+            text: l.bi(
+                || format!("需满足：代偿宽限期不少于{minimum}天（请填写协议约定的宽限期 grace_days）"),
+                || format!("to be met: a grace period of at least {minimum} days (enter the agreed grace_days)"),
+            ),
+        },
+        Open::CityAverage { unknown } => {
+            let zh: Vec<&str> = unknown.iter().map(|m| measure_text(*m).0).collect();
+            let en: Vec<&str> = unknown.iter().map(|m| measure_text(*m).1).collect();
+            ConfirmReport {
+                key: "city_comparison".into(),
+                text: l.bi(
+                    || format!("需满足：年末在保余额超过全市平均在保余额，或年度增速超过全市平均增速（请填写本机构及全市平均的{}）", zh.join("、")),
+                    || format!("to be met: a year-end guarantee balance above the city average, or annual growth above the city average (enter the institution's and the city average {})", en.join(" and ")),
+                ),
+            }
+        }
+        Open::Requirement { category } => {
+            let req = category.requirement.as_ref();
+            ConfirmReport {
+                key: format!("category.{}", category.id),
+                text: l.bi(
+                    || format!("需满足（{}）：{}", category.name.zh, req.map_or("", |t| t.zh.as_str())),
+                    || format!("to be met ({}): {}", category.name.en, req.map_or("", |t| t.en.as_str())),
+                ),
+            }
+        }
+        Open::SalesUnknown { index, max } => {
+            let n = index + 1;
+            ConfirmReport {
+                key: format!("lines[{index}].annual_sales"),
+                text: l.bi(
+                    || format!("需满足：第{n}行借款企业年销售收入不超过 {} 元（请填写 annual_sales）", y(*max)),
+                    || format!("to be met: line {n}'s borrower has annual sales of at most {} yuan (enter annual_sales)", y(*max)),
+                ),
+            }
+        }
+    }
+}
