@@ -11,6 +11,8 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use sme_subsidy::pack::{builtin::builtin, validate, Document, PolicySet};
 use sme_subsidy::{cases, input, report, Report};
 
+mod institution_cli;
+
 #[derive(Parser)]
 #[command(name = "sme-subsidy", version, about = "中小企业融资补贴测算 — SME subsidy estimator")]
 struct Cli {
@@ -64,6 +66,29 @@ enum Command {
         /// Write it here (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Institution-facing calculators (R-1 代偿补偿, R-2 银担分险, R-3 临海奖补):
+    /// a JSON object, or a list, whose `calculator` names the calculation.
+    Institution {
+        /// The input file (JSON); `-` reads standard input.
+        input: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Language: the table shows one (zh unless asked), JSON carries both unless asked.
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// A portal's policy pack (TOML or JSON) merged over the built-in one; repeatable.
+        #[arg(long)]
+        pack: Vec<PathBuf>,
+    },
+    /// S-2 推荐清单五项标准: screen one enterprise's answers (a JSON object) or a list (an array).
+    Screen {
+        /// The answers file (JSON); `-` reads standard input.
+        answers: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
 }
 
@@ -223,6 +248,8 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let options = batch::Options { default_date };
             stream::run_cli(&set, stream::BatchArgs { input, output, options, threads })
         }
+        Command::Institution { input, format, lang, pack } => institution_cli::institution(&input, format, lang, &pack),
+        Command::Screen { answers, format, lang } => institution_cli::screen(&answers, format, lang),
         Command::BatchTemplate { output } => {
             sme_subsidy::batch::stream::write_template(output.as_deref())?;
             Ok(ExitCode::SUCCESS)
