@@ -169,7 +169,7 @@ fn translate(text: &str, field: &mut String) -> String {
     if let Some(rest) = text.strip_prefix("invalid value: ") {
         let (got, expected) = rest.split_once(", expected").unwrap_or((rest, ""));
         if expected.contains("u32") {
-            return format!("须为不小于0且不超过4294967295的整数，收到{}", unexpected_zh(got));
+            return format!("须为不小于0的整数（人数），收到{}", unexpected_zh(got));
         }
         if expected.contains("Decimal") {
             return format!("{} 不是有效的数字（或超出可计算范围）", unexpected_zh(got));
@@ -200,7 +200,7 @@ fn translate(text: &str, field: &mut String) -> String {
         return format!("{} 不是有效的数字（千位分隔符须每三位一个，小数点用“.”）", quoted(text));
     }
     // time's date parser.
-    if ["component", "the input", "format description", "character literal", "in range", "trailing characters"].iter().any(|w| text.contains(w)) {
+    if text.contains("form YYYY-MM-DD") {
         return "日期格式应为 YYYY-MM-DD，且为真实存在的日期".into();
     }
     // serde_json's syntax errors.

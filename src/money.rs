@@ -97,7 +97,9 @@ impl FromStr for Money {
                 }
                 continue;
             }
-            if part.chars().all(|c| c.is_alphabetic()) {
+            // Three capital letters read as a currency code (EUR); other
+            // letters are a mistyped number.
+            if part.len() == 3 && part.chars().all(|c| c.is_ascii_uppercase()) {
                 return Err(format!("unsupported currency `{part}`: use CNY or USD"));
             }
             let value = parse_number(part).ok_or_else(|| format!("`{part}` is not a number"))?;
@@ -263,6 +265,7 @@ mod tests {
         assert_eq!("USD 4800000".parse::<Money>().unwrap(), Money::usd(dec!(4800000)));
         assert!("1000000".parse::<Money>().unwrap_err().contains("no currency"));
         assert!("12a CNY".parse::<Money>().unwrap_err().contains("not a number"));
+        assert!("abc CNY".parse::<Money>().unwrap_err().contains("`abc` is not a number"));
         assert!("5 USD CNY".parse::<Money>().unwrap_err().contains("two currencies"));
         assert!("1000 EUR".parse::<Money>().unwrap_err().contains("unsupported currency `EUR`"));
         assert!("1234,56 CNY".parse::<Money>().is_err());

@@ -17,7 +17,37 @@ use time::Date;
 use crate::money::Money;
 use crate::size::Industry;
 
-time::serde::format_description!(pub iso_date, Date, "[year]-[month]-[day]");
+/// `YYYY-MM-DD`, parsed by hand: `time`'s format-description machinery
+/// would add some 20 KB to the browser download for this one format.
+pub fn parse_iso_date(text: &str) -> Option<Date> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        b[range].iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    let month = time::Month::try_from(u8::try_from(number(5..7)?).ok()?).ok()?;
+    Date::from_calendar_date(i32::try_from(number(0..4)?).ok()?, month, u8::try_from(number(8..10)?).ok()?)
+        .ok()
+}
+
+/// Dates in scenarios and packs: `YYYY-MM-DD` (time's `Display` writes the same).
+pub mod iso_date {
+    use serde::{de, Deserialize, Deserializer, Serializer};
+    use time::Date;
+
+    pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(date)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        super::parse_iso_date(&text).ok_or_else(|| {
+            de::Error::custom(format!("`{text}` is not a real date in the form YYYY-MM-DD"))
+        })
+    }
+}
 
 /// Optional dates in the same `YYYY-MM-DD` form.
 pub mod iso_date_opt {
@@ -396,4 +426,19 @@ pub struct LprOverride {
     /// 5年期以上LPR（%）
     #[serde(default)]
     pub five_year_percent: Option<Decimal>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn iso_dates_parse_strictly() {
+        assert_eq!(parse_iso_date("2024-02-29"), Some(date!(2024 - 02 - 29)));
+        for bad in ["2023-02-29", "2024-13-01", "2024-00-10", "2024/01/01", "20240101", "2024-1-01", "2024-01-01x", "２０２４-01-01", ""] {
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
+        assert_eq!(date!(2024 - 04 - 20).to_string(), "2024-04-20");
+    }
 }

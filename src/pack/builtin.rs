@@ -1,7 +1,6 @@
-//! The built-in pack: `policies/*.toml`, turned into JSON by `build.rs` and
-//! read once on first use. Natively serde_json reads it; in the browser the
-//! JavaScript engine's own `JSON.parse` does, so the WASM build carries no
-//! parser of its own for it.
+//! The built-in pack: `policies/*.toml`, turned into JSON by `build.rs` (so
+//! no TOML parser is compiled in) and read once, on first use, with the same
+//! serde_json the browser build uses for every object it exchanges.
 
 use std::sync::OnceLock;
 
@@ -15,15 +14,8 @@ pub fn builtin() -> &'static PolicySet {
     SET.get_or_init(|| PolicySet { documents: parse() })
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn parse() -> Vec<Document> {
     serde_json::from_str(BUILTIN_JSON).expect("built-in pack is checked by the test suite")
-}
-
-#[cfg(target_arch = "wasm32")]
-fn parse() -> Vec<Document> {
-    let value = js_sys::JSON::parse(BUILTIN_JSON).expect("built-in pack is valid JSON");
-    serde_wasm_bindgen::from_value(value).expect("built-in pack is checked by the test suite")
 }
 
 #[cfg(test)]
