@@ -26,6 +26,20 @@ fn eval(json: &str) -> Value {
     eval_in(builtin(), json)
 }
 
+/// Library amounts always carry two decimals, whatever the inputs' scale.
+#[test]
+fn amounts_have_fen_scale() {
+    let results = institution::evaluate_json(
+        builtin(),
+        r#"[{"calculator":"tiered_compensation","date":"2024-12-31","payout":"1200000 CNY","payout_rate_percent":"12"},
+            {"calculator":"risk_split","rule":"LC-R-2","date":"2024-06-30","outstanding_principal":"1000 CNY","normal_interest":"0 CNY","bank_share_percent":"20"}]"#,
+    )
+    .unwrap();
+    assert_eq!(results[0].amount.unwrap().to_string(), "400000.00");
+    let split = results[1].split.unwrap();
+    assert_eq!([split.covered, split.guarantor_pays, split.bank_bears, split.excluded].map(|d| d.to_string()), ["1000.00", "800.00", "200.00", "0.00"]);
+}
+
 fn errors(json: &str) -> Vec<InputError> {
     match institution::evaluate_json(builtin(), json) {
         Ok(_) => panic!("expected input errors for {json}"),

@@ -387,10 +387,17 @@ impl<'p> Outcome<'p> {
 
     /// Round once, at the end, and record it.
     pub fn round(&mut self, before: Decimal) -> Decimal {
-        let after = round_to_fen(before);
+        let after = fen(round_to_fen(before));
         self.steps.push(Step::Rounding { before, after });
         after
     }
+}
+
+/// An amount already at 分 precision, written with exactly two decimals
+/// (`400000` → `400000.00`).
+pub(crate) fn fen(mut amount: Decimal) -> Decimal {
+    amount.rescale(2);
+    amount
 }
 
 // ---------------------------------------------------------------------------

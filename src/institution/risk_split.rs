@@ -18,7 +18,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Checker, Flag, Open, Outcome, RiskSplitInput, Split, Status, Step};
+use super::{fen, Checker, Flag, Open, Outcome, RiskSplitInput, Split, Status, Step};
 use crate::money::round_to_fen;
 use crate::pack::institution::{CompensationScope, InstitutionCalculation};
 use crate::pack::InstitutionRule;
@@ -83,7 +83,13 @@ pub(crate) fn calculate<'p>(rule: &'p InstitutionRule, input: &RiskSplitInput, c
         CompensationScope::PrincipalAndNormalInterest => (charges, Decimal::ZERO),
         CompensationScope::NotSpecified => (Decimal::ZERO, charges),
     };
-    out.split = Some(Split { covered, guarantor_pays: guarantor, bank_bears: bank, excluded, left_to_agreement });
+    out.split = Some(Split {
+        covered: fen(covered),
+        guarantor_pays: guarantor,
+        bank_bears: fen(bank),
+        excluded: fen(excluded),
+        left_to_agreement: fen(left_to_agreement),
+    });
     out.amount = Some(guarantor);
     Some(out)
 }
