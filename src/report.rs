@@ -64,12 +64,19 @@ pub struct Bi<'a> {
 }
 
 /// The whole result. Borrows the policy pack's texts rather than copying them.
+///
+/// Two forms share this shape: the full report ([`Report::new`]: every rule
+/// with its name, recipient, notes and citation — the CLI, files, tests) and
+/// the lean one ([`Report::lean`], [`LeanReport`]: per rule only what the
+/// scenario decides, see [`RuleOutcome`]). The browser page asks for the lean
+/// form on every keystroke and takes the rules' static texts from the
+/// policy list once: they are more than half of a full report's text.
 #[derive(Debug, Serialize)]
-pub struct Report<'p> {
+pub struct Report<'p, R = RuleReport<'p>> {
     #[serde(serialize_with = "crate::scenario::iso_date::serialize")]
     pub evaluation_date: Date,
     pub enterprise_size: SizeReport<'p>,
-    pub results: Vec<RuleReport<'p>>,
+    pub results: Vec<R>,
     /// 合计: computed amounts paid to the enterprise (yuan, 2 places).
     pub total_yuan: String,
     pub total_text: Bi<'p>,
@@ -116,6 +123,25 @@ pub struct RuleReport<'p> {
     pub citation: Citation<'p>,
 }
 
+/// The lean report: per rule only what the scenario decides.
+pub type LeanReport<'p> = Report<'p, RuleOutcome<'p>>;
+
+/// What one evaluation decides for one rule: the fields of [`RuleReport`]
+/// that depend on the scenario. The others (name, family, recipient, notes,
+/// citation) depend on the rule alone.
+#[derive(Debug, Serialize)]
+pub struct RuleOutcome<'p> {
+    pub rule_id: &'p str,
+    pub status: &'static str,
+    pub status_text: Bi<'p>,
+    pub amount_yuan: Option<String>,
+    pub counts_in_total: bool,
+    pub steps: Vec<StepReport<'p>>,
+    pub reasons: Vec<Bi<'p>>,
+    pub missing: Vec<MissingReport<'p>>,
+    pub to_confirm: Vec<ConfirmReport<'p>>,
+}
+
 #[derive(Debug, Serialize)]
 pub struct StepReport<'p> {
     pub kind: &'static str,
@@ -159,12 +185,27 @@ pub struct Citation<'p> {
 }
 
 impl<'p> Report<'p> {
+    /// The full report: every rule with its static texts and citation.
     pub fn new(evaluation: &Evaluation<'p>, l: Lang) -> Report<'p> {
         let size = match evaluation.size {
             SizeOutcome::Classified(size) => Some(size),
             _ => None,
         };
-        let results: Vec<RuleReport> = evaluation.results.iter().map(|r| rule_report(l, r, size)).collect();
+        Report::with_results(evaluation, l, |r| rule_report(l, r, size))
+    }
+}
+
+impl<'p> LeanReport<'p> {
+    /// The lean report: per rule only what the scenario decides
+    /// ([`RuleOutcome`]); join it with the rules by `rule_id`.
+    pub fn lean(evaluation: &Evaluation<'p>, l: Lang) -> LeanReport<'p> {
+        Report::with_results(evaluation, l, |r| rule_outcome(l, r))
+    }
+}
+
+impl<'p, R> Report<'p, R> {
+    fn with_results(evaluation: &Evaluation<'p>, l: Lang, rule: impl Fn(&RuleResult<'p>) -> R) -> Report<'p, R> {
+        let results: Vec<R> = evaluation.results.iter().map(rule).collect();
         let total = evaluation.total_to_enterprise();
         let mut not_in_total = Vec::new();
         let mut could_add = Vec::new();
@@ -258,59 +299,99 @@ fn status_key<'p>(l: Lang, status: Status, doc: &Document) -> (&'static str, Bi<
     }
 }
 
-fn rule_report<'p>(l: Lang, r: &RuleResult<'p>, size: Option<Size>) -> RuleReport<'p> {
-    let doc = r.document;
-    let rule = r.rule;
-    let (status, status_text) = status_key(l, r.status, doc);
-    let mut notes: Vec<Bi> = Vec::new();
+/// The notes shown with a rule's result, in order: the document's status
+/// when it is not in force, the rule's notes (each to every enterprise, or
+/// only to the sizes it names), the recipient note. With the sizes each
+/// note is for (empty: every enterprise).
+pub fn rule_notes<'p>(l: Lang, doc: &'p Document, rule: &'p crate::pack::Rule) -> Vec<(Bi<'p>, &'p [Size])> {
+    let mut notes: Vec<(Bi, &[Size])> = Vec::new();
     if doc.status != DocumentStatus::InForce {
-        notes.push(l.bi(
-            || format!("本政策文件状态：{}", doc.status.name_zh()),
-            || format!("This document is {}", doc.status.name_en()),
+        notes.push((
+            l.bi(
+                || format!("本政策文件状态：{}", doc.status.name_zh()),
+                || format!("This document is {}", doc.status.name_en()),
+            ),
+            &[],
         ));
     }
-    notes.extend(
-        rule.notes
-            .iter()
-            .filter(|n| n.only_for_sizes.is_empty() || size.is_some_and(|s| n.only_for_sizes.contains(&s)))
-            .map(|n| l.bi(|| n.zh.as_str(), || n.en.as_str())),
-    );
-    notes.extend(rule.recipient_note.iter().map(|n| l.text(n)));
-    let number = doc.number.as_deref().map(|n| format!("（{n}）")).unwrap_or_default();
-    RuleReport {
-        rule_id: &rule.id,
-        provision: rule.provision.as_deref(),
-        name: l.text(&rule.name),
-        family: rule.family,
-        family_name: l.bi(|| rule.family.name_zh(), || rule.family.name_en()),
+    notes.extend(rule.notes.iter().map(|n| (l.bi(|| n.zh.as_str(), || n.en.as_str()), n.only_for_sizes.as_slice())));
+    notes.extend(rule.recipient_note.iter().map(|n| (l.text(n), &[][..])));
+    notes
+}
+
+/// A rule's citation: the document, the clause and its quoted text.
+pub fn citation<'p>(l: Lang, doc: &'p Document, rule: &'p crate::pack::Rule) -> Citation<'p> {
+    let mut text = String::with_capacity(doc.title.len() + rule.clause.len() + 32);
+    text.push('《');
+    text.push_str(&doc.title);
+    text.push('》');
+    if let Some(n) = &doc.number {
+        text.push('（');
+        text.push_str(n);
+        text.push('）');
+    }
+    text.push_str(&rule.clause);
+    Citation {
+        document_id: &doc.id,
+        title: &doc.title,
+        number: doc.number.as_deref(),
+        issuer: &doc.issuer,
+        issued: doc.issued,
+        effective_from: doc.effective_from,
+        effective_to: doc.effective_to,
+        status: doc.status,
+        status_text: l.bi(|| doc.status.name_zh(), || doc.status.name_en()),
+        jurisdiction: doc.jurisdiction.describe(),
+        clause: &rule.clause,
+        quote: &rule.quote,
+        national_basis: rule.national_basis.as_deref(),
+        source: &doc.source,
+        text,
+    }
+}
+
+fn rule_outcome<'p>(l: Lang, r: &RuleResult<'p>) -> RuleOutcome<'p> {
+    let (status, status_text) = status_key(l, r.status, r.document);
+    RuleOutcome {
+        rule_id: &r.rule.id,
         status,
         status_text,
         amount_yuan: r.amount.map(|a| format!("{a:.2}")),
-        recipient: rule.recipient,
-        recipient_text: l.bi(|| rule.recipient.name_zh(), || rule.recipient.name_en()),
         counts_in_total: r.counts_in_total(),
         steps: r.steps.iter().map(|s| StepReport { kind: step_kind(s), text: step_text(l, s) }).collect(),
         reasons: r.reasons.iter().map(|reason| reason_text(l, reason, r)).collect(),
         missing: r.missing.iter().map(|f| MissingReport { field: f.path(), text: field_text(l, f) }).collect(),
         to_confirm: r.to_confirm.iter().map(|o| open_text(l, o)).collect(),
+    }
+}
+
+fn rule_report<'p>(l: Lang, r: &RuleResult<'p>, size: Option<Size>) -> RuleReport<'p> {
+    let doc = r.document;
+    let rule = r.rule;
+    let notes = rule_notes(l, doc, rule)
+        .into_iter()
+        .filter(|(_, sizes)| sizes.is_empty() || size.is_some_and(|s| sizes.contains(&s)))
+        .map(|(note, _)| note)
+        .collect();
+    let o = rule_outcome(l, r);
+    RuleReport {
+        rule_id: o.rule_id,
+        provision: rule.provision.as_deref(),
+        name: l.text(&rule.name),
+        family: rule.family,
+        family_name: l.bi(|| rule.family.name_zh(), || rule.family.name_en()),
+        status: o.status,
+        status_text: o.status_text,
+        amount_yuan: o.amount_yuan,
+        recipient: rule.recipient,
+        recipient_text: l.bi(|| rule.recipient.name_zh(), || rule.recipient.name_en()),
+        counts_in_total: o.counts_in_total,
+        steps: o.steps,
+        reasons: o.reasons,
+        missing: o.missing,
+        to_confirm: o.to_confirm,
         notes,
-        citation: Citation {
-            document_id: &doc.id,
-            title: &doc.title,
-            number: doc.number.as_deref(),
-            issuer: &doc.issuer,
-            issued: doc.issued,
-            effective_from: doc.effective_from,
-            effective_to: doc.effective_to,
-            status: doc.status,
-            status_text: l.bi(|| doc.status.name_zh(), || doc.status.name_en()),
-            jurisdiction: doc.jurisdiction.describe(),
-            clause: &rule.clause,
-            quote: &rule.quote,
-            national_basis: rule.national_basis.as_deref(),
-            source: &doc.source,
-            text: format!("《{}》{}{}", doc.title, number, rule.clause),
-        },
+        citation: citation(l, doc, rule),
     }
 }
 

@@ -3,6 +3,14 @@
 //! Everything runs on the user's device: the page hands a scenario object in
 //! and gets the full bilingual report back; nothing is sent anywhere.
 //!
+//! - `evaluate` returns the lean report: per rule only what the scenario
+//!   decides (status, amount, steps, reasons, open fields and conditions).
+//!   Each rule's static texts — name, family, recipient, notes, the citation
+//!   with its quote — come once per pack from `policies()`, joined by
+//!   `rule_id`; they were more than half of every report's text, and the
+//!   time of a call is mostly the time to write, copy and parse that text.
+//!   `evaluateFull` returns the full report, the CLI's, for portals that
+//!   want one object.
 //! - [`Calculator`] holds the active policy set: the built-in pack, plus any
 //!   documents a portal loads (they replace built-in documents of the same
 //!   id, as `PolicySet::merge` does natively).
@@ -28,9 +36,10 @@ use crate::engine;
 use crate::input::{self, InputError};
 use crate::pack::validate::{self, PackError};
 use crate::pack::{Calculation, Condition, Document, Family, ItemKind, PolicySet, Rule, Text};
-use crate::report::{Lang, Report};
+use crate::report::{self, Bi, Citation, Lang, LeanReport, Report};
 use crate::result::Evaluation;
 use crate::scenario::{Enterprise, Scenario};
+use crate::size::Size;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -159,18 +168,13 @@ export interface Citation {
   text: string;
 }
 
-export interface RuleReport {
+/** What one evaluation decides for one rule (the lean form). */
+export interface RuleOutcome {
   rule_id: string;
-  provision: string | null;
-  name: Text;
-  family: Family;
-  family_name: Text;
   status: RuleStatus;
   status_text: Text;
   /** Yuan with two decimals, e.g. "69958.33"; null unless status is "eligible". */
   amount_yuan: string | null;
-  recipient: Recipient;
-  recipient_text: Text;
   /** Paid to the enterprise itself, so part of total_yuan. */
   counts_in_total: boolean;
   /** How the amount was reached, one line per step. */
@@ -181,6 +185,17 @@ export interface RuleReport {
   missing: { field: string; text: Text }[];
   /** 需满足: conditions the calculator cannot verify. `key` is the scenario path or `answers.<id>`. */
   to_confirm: { key: string; text: Text }[];
+}
+
+/** One rule's full result: the outcome with the rule's own texts and citation. */
+export interface RuleReport extends RuleOutcome {
+  provision: string | null;
+  name: Text;
+  family: Family;
+  family_name: Text;
+  recipient: Recipient;
+  recipient_text: Text;
+  /** The rule's notes that concern this enterprise (see RuleSummary.notes). */
   notes: Text[];
   citation: Citation;
 }
@@ -193,11 +208,10 @@ export interface SizeReport {
   missing: string[];
 }
 
-/** The full result of one evaluation. */
-export interface Report {
+/** What both forms of a result share. */
+interface ReportCommon {
   evaluation_date: DateString;
   enterprise_size: SizeReport;
-  results: RuleReport[];
   /** 合计 paid to the enterprise, yuan with two decimals. */
   total_yuan: string;
   total_text: Text;
@@ -210,19 +224,38 @@ export interface Report {
   notice: Text;
 }
 
+/**
+ * The result of evaluate(): per rule only what the scenario decides. The
+ * rules' names, recipients, notes and citations are in policies(), by rule_id.
+ */
+export interface LeanReport extends ReportCommon { results: RuleOutcome[]; }
+
+/** The full result of one evaluation (evaluateFull(), the CLI's JSON). */
+export interface Report extends ReportCommon { results: RuleReport[]; }
+
 /** A yes/no question the pack asks (answered in Scenario.answers[id]). */
 export interface Question { id: string; zh: string; en: string; }
 
+/** A note shown with a rule's result: to every enterprise, or only to the sizes listed. */
+export interface RuleNote { zh: string; en: string; only_for_sizes: Size[]; }
+
+/** A rule of the active pack with its texts in both languages. */
 export interface RuleSummary {
   rule_id: string;
   provision: string | null;
   name: Text;
   family: Family;
+  family_name: Text;
   /** The guided-form family this rule belongs with. */
   form_family: FormFamily;
   recipient: Recipient;
-  clause: string;
-  quote: string;
+  recipient_text: Text;
+  /**
+   * In the order a full report shows them; a result shows those whose
+   * only_for_sizes is empty or holds the enterprise's size.
+   */
+  notes: RuleNote[];
+  citation: Citation;
   questions: Question[];
 }
 
@@ -274,6 +307,8 @@ extern "C" {
     pub type EnterpriseObject;
     #[wasm_bindgen(typescript_type = "Report")]
     pub type ReportObject;
+    #[wasm_bindgen(typescript_type = "LeanReport")]
+    pub type LeanReportObject;
     #[wasm_bindgen(typescript_type = "SizeReport")]
     pub type SizeReportObject;
     #[wasm_bindgen(typescript_type = "PolicySummary[]")]
@@ -320,18 +355,24 @@ impl Calculator {
         Calculator::default()
     }
 
-    /// Evaluate a scenario against the active policy set. `lang` "zh" or
-    /// "en" renders the texts in that language only (the other is left
-    /// empty), half the work of both, the default. Throws an
-    /// `InputErrorObject` when the scenario is not valid.
-    pub fn evaluate(&self, scenario: &ScenarioObject, lang: Option<LanguageChoice>) -> Result<ReportObject, JsValue> {
+    /// Evaluate a scenario against the active policy set: the lean report,
+    /// per rule only what the scenario decides (the rules' own texts are in
+    /// `policies()`, by `rule_id`). `lang` "zh" or "en" renders the texts in
+    /// that language only (the other is left empty), half the work of both,
+    /// the default. Throws an `InputErrorObject` when the scenario is not
+    /// valid.
+    pub fn evaluate(&self, scenario: &ScenarioObject, lang: Option<LanguageChoice>) -> Result<LeanReportObject, JsValue> {
         let scenario = read_scenario(scenario, &self.set)?;
-        let lang = match lang.and_then(|l| l.as_string()).as_deref() {
-            Some("zh" | "zh-CN") => Lang::Zh,
-            Some("en") => Lang::En,
-            _ => Lang::Both,
-        };
-        let report = Report::new(&crate::evaluate(&self.set, &scenario), lang);
+        let report = LeanReport::lean(&crate::evaluate(&self.set, &scenario), language(lang));
+        Ok(to_js(&report).unchecked_into())
+    }
+
+    /// As `evaluate`, but the full report: every rule with its name,
+    /// recipient, notes and citation (the CLI's JSON).
+    #[wasm_bindgen(js_name = evaluateFull)]
+    pub fn evaluate_full(&self, scenario: &ScenarioObject, lang: Option<LanguageChoice>) -> Result<ReportObject, JsValue> {
+        let scenario = read_scenario(scenario, &self.set)?;
+        let report = Report::new(&crate::evaluate(&self.set, &scenario), language(lang));
         Ok(to_js(&report).unchecked_into())
     }
 
@@ -405,6 +446,14 @@ pub fn classify_size(enterprise: &EnterpriseObject) -> Result<SizeReportObject, 
     input::check(&scenario).map_err(input_error)?;
     let evaluation = Evaluation { evaluation_date: scenario.evaluation_date, size: engine::size_of(&scenario), results: Vec::new() };
     Ok(to_js(&Report::new(&evaluation, Lang::Both).enterprise_size).unchecked_into())
+}
+
+fn language(lang: Option<LanguageChoice>) -> Lang {
+    match lang.and_then(|l| l.as_string()).as_deref() {
+        Some("zh" | "zh-CN") => Lang::Zh,
+        Some("en") => Lang::En,
+        _ => Lang::Both,
+    }
 }
 
 fn read_scenario(value: &ScenarioObject, set: &PolicySet) -> Result<Scenario, JsValue> {
@@ -613,7 +662,7 @@ impl<'a> From<&'a Document> for PolicySummary<'a> {
             status_text: Text { zh: doc.status.name_zh().into(), en: doc.status.name_en().into() },
             jurisdiction: &doc.jurisdiction,
             source: &doc.source,
-            rules: doc.rules.iter().map(RuleSummary::from).collect(),
+            rules: doc.rules.iter().map(|rule| RuleSummary::new(doc, rule)).collect(),
         }
     }
 }
@@ -624,11 +673,20 @@ struct RuleSummary<'a> {
     provision: Option<&'a str>,
     name: &'a Text,
     family: Family,
+    family_name: Bi<'a>,
     form_family: &'static str,
     recipient: crate::pack::Recipient,
-    clause: &'a str,
-    quote: &'a str,
+    recipient_text: Bi<'a>,
+    notes: Vec<RuleNote<'a>>,
+    citation: Citation<'a>,
     questions: Vec<Question<'a>>,
+}
+
+#[derive(Serialize)]
+struct RuleNote<'a> {
+    zh: std::borrow::Cow<'a, str>,
+    en: std::borrow::Cow<'a, str>,
+    only_for_sizes: &'a [Size],
 }
 
 #[derive(Serialize)]
@@ -638,17 +696,23 @@ struct Question<'a> {
     en: &'a str,
 }
 
-impl<'a> From<&'a Rule> for RuleSummary<'a> {
-    fn from(rule: &'a Rule) -> Self {
+impl<'a> RuleSummary<'a> {
+    fn new(doc: &'a Document, rule: &'a Rule) -> Self {
+        let l = Lang::Both;
         RuleSummary {
             rule_id: &rule.id,
             provision: rule.provision.as_deref(),
             name: &rule.name,
             family: rule.family,
+            family_name: l.bi(|| rule.family.name_zh(), || rule.family.name_en()),
             form_family: form_family(rule),
             recipient: rule.recipient,
-            clause: &rule.clause,
-            quote: &rule.quote,
+            recipient_text: l.bi(|| rule.recipient.name_zh(), || rule.recipient.name_en()),
+            notes: report::rule_notes(l, doc, rule)
+                .into_iter()
+                .map(|(text, only_for_sizes)| RuleNote { zh: text.zh, en: text.en, only_for_sizes })
+                .collect(),
+            citation: report::citation(l, doc, rule),
             questions: rule
                 .conditions
                 .iter()

@@ -63,6 +63,36 @@ export function evaluateLenient(calculator, scenario, lang) {
   return { report: null, errors };
 }
 
+/** The rules of `calculator.policies()` by rule id. */
+export function rulesById(policies) {
+  return new Map(policies.flatMap((doc) => doc.rules.map((rule) => [rule.rule_id, rule])));
+}
+
+/**
+ * The lean report's results (evaluate) joined with each rule's own texts
+ * (policies, by rule id): the rule reports evaluateFull would give, with
+ * the rule's texts in both languages.
+ */
+export function fullResults(report, rules) {
+  const size = report.enterprise_size.size;
+  return report.results.map((outcome) => {
+    const rule = rules.get(outcome.rule_id);
+    return {
+      ...outcome,
+      provision: rule.provision,
+      name: rule.name,
+      family: rule.family,
+      family_name: rule.family_name,
+      recipient: rule.recipient,
+      recipient_text: rule.recipient_text,
+      notes: rule.notes
+        .filter((n) => n.only_for_sizes.length === 0 || n.only_for_sizes.includes(size))
+        .map(({ zh, en }) => ({ zh, en })),
+      citation: rule.citation,
+    };
+  });
+}
+
 /** `loans[0].principal` → ["loans", 0, "principal"]. */
 export function parsePath(path) {
   return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] === undefined ? m[1] : Number(m[2])));

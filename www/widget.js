@@ -16,7 +16,7 @@
 //
 // Every figure comes from the engine's report; this file only lays it out.
 
-import { createCalculator, evaluateLenient, getPath, parsePath, setPath, supported } from "./calculator.js";
+import { createCalculator, evaluateLenient, fullResults, getPath, parsePath, rulesById, setPath, supported } from "./calculator.js";
 import { ENTERPRISE_FIELDS, FAMILIES, FAMILY_FIELDS, ITEM_LISTS, PRESETS, UI } from "./fields.js";
 
 const STYLESHEET = new URL("./widget.css", import.meta.url).href;
@@ -116,6 +116,7 @@ class SmeSubsidyCalculator extends HTMLElement {
   #app;
   #calculator;
   #policies = [];
+  #rules = new Map(); // rule id → the rule's own texts (policies()), joined with each lean result
   #ruleFamily = new Map();
   #questions = new Map(); // form family → [{id, zh, en}]
   #scenario;
@@ -178,6 +179,7 @@ class SmeSubsidyCalculator extends HTMLElement {
       return;
     }
     this.#policies = this.#calculator.policies();
+    this.#rules = rulesById(this.#policies);
     for (const doc of this.#policies) {
       for (const rule of doc.rules) {
         this.#ruleFamily.set(rule.rule_id, rule.form_family);
@@ -440,8 +442,9 @@ class SmeSubsidyCalculator extends HTMLElement {
     if (!report) return out;
     const familyName = this.#t(FAMILIES.find((f) => f.id === this.#family)?.name);
     const byStatus = (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status);
-    const mine = report.results.filter((r) => this.#ruleFamily.get(r.rule_id) === this.#family).sort(byStatus);
-    const others = report.results.filter((r) => this.#ruleFamily.get(r.rule_id) !== this.#family).sort(byStatus);
+    const results = fullResults(report, this.#rules);
+    const mine = results.filter((r) => this.#ruleFamily.get(r.rule_id) === this.#family).sort(byStatus);
+    const others = results.filter((r) => this.#ruleFamily.get(r.rule_id) !== this.#family).sort(byStatus);
     out.push(
       h("section", { class: "summary" },
         h("h3", {}, this.#t(UI.results)),

@@ -14,17 +14,42 @@ const PKG = path.join(ROOT, "target/npm-pkg");
 const { initSync, Calculator, classifySize, version } = await import(path.join(PKG, "sme_subsidy.js"));
 initSync({ module: fs.readFileSync(path.join(PKG, "sme_subsidy_bg.wasm")) });
 
+// The widget's own join of the lean report with the rules' texts.
+const { fullResults, rulesById } = await import(path.join(ROOT, "target/site/calculator.js"));
+
 const example = JSON.parse(fs.readFileSync(path.join(ROOT, "examples/scenario.json"), "utf8"));
 const exportPack = (file) => JSON.parse(execFileSync(path.join(ROOT, "target/debug/sme-subsidy"), ["export-pack", file], { encoding: "utf8" }));
 
-test("evaluate returns the native engine's report, in both languages or one", () => {
+test("evaluateFull returns the native engine's report, in both languages or one", () => {
   const calculator = new Calculator();
-  assert.deepEqual(calculator.evaluate(example), engineReport(example));
-  const zh = calculator.evaluate(example, "zh");
+  assert.deepEqual(calculator.evaluateFull(example), engineReport(example));
+  const zh = calculator.evaluateFull(example, "zh");
   assert.equal(zh.total_yuan, engineReport(example).total_yuan);
   assert.equal(zh.notice.zh, "测算结果仅供参考，以主管部门审核为准");
   assert.equal(zh.notice.en, "");
-  assert.equal(calculator.evaluate(example, "en").results[0].name.zh, "");
+  assert.equal(calculator.evaluateFull(example, "en").results[0].name.zh, "");
+});
+
+test("evaluate's lean report joined with policies() by rule id is the full report", () => {
+  const calculator = new Calculator();
+  const rules = rulesById(calculator.policies());
+  const medium = { ...example, enterprise: { ...example.enterprise, employees: 500, operating_revenue: "300000000 CNY", annual_exports: "4000000 USD" } };
+  const profileOnly = { evaluation_date: example.evaluation_date, enterprise: example.enterprise };
+  for (const scenario of [example, medium, profileOnly, { evaluation_date: "2021-10-01", enterprise: {} }]) {
+    const full = calculator.evaluateFull(scenario);
+    const lean = calculator.evaluate(scenario);
+    const { results, ...rest } = full;
+    assert.deepEqual({ ...lean, results: undefined }, { ...rest, results: undefined }, "everything but the results is the same");
+    assert.deepEqual(fullResults(lean, rules), results);
+    assert.ok(lean.results.every((r) => !("citation" in r) && !("name" in r)), "no static texts in the lean form");
+  }
+  // A size-only note reaches the medium exporter only.
+  const notes = (scenario) => calculator.evaluateFull(scenario).results.flatMap((r) => r.notes).length;
+  assert.ok(notes(medium) > notes(example));
+  // One language: the outcome's texts in that language only.
+  const zh = calculator.evaluate(example, "zh");
+  assert.equal(zh.total_yuan, engineReport(example).total_yuan);
+  assert.ok(zh.results.some((r) => r.steps.length > 0) && zh.results.every((r) => r.steps.every((s) => s.text.en === "")));
 });
 
 test("the package README's snippet is true", () => {
@@ -131,7 +156,8 @@ test("policies list every document with status and dates; classifySize follows t
 
 test("the TypeScript types describe the real objects", () => {
   const dts = fs.readFileSync(path.join(PKG, "sme_subsidy.d.ts"), "utf8");
-  assert.match(dts, /evaluate\(scenario: Scenario, lang\?: Language \| null\): Report;/);
+  assert.match(dts, /evaluate\(scenario: Scenario, lang\?: Language \| null\): LeanReport;/);
+  assert.match(dts, /evaluateFull\(scenario: Scenario, lang\?: Language \| null\): Report;/);
   assert.match(dts, /policies\(\): PolicySummary\[\];/);
   assert.match(dts, /export function classifySize\(enterprise: Enterprise\): SizeReport;/);
   // The public API, before wasm-bindgen's own loader types, has no `any`.
@@ -150,7 +176,7 @@ test("the TypeScript types describe the real objects", () => {
     return out;
   };
   const calculator = new Calculator();
-  const used = keys([calculator.evaluate(example), calculator.policies(), calculator.info()]);
+  const used = keys([calculator.evaluate(example), calculator.evaluateFull(example), calculator.policies(), calculator.info()]);
   const undeclared = [...used].filter((k) => !declared.has(k));
   assert.deepEqual(undeclared, []);
 });
