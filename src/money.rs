@@ -61,6 +61,9 @@ impl fmt::Display for Money {
 /// (`1,234,567.8`), never as a decimal comma (`1234,56` is refused rather
 /// than read as 123,456). Allocates only when there are separators to drop.
 pub fn parse_number(text: &str) -> Option<Decimal> {
+    if let Some(d) = parse_plain(text) {
+        return Some(d);
+    }
     let plain: std::borrow::Cow<str> = if text.contains(',') {
         let (int, frac) = text.split_once('.').map_or((text, None), |(i, f)| (i, Some(f)));
         let digits = int.trim_start_matches(['-', '+']);
@@ -77,6 +80,42 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
         text.into()
     };
     Decimal::from_str(&plain).ok().or_else(|| Decimal::from_scientific(&plain).ok())
+}
+
+/// The usual number, read without a general parser (batch lists read
+/// millions): unsigned digits, optionally grouped by commas every three,
+/// an optional fraction, at most 18 digits. Anything else is left to the
+/// general path, so the result is always the same as `Decimal::from_str`'s.
+fn parse_plain(text: &str) -> Option<Decimal> {
+    let b = text.as_bytes();
+    let (int, frac) = match b.iter().position(|&c| c == b'.') {
+        Some(i) => (&b[..i], Some(&b[i + 1..])),
+        None => (b, None),
+    };
+    if int.is_empty() || frac.is_some_and(|f| f.is_empty()) || b.len() > 24 {
+        return None;
+    }
+    if int.contains(&b',') {
+        let mut groups = int.split(|&c| c == b',');
+        let first = groups.next()?;
+        if first.is_empty() || first.len() > 3 || !groups.all(|g| g.len() == 3) {
+            return None;
+        }
+    }
+    let mut mantissa: u64 = 0;
+    let mut digits = 0u32;
+    for &c in int.iter().filter(|&&c| c != b',').chain(frac.unwrap_or(&[])) {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        mantissa = mantissa * 10 + u64::from(c - b'0');
+        digits += 1;
+    }
+    if digits > 18 {
+        return None;
+    }
+    let scale = frac.map_or(0, |f| f.len() as u32);
+    Some(Decimal::from_i128_with_scale(i128::from(mantissa), scale))
 }
 
 /// Parse `"1000000 CNY"`, `"CNY 1000000"`, `"1,000,000 CNY"`.
@@ -271,6 +310,25 @@ mod tests {
         assert!("1234,56 CNY".parse::<Money>().is_err());
         assert!("1,0,0 CNY".parse::<Money>().is_err());
         assert_eq!("-1,234.5 CNY".parse::<Money>().unwrap(), Money::cny(dec!(-1234.5)));
+    }
+
+    #[test]
+    fn the_fast_path_reads_numbers_as_the_general_one() {
+        for t in ["0", "7", "007", "1.50", "1,234", "12,345,678.90", "999999999999999999", "1234567890123456789",
+                  "0.000001", "3.", ".5", "1,23", "1,2345", ",123", "12a", "1e6", "-5", "+5", "1.2.3", "1,234.5,6"] {
+            let general = if t.contains(',') {
+                let ok = t.split('.').next().unwrap().split(',').enumerate().all(|(i, g)| if i == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 })
+                    && !t.split_once('.').is_some_and(|(_, f)| f.contains(','));
+                if ok { Decimal::from_str(&t.replace(',', "")).ok() } else { None }
+            } else {
+                Decimal::from_str(t).ok().or_else(|| Decimal::from_scientific(t).ok())
+            };
+            let got = parse_number(t);
+            assert_eq!(got, general, "{t}");
+            if let (Some(a), Some(b)) = (got, general) {
+                assert_eq!(a.scale(), b.scale(), "{t}");
+            }
+        }
     }
 
     #[test]

@@ -427,7 +427,7 @@ pub struct Outcome<'p> {
     /// S-2.
     pub s2: S2,
     /// Rules the enterprise qualifies for (computed, or with no published
-    /// figure), in pack order.
+    /// figure) and rules that need more information, in pack order.
     pub policies: Vec<Hit<'p>>,
     /// Computed subsidies to the enterprise itself, yuan to the fen.
     pub total: Decimal,
@@ -443,9 +443,15 @@ pub struct Hit<'p> {
 }
 
 impl Outcome<'_> {
-    /// Policies that apply but publish no figure: they could add to the total.
+    /// Policies the enterprise qualifies for: computed, or no published figure.
+    pub fn eligible(&self) -> impl Iterator<Item = &Hit<'_>> {
+        self.policies.iter().filter(|h| matches!(h.status, Status::Eligible | Status::AmountNotPublished))
+    }
+
+    /// Policies that could add to the total: they apply but publish no
+    /// figure, or they need facts the row does not give.
     pub fn could_add(&self) -> impl Iterator<Item = &Hit<'_>> {
-        self.policies.iter().filter(|h| h.status == Status::AmountNotPublished)
+        self.policies.iter().filter(|h| matches!(h.status, Status::AmountNotPublished | Status::NeedsInformation))
     }
 }
 
@@ -501,7 +507,7 @@ impl Screened<'_> {
                         criteria_names(unknown, &mut cells[4]);
                     }
                 }
-                for (i, h) in o.policies.iter().enumerate() {
+                for (i, h) in o.eligible().enumerate() {
                     let p = &mut cells[5];
                     if i > 0 {
                         p.push_str("；");
@@ -533,6 +539,7 @@ impl Screened<'_> {
                     cells[7].push_str(&h.rule.id);
                     cells[7].push(' ');
                     cells[7].push_str(&h.rule.name.zh);
+                    cells[7].push_str(if h.status == Status::NeedsInformation { "（需补充信息）" } else { "（金额未公布）" });
                 }
             }
         }
@@ -583,7 +590,7 @@ impl<'p> Screener<'p> {
 
     /// Screen one row. `row` is its number in the list (header = 1).
     pub fn screen<C: Cells + ?Sized>(&self, row: u64, cells: &C) -> Screened<'p> {
-        let mut r = RowReader { header: &self.header, cells, row, errors: Vec::new() };
+        let mut r = RowReader::new(&self.header, cells, row);
         let name = r.cell(Key::Name).unwrap_or("").to_string();
         for (column, zh, en) in &self.header.problems {
             r.errors.push(CellError { row, column: column.clone(), zh: zh.clone(), en: en.clone() });
@@ -601,6 +608,9 @@ impl<'p> Screener<'p> {
             }
         }
         if !r.errors.is_empty() {
+            // In the list's column order (header problems first).
+            let order = |e: &CellError| COLUMNS.iter().position(|c| c.header == e.column).map_or(0, |k| k + 1);
+            r.errors.sort_by_key(order);
             return Screened { row, name, outcome: Err(r.errors) };
         }
         let s2 = s2_screen(S2Answers(S2_CRITERIA.map(|k| r.yes_no(k))));
@@ -609,7 +619,7 @@ impl<'p> Screener<'p> {
         let policies = evaluation
             .results
             .iter()
-            .filter(|r| matches!(r.status, Status::Eligible | Status::AmountNotPublished))
+            .filter(|r| matches!(r.status, Status::Eligible | Status::AmountNotPublished | Status::NeedsInformation))
             .map(|r| Hit { rule: r.rule, status: r.status, amount: r.amount, counts_in_total: r.counts_in_total() })
             .collect();
         Screened { row, name, outcome: Ok(Outcome { size: evaluation.size, s2, policies, total }) }
@@ -777,7 +787,12 @@ const GUARANTEE_KEYS: [Key; 7] = [
 const INSURANCE_KEYS: [Key; 5] = [Key::InsuranceKind, Key::InsuranceProduct, Key::InsuredAmount, Key::Premium, Key::InsuranceStart];
 
 fn industry_choices() -> String {
-    Industry::ALL.iter().map(|i| i.name_zh()).collect::<Vec<_>>().join("、")
+    // 农林牧渔业 (also accepted) rather than 农、林、牧、渔业 in a 、-separated list.
+    Industry::ALL
+        .iter()
+        .map(|&i| if i == Industry::Agriculture { "农林牧渔业" } else { i.name_zh() })
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 /// Which scenario item each row group became (to locate `input::check`'s
@@ -790,22 +805,40 @@ struct Items {
 
 /// Spaces, including the ideographic space and no-break space, around a cell.
 fn trim(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+    let b = s.as_bytes();
+    match (b.first(), b.last()) {
+        // The usual cell: nothing to trim.
+        (Some(f), Some(l)) if *f > b' ' && *f < 0x80 && *l > b' ' && *l < 0x80 => s,
+        _ => s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'),
+    }
 }
 
 struct RowReader<'a, C: ?Sized> {
     header: &'a Header,
     cells: &'a C,
+    /// Each column's trimmed cell, `None` when empty or absent: looked up
+    /// once per row.
+    values: [Option<&'a str>; N],
     row: u64,
     errors: Vec<CellError>,
 }
 
-impl<C: Cells + ?Sized> RowReader<'_, C> {
+impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
+    fn new(header: &'a Header, cells: &'a C, row: u64) -> Self {
+        let mut values = [None; N];
+        for (v, p) in values.iter_mut().zip(header.positions) {
+            if let Some(c) = p.and_then(|i| cells.cell(i)).map(trim) {
+                if !c.is_empty() {
+                    *v = Some(c);
+                }
+            }
+        }
+        RowReader { header, cells, values, row, errors: Vec::new() }
+    }
+
     /// The trimmed cell, `None` when empty or when the list has no such column.
-    fn cell(&self, key: Key) -> Option<&str> {
-        let i = self.header.positions[key as usize]?;
-        let c = trim(self.cells.cell(i)?);
-        (!c.is_empty()).then_some(c)
+    fn cell(&self, key: Key) -> Option<&'a str> {
+        self.values[key as usize]
     }
 
     fn any(&self, keys: &[Key]) -> bool {
@@ -1083,27 +1116,38 @@ fn parse_choice<T: for<'de> Deserialize<'de>>(text: &str) -> Option<T> {
 /// `2024-03-01`, `2024/3/1`, `2024.3.1`, `2024年3月1日`; a midnight time
 /// after it (`2024/3/1 0:00`, as spreadsheets export dates) is ignored.
 pub fn parse_date(text: &str) -> Option<Date> {
-    let (day_part, time_part) = match text.split_once([' ', 'T']) {
-        Some((d, t)) => (d, Some(t.trim())),
+    let (day_part, time_part) = match text.as_bytes().iter().position(|&b| b == b' ' || b == b'T') {
+        Some(i) => (&text[..i], Some(text[i + 1..].trim())),
         None => (text, None),
     };
     if let Some(t) = time_part {
-        if !t.chars().all(|c| c == '0' || c == ':' || c == '.') {
+        if !t.bytes().all(|c| c == b'0' || c == b':' || c == b'.') {
             return None;
         }
     }
     let day_part = day_part.strip_suffix('日').unwrap_or(day_part);
-    let mut parts = day_part.split(['-', '/', '.', '年', '月']);
-    let mut next = |max_len: usize| -> Option<u32> {
-        let p = parts.next()?;
-        (!p.is_empty() && p.len() <= max_len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok()).flatten()
-    };
-    let (y, m, d) = (next(4)?, next(2)?, next(2)?);
-    if parts.next().is_some() || y < 1000 {
+    // Three runs of digits (4, ≤2, ≤2) between single separators.
+    let mut parts = [0u32; 3];
+    let mut lens = [0usize; 3];
+    let mut n = 0;
+    for c in day_part.chars() {
+        match c {
+            '0'..='9' => {
+                if n == 3 || lens[n] == 4 {
+                    return None;
+                }
+                parts[n] = parts[n] * 10 + (c as u32 - '0' as u32);
+                lens[n] += 1;
+            }
+            '-' | '/' | '.' | '年' | '月' if n < 2 && lens[n] > 0 => n += 1,
+            _ => return None,
+        }
+    }
+    if n != 2 || lens[0] != 4 || !(1..=2).contains(&lens[1]) || !(1..=2).contains(&lens[2]) {
         return None;
     }
-    let month = Month::try_from(u8::try_from(m).ok()?).ok()?;
-    Date::from_calendar_date(y as i32, month, u8::try_from(d).ok()?).ok()
+    let month = Month::try_from(parts[1] as u8).ok()?;
+    Date::from_calendar_date(parts[0] as i32, month, parts[2] as u8).ok()
 }
 
 #[cfg(test)]
