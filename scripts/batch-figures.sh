@@ -5,7 +5,7 @@
 # into target/, runs the release CLI on it under /usr/bin/time -v and prints
 # rows/s, wall seconds and max RSS. Not a test: it prints figures.
 #
-#   scripts/batch-figures.sh [ROWS] [THREADS]
+#   scripts/batch-figures.sh [ROWS] [THREADS]      (BIN=… to measure another build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +20,12 @@ if [ ! -x /usr/bin/time ]; then
   else sudo apt-get update -qq && sudo apt-get install -y -qq time >/dev/null; fi
 fi
 
-cargo build --release --quiet --bin sme-subsidy
+# BIN=path/to/sme-subsidy measures another build (e.g. a profiling one).
+BIN=${BIN:-}
+if [ -z "$BIN" ]; then
+  cargo build --release --quiet --bin sme-subsidy
+  BIN=./target/release/sme-subsidy
+fi
 
 if [ ! -s "$IN" ]; then
   echo "generating $ROWS rows into $IN …" >&2
@@ -97,7 +102,7 @@ echo "input: $IN ($(du -h "$IN" | cut -f1), $ROWS rows)" >&2
 threads_arg=()
 [ -n "$THREADS" ] && threads_arg=(--threads "$THREADS")
 set +e
-/usr/bin/time -v -o target/batch-figures.time ./target/release/sme-subsidy batch "$IN" -o "$OUT" "${threads_arg[@]}" 2> target/batch-figures.stderr
+/usr/bin/time -v -o target/batch-figures.time "$BIN" batch "$IN" -o "$OUT" "${threads_arg[@]}" 2> target/batch-figures.stderr
 code=$?
 set -e
 tail -n 1 target/batch-figures.stderr

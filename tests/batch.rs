@@ -239,12 +239,17 @@ fn s2_screening_per_row() {
     let rows = vec![
         liaocheng("全部符合", &[]),
         liaocheng("信用不良", &[("信用状况良好", "否")]),
-        liaocheng("未填两项", &[("固定经营场所", ""), ("贷款用途依法合规", "")]),
+        liaocheng("未填两项", &[("固定经营场所", ""), ("贷款用途依法合规", "待核实")]),
+        liaocheng("一否一空", &[("合规持续经营", "不符合"), ("真实融资需求", "")]),
     ];
     let c: Vec<[String; 9]> = screen_rows(&headers(), &rows).iter().map(cells).collect();
     assert_eq!(c[0][4], "符合五项标准");
     assert_eq!(c[1][4], "不符合：信用状况良好");
     assert_eq!(c[2][4], "待补充：固定经营场所、贷款用途依法合规");
+    assert_eq!(c[3][4], "不符合：合规持续经营；待补充：真实融资需求");
+    // The same answers through the S-2 screen of `sme-subsidy screen`.
+    let s = sme_subsidy::screening::screen_answers([Some(false), Some(true), None, Some(true), Some(true)]);
+    assert_eq!(s.outcome, sme_subsidy::screening::Outcome::NotListable);
     assert!(c.iter().all(|r| r[2] == "ok"));
 }
 

@@ -30,6 +30,7 @@ use time::{Date, Month};
 
 use crate::input::{self, InputError};
 use crate::money::{parse_number, Currency, Money, Yuan};
+use crate::screening::{self, Screening};
 use crate::pack::{Condition, PolicySet, Recipient, Rule};
 use crate::result::{SizeOutcome, Status};
 use crate::scenario::{
@@ -342,60 +343,17 @@ impl Header {
 // ---------------------------------------------------------------------------
 // S-2
 
-/// The five criteria of seed 003 §二(一) for the 申报清单/推荐清单.
+/// The columns of the five criteria of seed 003 §二(一), in the order of
+/// [`screening::Criterion::ALL`]; the screening itself is
+/// [`screening::screen_answers`], the same as `sme-subsidy screen`.
 pub const S2_CRITERIA: [Key; 5] = [Key::S2Compliant, Key::S2Premises, Key::S2Need, Key::S2Credit, Key::S2Purpose];
 
-/// S-2 answers for one enterprise, in the order of [`S2_CRITERIA`]
-/// (`None`: not filled in).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct S2Answers(pub [Option<bool>; 5]);
-
-/// The S-2 screening result.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum S2 {
-    /// All five criteria met: may go on the 申报清单.
-    Pass,
-    /// Some criterion answered no (bit i set: criterion i).
-    Fail { no: u8 },
-    /// None answered no, some not filled in.
-    Incomplete { unknown: u8 },
-}
-
-/// S-2 as a plain all-five-yes test.
-///
-/// NOTE (batch ↔ screening): a colleague is writing `src/screening.rs`, the
-/// S-2 screening proper. When it lands, replace the body of this function
-/// with a call to it (mapping its result onto [`S2`]), so that the batch
-/// list and the single-enterprise screen give the same answer.
-pub fn s2_screen(answers: S2Answers) -> S2 {
-    let mut no = 0u8;
-    let mut unknown = 0u8;
-    for (i, a) in answers.0.iter().enumerate() {
-        match a {
-            Some(true) => {}
-            Some(false) => no |= 1 << i,
-            None => unknown |= 1 << i,
+fn criteria_names(set: screening::Criteria, out: &mut String) {
+    for (i, c) in set.iter().enumerate() {
+        if i > 0 {
+            out.push('、');
         }
-    }
-    if no != 0 {
-        S2::Fail { no }
-    } else if unknown != 0 {
-        S2::Incomplete { unknown }
-    } else {
-        S2::Pass
-    }
-}
-
-fn criteria_names(mask: u8, out: &mut String) {
-    let mut first = true;
-    for (i, key) in S2_CRITERIA.iter().enumerate() {
-        if mask & (1 << i) != 0 {
-            if !first {
-                out.push('、');
-            }
-            first = false;
-            out.push_str(column(*key).header);
-        }
+        out.push_str(c.name_zh());
     }
 }
 
@@ -425,7 +383,7 @@ pub struct Outcome<'p> {
     /// S-1.
     pub size: SizeOutcome,
     /// S-2.
-    pub s2: S2,
+    pub s2: Screening,
     /// Rules the enterprise qualifies for (computed, or with no published
     /// figure) and rules that need more information, in pack order.
     pub policies: Vec<Hit<'p>>,
@@ -496,15 +454,20 @@ impl Screened<'_> {
                     }
                     SizeOutcome::NoIndustry => cells[3].push_str("需填写所属行业"),
                 }
-                match o.s2 {
-                    S2::Pass => cells[4].push_str("符合五项标准"),
-                    S2::Fail { no } => {
-                        cells[4].push_str("不符合：");
-                        criteria_names(no, &mut cells[4]);
+                let s2 = &mut cells[4];
+                match o.s2.outcome {
+                    screening::Outcome::Listable => s2.push_str("符合五项标准"),
+                    screening::Outcome::NotListable => {
+                        s2.push_str("不符合：");
+                        criteria_names(o.s2.failed, s2);
+                        if !o.s2.unanswered.is_empty() {
+                            s2.push_str("；待补充：");
+                            criteria_names(o.s2.unanswered, s2);
+                        }
                     }
-                    S2::Incomplete { unknown } => {
-                        cells[4].push_str("待补充：");
-                        criteria_names(unknown, &mut cells[4]);
+                    screening::Outcome::Incomplete => {
+                        s2.push_str("待补充：");
+                        criteria_names(o.s2.unanswered, s2);
                     }
                 }
                 for (i, h) in o.eligible().enumerate() {
@@ -613,7 +576,7 @@ impl<'p> Screener<'p> {
             r.errors.sort_by_key(order);
             return Screened { row, name, outcome: Err(r.errors) };
         }
-        let s2 = s2_screen(S2Answers(S2_CRITERIA.map(|k| r.yes_no(k))));
+        let s2 = screening::screen_answers(S2_CRITERIA.map(|k| r.yes_no(k)));
         let evaluation = crate::evaluate(self.set, &scenario);
         let total = evaluation.total_to_enterprise();
         let policies = evaluation
@@ -805,11 +768,11 @@ struct Items {
 
 /// Spaces, including the ideographic space and no-break space, around a cell.
 fn trim(s: &str) -> &str {
-    let b = s.as_bytes();
-    match (b.first(), b.last()) {
+    let space = |c: char| c.is_whitespace() || c == '\u{feff}';
+    match (s.chars().next(), s.chars().next_back()) {
         // The usual cell: nothing to trim.
-        (Some(f), Some(l)) if *f > b' ' && *f < 0x80 && *l > b' ' && *l < 0x80 => s,
-        _ => s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'),
+        (Some(f), Some(l)) if !space(f) && !space(l) => s,
+        _ => s.trim_matches(space),
     }
 }
 
@@ -973,11 +936,18 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
         }
     }
 
+    /// 是/否, and the other answers `sme-subsidy screen` takes
+    /// ([`screening::parse_answer`]: 符合, yes, 1, √ …; 未知, 待核实 … leave it open).
     fn yes_no(&mut self, key: Key) -> Option<bool> {
         let text = self.cell(key)?;
-        match parse_yes_no(text) {
-            Some(b) => Some(b),
-            None => {
+        match text {
+            "是" => return Some(true),
+            "否" => return Some(false),
+            _ => {}
+        }
+        match screening::parse_answer(text) {
+            Ok(answer) => answer,
+            Err(_) => {
                 let text = text.to_string();
                 self.push(key, format!("「{text}」应填“是”或“否”"), format!("`{text}` should be 是 (yes) or 否 (no)"));
                 None
@@ -1090,16 +1060,6 @@ fn split_unit(text: &str) -> (&str, Option<Currency>) {
     }
 }
 
-fn parse_yes_no(text: &str) -> Option<bool> {
-    match text {
-        "是" | "有" | "√" | "✓" | "1" => Some(true),
-        "否" | "无" | "×" | "0" => Some(false),
-        t if t.eq_ignore_ascii_case("y") || t.eq_ignore_ascii_case("yes") || t.eq_ignore_ascii_case("true") => Some(true),
-        t if t.eq_ignore_ascii_case("n") || t.eq_ignore_ascii_case("no") || t.eq_ignore_ascii_case("false") => Some(false),
-        _ => None,
-    }
-}
-
 fn parse_choice<T: for<'de> Deserialize<'de>>(text: &str) -> Option<T> {
     use serde::de::value::{Error, StrDeserializer};
     if let Ok(v) = T::deserialize(StrDeserializer::<Error>::new(text)) {
@@ -1193,9 +1153,9 @@ mod tests {
     }
 
     #[test]
-    fn s2_all_five() {
-        assert_eq!(s2_screen(S2Answers([Some(true); 5])), S2::Pass);
-        assert_eq!(s2_screen(S2Answers([Some(true), Some(false), None, Some(true), Some(true)])), S2::Fail { no: 0b10 });
-        assert_eq!(s2_screen(S2Answers([Some(true), None, Some(true), None, Some(true)])), S2::Incomplete { unknown: 0b1010 });
+    fn the_s2_columns_follow_the_criteria() {
+        for (key, c) in S2_CRITERIA.iter().zip(screening::Criterion::ALL) {
+            assert_eq!(column(*key).header, c.name_zh());
+        }
     }
 }

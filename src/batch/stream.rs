@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use csv::{ReaderBuilder, StringRecord, WriterBuilder};
+use csv::{ByteRecord, ReaderBuilder, StringRecord, WriterBuilder};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
@@ -30,6 +30,34 @@ impl Cells for StringRecord {
     }
     fn cell(&self, i: usize) -> Option<&str> {
         self.get(i)
+    }
+}
+
+/// A record read as bytes and checked for UTF-8 by the worker that screens
+/// it (one check of the whole record, not one per cell, and off the reading
+/// thread).
+struct Utf8Record<'a> {
+    record: &'a ByteRecord,
+    text: &'a str,
+}
+
+impl<'a> Utf8Record<'a> {
+    fn new(record: &'a ByteRecord) -> Option<Utf8Record<'a>> {
+        let text = std::str::from_utf8(record.as_slice()).ok()?;
+        // Valid as a whole is not enough: a character split by a delimiter
+        // (invalid input) would join up again; every cell must start on a
+        // character boundary.
+        let bounds_ok = (0..record.len()).all(|i| record.range(i).is_some_and(|r| text.is_char_boundary(r.start)));
+        bounds_ok.then_some(Utf8Record { record, text })
+    }
+}
+
+impl Cells for Utf8Record<'_> {
+    fn count(&self) -> usize {
+        self.record.len()
+    }
+    fn cell(&self, i: usize) -> Option<&str> {
+        self.text.get(self.record.range(i)?)
     }
 }
 
@@ -61,10 +89,9 @@ impl Summary {
     }
 }
 
-/// One slot of a chunk: a record, or a record that was not valid UTF-8.
+/// One slot of a chunk: a record's bytes.
 struct Slot {
-    record: StringRecord,
-    utf8: bool,
+    record: ByteRecord,
 }
 
 /// What a task produced: its rows as CSV bytes, its counts, its errors.
@@ -112,7 +139,7 @@ where
     head.write_record(OUTPUT_HEADERS).map_err(|e| e.to_string())?;
     out.write_all(&head.into_inner().map_err(|e| e.to_string())?).map_err(io_err)?;
 
-    let new_chunk = || (0..CHUNK).map(|_| Slot { record: StringRecord::new(), utf8: true }).collect::<Vec<_>>();
+    let new_chunk = || (0..CHUNK).map(|_| Slot { record: ByteRecord::new() }).collect::<Vec<_>>();
     let (mut current, mut next) = (new_chunk(), new_chunk());
     let mut summary = Summary { threads: rayon::current_num_threads(), ..Summary::default() };
     let mut n = read_chunk(&mut reader, &mut current)?;
@@ -172,23 +199,17 @@ fn read_error(e: &csv::Error) -> String {
     }
 }
 
-/// Fill `slots` with the next records; a record that is not valid UTF-8
-/// takes its slot too (reported as that row's error), so row numbers stay
+/// Fill `slots` with the next records, as bytes: a record that is not valid
+/// UTF-8 is reported as that row's error by its worker, so row numbers stay
 /// right and nothing is dropped.
 fn read_chunk<R: Read>(reader: &mut csv::Reader<R>, slots: &mut [Slot]) -> Result<usize, String> {
     let mut n = 0;
     while n < slots.len() {
-        let slot = &mut slots[n];
-        match reader.read_record(&mut slot.record) {
-            Ok(true) => slot.utf8 = true,
+        match reader.read_byte_record(&mut slots[n].record) {
+            Ok(true) => n += 1,
             Ok(false) => break,
-            Err(e) if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) => {
-                slot.record.clear();
-                slot.utf8 = false;
-            }
             Err(e) => return Err(read_error(&e)),
         }
-        n += 1;
     }
     Ok(n)
 }
@@ -203,8 +224,9 @@ fn screen_chunk(screener: &Screener, chunk: &[Slot], first_row: u64) -> Result<V
             let mut cells: [String; 9] = Default::default();
             for (k, slot) in slots.iter().enumerate() {
                 let row = first_row + (t * TASK + k) as u64;
-                let screened = if !slot.utf8 {
-                    Screened {
+                let record = Utf8Record::new(&slot.record);
+                let screened = match &record {
+                    None => Screened {
                         row,
                         name: String::new(),
                         outcome: Err(vec![CellError {
@@ -213,12 +235,12 @@ fn screen_chunk(screener: &Screener, chunk: &[Slot], first_row: u64) -> Result<V
                             zh: "此行含有非 UTF-8 编码的字符：请把文件另存为「CSV UTF-8（逗号分隔）」".into(),
                             en: "the row is not valid UTF-8: save the file as \"CSV UTF-8 (Comma delimited)\"".into(),
                         }]),
+                    },
+                    Some(r) if Screener::is_blank(r) => {
+                        part.blank += 1;
+                        continue;
                     }
-                } else if Screener::is_blank(&slot.record) {
-                    part.blank += 1;
-                    continue;
-                } else {
-                    screener.screen(row, &slot.record)
+                    Some(r) => screener.screen(row, r),
                 };
                 screened.write_cells(&mut cells);
                 writer.write_record(&cells).map_err(|e| e.to_string())?;
@@ -331,5 +353,27 @@ pub fn write_template(output: Option<&Path>) -> Result<(), String> {
     match output {
         Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display())),
         None => io::stdout().write_all(text.as_bytes()).map_err(|e| e.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_character_split_by_a_delimiter_is_not_utf8() {
+        let mut split = ByteRecord::new();
+        split.push_field(b"a\xE4");
+        split.push_field(b"\xB8\xADb");
+        assert!(std::str::from_utf8(split.as_slice()).is_ok(), "valid as a whole");
+        assert!(Utf8Record::new(&split).is_none());
+        let mut ok = ByteRecord::new();
+        ok.push_field("中".as_bytes());
+        ok.push_field(b"");
+        ok.push_field("文".as_bytes());
+        ok.push_field(b"");
+        let r = Utf8Record::new(&ok).unwrap();
+        assert_eq!((r.cell(0), r.cell(1), r.cell(2), r.cell(3), r.cell(4)), (Some("中"), Some(""), Some("文"), Some(""), None));
+        assert_eq!(r.count(), 4);
     }
 }
