@@ -63,19 +63,30 @@ fn liaocheng(name: &str, extra: &[(&str, &str)]) -> Vec<String> {
     row(&base)
 }
 
-fn screen_rows<'p>(header: &[String], rows: &[Vec<String>]) -> Vec<Screened<'p>> {
+/// A screened row: its output cells and its errors.
+struct Out {
+    ok: bool,
+    cells: [String; 9],
+    errors: Vec<batch::CellError>,
+}
+
+fn out(s: Screened) -> Out {
+    let mut cells: [String; 9] = Default::default();
+    s.write_cells(&mut cells);
+    Out { ok: s.is_ok(), cells, errors: s.outcome.err().unwrap_or_default() }
+}
+
+fn screen_rows(header: &[String], rows: &[Vec<String>]) -> Vec<Out> {
     let screener = Screener::new(builtin(), Header::new(header), Options::default());
-    rows.iter().enumerate().map(|(i, r)| screener.screen(i as u64 + 2, r)).collect()
+    rows.iter().enumerate().map(|(i, r)| out(screener.screen(i as u64 + 2, r))).collect()
 }
 
-fn cells(s: &Screened) -> [String; 9] {
-    let mut c: [String; 9] = Default::default();
-    s.write_cells(&mut c);
-    c
+fn cells(s: &Out) -> [String; 9] {
+    s.cells.clone()
 }
 
-fn errors<'a>(s: &'a Screened) -> &'a [batch::CellError] {
-    s.outcome.as_ref().err().map(Vec::as_slice).unwrap_or(&[])
+fn errors(s: &Out) -> &[batch::CellError] {
+    &s.errors
 }
 
 /// The single-scenario total for a JSON scenario (the path `sme-subsidy
@@ -275,7 +286,7 @@ fn bad_cells_are_reported_with_row_column_and_reason_in_both_languages() {
         liaocheng("好企业乙", &[]),
     ];
     let out = screen_rows(&headers(), &rows);
-    let status: Vec<bool> = out.iter().map(|s| s.is_ok()).collect();
+    let status: Vec<bool> = out.iter().map(|s| s.ok).collect();
     assert_eq!(status, [true, false, false, false, false, false, false, false, false, false, false, true]);
     let one = |i: usize, column: &str, zh: &str, en: &str| {
         let e = errors(&out[i]);
@@ -338,11 +349,11 @@ fn header_problems_are_reported_on_every_row_and_notes_columns_are_ignored() {
 fn a_missing_date_takes_the_default_or_is_an_error() {
     let header = headers();
     let r = liaocheng("无日期", &[("测算日期", "")]);
-    let without = Screener::new(builtin(), Header::new(&header), Options::default()).screen(2, &r);
-    assert_eq!(errors(&without)[0].column, "测算日期");
+    let without = Screener::new(builtin(), Header::new(&header), Options::default());
+    assert_eq!(errors(&out(without.screen(2, &r)))[0].column, "测算日期");
     let date = batch::parse_date("2024-12-31");
-    let with = Screener::new(builtin(), Header::new(&header), Options { default_date: date }).screen(2, &r);
-    assert!(with.is_ok());
+    let with = Screener::new(builtin(), Header::new(&header), Options { default_date: date });
+    assert!(with.screen(2, &r).is_ok());
     // Blank rows are recognised (and skipped by the stream).
     assert!(Screener::is_blank(&vec![" ", "", "\u{3000}"]));
     assert!(!Screener::is_blank(&r));
@@ -545,4 +556,63 @@ fn cli_batch_template_writes_the_template() {
     assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(template_path()).unwrap());
     let o = run(&["batch-template"]);
     assert_eq!(o.stdout, std::fs::read(template_path()).unwrap());
+}
+
+#[test]
+fn a_row_lists_what_the_full_evaluation_of_its_scenario_lists() {
+    // The screener evaluates a row against only the documents whose dates
+    // and region can concern it; the row must read exactly as the full
+    // evaluation of the same scenario would.
+    use sme_subsidy::result::Status;
+    let places: [(&str, &str, &str); 6] = [
+        ("山东省", "聊城市", "东昌府区"),
+        ("山东省", "聊城市", "江北水城旅游度假区"),
+        ("山东省", "", ""),
+        ("浙江省", "温州市", "鹿城区"),
+        ("四川省", "达州市", "通川区"),
+        ("浙江省", "台州市", "临海市"),
+    ];
+    let mut rows = Vec::new();
+    for (p, c, k) in places {
+        for date in ["2021-12-01", "2024-12-31"] {
+            rows.push(row(&[
+                ("企业名称", "比对企业"),
+                ("省", p),
+                ("市", c),
+                ("县区", k),
+                ("所属行业", "工业"),
+                ("从业人员", "80"),
+                ("营业收入（元）", "20,000,000"),
+                ("资产总额（元）", "10,000,000"),
+                ("科技型企业（是/否）", "是"),
+                ("贷款本金（元）", "3,000,000"),
+                ("贷款起始日", "2021-09-01"),
+                ("贷款到期日", "2025-09-01"),
+                ("担保方式", "专利权质押"),
+                ("贷款机构类型", "科技支行"),
+                ("月均贷款余额（元）", "3,000,000"),
+                ("担保金额（元）", "3,000,000"),
+                ("担保费（元）", "24,000"),
+                ("政府性融资担保业务（是/否）", "是"),
+                ("评估费（元）", "30,000"),
+                ("评估费用于专利权质押贷款（是/否）", "是"),
+                ("测算日期", date),
+            ]));
+        }
+    }
+    let set = builtin();
+    let screener = Screener::new(set, Header::new(&headers()), Options::default());
+    for (i, r) in rows.iter().enumerate() {
+        let screened = screener.screen(i as u64 + 2, r);
+        let o = screened.outcome.as_ref().unwrap();
+        let full = sme_subsidy::evaluate(set, &screener.scenario(i as u64 + 2, r).unwrap());
+        let listed = |status: Status| matches!(status, Status::Eligible | Status::AmountNotPublished | Status::NeedsInformation);
+        let want: Vec<(&str, Status, Option<String>)> =
+            full.results.iter().filter(|r| listed(r.status)).map(|r| (r.rule.id.as_str(), r.status, r.amount.map(|a| a.to_string()))).collect();
+        let got: Vec<(&str, Status, Option<String>)> =
+            o.policies.iter().map(|h| (h.rule.id.as_str(), h.status, h.amount.map(|a| a.to_string()))).collect();
+        assert_eq!(got, want, "row {}", i + 2);
+        assert_eq!(o.total, full.total_to_enterprise());
+        assert_eq!(o.size, full.size);
+    }
 }

@@ -23,6 +23,7 @@ pub mod stream;
 
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
+use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -518,7 +519,14 @@ pub struct Screener<'p> {
     options: Options,
     /// The pack's questions the list can answer.
     asks: [bool; 3],
+    /// The set's documents that can concern a row, by bit mask (see
+    /// [`Screener::documents_for`]); built on first use.
+    subsets: Vec<OnceLock<PolicySet>>,
 }
+
+/// Up to this many documents, rows are screened against only the documents
+/// that can concern them (2^n subsets at most); beyond it, against all.
+const MAX_FILTERED_DOCUMENTS: usize = 8;
 
 const QUESTIONS: [(&str, Key); 3] = [
     ("fits_industry_policy", Key::FitsIndustryPolicy),
@@ -538,7 +546,53 @@ impl<'p> Screener<'p> {
                 }
             }
         }
-        Screener { set, header, options, asks }
+        let n = set.documents.len();
+        let subsets = if n <= MAX_FILTERED_DOCUMENTS { (0..1usize << n).map(|_| OnceLock::new()).collect() } else { Vec::new() };
+        Screener { set, header, options, asks, subsets }
+    }
+
+    /// The documents that can give this scenario a result worth listing.
+    ///
+    /// A document whose effective dates exclude the 测算日期, or whose region
+    /// excludes the enterprise, can only answer 不在政策有效期内 or 不符合条件 for
+    /// each of its rules, and a batch row lists neither; leaving such
+    /// documents out gives the same row (eligible policies, what could add,
+    /// total, size) for less work — a 达州 list is not evaluated against
+    /// 聊城's eleven rules. A region not given in full stays in (its rules
+    /// may ask for it).
+    fn documents_for(&self, scenario: &Scenario) -> &PolicySet {
+        if self.subsets.is_empty() {
+            return self.set;
+        }
+        let date = scenario.evaluation_date;
+        let mut mask = 0usize;
+        for (i, doc) in self.set.documents.iter().enumerate() {
+            let dated = doc.effective_from.map_or(true, |from| date >= from) && doc.effective_to.map_or(true, |to| date <= to);
+            if dated && crate::conditions::jurisdiction(doc, scenario) != crate::conditions::Place::Outside {
+                mask |= 1 << i;
+            }
+        }
+        if mask == self.subsets.len() - 1 {
+            return self.set;
+        }
+        self.subsets[mask].get_or_init(|| PolicySet {
+            documents: (self.set.documents.iter().enumerate())
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, d)| d.clone())
+                .collect(),
+        })
+    }
+
+    /// The scenario a row describes (checked as `input::check` checks a
+    /// single scenario), or the row's located errors: for a page that opens
+    /// one row of a list in the single-enterprise calculator.
+    pub fn scenario<C: Cells + ?Sized>(&self, row: u64, cells: &C) -> Result<Scenario, Vec<CellError>> {
+        let (scenario, r) = self.read(row, cells);
+        if r.errors.is_empty() {
+            Ok(scenario)
+        } else {
+            Err(r.errors)
+        }
     }
 
     pub fn header(&self) -> &Header {
@@ -552,32 +606,14 @@ impl<'p> Screener<'p> {
     }
 
     /// Screen one row. `row` is its number in the list (header = 1).
-    pub fn screen<C: Cells + ?Sized>(&self, row: u64, cells: &C) -> Screened<'p> {
-        let mut r = RowReader::new(&self.header, cells, row);
+    pub fn screen<C: Cells + ?Sized>(&self, row: u64, cells: &C) -> Screened<'_> {
+        let (scenario, mut r) = self.read(row, cells);
         let name = r.cell(Key::Name).unwrap_or("").to_string();
-        for (column, zh, en) in &self.header.problems {
-            r.errors.push(CellError { row, column: column.clone(), zh: zh.clone(), en: en.clone() });
-        }
-        r.shape();
-        if name.is_empty() && self.header.has(Key::Name) {
-            r.push(Key::Name, "企业名称不能为空".into(), "the enterprise name must not be empty".into());
-        }
-        let (scenario, items) = self.scenario(&mut r);
-        if r.errors.is_empty() {
-            if let Err(errors) = input::check(&scenario) {
-                for e in errors {
-                    r.input_error(e, &items);
-                }
-            }
-        }
         if !r.errors.is_empty() {
-            // In the list's column order (header problems first).
-            let order = |e: &CellError| COLUMNS.iter().position(|c| c.header == e.column).map_or(0, |k| k + 1);
-            r.errors.sort_by_key(order);
             return Screened { row, name, outcome: Err(r.errors) };
         }
         let s2 = screening::screen_answers(S2_CRITERIA.map(|k| r.yes_no(k)));
-        let evaluation = crate::evaluate(self.set, &scenario);
+        let evaluation = crate::evaluate(self.documents_for(&scenario), &scenario);
         let total = evaluation.total_to_enterprise();
         let policies = evaluation
             .results
@@ -588,7 +624,31 @@ impl<'p> Screener<'p> {
         Screened { row, name, outcome: Ok(Outcome { size: evaluation.size, s2, policies, total }) }
     }
 
-    fn scenario<C: Cells + ?Sized>(&self, r: &mut RowReader<'_, C>) -> (Scenario, Items) {
+    /// The row's scenario, and the row with every problem found in it.
+    fn read<'a, C: Cells + ?Sized>(&'a self, row: u64, cells: &'a C) -> (Scenario, RowReader<'a, C>) {
+        let mut r = RowReader::new(&self.header, cells, row);
+        for (column, zh, en) in &self.header.problems {
+            r.errors.push(CellError { row, column: column.clone(), zh: zh.clone(), en: en.clone() });
+        }
+        r.shape();
+        if r.cell(Key::Name).is_none() && self.header.has(Key::Name) {
+            r.push(Key::Name, "企业名称不能为空".into(), "the enterprise name must not be empty".into());
+        }
+        let (scenario, items) = self.build(&mut r);
+        if r.errors.is_empty() {
+            if let Err(errors) = input::check(&scenario) {
+                for e in errors {
+                    r.input_error(e, &items);
+                }
+            }
+        }
+        // In the list's column order (header problems first).
+        let order = |e: &CellError| COLUMNS.iter().position(|c| c.header == e.column).map_or(0, |k| k + 1);
+        r.errors.sort_by_key(order);
+        (scenario, r)
+    }
+
+    fn build<C: Cells + ?Sized>(&self, r: &mut RowReader<'_, C>) -> (Scenario, Items) {
         let mut items = Items::default();
         let evaluation_date = match r.date(Key::Date).or(self.options.default_date) {
             Some(d) => d,
