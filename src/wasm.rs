@@ -44,11 +44,11 @@ use crate::size::Size;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
 /**
- * Bilingual text, zh-CN first. In a report evaluated for one language the
- * other is the empty string.
+ * Bilingual text, zh-CN first. In a full report evaluated for one language
+ * the other is the empty string.
  */
 export interface Text { zh: string; en: string; }
-/** The languages a report is rendered in (default: both). */
+/** The languages a full report is rendered in (default: both). */
 export type Language = "zh" | "zh-CN" | "en" | "both";
 
 /** An amount with its currency: "1000000 CNY", "4800000 USD" (commas allowed). */
@@ -168,8 +168,42 @@ export interface Citation {
   text: string;
 }
 
-/** What one evaluation decides for one rule (the lean form). */
+/** How an amount was reached: one line per step. */
+export interface Step { kind: string; text: Text; }
+/** A field to fill in: `field` is the scenario path. */
+export interface MissingField { field: string; text: Text; }
+/** 需满足: a condition the calculator cannot verify. `key` is the scenario path or `answers.<id>`. */
+export interface ToConfirm { key: string; text: Text; }
+
+/** The language of evaluate()'s lean report: zh-CN unless "en". */
+export type OneLanguage = "zh" | "zh-CN" | "en";
+
+/**
+ * What one evaluation decides for one rule (evaluate(), the lean form).
+ * Texts are plain strings in the language asked for. To keep it small, a
+ * missing amount, `false` and empty lists are left out: read
+ * `r.steps ?? []`, `r.amount_yuan ?? null`.
+ */
 export interface RuleOutcome {
+  rule_id: string;
+  status: RuleStatus;
+  status_text: string;
+  /** Yuan with two decimals, e.g. "69958.33"; only when status is "eligible". */
+  amount_yuan?: string;
+  /** Paid to the enterprise itself, so part of total_yuan (absent: false). */
+  counts_in_total?: boolean;
+  /** How the amount was reached, one line per step. */
+  steps?: { kind: string; text: string }[];
+  /** Failed conditions, or items left out. */
+  reasons?: string[];
+  /** Fields to fill in: `field` is the scenario path. */
+  missing?: { field: string; text: string }[];
+  /** 需满足: conditions the calculator cannot verify. */
+  to_confirm?: { key: string; text: string }[];
+}
+
+/** One rule's full result (evaluateFull()): every field present, with the rule's own texts and citation. */
+export interface RuleReport {
   rule_id: string;
   status: RuleStatus;
   status_text: Text;
@@ -177,18 +211,11 @@ export interface RuleOutcome {
   amount_yuan: string | null;
   /** Paid to the enterprise itself, so part of total_yuan. */
   counts_in_total: boolean;
-  /** How the amount was reached, one line per step. */
-  steps: { kind: string; text: Text }[];
+  steps: Step[];
   /** Failed conditions, or items left out. */
   reasons: Text[];
-  /** Fields to fill in: `field` is the scenario path. */
-  missing: { field: string; text: Text }[];
-  /** 需满足: conditions the calculator cannot verify. `key` is the scenario path or `answers.<id>`. */
-  to_confirm: { key: string; text: Text }[];
-}
-
-/** One rule's full result: the outcome with the rule's own texts and citation. */
-export interface RuleReport extends RuleOutcome {
+  missing: MissingField[];
+  to_confirm: ToConfirm[];
   provision: string | null;
   name: Text;
   family: Family;
@@ -225,10 +252,21 @@ interface ReportCommon {
 }
 
 /**
- * The result of evaluate(): per rule only what the scenario decides. The
- * rules' names, recipients, notes and citations are in policies(), by rule_id.
+ * The result of evaluate(): per rule only what the scenario decides, texts
+ * as strings in one language. The rules' names, recipients, notes and
+ * citations are in policies(), by rule_id.
  */
-export interface LeanReport extends ReportCommon { results: RuleOutcome[]; }
+export interface LeanReport {
+  evaluation_date: DateString;
+  enterprise_size: { size: Size | null; text: string; citation: string; missing: string[] };
+  results: RuleOutcome[];
+  total_yuan: string;
+  total_text: string;
+  not_in_total: string[];
+  could_add: string[];
+  lpr_table_newest: DateString;
+  notice: string;
+}
 
 /** The full result of one evaluation (evaluateFull(), the CLI's JSON). */
 export interface Report extends ReportCommon { results: RuleReport[]; }
@@ -319,6 +357,8 @@ extern "C" {
     pub type PackDocuments;
     #[wasm_bindgen(typescript_type = "Language")]
     pub type LanguageChoice;
+    #[wasm_bindgen(typescript_type = "OneLanguage")]
+    pub type OneLanguageChoice;
 }
 
 /// The engine's version.
@@ -357,14 +397,17 @@ impl Calculator {
 
     /// Evaluate a scenario against the active policy set: the lean report,
     /// per rule only what the scenario decides (the rules' own texts are in
-    /// `policies()`, by `rule_id`). `lang` "zh" or "en" renders the texts in
-    /// that language only (the other is left empty), half the work of both,
-    /// the default. Throws an `InputErrorObject` when the scenario is not
-    /// valid.
-    pub fn evaluate(&self, scenario: &ScenarioObject, lang: Option<LanguageChoice>) -> Result<LeanReportObject, JsValue> {
+    /// `policies()`, by `rule_id`), its texts plain strings in `lang`, "zh"
+    /// (the default) or "en". Throws an `InputErrorObject` when the
+    /// scenario is not valid.
+    pub fn evaluate(&self, scenario: &ScenarioObject, lang: Option<OneLanguageChoice>) -> Result<LeanReportObject, JsValue> {
         let scenario = read_scenario(scenario, &self.set)?;
-        let report = LeanReport::lean(&crate::evaluate(&self.set, &scenario), language(lang));
-        Ok(to_js(&report).unchecked_into())
+        let lang = match lang.and_then(|l| l.as_string()).as_deref() {
+            Some("en") => Lang::En,
+            _ => Lang::Zh,
+        };
+        let report = LeanReport::lean(&crate::evaluate(&self.set, &scenario), lang);
+        Ok(JSON::parse(&report.to_json(lang)).ok().expect("the lean report is valid JSON").unchecked_into())
     }
 
     /// As `evaluate`, but the full report: every rule with its name,

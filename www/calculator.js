@@ -39,8 +39,9 @@ export async function createCalculator(packUrl) {
 /**
  * Evaluate while the user is still typing: a field the engine refuses is
  * left out and the rest is evaluated again, so one bad entry shows its
- * message without blanking every result. Returns the report, in `lang`
- * ("zh" or "en"; null when even that is impossible), and every input error met.
+ * message without blanking every result. Returns the lean report, its
+ * texts strings in `lang` ("zh" or "en"; null when even that is
+ * impossible), and every input error met.
  */
 export function evaluateLenient(calculator, scenario, lang) {
   const errors = [];
@@ -70,15 +71,24 @@ export function rulesById(policies) {
 
 /**
  * The lean report's results (evaluate) joined with each rule's own texts
- * (policies, by rule id): the rule reports evaluateFull would give, with
- * the rule's texts in both languages.
+ * (policies, by rule id): the rule reports evaluateFull would give, the
+ * outcome's texts strings in the language evaluated, the rule's {zh, en}.
  */
 export function fullResults(report, rules) {
   const size = report.enterprise_size.size;
   return report.results.map((outcome) => {
     const rule = rules.get(outcome.rule_id);
     return {
-      ...outcome,
+      rule_id: outcome.rule_id,
+      status: outcome.status,
+      status_text: outcome.status_text,
+      // The lean form leaves out a missing amount, false and empty lists.
+      amount_yuan: outcome.amount_yuan ?? null,
+      counts_in_total: outcome.counts_in_total ?? false,
+      steps: outcome.steps ?? [],
+      reasons: outcome.reasons ?? [],
+      missing: outcome.missing ?? [],
+      to_confirm: outcome.to_confirm ?? [],
       provision: rule.provision,
       name: rule.name,
       family: rule.family,

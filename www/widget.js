@@ -143,9 +143,9 @@ class SmeSubsidyCalculator extends HTMLElement {
     return (this.getAttribute("lang") ?? "zh").toLowerCase().startsWith("en") ? "en" : "zh";
   }
 
-  /** A {zh, en} text in the current language. */
+  /** A {zh, en} text in the current language (the lean report's texts are already strings in it). */
   #t(text) {
-    return text?.[this.#lang] ?? "";
+    return typeof text === "string" ? text : text?.[this.#lang] ?? "";
   }
 
   async #start() {

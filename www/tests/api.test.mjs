@@ -33,23 +33,33 @@ test("evaluateFull returns the native engine's report, in both languages or one"
 test("evaluate's lean report joined with policies() by rule id is the full report", () => {
   const calculator = new Calculator();
   const rules = rulesById(calculator.policies());
-  const medium = { ...example, enterprise: { ...example.enterprise, employees: 500, operating_revenue: "300000000 CNY", annual_exports: "4000000 USD" } };
+  // A {zh, en} text → its string in one language: how the lean form writes texts.
+  const one = (value, lang) =>
+    Array.isArray(value) ? value.map((v) => one(v, lang))
+      : value && typeof value === "object"
+        ? (Object.keys(value).length === 2 && "zh" in value && "en" in value ? value[lang]
+          : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, one(v, lang)])))
+        : value;
+  const medium = { ...example, enterprise: { ...example.enterprise, employees: 500, operating_revenue: "300000000 CNY" } };
   const profileOnly = { evaluation_date: example.evaluation_date, enterprise: example.enterprise };
   for (const scenario of [example, medium, profileOnly, { evaluation_date: "2021-10-01", enterprise: {} }]) {
-    const full = calculator.evaluateFull(scenario);
-    const lean = calculator.evaluate(scenario);
-    const { results, ...rest } = full;
-    assert.deepEqual({ ...lean, results: undefined }, { ...rest, results: undefined }, "everything but the results is the same");
-    assert.deepEqual(fullResults(lean, rules), results);
-    assert.ok(lean.results.every((r) => !("citation" in r) && !("name" in r)), "no static texts in the lean form");
+    for (const lang of ["zh", "en"]) {
+      const full = calculator.evaluateFull(scenario, lang);
+      const lean = calculator.evaluate(scenario, lang);
+      assert.deepEqual({ ...lean, results: null }, one({ ...full, results: null }, lang), "everything but the results");
+      assert.deepEqual(one(fullResults(lean, rules), lang), one(full.results, lang));
+      assert.ok(lean.results.every((r) => !("citation" in r) && !("name" in r)), "no static texts in the lean form");
+      assert.ok(lean.results.every((r) => typeof r.status_text === "string"), "texts are strings in the language asked for");
+      // Lean: nothing empty is sent.
+      assert.ok(lean.results.every((r) => r.amount_yuan !== null && r.counts_in_total !== false
+        && ["steps", "reasons", "missing", "to_confirm"].every((k) => r[k] === undefined || r[k].length > 0)));
+    }
   }
   // A size-only note reaches the medium exporter only.
   const notes = (scenario) => calculator.evaluateFull(scenario).results.flatMap((r) => r.notes).length;
   assert.ok(notes(medium) > notes(example));
-  // One language: the outcome's texts in that language only.
-  const zh = calculator.evaluate(example, "zh");
-  assert.equal(zh.total_yuan, engineReport(example).total_yuan);
-  assert.ok(zh.results.some((r) => r.steps.length > 0) && zh.results.every((r) => r.steps.every((s) => s.text.en === "")));
+  assert.equal(calculator.evaluate(example).total_yuan, engineReport(example).total_yuan);
+  assert.equal(calculator.evaluate(example).notice, "测算结果仅供参考，以主管部门审核为准", "zh-CN by default");
 });
 
 test("the package README's snippet is true", () => {
@@ -156,7 +166,7 @@ test("policies list every document with status and dates; classifySize follows t
 
 test("the TypeScript types describe the real objects", () => {
   const dts = fs.readFileSync(path.join(PKG, "sme_subsidy.d.ts"), "utf8");
-  assert.match(dts, /evaluate\(scenario: Scenario, lang\?: Language \| null\): LeanReport;/);
+  assert.match(dts, /evaluate\(scenario: Scenario, lang\?: OneLanguage \| null\): LeanReport;/);
   assert.match(dts, /evaluateFull\(scenario: Scenario, lang\?: Language \| null\): Report;/);
   assert.match(dts, /policies\(\): PolicySummary\[\];/);
   assert.match(dts, /export function classifySize\(enterprise: Enterprise\): SizeReport;/);
