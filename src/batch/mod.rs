@@ -829,8 +829,13 @@ struct Items {
 /// Spaces, including the ideographic space and no-break space, around a cell.
 fn trim(s: &str) -> &str {
     let space = |c: char| c.is_whitespace() || c == '\u{feff}';
+    let (Some(&first), Some(&last)) = (s.as_bytes().first(), s.as_bytes().last()) else { return s };
+    // The usual cell: an ASCII letter or digit at both ends, or CJK text.
+    let plain = |b: u8| b > b' ' && b < 0x80;
+    if plain(first) && plain(last) {
+        return s;
+    }
     match (s.chars().next(), s.chars().next_back()) {
-        // The usual cell: nothing to trim.
         (Some(f), Some(l)) if !space(f) && !space(l) => s,
         _ => s.trim_matches(space),
     }
