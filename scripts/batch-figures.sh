@@ -101,6 +101,8 @@ fi
 echo "input: $IN ($(du -h "$IN" | cut -f1), $ROWS rows)" >&2
 threads_arg=()
 [ -n "$THREADS" ] && threads_arg=(--threads "$THREADS")
+# The machine may be shared: the load average says how much of it we had.
+load=$(cut -d' ' -f1 /proc/loadavg)
 set +e
 /usr/bin/time -v -o target/batch-figures.time "$BIN" batch "$IN" -o "$OUT" "${threads_arg[@]}" 2> target/batch-figures.stderr
 code=$?
@@ -110,4 +112,6 @@ wall=$(grep "Elapsed (wall clock)" target/batch-figures.time | awk '{print $NF}'
 rss=$(grep "Maximum resident set size" target/batch-figures.time | awk '{print $NF}')
 cpu=$(grep "Percent of CPU" target/batch-figures.time | awk '{print $NF}')
 secs=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
-echo "batch figure: $ROWS rows, wall ${secs} s, $(awk -v r="$ROWS" -v s="$secs" 'BEGIN { printf "%.0f", r / s }') rows/s, max RSS $((rss / 1024)) MiB, CPU $cpu, threads ${THREADS:-all ($(nproc))}, exit $code (1 = some rows failed, as generated)"
+user=$(grep "User time" target/batch-figures.time | awk '{print $NF}')
+sys=$(grep "System time" target/batch-figures.time | awk '{print $NF}')
+echo "batch figure: $ROWS rows, wall $(printf %.2f "$secs") s, $(awk -v r="$ROWS" -v s="$secs" 'BEGIN { printf "%.0f", r / s }') rows/s, max RSS $((rss / 1024)) MiB, CPU $cpu (user $user s, sys $sys s), threads ${THREADS:-all ($(nproc))}, load before the run: $load, exit $code (1 = some rows failed, as generated)"
