@@ -432,7 +432,7 @@ impl Screened<'_> {
                 cells[2].push_str("error");
                 for (i, e) in errors.iter().enumerate() {
                     if i > 0 {
-                        cells[8].push_str("；");
+                        cells[8].push('；');
                     }
                     let _ = write!(cells[8], "{e}");
                 }
@@ -474,7 +474,7 @@ impl Screened<'_> {
                 for (i, h) in o.eligible().enumerate() {
                     let p = &mut cells[5];
                     if i > 0 {
-                        p.push_str("；");
+                        p.push('；');
                     }
                     p.push_str(&h.rule.id);
                     p.push(' ');
