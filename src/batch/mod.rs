@@ -931,12 +931,15 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
             Some(amount) => Some(Money { amount, currency }),
             None => {
                 let text = text.to_string();
-                let (zh, en) = if number.contains('万') || number.contains('亿') {
-                    ("金额（请以元为单位填写完整数字，不用“万”“亿”）", "amount (in full units, not 万 or 亿)")
+                if number.contains(['万', '亿']) {
+                    self.push(
+                        key,
+                        format!("「{text}」不是有效的金额：请以元为单位填写完整数字，不用“万”“亿”（如 12.5万 写作 125,000）"),
+                        format!("`{text}` is not a valid amount: write the full number in yuan, not 万 or 亿 (12.5万 is 125,000)"),
+                    );
                 } else {
-                    ("金额", "amount")
-                };
-                self.number_error(key, &text, zh, en);
+                    self.number_error(key, &text, "金额", "amount");
+                }
                 None
             }
         }
