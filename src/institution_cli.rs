@@ -7,11 +7,10 @@ use std::process::ExitCode;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 
 use sme_subsidy::institution::{self, InstitutionReport};
-use sme_subsidy::pack::{builtin::builtin, PolicySet};
 use sme_subsidy::report::Bi;
 use sme_subsidy::screening::{self, ScreeningReport};
 
-use super::{load_pack, read, Format, Lang};
+use super::{policy_set, read, Format, Lang};
 
 fn pick(lang: Lang, t: &Bi) -> String {
     if lang == Lang::En {
@@ -22,18 +21,16 @@ fn pick(lang: Lang, t: &Bi) -> String {
 }
 
 /// `sme-subsidy institution <input.json>`: exit 1 on input or pack errors.
-pub fn institution(input: &Path, format: Format, lang: Option<Lang>, packs: &[PathBuf]) -> Result<ExitCode, String> {
+pub fn institution(
+    input: &Path,
+    format: Format,
+    lang: Option<Lang>,
+    packs: &[PathBuf],
+) -> Result<ExitCode, String> {
     let text = read(input)?;
-    let mut set: PolicySet = builtin().clone();
-    for file in packs {
-        match load_pack(file) {
-            Ok(docs) => set.merge(docs),
-            Err(errors) => {
-                errors.iter().for_each(|e| eprintln!("{e}"));
-                return Ok(ExitCode::from(1));
-            }
-        }
-    }
+    let Some(set) = policy_set(packs) else {
+        return Ok(ExitCode::from(1));
+    };
     let results = match institution::evaluate_json(&set, &text) {
         Ok(r) => r,
         Err(errors) => {
@@ -46,21 +43,27 @@ pub fn institution(input: &Path, format: Format, lang: Option<Lang>, packs: &[Pa
     match format {
         Format::Json => {
             let l = lang.unwrap_or(Lang::Both).report();
-            let reports: Vec<InstitutionReport> = results.iter().map(|r| InstitutionReport::new(r, l)).collect();
+            let reports: Vec<InstitutionReport> =
+                results.iter().map(|r| InstitutionReport::new(r, l)).collect();
             println!("{}", serde_json::to_string_pretty(&reports).map_err(|e| e.to_string())?);
         }
         Format::Table => {
             let lang = if lang == Some(Lang::En) { Lang::En } else { Lang::Zh };
             let mut table = Table::new();
-            table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_width(120);
+            table
+                .load_preset(UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_width(120);
             table.set_header(if lang == Lang::Zh {
                 ["条款", "状态", "金额（元）", "计算过程 / 原因", "出处"]
             } else {
                 ["Rule", "Status", "Amount (yuan)", "Steps / reasons", "Source"]
             });
-            let reports: Vec<InstitutionReport> = results.iter().map(|r| InstitutionReport::new(r, lang.report())).collect();
+            let reports: Vec<InstitutionReport> =
+                results.iter().map(|r| InstitutionReport::new(r, lang.report())).collect();
             for r in &reports {
-                let mut detail: Vec<String> = r.steps.iter().map(|s| format!("· {}", pick(lang, &s.text))).collect();
+                let mut detail: Vec<String> =
+                    r.steps.iter().map(|s| format!("· {}", pick(lang, &s.text))).collect();
                 detail.extend(r.flags.iter().map(|f| format!("⚠ {}", pick(lang, &f.text))));
                 detail.extend(r.reasons.iter().map(|t| format!("✗ {}", pick(lang, t))));
                 detail.extend(r.to_confirm.iter().map(|c| format!("☐ {}", pick(lang, &c.text))));
@@ -115,7 +118,10 @@ pub fn screen(answers: &Path, format: Format, lang: Option<Lang>) -> Result<Exit
         Format::Table => {
             let lang = if lang == Some(Lang::En) { Lang::En } else { Lang::Zh };
             let mut table = Table::new();
-            table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_width(120);
+            table
+                .load_preset(UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_width(120);
             table.set_header(if lang == Lang::Zh {
                 ["#", "企业", "初筛结论", "需核实"]
             } else {

@@ -143,14 +143,42 @@ fn is_toml(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "toml")
 }
 
+/// The built-in pack with a portal's packs merged over it, in order; `None`
+/// (the errors printed, each naming file, rule and field) when one is bad.
+fn policy_set(packs: &[PathBuf]) -> Option<PolicySet> {
+    let mut set: PolicySet = builtin().clone();
+    for file in packs {
+        match load_pack(file) {
+            Ok(docs) => set.merge(docs),
+            Err(errors) => {
+                errors.iter().for_each(|e| eprintln!("{e}"));
+                return None;
+            }
+        }
+    }
+    Some(set)
+}
+
 /// A pack file holds one document (TOML, as in `policies/`) or a JSON array of them.
 fn load_pack(path: &Path) -> Result<Vec<Document>, Vec<validate::PackError>> {
     let name = path.display().to_string();
     let text = read(path).map_err(|e| {
-        vec![validate::PackError { file: name.clone(), rule: None, field: String::new(), zh: "无法读取文件".into(), en: e }]
+        vec![validate::PackError {
+            file: name.clone(),
+            rule: None,
+            field: String::new(),
+            zh: "无法读取文件".into(),
+            en: e,
+        }]
     })?;
     let malformed = |e: String| {
-        vec![validate::PackError { file: name.clone(), rule: None, field: String::new(), zh: format!("格式错误：{e}"), en: e }]
+        vec![validate::PackError {
+            file: name.clone(),
+            rule: None,
+            field: String::new(),
+            zh: format!("格式错误：{e}"),
+            en: e,
+        }]
     };
     if is_toml(path) {
         let value: toml::Value = toml::from_str(&text).map_err(|e| malformed(e.to_string()))?;
@@ -166,7 +194,13 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let text = read(&scenario)?;
             let parsed = if is_toml(&scenario) {
                 toml::from_str::<toml::Value>(&text)
-                    .map_err(|e| vec![input::InputError::new("(scenario)", format!("TOML 格式错误：{e}"), e.to_string())])
+                    .map_err(|e| {
+                        vec![input::InputError::new(
+                            "(scenario)",
+                            format!("TOML 格式错误：{e}"),
+                            e.to_string(),
+                        )]
+                    })
                     .and_then(input::scenario_from)
             } else {
                 input::scenario_from_json(&text)
@@ -180,16 +214,9 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     return Ok(ExitCode::from(1));
                 }
             };
-            let mut set: PolicySet = builtin().clone();
-            for file in &pack {
-                match load_pack(file) {
-                    Ok(docs) => set.merge(docs),
-                    Err(errors) => {
-                        errors.iter().for_each(|e| eprintln!("{e}"));
-                        return Ok(ExitCode::from(1));
-                    }
-                }
-            }
+            let Some(set) = policy_set(&pack) else {
+                return Ok(ExitCode::from(1));
+            };
             if let Err(errors) = input::check_answers(&scenario, &set) {
                 for e in &errors {
                     eprintln!("输入错误 input error — {e}");
@@ -238,23 +265,21 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Batch { input, output, date, threads, pack } => {
             use sme_subsidy::batch::{self, stream};
             let default_date = match date {
-                Some(text) => Some(batch::parse_date(&text).ok_or(format!("--date {text}: 日期格式应为 YYYY-MM-DD / expected YYYY-MM-DD"))?),
+                Some(text) => Some(
+                    batch::parse_date(&text)
+                        .ok_or(format!("--date {text}: 日期格式应为 YYYY-MM-DD / expected YYYY-MM-DD"))?,
+                ),
                 None => Some(time::OffsetDateTime::now_utc().to_offset(time::macros::offset!(+8)).date()),
             };
-            let mut set: PolicySet = builtin().clone();
-            for file in &pack {
-                match load_pack(file) {
-                    Ok(docs) => set.merge(docs),
-                    Err(errors) => {
-                        errors.iter().for_each(|e| eprintln!("{e}"));
-                        return Ok(ExitCode::from(2));
-                    }
-                }
-            }
+            let Some(set) = policy_set(&pack) else {
+                return Ok(ExitCode::from(2));
+            };
             let options = batch::Options { default_date };
             stream::run_cli(&set, stream::BatchArgs { input, output, options, threads })
         }
-        Command::Institution { input, format, lang, pack } => institution_cli::institution(&input, format, lang, &pack),
+        Command::Institution { input, format, lang, pack } => {
+            institution_cli::institution(&input, format, lang, &pack)
+        }
         Command::Screen { answers, format, lang } => institution_cli::screen(&answers, format, lang),
         Command::BatchTemplate { output } => {
             sme_subsidy::batch::stream::write_template(output.as_deref())?;
@@ -277,10 +302,19 @@ fn run(command: Command) -> Result<ExitCode, String> {
 }
 
 fn print_table(report: &Report, lang: Lang) {
-    let pick = |t: &report::Bi| if lang == Lang::En { t.en.to_string() } else { t.zh.to_string() };
+    let pick = |t: &report::Bi| {
+        if lang == Lang::En {
+            t.en.to_string()
+        } else {
+            t.zh.to_string()
+        }
+    };
     println!("{} — {}", report.evaluation_date, pick(&report.enterprise_size.text));
     let mut table = Table::new();
-    table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_width(120);
+    table
+        .load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(120);
     let header = if lang == Lang::Zh {
         ["政策", "状态", "金额（元）", "计算过程 / 原因", "出处"]
     } else {
