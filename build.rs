@@ -28,8 +28,8 @@ fn embed_policies(dir: &Path, dest: &Path) {
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());
         let text = fs::read_to_string(file).unwrap();
-        let value: toml::Value = toml::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: not valid TOML: {e}", file.display()));
+        let value: toml::Value =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: not valid TOML: {e}", file.display()));
         documents.push(serde_json::to_value(value).unwrap());
     }
     fs::write(dest, serde_json::to_string(&documents).unwrap()).unwrap();
@@ -52,7 +52,11 @@ fn embed_lpr(csv: &Path, dest: &Path) {
         };
         rows.push_str(&format!(
             "    LprRow {{ effective_from: ({}, {}, {}), one_year_bp: {}, five_year_bp: {} }},\n",
-            date[0], date[1], date[2], bp(cols[1]), bp(cols[2])
+            date[0],
+            date[1],
+            date[2],
+            bp(cols[1]),
+            bp(cols[2])
         ));
     }
     rows.push(']');

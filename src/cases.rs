@@ -102,9 +102,10 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// Run one case file.
 pub fn run_file(path: &Path) -> CaseRun {
     let mut run = CaseRun { path: path.to_path_buf(), description: String::new(), failures: Vec::new() };
-    let case: Case = match fs::read_to_string(path).map_err(|e| e.to_string()).and_then(|t| {
-        toml::from_str(&t).map_err(|e| e.to_string())
-    }) {
+    let case: Case = match fs::read_to_string(path)
+        .map_err(|e| e.to_string())
+        .and_then(|t| toml::from_str(&t).map_err(|e| e.to_string()))
+    {
         Ok(case) => case,
         Err(e) => {
             run.failures.push(format!("cannot read the case: {e}"));
@@ -130,11 +131,23 @@ pub fn run_file(path: &Path) -> CaseRun {
     }
     let evaluation = crate::evaluate(&set, &scenario);
     let report = Report::new(&evaluation, crate::report::Lang::Both);
-    check(&case.expect, case.expect_size.as_deref(), case.expect_total.as_deref(), &report, &mut run.failures);
+    check(
+        &case.expect,
+        case.expect_size.as_deref(),
+        case.expect_total.as_deref(),
+        &report,
+        &mut run.failures,
+    );
     run
 }
 
-fn check(expect: &[Expectation], size: Option<&str>, total: Option<&str>, report: &Report, failures: &mut Vec<String>) {
+fn check(
+    expect: &[Expectation],
+    size: Option<&str>,
+    total: Option<&str>,
+    report: &Report,
+    failures: &mut Vec<String>,
+) {
     if let Some(size) = size {
         if report.enterprise_size.size != Some(size) {
             failures.push(format!("size: expected {size}, got {:?}", report.enterprise_size.size));
@@ -156,7 +169,13 @@ fn check(expect: &[Expectation], size: Option<&str>, total: Option<&str>, report
             format!("(reasons {reasons:?}, missing {missing:?})")
         };
         if r.status != e.status {
-            failures.push(format!("{}: status expected {}, got {} {}", e.rule, e.status, r.status, context()));
+            failures.push(format!(
+                "{}: status expected {}, got {} {}",
+                e.rule,
+                e.status,
+                r.status,
+                context()
+            ));
         }
         if r.amount_yuan.as_deref() != e.amount.as_deref() {
             failures.push(format!("{}: amount expected {:?}, got {:?}", e.rule, e.amount, r.amount_yuan));

@@ -25,8 +25,12 @@ impl Condition {
     pub fn item_scope(&self) -> Option<&'static [ItemKind]> {
         use Condition::*;
         match self {
-            EnterpriseSize { .. } | Qualification { .. } | OperatingRevenueAtMost { .. }
-            | AnnualExportsAtMost { .. } | AnnualExportsAbove { .. } | IpoStageAtLeast { .. }
+            EnterpriseSize { .. }
+            | Qualification { .. }
+            | OperatingRevenueAtMost { .. }
+            | AnnualExportsAtMost { .. }
+            | AnnualExportsAbove { .. }
+            | IpoStageAtLeast { .. }
             | Confirm { .. } => None,
             LoanCollateral { .. } | LoanLender { .. } | LoanPurpose { .. } | LoanFact { .. } => {
                 Some(&[ItemKind::Loan])
@@ -34,7 +38,9 @@ impl Condition {
             GuaranteeFact { fact: crate::pack::GuaranteeFact::ForPatentPledgeLoan } => {
                 Some(&[ItemKind::Guarantee, ItemKind::EvaluationFee])
             }
-            GuaranteeFact { .. } | GuaranteeAmountAtMost { .. } | GuaranteeFeeRateAtMost { .. }
+            GuaranteeFact { .. }
+            | GuaranteeAmountAtMost { .. }
+            | GuaranteeFeeRateAtMost { .. }
             | GuaranteeGreenIndustry { .. } => Some(&[ItemKind::Guarantee]),
             InsuranceKind { .. } | InsuranceProduct { .. } => Some(&[ItemKind::Insurance]),
         }
@@ -284,9 +290,7 @@ fn test_item<'p>(condition: &'p Condition, scenario: &Scenario, item: ItemRef) -
         }
         (Condition::GuaranteeFact { fact }, kind) => {
             let value = match (fact, kind) {
-                (GuaranteeFact::GovernmentBusiness, _) => {
-                    scenario.guarantees[item.index].government_business
-                }
+                (GuaranteeFact::GovernmentBusiness, _) => scenario.guarantees[item.index].government_business,
                 (GuaranteeFact::ForPatentPledgeLoan, ItemKind::EvaluationFee) => {
                     scenario.evaluation_fees[item.index].for_patent_pledge_loan
                 }
@@ -296,13 +300,11 @@ fn test_item<'p>(condition: &'p Condition, scenario: &Scenario, item: ItemRef) -
             };
             yes_no(value, ItemReason::GuaranteeFactNo(*fact), Open::GuaranteeFact { item, fact: *fact })
         }
-        (Condition::GuaranteeAmountAtMost { yuan }, _) => {
-            match scenario.guarantees[item.index].amount {
-                None => Test::Missing("amount"),
-                Some(m) if m.amount <= *yuan => Test::Met,
-                Some(m) => Test::Failed(ItemReason::AmountAbove { actual: m.amount, max: *yuan }),
-            }
-        }
+        (Condition::GuaranteeAmountAtMost { yuan }, _) => match scenario.guarantees[item.index].amount {
+            None => Test::Missing("amount"),
+            Some(m) if m.amount <= *yuan => Test::Met,
+            Some(m) => Test::Failed(ItemReason::AmountAbove { actual: m.amount, max: *yuan }),
+        },
         (Condition::GuaranteeFeeRateAtMost { percent }, _) => {
             let g = &scenario.guarantees[item.index];
             match fee_rate_within(g, *percent) {
@@ -325,13 +327,11 @@ fn test_item<'p>(condition: &'p Condition, scenario: &Scenario, item: ItemRef) -
             Some(k) if any_of.contains(&k) => Test::Met,
             Some(actual) => Test::Failed(ItemReason::InsuranceKind { actual, allowed: any_of }),
         },
-        (Condition::InsuranceProduct { any_of }, _) => {
-            match scenario.insurance[item.index].product {
-                None => Test::Missing("product"),
-                Some(p) if any_of.contains(&p) => Test::Met,
-                Some(_) => Test::Failed(ItemReason::InsuranceProduct { allowed: any_of }),
-            }
-        }
+        (Condition::InsuranceProduct { any_of }, _) => match scenario.insurance[item.index].product {
+            None => Test::Missing("product"),
+            Some(p) if any_of.contains(&p) => Test::Met,
+            Some(_) => Test::Failed(ItemReason::InsuranceProduct { allowed: any_of }),
+        },
         _ => unreachable!("enterprise tests are checked once per rule"),
     }
 }

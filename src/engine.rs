@@ -7,19 +7,24 @@
 //! with every other failed condition, so the user sees all that stands in
 //! the way at once; only a rule whose conditions hold is computed.
 
-
 use crate::conditions::{self, Checks, ItemVerdict, Place};
 use crate::money::round_to_fen;
 use crate::pack::{Calculation, Document, ItemKind, PolicySet, Rule};
 use crate::result::{Evaluation, ItemRef, Reason, RuleResult, SizeOutcome, Status, Step};
 use crate::scenario::Scenario;
 use crate::size::{self, Statistics};
-use crate::templates::{self, interest::{SubsidyRate, Window}, Computed, Trace};
+use crate::templates::{
+    self,
+    interest::{SubsidyRate, Window},
+    Computed, Trace,
+};
 
 /// S-1 for the scenario's enterprise.
 pub fn size_of(scenario: &Scenario) -> SizeOutcome {
     let e = &scenario.enterprise;
-    let Some(industry) = e.industry else { return SizeOutcome::NoIndustry };
+    let Some(industry) = e.industry else {
+        return SizeOutcome::NoIndustry;
+    };
     let stats = Statistics {
         employees: e.employees,
         operating_revenue: e.operating_revenue.map(|m| m.amount),
@@ -174,7 +179,11 @@ fn compute<'p>(
             accrual,
             cap_per_enterprise_year_yuan,
         } => templates::interest::compute(
-            SubsidyRate::LprShare { share_percent: *share_of_lpr_percent, tenor: *lpr_tenor, date: *lpr_date },
+            SubsidyRate::LprShare {
+                share_percent: *share_of_lpr_percent,
+                tenor: *lpr_tenor,
+                date: *lpr_date,
+            },
             *day_count,
             Window::of(doc, *accrual),
             *cap_per_enterprise_year_yuan,
@@ -220,4 +229,3 @@ fn compute<'p>(
         }
     }
 }
-

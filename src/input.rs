@@ -204,9 +204,18 @@ fn translate(text: &str, field: &mut String) -> String {
         return "日期格式应为 YYYY-MM-DD，且为真实存在的日期".into();
     }
     // serde_json's syntax errors.
-    if ["expected value", "EOF while parsing", "trailing", "expected `", "key must be", "control character", "invalid escape", "invalid number"]
-        .iter()
-        .any(|w| text.contains(w))
+    if [
+        "expected value",
+        "EOF while parsing",
+        "trailing",
+        "expected `",
+        "key must be",
+        "control character",
+        "invalid escape",
+        "invalid number",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
     {
         // serde_json answers an enum given a number with "expected value".
         if let Some(choices) = choices_zh(field) {
@@ -258,7 +267,11 @@ pub fn check(s: &Scenario) -> Result<(), Vec<InputError>> {
     }
     if let Some(n) = e.employees {
         if n > 10_000_000 {
-            c.push("enterprise.employees", "从业人员人数超出合理范围（≤10,000,000）", "employees is out of range (at most 10,000,000)");
+            c.push(
+                "enterprise.employees",
+                "从业人员人数超出合理范围（≤10,000,000）",
+                "employees is out of range (at most 10,000,000)",
+            );
         }
     }
     c.money(|| "enterprise.operating_revenue".to_string(), e.operating_revenue, Currency::Cny, false);
@@ -293,7 +306,11 @@ pub fn check(s: &Scenario) -> Result<(), Vec<InputError>> {
         c.percent(|| at("fee_rate_percent"), g.fee_rate_percent, true);
         if let Some(m) = g.term_months {
             if m == 0 || m > 600 {
-                c.push(at("term_months"), "担保期限须在1至600个月之间", "term must be between 1 and 600 months");
+                c.push(
+                    at("term_months"),
+                    "担保期限须在1至600个月之间",
+                    "term must be between 1 and 600 months",
+                );
             }
         }
     }
@@ -339,7 +356,10 @@ pub fn check_answers(s: &Scenario, set: &PolicySet) -> Result<(), Vec<InputError
             InputError::new(
                 format!("answers.{k}"),
                 format!("没有编号为 {k} 的问题（请检查拼写），可回答：{}", known.join("、")),
-                format!("no question has the id {k} (check the spelling); the questions are: {}", known.join(", ")),
+                format!(
+                    "no question has the id {k} (check the spelling); the questions are: {}",
+                    known.join(", ")
+                ),
             )
         })
         .collect();
@@ -362,7 +382,13 @@ impl Checker {
 
     // Field paths are built only when there is something to report: the
     // check runs before every evaluation.
-    fn money(&mut self, field: impl FnOnce() -> String, value: Option<Money>, currency: Currency, positive: bool) {
+    fn money(
+        &mut self,
+        field: impl FnOnce() -> String,
+        value: Option<Money>,
+        currency: Currency,
+        positive: bool,
+    ) {
         let Some(m) = value else { return };
         let ok = m.currency == currency
             && !(m.amount.is_sign_negative() && !m.amount.is_zero())
@@ -436,4 +462,3 @@ mod tests {
         assert_eq!(MAX_AMOUNT, Decimal::from(1_000_000_000_000i64));
     }
 }
-

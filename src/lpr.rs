@@ -56,8 +56,7 @@ pub struct LprQuote {
 
 fn row_date(row: &LprRow) -> Date {
     let (y, m, d) = row.effective_from;
-    Date::from_calendar_date(y, Month::try_from(m).expect("valid month"), d)
-        .expect("valid LPR table date")
+    Date::from_calendar_date(y, Month::try_from(m).expect("valid month"), d).expect("valid LPR table date")
 }
 
 /// The newest announcement the table holds.
@@ -105,7 +104,10 @@ mod tests {
         // 2023-08-21 announcement: 1y 3.45, 5y 4.20; in force until 2024-02-20.
         let q = quote(date!(2024 - 02 - 19), Tenor::OneYear, None).unwrap();
         assert_eq!(q.percent, dec!(3.45));
-        assert_eq!(q.source, LprSource::Table { effective_from: date!(2023 - 08 - 21), beyond_newest: false });
+        assert_eq!(
+            q.source,
+            LprSource::Table { effective_from: date!(2023 - 08 - 21), beyond_newest: false }
+        );
         let q = quote(date!(2024 - 02 - 20), Tenor::FiveYear, None).unwrap();
         assert_eq!(q.percent, dec!(3.95));
     }

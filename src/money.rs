@@ -149,9 +149,7 @@ impl FromStr for Money {
         match (amount, currency) {
             (Some(amount), Some(currency)) => Ok(Money { amount, currency }),
             (None, _) => Err(format!("`{s}` has no amount")),
-            (Some(_), None) => Err(format!(
-                "`{s}` has no currency; write e.g. \"{s} CNY\" or \"{s} USD\""
-            )),
+            (Some(_), None) => Err(format!("`{s}` has no currency; write e.g. \"{s} CNY\" or \"{s} USD\"")),
         }
     }
 }
@@ -174,9 +172,7 @@ impl<'de> Deserialize<'de> for Money {
                 v.parse().map_err(E::custom)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Money, E> {
-                Err(E::custom(format!(
-                    "{v} has no currency; write \"{v} CNY\" or \"{v} USD\""
-                )))
+                Err(E::custom(format!("{v} has no currency; write \"{v} CNY\" or \"{v} USD\"")))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Money, E> {
                 self.visit_u64(v.unsigned_abs()).map_err(|_: E| {
@@ -184,9 +180,7 @@ impl<'de> Deserialize<'de> for Money {
                 })
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Money, E> {
-                Err(E::custom(format!(
-                    "{v} has no currency; write \"{v} CNY\" or \"{v} USD\""
-                )))
+                Err(E::custom(format!("{v} has no currency; write \"{v} CNY\" or \"{v} USD\"")))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Money, A::Error> {
                 let mut amount: Option<Decimal> = None;
@@ -195,9 +189,7 @@ impl<'de> Deserialize<'de> for Money {
                     match key.as_str() {
                         "amount" => amount = Some(map.next_value()?),
                         "currency" => currency = Some(map.next_value()?),
-                        other => {
-                            return Err(de::Error::unknown_field(other, &["amount", "currency"]))
-                        }
+                        other => return Err(de::Error::unknown_field(other, &["amount", "currency"])),
                     }
                 }
                 Ok(Money {
@@ -314,12 +306,41 @@ mod tests {
 
     #[test]
     fn the_fast_path_reads_numbers_as_the_general_one() {
-        for t in ["0", "7", "007", "1.50", "1,234", "12,345,678.90", "999999999999999999", "1234567890123456789",
-                  "0.000001", "3.", ".5", "1,23", "1,2345", ",123", "12a", "1e6", "-5", "+5", "1.2.3", "1,234.5,6"] {
+        for t in [
+            "0",
+            "7",
+            "007",
+            "1.50",
+            "1,234",
+            "12,345,678.90",
+            "999999999999999999",
+            "1234567890123456789",
+            "0.000001",
+            "3.",
+            ".5",
+            "1,23",
+            "1,2345",
+            ",123",
+            "12a",
+            "1e6",
+            "-5",
+            "+5",
+            "1.2.3",
+            "1,234.5,6",
+        ] {
             let general = if t.contains(',') {
-                let ok = t.split('.').next().unwrap().split(',').enumerate().all(|(i, g)| if i == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 })
-                    && !t.split_once('.').is_some_and(|(_, f)| f.contains(','));
-                if ok { Decimal::from_str(&t.replace(',', "")).ok() } else { None }
+                let ok = t.split('.').next().unwrap().split(',').enumerate().all(|(i, g)| {
+                    if i == 0 {
+                        (1..=3).contains(&g.len())
+                    } else {
+                        g.len() == 3
+                    }
+                }) && !t.split_once('.').is_some_and(|(_, f)| f.contains(','));
+                if ok {
+                    Decimal::from_str(&t.replace(',', "")).ok()
+                } else {
+                    None
+                }
             } else {
                 Decimal::from_str(t).ok().or_else(|| Decimal::from_scientific(t).ok())
             };

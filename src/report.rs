@@ -216,7 +216,11 @@ impl<'p> LeanReport<'p> {
 }
 
 impl<'p, R> Report<'p, R> {
-    fn with_results(evaluation: &Evaluation<'p>, l: Lang, rule: impl Fn(&RuleResult<'p>) -> R) -> Report<'p, R> {
+    fn with_results(
+        evaluation: &Evaluation<'p>,
+        l: Lang,
+        rule: impl Fn(&RuleResult<'p>) -> R,
+    ) -> Report<'p, R> {
         let results: Vec<R> = evaluation.results.iter().map(rule).collect();
         let total = evaluation.total_to_enterprise();
         let mut not_in_total = Vec::new();
@@ -236,7 +240,13 @@ impl<'p, R> Report<'p, R> {
                     });
                     could_add.push(l.bi(
                         || format!("{}：金额未公布，{}", name.zh, set_by.map_or("", |s| s.zh.as_str())),
-                        || format!("{}: no published figure; {}", name.en, set_by.map_or("", |s| s.en.as_str())),
+                        || {
+                            format!(
+                                "{}: no published figure; {}",
+                                name.en,
+                                set_by.map_or("", |s| s.en.as_str())
+                            )
+                        },
                     ));
                 }
                 _ => {}
@@ -452,18 +462,28 @@ fn size_report<'p>(l: Lang, size: &SizeOutcome) -> SizeReport<'p> {
     match size {
         SizeOutcome::Classified(s) => SizeReport {
             size: Some(s.name_en()),
-            text: l.bi(|| format!("企业划型：{}企业", s.name_zh()), || format!("Enterprise size: {}", s.name_en())),
+            text: l.bi(
+                || format!("企业划型：{}企业", s.name_zh()),
+                || format!("Enterprise size: {}", s.name_en()),
+            ),
             citation: SIZE_STANDARD,
             missing: vec![],
         },
         SizeOutcome::Missing(metrics) => SizeReport {
             size: None,
             text: l.bi(
-                || format!("企业划型需补充：{}", metrics.iter().map(|m| m.name_zh()).collect::<Vec<_>>().join("、")),
-                || format!(
-                    "To classify the enterprise, enter: {}",
-                    metrics.iter().map(|m| m.name_en()).collect::<Vec<_>>().join(", ")
-                ),
+                || {
+                    format!(
+                        "企业划型需补充：{}",
+                        metrics.iter().map(|m| m.name_zh()).collect::<Vec<_>>().join("、")
+                    )
+                },
+                || {
+                    format!(
+                        "To classify the enterprise, enter: {}",
+                        metrics.iter().map(|m| m.name_en()).collect::<Vec<_>>().join(", ")
+                    )
+                },
             ),
             citation: SIZE_STANDARD,
             missing: metrics.iter().map(|m| m.field()).collect(),
@@ -480,12 +500,13 @@ fn size_report<'p>(l: Lang, size: &SizeOutcome) -> SizeReport<'p> {
 fn status_key<'p>(l: Lang, status: Status, doc: &Document) -> (&'static str, Bi<'p>) {
     match status {
         Status::Eligible => ("eligible", l.bi(|| "符合条件", || "eligible")),
-        Status::AmountNotPublished => (
-            "amount_not_published",
-            l.bi(|| "符合条件，金额未公布", || "eligible, amount not published"),
-        ),
+        Status::AmountNotPublished => {
+            ("amount_not_published", l.bi(|| "符合条件，金额未公布", || "eligible, amount not published"))
+        }
         Status::NotEligible => ("not_eligible", l.bi(|| "不符合条件", || "not eligible")),
-        Status::NeedsInformation => ("needs_information", l.bi(|| "需补充信息", || "more information needed")),
+        Status::NeedsInformation => {
+            ("needs_information", l.bi(|| "需补充信息", || "more information needed"))
+        }
         Status::OutsideEffectiveDates => {
             let range = |d: Option<Date>| d.map_or("—".to_string(), |d| d.to_string());
             let (from, to) = (range(doc.effective_from), range(doc.effective_to));
@@ -515,7 +536,9 @@ pub fn rule_notes<'p>(l: Lang, doc: &'p Document, rule: &'p crate::pack::Rule) -
             &[],
         ));
     }
-    notes.extend(rule.notes.iter().map(|n| (l.bi(|| n.zh.as_str(), || n.en.as_str()), n.only_for_sizes.as_slice())));
+    notes.extend(
+        rule.notes.iter().map(|n| (l.bi(|| n.zh.as_str(), || n.en.as_str()), n.only_for_sizes.as_slice())),
+    );
     notes.extend(rule.recipient_note.iter().map(|n| (l.text(n), &[][..])));
     notes
 }
@@ -561,7 +584,11 @@ fn rule_outcome<'p>(l: Lang, r: &RuleResult<'p>) -> RuleOutcome<'p> {
         counts_in_total: r.counts_in_total(),
         steps: r.steps.iter().map(|s| StepReport { kind: step_kind(s), text: step_text(l, s) }).collect(),
         reasons: r.reasons.iter().map(|reason| reason_text(l, reason, r)).collect(),
-        missing: r.missing.iter().map(|f| MissingReport { field: f.path(), text: field_text(l, f) }).collect(),
+        missing: r
+            .missing
+            .iter()
+            .map(|f| MissingReport { field: f.path(), text: field_text(l, f) })
+            .collect(),
         to_confirm: r.to_confirm.iter().map(|o| open_text(l, o)).collect(),
     }
 }
@@ -666,7 +693,10 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
             };
             let p = Percent(quote.percent);
             match quote.source {
-                LprSource::UserOverride => l.bi(|| format!("{}：采用用户输入的{tz}LPR {p}", n.zh), || format!("{}: {te} LPR {p} as entered by the user", n.en)),
+                LprSource::UserOverride => l.bi(
+                    || format!("{}：采用用户输入的{tz}LPR {p}", n.zh),
+                    || format!("{}: {te} LPR {p} as entered by the user", n.en),
+                ),
                 LprSource::Table { effective_from, beyond_newest } => {
                     let (stale_zh, stale_en) = if beyond_newest {
                         (
@@ -677,8 +707,18 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                         (String::new(), String::new())
                     };
                     l.bi(
-                        || format!("{}：{} 适用的{tz}LPR为 {p}（{effective_from} 公布）{stale_zh}", n.zh, quote.on),
-                        || format!("{}: {te} LPR in force on {} is {p} (announced {effective_from}){stale_en}", n.en, quote.on),
+                        || {
+                            format!(
+                                "{}：{} 适用的{tz}LPR为 {p}（{effective_from} 公布）{stale_zh}",
+                                n.zh, quote.on
+                            )
+                        },
+                        || {
+                            format!(
+                                "{}: {te} LPR in force on {} is {p} (announced {effective_from}){stale_en}",
+                                n.en, quote.on
+                            )
+                        },
                     )
                 }
             }
@@ -690,22 +730,60 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                     format!("LPR {} × {}", Percent(*lpr_percent), Percent(*share_percent)),
                     format!("LPR {} × {}", Percent(*lpr_percent), Percent(*share_percent)),
                 ),
-                RateBasis::FixedBp(bp) => {
-                    (format!("{}BP", Grouped(*bp)), format!("{} bp", Grouped(*bp)))
-                }
+                RateBasis::FixedBp(bp) => (format!("{}BP", Grouped(*bp)), format!("{} bp", Grouped(*bp))),
             };
-            l.bi(|| format!("{} {year}年：本金 {} 元 × {rz} × {days}天 / {basis} = {} 元", n.zh, y(*principal), y(*amount)), || format!("{} in {year}: principal {} × {re} × {days} days / {basis} = {} yuan", n.en, y(*principal), y(*amount)))
+            l.bi(
+                || {
+                    format!(
+                        "{} {year}年：本金 {} 元 × {rz} × {days}天 / {basis} = {} 元",
+                        n.zh,
+                        y(*principal),
+                        y(*amount)
+                    )
+                },
+                || {
+                    format!(
+                        "{} in {year}: principal {} × {re} × {days} days / {basis} = {} yuan",
+                        n.en,
+                        y(*principal),
+                        y(*amount)
+                    )
+                },
+            )
         }
-        Step::YearSubtotal { year, amount } => {
-            l.bi(|| format!("{year}年度合计 {} 元", y(*amount)), || format!("{year} subtotal {} yuan", y(*amount)))
-        }
+        Step::YearSubtotal { year, amount } => l.bi(
+            || format!("{year}年度合计 {} 元", y(*amount)),
+            || format!("{year} subtotal {} yuan", y(*amount)),
+        ),
         Step::BalanceShare { item, balance, share_percent, amount } => {
             let n = item_name(l, *item);
-            l.bi(|| format!("{}：月均贷款余额 {} 元 × {} = {} 元", n.zh, y(*balance), Percent(*share_percent), y(*amount)), || format!("{}: monthly-average balance {} × {} = {} yuan", n.en, y(*balance), Percent(*share_percent), y(*amount)))
+            l.bi(
+                || {
+                    format!(
+                        "{}：月均贷款余额 {} 元 × {} = {} 元",
+                        n.zh,
+                        y(*balance),
+                        Percent(*share_percent),
+                        y(*amount)
+                    )
+                },
+                || {
+                    format!(
+                        "{}: monthly-average balance {} × {} = {} yuan",
+                        n.en,
+                        y(*balance),
+                        Percent(*share_percent),
+                        y(*amount)
+                    )
+                },
+            )
         }
         Step::FeeShare { item, fee, share_percent, amount } => {
             let n = item_name(l, *item);
-            l.bi(|| format!("{}：费用 {} 元 × {} = {} 元", n.zh, y(*fee), Percent(*share_percent), y(*amount)), || format!("{}: fee {} × {} = {} yuan", n.en, y(*fee), Percent(*share_percent), y(*amount)))
+            l.bi(
+                || format!("{}：费用 {} 元 × {} = {} 元", n.zh, y(*fee), Percent(*share_percent), y(*amount)),
+                || format!("{}: fee {} × {} = {} yuan", n.en, y(*fee), Percent(*share_percent), y(*amount)),
+            )
         }
         Step::PremiumBase { item, premium, insured, ceiling_percent, base } => {
             let n = item_name(l, *item);
@@ -720,7 +798,26 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
         }
         Step::PremiumShare { item, base, share_percent, amount } => {
             let n = item_name(l, *item);
-            l.bi(|| format!("{}：保费 {} 元 × {} = {} 元", n.zh, y(*base), Percent(*share_percent), y(*amount)), || format!("{}: premium {} × {} = {} yuan", n.en, y(*base), Percent(*share_percent), y(*amount)))
+            l.bi(
+                || {
+                    format!(
+                        "{}：保费 {} 元 × {} = {} 元",
+                        n.zh,
+                        y(*base),
+                        Percent(*share_percent),
+                        y(*amount)
+                    )
+                },
+                || {
+                    format!(
+                        "{}: premium {} × {} = {} yuan",
+                        n.en,
+                        y(*base),
+                        Percent(*share_percent),
+                        y(*amount)
+                    )
+                },
+            )
         }
         Step::StageAmount { stage, fundraising, from, below, amount } => {
             let s = stage_name(l, *stage);
@@ -732,9 +829,28 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                 Some(b) => format!("from {} to below {}", y(*from), y(*b)),
                 None => format!("{} or more", y(*from)),
             };
-            l.bi(|| format!("{}阶段：募集资金 {} 元，属 {band_zh} 档，补助 {} 元", s.zh, y(*fundraising), y(*amount)), || format!("{} stage: fundraising {} falls in the band {band_en}: {} yuan", s.en, y(*fundraising), y(*amount)))
+            l.bi(
+                || {
+                    format!(
+                        "{}阶段：募集资金 {} 元，属 {band_zh} 档，补助 {} 元",
+                        s.zh,
+                        y(*fundraising),
+                        y(*amount)
+                    )
+                },
+                || {
+                    format!(
+                        "{} stage: fundraising {} falls in the band {band_en}: {} yuan",
+                        s.en,
+                        y(*fundraising),
+                        y(*amount)
+                    )
+                },
+            )
         }
-        Step::Sum { amount } => l.bi(|| format!("合计 {} 元", y(*amount)), || format!("sum {} yuan", y(*amount))),
+        Step::Sum { amount } => {
+            l.bi(|| format!("合计 {} 元", y(*amount)), || format!("sum {} yuan", y(*amount)))
+        }
         Step::Cap { scope, before, cap, after } => {
             let (sz, se) = match scope {
                 CapScope::Item(item) => {
@@ -748,9 +864,29 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                 CapScope::Total => ("累计最高".to_string(), "total cap".to_string()),
             };
             if before > cap {
-                l.bi(|| format!("按公式 {} 元；超过{sz} {} 元 → {} 元", y(*before), y(*cap), y(*after)), || format!("by formula {}; above the {se} of {} → {} yuan", y(*before), y(*cap), y(*after)))
+                l.bi(
+                    || format!("按公式 {} 元；超过{sz} {} 元 → {} 元", y(*before), y(*cap), y(*after)),
+                    || {
+                        format!(
+                            "by formula {}; above the {se} of {} → {} yuan",
+                            y(*before),
+                            y(*cap),
+                            y(*after)
+                        )
+                    },
+                )
             } else {
-                l.bi(|| format!("按公式 {} 元；未超过{sz} {} 元 → {} 元", y(*before), y(*cap), y(*after)), || format!("by formula {}; within the {se} of {} → {} yuan", y(*before), y(*cap), y(*after)))
+                l.bi(
+                    || format!("按公式 {} 元；未超过{sz} {} 元 → {} 元", y(*before), y(*cap), y(*after)),
+                    || {
+                        format!(
+                            "by formula {}; within the {se} of {} → {} yuan",
+                            y(*before),
+                            y(*cap),
+                            y(*after)
+                        )
+                    },
+                )
             }
         }
         Step::NoCapPublished => l.bi(|| "文件未规定补贴上限", || "the text publishes no cap"),
@@ -761,18 +897,44 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                 ("实际支付利息", "interest actually paid")
             };
             if before > paid {
-                l.bi(|| format!("{} 元 超过{pz} {} 元，补贴不超过实际支付 → {} 元", y(*before), y(*paid), y(*after)), || format!("{} exceeds the {pe} of {}; a subsidy never exceeds what was paid → {} yuan", y(*before), y(*paid), y(*after)))
+                l.bi(
+                    || {
+                        format!(
+                            "{} 元 超过{pz} {} 元，补贴不超过实际支付 → {} 元",
+                            y(*before),
+                            y(*paid),
+                            y(*after)
+                        )
+                    },
+                    || {
+                        format!(
+                            "{} exceeds the {pe} of {}; a subsidy never exceeds what was paid → {} yuan",
+                            y(*before),
+                            y(*paid),
+                            y(*after)
+                        )
+                    },
+                )
             } else {
-                l.bi(|| format!("未超过{pz} {} 元 → {} 元", y(*paid), y(*after)), || format!("within the {pe} of {} → {} yuan", y(*paid), y(*after)))
+                l.bi(
+                    || format!("未超过{pz} {} 元 → {} 元", y(*paid), y(*after)),
+                    || format!("within the {pe} of {} → {} yuan", y(*paid), y(*after)),
+                )
             }
         }
         Step::Rounding { before, after } => {
             let b = unrounded(*before);
-            l.bi(|| format!("四舍五入到分：{b} → {} 元", y(*after)), || format!("rounded half-up to the fen: {b} → {} yuan", y(*after)))
+            l.bi(
+                || format!("四舍五入到分：{b} → {} 元", y(*after)),
+                || format!("rounded half-up to the fen: {b} → {} yuan", y(*after)),
+            )
         }
         Step::NotPublished { set_by, cap } => {
             let (cap_zh, cap_en) = match cap {
-                Some(cap) => (format!("；文件规定最高 {} 元", y(*cap)), format!("; the published cap is {} yuan", y(*cap))),
+                Some(cap) => (
+                    format!("；文件规定最高 {} 元", y(*cap)),
+                    format!("; the published cap is {} yuan", y(*cap)),
+                ),
                 None => (String::new(), String::new()),
             };
             l.bi(
@@ -788,36 +950,62 @@ fn list<T>(items: &[T], f: impl Fn(&T) -> String, sep: &str) -> String {
 }
 
 fn reason_text<'p>(l: Lang, reason: &Reason<'p>, r: &RuleResult<'p>) -> Bi<'p> {
-    let eligible = matches!(r.status, Status::Eligible | Status::AmountNotPublished | Status::NeedsInformation);
+    let eligible =
+        matches!(r.status, Status::Eligible | Status::AmountNotPublished | Status::NeedsInformation);
     match reason {
         Reason::OutsideJurisdiction => {
             let j = r.document.jurisdiction.describe();
-            l.bi(|| format!("本政策仅适用于{j}的企业"), || format!("this policy applies only to enterprises in {j}"))
+            l.bi(
+                || format!("本政策仅适用于{j}的企业"),
+                || format!("this policy applies only to enterprises in {j}"),
+            )
         }
-        Reason::SizeNotAllowed { actual, allowed } => l.bi(|| format!(
-                "企业划型为{}企业，本政策适用于{}企业",
-                actual.name_zh(),
-                list(allowed, |s| s.name_zh().to_string(), "、")
-            ), || format!(
-                "the enterprise is {}; the policy covers {} enterprises",
-                actual.name_en(),
-                list(allowed, |s| s.name_en().to_string(), ", ")
-            )),
+        Reason::SizeNotAllowed { actual, allowed } => l.bi(
+            || {
+                format!(
+                    "企业划型为{}企业，本政策适用于{}企业",
+                    actual.name_zh(),
+                    list(allowed, |s| s.name_zh().to_string(), "、")
+                )
+            },
+            || {
+                format!(
+                    "the enterprise is {}; the policy covers {} enterprises",
+                    actual.name_en(),
+                    list(allowed, |s| s.name_en().to_string(), ", ")
+                )
+            },
+        ),
         Reason::LacksQualification(q) => {
             let (z, e) = qualification_name(*q);
             l.bi(|| format!("需为{z}"), || format!("the enterprise must be a {e}"))
         }
-        Reason::RevenueAbove { actual, max } => l.bi(|| format!("营业收入（年销售）{} 元，超过 {} 元", y(*actual), y(*max)), || format!("operating revenue {} exceeds {} yuan", y(*actual), y(*max))),
-        Reason::ExportsAbove { actual, max } => l.bi(|| format!("年出口额 {} 美元，超过 {} 美元", Grouped(*actual), Grouped(*max)), || format!("annual exports of US${} exceed US${}", Grouped(*actual), Grouped(*max))),
-        Reason::ExportsNotAbove { actual, min } => l.bi(|| format!("年出口额 {} 美元，未超过 {} 美元", Grouped(*actual), Grouped(*min)), || format!("annual exports of US${} do not exceed US${}", Grouped(*actual), Grouped(*min))),
+        Reason::RevenueAbove { actual, max } => l.bi(
+            || format!("营业收入（年销售）{} 元，超过 {} 元", y(*actual), y(*max)),
+            || format!("operating revenue {} exceeds {} yuan", y(*actual), y(*max)),
+        ),
+        Reason::ExportsAbove { actual, max } => l.bi(
+            || format!("年出口额 {} 美元，超过 {} 美元", Grouped(*actual), Grouped(*max)),
+            || format!("annual exports of US${} exceed US${}", Grouped(*actual), Grouped(*max)),
+        ),
+        Reason::ExportsNotAbove { actual, min } => l.bi(
+            || format!("年出口额 {} 美元，未超过 {} 美元", Grouped(*actual), Grouped(*min)),
+            || format!("annual exports of US${} do not exceed US${}", Grouped(*actual), Grouped(*min)),
+        ),
         Reason::IpoStageNotReached { actual, required } => {
             let req = stage_name(l, *required);
             match actual {
                 Some(a) => {
                     let a = stage_name(l, *a);
-                    l.bi(|| format!("上市进展为{}，尚未达到{}", a.zh, req.zh), || format!("IPO stage is {}, not yet {}", a.en, req.en))
+                    l.bi(
+                        || format!("上市进展为{}，尚未达到{}", a.zh, req.zh),
+                        || format!("IPO stage is {}, not yet {}", a.en, req.en),
+                    )
                 }
-                None => l.bi(|| format!("未填写上市进展，需达到{}", req.zh), || format!("no IPO in progress; requires {}", req.en)),
+                None => l.bi(
+                    || format!("未填写上市进展，需达到{}", req.zh),
+                    || format!("no IPO in progress; requires {}", req.en),
+                ),
             }
         }
         Reason::NoItems(kind) => {
@@ -832,7 +1020,10 @@ fn reason_text<'p>(l: Lang, reason: &Reason<'p>, r: &RuleResult<'p>) -> Bi<'p> {
         Reason::NothingAccrues => {
             let range = |d: Option<time::Date>| d.map_or("—".to_string(), |d| d.to_string());
             let (from, to) = (range(r.document.effective_from), range(r.document.effective_to));
-            l.bi(|| format!("贷款期间均不在政策有效期（{from} 至 {to}）内"), || format!("no loan period falls within the policy's effective dates ({from} to {to})"))
+            l.bi(
+                || format!("贷款期间均不在政策有效期（{from} 至 {to}）内"),
+                || format!("no loan period falls within the policy's effective dates ({from} to {to})"),
+            )
         }
         Reason::AnsweredNo(question) => {
             l.bi(|| format!("不满足：{}", question.zh), || format!("not met: {}", question.en))
@@ -857,14 +1048,20 @@ fn loan_fact_text<'p>(l: Lang, fact: LoanFact) -> Bi<'p> {
     match fact {
         LoanFact::PledgeRegistered => l.bi(|| "已办理知识产权质押登记", || "the patent pledge is registered"),
         LoanFact::RepaidOnSchedule => l.bi(|| "按期还清本息", || "principal and interest repaid on schedule"),
-        LoanFact::CarbonReductionTool => l.bi(|| "纳入人民银行碳减排支持工具", || "covered by the PBoC carbon-reduction tool"),
+        LoanFact::CarbonReductionTool => {
+            l.bi(|| "纳入人民银行碳减排支持工具", || "covered by the PBoC carbon-reduction tool")
+        }
     }
 }
 
 fn guarantee_fact_text<'p>(l: Lang, fact: GuaranteeFact) -> Bi<'p> {
     match fact {
-        GuaranteeFact::GovernmentBusiness => l.bi(|| "纳入政府性融资担保业务", || "government financing-guarantee business"),
-        GuaranteeFact::ForPatentPledgeLoan => l.bi(|| "因专利权质押贷款发生", || "incurred for a patent-pledge loan"),
+        GuaranteeFact::GovernmentBusiness => {
+            l.bi(|| "纳入政府性融资担保业务", || "government financing-guarantee business")
+        }
+        GuaranteeFact::ForPatentPledgeLoan => {
+            l.bi(|| "因专利权质押贷款发生", || "incurred for a patent-pledge loan")
+        }
     }
 }
 
@@ -965,7 +1162,9 @@ pub fn field_text<'p>(l: Lang, field: &Field) -> Bi<'p> {
         "lpr_override.five_year_percent" => ("当期5年期以上LPR", "current 5-year LPR"),
         "principal" => ("贷款本金", "principal"),
         "monthly_average_balance" => ("月均贷款余额", "monthly-average balance"),
-        "start_date" if field.item.is_some_and(|i| i.kind == ItemKind::Insurance) => ("保险起期", "policy start date"),
+        "start_date" if field.item.is_some_and(|i| i.kind == ItemKind::Insurance) => {
+            ("保险起期", "policy start date")
+        }
         "start_date" => ("贷款起始日", "start date"),
         "end_date" => ("贷款到期日", "end date"),
         "interest_paid" => ("实付利息（或合同利率）", "interest paid (or the contract rate)"),
@@ -980,7 +1179,9 @@ pub fn field_text<'p>(l: Lang, field: &Field) -> Bi<'p> {
         "premium" => ("实际支付保费", "premium paid"),
         "insured_amount" => ("保险金额", "insured amount"),
         "product" => ("投保产品类别（首台套/首批次/首版次）", "insured product class"),
-        "for_patent_pledge_loan" => ("是否因专利权质押贷款发生", "whether it was incurred for a patent-pledge loan"),
+        "for_patent_pledge_loan" => {
+            ("是否因专利权质押贷款发生", "whether it was incurred for a patent-pledge loan")
+        }
         other => (other, other),
     };
     match field.item {
@@ -1004,7 +1205,8 @@ fn open_text<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
             };
             ConfirmReport {
                 key: format!("{}.{name}", item.path()),
-                text: l.bi(|| format!("需满足：{}{}", n.zh, f.zh), || format!("to be met: {} — {}", n.en, f.en)),
+                text: l
+                    .bi(|| format!("需满足：{}{}", n.zh, f.zh), || format!("to be met: {} — {}", n.en, f.en)),
             }
         }
         Open::GuaranteeFact { item, fact } => {
@@ -1016,7 +1218,8 @@ fn open_text<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
             };
             ConfirmReport {
                 key: format!("{}.{name}", item.path()),
-                text: l.bi(|| format!("需满足：{}{}", n.zh, f.zh), || format!("to be met: {} — {}", n.en, f.en)),
+                text: l
+                    .bi(|| format!("需满足：{}{}", n.zh, f.zh), || format!("to be met: {} — {}", n.en, f.en)),
             }
         }
         Open::Question { id, question } => ConfirmReport {
@@ -1034,7 +1237,8 @@ mod tests {
     #[test]
     fn lean_json_is_serde_json() {
         let set = crate::pack::builtin::builtin();
-        let example = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/scenario.json")).unwrap();
+        let example =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/scenario.json")).unwrap();
         let scenarios = [
             example.clone(),
             example.replace("\"employees\": 120", "\"employees\": 500").replace("48000000 CNY", "300000000 CNY"),
@@ -1051,8 +1255,12 @@ mod tests {
                 fn one(v: serde_json::Value, key: &str) -> serde_json::Value {
                     use serde_json::Value;
                     match v {
-                        Value::Object(m) if m.len() == 2 && m.contains_key("zh") && m.contains_key("en") => m[key].clone(),
-                        Value::Object(m) => Value::Object(m.into_iter().map(|(k, v)| (k, one(v, key))).collect()),
+                        Value::Object(m) if m.len() == 2 && m.contains_key("zh") && m.contains_key("en") => {
+                            m[key].clone()
+                        }
+                        Value::Object(m) => {
+                            Value::Object(m.into_iter().map(|(k, v)| (k, one(v, key))).collect())
+                        }
                         Value::Array(a) => Value::Array(a.into_iter().map(|v| one(v, key)).collect()),
                         v => v,
                     }

@@ -11,7 +11,9 @@ use time::Date;
 
 use crate::lpr::LprQuote;
 use crate::pack::{Document, GuaranteeFact, ItemKind, LoanFact, Recipient, Rule, Text};
-use crate::scenario::{Collateral, GreenIndustry, InnovativeProduct, InsuranceKind, IpoStage, Lender, LoanPurpose, Qualification};
+use crate::scenario::{
+    Collateral, GreenIndustry, InnovativeProduct, InsuranceKind, IpoStage, Lender, LoanPurpose, Qualification,
+};
 use crate::size::{Metric, Size};
 
 /// The result for one scenario against one policy set.
@@ -37,11 +39,7 @@ impl<'p> Evaluation<'p> {
     /// 合计: computed amounts paid to the enterprise itself (POLICY_BRIEF
     /// rule 8), for rules whose status is eligible.
     pub fn total_to_enterprise(&self) -> Decimal {
-        self.results
-            .iter()
-            .filter(|r| r.counts_in_total())
-            .filter_map(|r| r.amount)
-            .sum()
+        self.results.iter().filter(|r| r.counts_in_total()).filter_map(|r| r.amount).sum()
     }
 }
 
@@ -129,12 +127,27 @@ impl Field {
 pub enum Reason<'p> {
     /// The enterprise is outside the document's jurisdiction.
     OutsideJurisdiction,
-    SizeNotAllowed { actual: Size, allowed: &'p [Size] },
+    SizeNotAllowed {
+        actual: Size,
+        allowed: &'p [Size],
+    },
     LacksQualification(Qualification),
-    RevenueAbove { actual: Decimal, max: Decimal },
-    ExportsAbove { actual: Decimal, max: Decimal },
-    ExportsNotAbove { actual: Decimal, min: Decimal },
-    IpoStageNotReached { actual: Option<IpoStage>, required: IpoStage },
+    RevenueAbove {
+        actual: Decimal,
+        max: Decimal,
+    },
+    ExportsAbove {
+        actual: Decimal,
+        max: Decimal,
+    },
+    ExportsNotAbove {
+        actual: Decimal,
+        min: Decimal,
+    },
+    IpoStageNotReached {
+        actual: Option<IpoStage>,
+        required: IpoStage,
+    },
     /// The scenario holds no item of this kind.
     NoItems(ItemKind),
     /// No qualifying loan has a day inside the policy's effective dates.
@@ -142,7 +155,10 @@ pub enum Reason<'p> {
     /// The user answered no to a question.
     AnsweredNo(&'p Text),
     /// An item left out, and why.
-    Item { item: ItemRef, why: ItemReason<'p> },
+    Item {
+        item: ItemRef,
+        why: ItemReason<'p>,
+    },
 }
 
 /// Why an item does not count.
@@ -200,7 +216,15 @@ pub enum Step<'p> {
     /// The LPR picked for a loan.
     Lpr { item: ItemRef, quote: LprQuote },
     /// 本金 × 年利率 × 天数 / 基准, for the loan's days in one calendar year.
-    InterestSlice { item: ItemRef, year: i32, principal: Decimal, rate: RateBasis, days: i64, basis: i64, amount: Decimal },
+    InterestSlice {
+        item: ItemRef,
+        year: i32,
+        principal: Decimal,
+        rate: RateBasis,
+        days: i64,
+        basis: i64,
+        amount: Decimal,
+    },
     /// The year's total before its cap.
     YearSubtotal { year: i32, amount: Decimal },
     /// 月均余额 × 比例.
@@ -212,7 +236,13 @@ pub enum Step<'p> {
     /// 保费基数 × 比例.
     PremiumShare { item: ItemRef, base: Decimal, share_percent: Decimal, amount: Decimal },
     /// The amount of one grant stage in the fundraising band.
-    StageAmount { stage: IpoStage, fundraising: Decimal, from: Decimal, below: Option<Decimal>, amount: Decimal },
+    StageAmount {
+        stage: IpoStage,
+        fundraising: Decimal,
+        from: Decimal,
+        below: Option<Decimal>,
+        amount: Decimal,
+    },
     /// The sum of the items above.
     Sum { amount: Decimal },
     /// A cap, applied or not.

@@ -43,9 +43,8 @@ pub mod iso_date {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        super::parse_iso_date(&text).ok_or_else(|| {
-            de::Error::custom(format!("`{text}` is not a real date in the form YYYY-MM-DD"))
-        })
+        super::parse_iso_date(&text)
+            .ok_or_else(|| de::Error::custom(format!("`{text}` is not a real date in the form YYYY-MM-DD")))
     }
 }
 
@@ -436,7 +435,17 @@ mod tests {
     #[test]
     fn iso_dates_parse_strictly() {
         assert_eq!(parse_iso_date("2024-02-29"), Some(date!(2024 - 02 - 29)));
-        for bad in ["2023-02-29", "2024-13-01", "2024-00-10", "2024/01/01", "20240101", "2024-1-01", "2024-01-01x", "２０２４-01-01", ""] {
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "2024/01/01",
+            "20240101",
+            "2024-1-01",
+            "2024-01-01x",
+            "２０２４-01-01",
+            "",
+        ] {
             assert_eq!(parse_iso_date(bad), None, "{bad}");
         }
         assert_eq!(date!(2024 - 04 - 20).to_string(), "2024-04-20");

@@ -30,7 +30,8 @@ use crate::input::InputError;
 use crate::report::{Bi, Lang};
 
 /// Where the criteria come from.
-pub const CITATION: &str = "《达州市通川区支持小微企业融资协调工作机制实施方案》（通区府办发〔2024〕23号）二、（一）";
+pub const CITATION: &str =
+    "《达州市通川区支持小微企业融资协调工作机制实施方案》（通区府办发〔2024〕23号）二、（一）";
 pub const QUOTE: &str = "走访后按照“合规持续经营、固定经营场所、真实融资需求、信用状况良好、贷款用途依法合规”等5项标准进行初筛，形成“申报清单”，提交给区工作专班。";
 pub const DOCUMENT_ID: &str = "tongchuan-2024-sme-financing";
 
@@ -108,7 +109,9 @@ impl Criterion {
             Criterion::FixedPremises => "Does the enterprise have fixed business premises?",
             Criterion::GenuineFinancingNeed => "Does the enterprise have a genuine financing need?",
             Criterion::GoodCredit => "Is the enterprise's credit record good?",
-            Criterion::LawfulLoanPurpose => "Is the loan's purpose lawful (its own production and operations)?",
+            Criterion::LawfulLoanPurpose => {
+                "Is the loan's purpose lawful (its own production and operations)?"
+            }
         }
     }
 }
@@ -294,10 +297,17 @@ pub fn summarize(screenings: &[Screening]) -> Summary {
 pub fn parse_answer(text: &str) -> Result<Option<bool>, String> {
     let t = text.trim().to_lowercase();
     match t.as_str() {
-        "是" | "有" | "符合" | "满足" | "y" | "yes" | "true" | "1" | "√" | "✓" | "✔" => Ok(Some(true)),
-        "否" | "无" | "不符合" | "不满足" | "n" | "no" | "false" | "0" | "×" | "✗" | "✘" | "x" => Ok(Some(false)),
+        "是" | "有" | "符合" | "满足" | "y" | "yes" | "true" | "1" | "√" | "✓" | "✔" => {
+            Ok(Some(true))
+        }
+        "否" | "无" | "不符合" | "不满足" | "n" | "no" | "false" | "0" | "×" | "✗" | "✘" | "x" => {
+            Ok(Some(false))
+        }
         "" | "未知" | "不确定" | "待核实" | "?" | "？" | "-" | "—" => Ok(None),
-        _ => Err(format!("`{}` is not a yes/no answer (是/否, yes/no, true/false, 1/0, or empty)", text.trim())),
+        _ => Err(format!(
+            "`{}` is not a yes/no answer (是/否, yes/no, true/false, 1/0, or empty)",
+            text.trim()
+        )),
     }
 }
 
@@ -318,7 +328,9 @@ fn answer<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
             match v {
                 1 => Ok(Some(true)),
                 0 => Ok(Some(false)),
-                _ => Err(E::custom(format!("`{v}` is not a yes/no answer (是/否, yes/no, true/false, 1/0, or empty)"))),
+                _ => Err(E::custom(format!(
+                    "`{v}` is not a yes/no answer (是/否, yes/no, true/false, 1/0, or empty)"
+                ))),
             }
         }
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<bool>, E> {
@@ -349,18 +361,20 @@ pub fn answers_from_json(text: &str) -> Result<Vec<ScreeningAnswers>, Vec<InputE
             err.field = format!("{prefix}.{}", err.field);
         }
         if e.inner().to_string().contains("yes/no answer") {
-            err.zh = format!("不是有效的是/否回答：请填 是/否、true/false、1/0，未确认请留空（{}）", e.inner());
+            err.zh =
+                format!("不是有效的是/否回答：请填 是/否、true/false、1/0，未确认请留空（{}）", e.inner());
         }
         err
     };
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| {
-            let mut err = InputError::from_serde(String::new(), &e.to_string());
-            err.field = "(input)".into();
-            vec![err]
-        })?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let mut err = InputError::from_serde(String::new(), &e.to_string());
+        err.field = "(input)".into();
+        vec![err]
+    })?;
     let items: Vec<(String, serde_json::Value)> = match value {
-        serde_json::Value::Array(items) => items.into_iter().enumerate().map(|(i, v)| (format!("[{i}]"), v)).collect(),
+        serde_json::Value::Array(items) => {
+            items.into_iter().enumerate().map(|(i, v)| (format!("[{i}]"), v)).collect()
+        }
         one => vec![(String::new(), one)],
     };
     let mut out = Vec::new();
@@ -417,7 +431,12 @@ impl<'a> ScreeningReport<'a> {
             ),
             Outcome::Incomplete => l.bi(
                 || format!("尚未确认：{}——请向企业核实后再判断", s.unanswered.names_zh()),
-                || format!("Not yet confirmed: {} — ask the enterprise before deciding", s.unanswered.names_en()),
+                || {
+                    format!(
+                        "Not yet confirmed: {} — ask the enterprise before deciding",
+                        s.unanswered.names_en()
+                    )
+                },
             ),
         };
         ScreeningReport {

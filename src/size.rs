@@ -258,6 +258,7 @@ const fn a(value: i64) -> Bound {
 use Metric::{Employees as EMP, OperatingRevenue as REV, TotalAssets as AST};
 
 /// 工信部联企业〔2011〕300号 第四条, in the order of `Industry` (money in 万元).
+#[rustfmt::skip]
 const THRESHOLDS: [IndustryThresholds; 16] = [
     // （一）农、林、牧、渔业。营业收入20000万元以下的为中小微型企业。其中，营业收入500万元及以上的为中型企业，营业收入50万元及以上的为小型企业，营业收入50万元以下的为微型企业。
     IndustryThresholds { name_zh: "农、林、牧、渔业", metrics: &[REV], sme_below_any: &[r(20000)], medium_at_least_all: &[r(500)], small_at_least_all: &[r(50)] },
@@ -296,8 +297,7 @@ const THRESHOLDS: [IndustryThresholds; 16] = [
 /// Classify, or name the statistics still missing for this industry.
 pub fn classify(industry: Industry, stats: &Statistics) -> Result<Size, Vec<Metric>> {
     let t = industry.thresholds();
-    let missing: Vec<Metric> =
-        t.metrics.iter().copied().filter(|m| stats.value(*m).is_none()).collect();
+    let missing: Vec<Metric> = t.metrics.iter().copied().filter(|m| stats.value(*m).is_none()).collect();
     if !missing.is_empty() {
         return Err(missing);
     }

@@ -382,7 +382,8 @@ const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_pack.
 
 impl Default for Calculator {
     fn default() -> Self {
-        let documents = read_pack(BUILTIN_JSON, "policies").ok().expect("the built-in pack is checked by the test suite");
+        let documents =
+            read_pack(BUILTIN_JSON, "policies").ok().expect("the built-in pack is checked by the test suite");
         Calculator { set: PolicySet { documents }, loaded: Vec::new() }
     }
 }
@@ -400,7 +401,11 @@ impl Calculator {
     /// `policies()`, by `rule_id`), its texts plain strings in `lang`, "zh"
     /// (the default) or "en". Throws an `InputErrorObject` when the
     /// scenario is not valid.
-    pub fn evaluate(&self, scenario: &ScenarioObject, lang: Option<OneLanguageChoice>) -> Result<LeanReportObject, JsValue> {
+    pub fn evaluate(
+        &self,
+        scenario: &ScenarioObject,
+        lang: Option<OneLanguageChoice>,
+    ) -> Result<LeanReportObject, JsValue> {
         let scenario = read_scenario(scenario, &self.set)?;
         let lang = match lang.and_then(|l| l.as_string()).as_deref() {
             Some("en") => Lang::En,
@@ -413,7 +418,11 @@ impl Calculator {
     /// As `evaluate`, but the full report: every rule with its name,
     /// recipient, notes and citation (the CLI's JSON).
     #[wasm_bindgen(js_name = evaluateFull)]
-    pub fn evaluate_full(&self, scenario: &ScenarioObject, lang: Option<LanguageChoice>) -> Result<ReportObject, JsValue> {
+    pub fn evaluate_full(
+        &self,
+        scenario: &ScenarioObject,
+        lang: Option<LanguageChoice>,
+    ) -> Result<ReportObject, JsValue> {
         let scenario = read_scenario(scenario, &self.set)?;
         let report = Report::new(&crate::evaluate(&self.set, &scenario), language(lang));
         Ok(to_js(&report).unchecked_into())
@@ -487,7 +496,11 @@ pub fn classify_size(enterprise: &EnterpriseObject) -> Result<SizeReportObject, 
         answers: Default::default(),
     };
     input::check(&scenario).map_err(input_error)?;
-    let evaluation = Evaluation { evaluation_date: scenario.evaluation_date, size: engine::size_of(&scenario), results: Vec::new() };
+    let evaluation = Evaluation {
+        evaluation_date: scenario.evaluation_date,
+        size: engine::size_of(&scenario),
+        results: Vec::new(),
+    };
     Ok(to_js(&Report::new(&evaluation, Lang::Both).enterprise_size).unchecked_into())
 }
 
@@ -501,8 +514,8 @@ fn language(lang: Option<LanguageChoice>) -> Lang {
 
 fn read_scenario(value: &ScenarioObject, set: &PolicySet) -> Result<Scenario, JsValue> {
     let text = json_text(value).ok_or_else(|| not_an_object("(scenario)"))?;
-    let scenario: Scenario =
-        read_json(&text).map_err(|(path, message)| input_error(vec![InputError::from_serde(path, &message)]))?;
+    let scenario: Scenario = read_json(&text)
+        .map_err(|(path, message)| input_error(vec![InputError::from_serde(path, &message)]))?;
     input::check(&scenario).map_err(input_error)?;
     input::check_answers(&scenario, set).map_err(input_error)?;
     Ok(scenario)
@@ -760,7 +773,9 @@ impl<'a> RuleSummary<'a> {
                 .conditions
                 .iter()
                 .filter_map(|c| match c {
-                    Condition::Confirm { id, question } => Some(Question { id, zh: &question.zh, en: &question.en }),
+                    Condition::Confirm { id, question } => {
+                        Some(Question { id, zh: &question.zh, en: &question.en })
+                    }
                     _ => None,
                 })
                 .collect(),
@@ -779,9 +794,10 @@ fn form_family(rule: &Rule) -> &'static str {
         Family::Ipo => "ipo",
         Family::EligibilityOnly | Family::Institution => match rule.calculation {
             Calculation::EligibilityOnly { items: Some(ItemKind::Loan), .. } => "interest",
-            Calculation::EligibilityOnly { items: Some(ItemKind::Guarantee | ItemKind::EvaluationFee), .. } => {
-                "guarantee_fee"
-            }
+            Calculation::EligibilityOnly {
+                items: Some(ItemKind::Guarantee | ItemKind::EvaluationFee),
+                ..
+            } => "guarantee_fee",
             Calculation::EligibilityOnly { items: Some(ItemKind::Insurance), .. } => "premium",
             _ => "other",
         },

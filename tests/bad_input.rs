@@ -100,32 +100,88 @@ fn table() -> Vec<Bad> {
     vec![
         // --- negative amounts
         bad("negative principal", Set("/loans/0/principal", json!("-5000000 CNY")), "loans[0].principal"),
-        bad("negative revenue", Set("/enterprise/operating_revenue", json!("-1 CNY")), "enterprise.operating_revenue"),
-        bad("negative exports", Set("/enterprise/annual_exports", json!("-100 USD")), "enterprise.annual_exports"),
-        bad("negative interest paid", Set("/loans/0/interest_paid", json!("-1 CNY")), "loans[0].interest_paid"),
+        bad(
+            "negative revenue",
+            Set("/enterprise/operating_revenue", json!("-1 CNY")),
+            "enterprise.operating_revenue",
+        ),
+        bad(
+            "negative exports",
+            Set("/enterprise/annual_exports", json!("-100 USD")),
+            "enterprise.annual_exports",
+        ),
+        bad(
+            "negative interest paid",
+            Set("/loans/0/interest_paid", json!("-1 CNY")),
+            "loans[0].interest_paid",
+        ),
         bad("negative guarantee fee", Set("/guarantees/0/fee", json!("-40000 CNY")), "guarantees[0].fee"),
-        bad("negative contract rate", Set("/loans/0/contract_rate_percent", json!("-3.45")), "loans[0].contract_rate_percent"),
-        bad("negative fee rate", Set("/guarantees/0/fee_rate_percent", json!("-0.5")), "guarantees[0].fee_rate_percent"),
+        bad(
+            "negative contract rate",
+            Set("/loans/0/contract_rate_percent", json!("-3.45")),
+            "loans[0].contract_rate_percent",
+        ),
+        bad(
+            "negative fee rate",
+            Set("/guarantees/0/fee_rate_percent", json!("-0.5")),
+            "guarantees[0].fee_rate_percent",
+        ),
         bad("negative employees", Set("/enterprise/employees", json!(-5)), "enterprise.employees"),
         bad("negative term", Set("/guarantees/0/term_months", json!(-1)), "guarantees[0].term_months"),
         // --- zero where not allowed
         bad("zero principal", Set("/loans/0/principal", json!("0 CNY")), "loans[0].principal"),
-        bad("zero monthly-average balance", Set("/loans/0/monthly_average_balance", json!("0.00 CNY")), "loans[0].monthly_average_balance"),
+        bad(
+            "zero monthly-average balance",
+            Set("/loans/0/monthly_average_balance", json!("0.00 CNY")),
+            "loans[0].monthly_average_balance",
+        ),
         bad("zero guarantee amount", Set("/guarantees/0/amount", json!("0 CNY")), "guarantees[0].amount"),
-        bad("zero insured amount", Set("/insurance/0/insured_amount", json!("0 CNY")), "insurance[0].insured_amount"),
-        bad("zero planned fundraising", Set("/ipo/planned_fundraising", json!("0 CNY")), "ipo.planned_fundraising"),
-        bad("zero contract rate", Set("/loans/0/contract_rate_percent", json!("0")), "loans[0].contract_rate_percent"),
-        bad("zero LPR override", Set("/lpr_override/one_year_percent", json!("0")), "lpr_override.one_year_percent"),
+        bad(
+            "zero insured amount",
+            Set("/insurance/0/insured_amount", json!("0 CNY")),
+            "insurance[0].insured_amount",
+        ),
+        bad(
+            "zero planned fundraising",
+            Set("/ipo/planned_fundraising", json!("0 CNY")),
+            "ipo.planned_fundraising",
+        ),
+        bad(
+            "zero contract rate",
+            Set("/loans/0/contract_rate_percent", json!("0")),
+            "loans[0].contract_rate_percent",
+        ),
+        bad(
+            "zero LPR override",
+            Set("/lpr_override/one_year_percent", json!("0")),
+            "lpr_override.one_year_percent",
+        ),
         bad("term_months 0", Set("/guarantees/0/term_months", json!(0)), "guarantees[0].term_months"),
         // --- non-numeric
         bad("principal \"abc\"", Set("/loans/0/principal", json!("abc")), "loans[0].principal"),
         bad("principal \"abc CNY\"", Set("/loans/0/principal", json!("abc CNY")), "loans[0].principal"),
-        bad("contract rate \"abc\"", Set("/loans/0/contract_rate_percent", json!("abc")), "loans[0].contract_rate_percent"),
-        bad("evaluation fee \"NaN CNY\"", Set("/evaluation_fees/0/fee", json!("NaN CNY")), "evaluation_fees[0].fee"),
+        bad(
+            "contract rate \"abc\"",
+            Set("/loans/0/contract_rate_percent", json!("abc")),
+            "loans[0].contract_rate_percent",
+        ),
+        bad(
+            "evaluation fee \"NaN CNY\"",
+            Set("/evaluation_fees/0/fee", json!("NaN CNY")),
+            "evaluation_fees[0].fee",
+        ),
         bad("employees \"eighty\"", Set("/enterprise/employees", json!("eighty")), "enterprise.employees"),
-        bad("premium with full-width digits", Set("/insurance/0/premium", json!("７００００ CNY")), "insurance[0].premium"),
+        bad(
+            "premium with full-width digits",
+            Set("/insurance/0/premium", json!("７００００ CNY")),
+            "insurance[0].premium",
+        ),
         bad("amount without a number", Set("/guarantees/0/amount", json!("CNY")), "guarantees[0].amount"),
-        bad("amount with two numbers", Set("/guarantees/0/amount", json!("500 000 CNY")), "guarantees[0].amount"),
+        bad(
+            "amount with two numbers",
+            Set("/guarantees/0/amount", json!("500 000 CNY")),
+            "guarantees[0].amount",
+        ),
         // --- out-of-range and impossible dates
         bad("start date 1800-01-01", Set("/loans/0/start_date", json!("1800-01-01")), "loans[0].start_date"),
         bad("start date 2024-13-45", Set("/loans/0/start_date", json!("2024-13-45")), "loans[0].start_date"),
@@ -135,7 +191,11 @@ fn table() -> Vec<Bad> {
         bad("evaluation date 2101-01-01", Set("/evaluation_date", json!("2101-01-01")), "evaluation_date"),
         bad("evaluation date 0000-01-01", Set("/evaluation_date", json!("0000-01-01")), "evaluation_date"),
         bad("evaluation date empty", Set("/evaluation_date", json!("")), "evaluation_date"),
-        bad("insurance start 1800-01-01", Set("/insurance/0/start_date", json!("1800-01-01")), "insurance[0].start_date"),
+        bad(
+            "insurance start 1800-01-01",
+            Set("/insurance/0/start_date", json!("1800-01-01")),
+            "insurance[0].start_date",
+        ),
         bad("end date 2101-01-01", Set("/loans/0/end_date", json!("2101-01-01")), "loans[0].end_date"),
         // --- end before start
         bad("end before start", Set("/loans/0/end_date", json!("2024-02-01")), "loans[0].end_date"),
@@ -147,28 +207,84 @@ fn table() -> Vec<Bad> {
         bad("unknown lender", Set("/loans/0/lender", json!("shadow_bank")), "loans[0].lender"),
         bad("unknown insurance kind", Set("/insurance/0/kind", json!("fire")), "insurance[0].kind"),
         bad("unknown IPO stage", Set("/ipo/stage_reached", json!("done")), "ipo.stage_reached"),
-        bad("unknown qualification", Set("/enterprise/qualifications", json!(["tech"])), "enterprise.qualifications[0]"),
-        bad("unknown currency in object form", Set("/loans/0/principal", json!({"amount": "1000", "currency": "EUR"})), "loans[0].principal.currency"),
+        bad(
+            "unknown qualification",
+            Set("/enterprise/qualifications", json!(["tech"])),
+            "enterprise.qualifications[0]",
+        ),
+        bad(
+            "unknown currency in object form",
+            Set("/loans/0/principal", json!({"amount": "1000", "currency": "EUR"})),
+            "loans[0].principal.currency",
+        ),
         // --- absurdly large numbers
-        bad("principal 99999999999999999 CNY", Set("/loans/0/principal", json!("99999999999999999 CNY")), "loans[0].principal"),
+        bad(
+            "principal 99999999999999999 CNY",
+            Set("/loans/0/principal", json!("99999999999999999 CNY")),
+            "loans[0].principal",
+        ),
         bad("principal 1e40 CNY", Set("/loans/0/principal", json!("1e40 CNY")), "loans[0].principal"),
-        bad("total assets above 1e12", Set("/enterprise/total_assets", json!("1000000000000.01 CNY")), "enterprise.total_assets"),
-        bad("contract rate 1e40 (number)", Set("/loans/0/contract_rate_percent", json!(1e40)), "loans[0].contract_rate_percent"),
-        bad("employees 99999999999", Set("/enterprise/employees", json!(99_999_999_999u64)), "enterprise.employees"),
-        bad("employees above 10,000,000", Set("/enterprise/employees", json!(10_000_001)), "enterprise.employees"),
-        bad("principal beyond Decimal", Set("/loans/0/principal", json!("79228162514264337593543950336 CNY")), "loans[0].principal"),
+        bad(
+            "total assets above 1e12",
+            Set("/enterprise/total_assets", json!("1000000000000.01 CNY")),
+            "enterprise.total_assets",
+        ),
+        bad(
+            "contract rate 1e40 (number)",
+            Set("/loans/0/contract_rate_percent", json!(1e40)),
+            "loans[0].contract_rate_percent",
+        ),
+        bad(
+            "employees 99999999999",
+            Set("/enterprise/employees", json!(99_999_999_999u64)),
+            "enterprise.employees",
+        ),
+        bad(
+            "employees above 10,000,000",
+            Set("/enterprise/employees", json!(10_000_001)),
+            "enterprise.employees",
+        ),
+        bad(
+            "principal beyond Decimal",
+            Set("/loans/0/principal", json!("79228162514264337593543950336 CNY")),
+            "loans[0].principal",
+        ),
         // --- rate > 100
-        bad("contract rate 345 (not a percent)", Set("/loans/0/contract_rate_percent", json!("345")), "loans[0].contract_rate_percent"),
-        bad("fee rate 101", Set("/guarantees/0/fee_rate_percent", json!("101")), "guarantees[0].fee_rate_percent"),
-        bad("LPR override 345", Set("/lpr_override/one_year_percent", json!("345")), "lpr_override.one_year_percent"),
+        bad(
+            "contract rate 345 (not a percent)",
+            Set("/loans/0/contract_rate_percent", json!("345")),
+            "loans[0].contract_rate_percent",
+        ),
+        bad(
+            "fee rate 101",
+            Set("/guarantees/0/fee_rate_percent", json!("101")),
+            "guarantees[0].fee_rate_percent",
+        ),
+        bad(
+            "LPR override 345",
+            Set("/lpr_override/one_year_percent", json!("345")),
+            "lpr_override.one_year_percent",
+        ),
         // --- wrong currency / bare number
         bad("USD principal", Set("/loans/0/principal", json!("5000000 USD")), "loans[0].principal"),
-        bad("CNY exports", Set("/enterprise/annual_exports", json!("3200000 CNY")), "enterprise.annual_exports"),
+        bad(
+            "CNY exports",
+            Set("/enterprise/annual_exports", json!("3200000 CNY")),
+            "enterprise.annual_exports",
+        ),
         bad("USD premium", Set("/insurance/0/premium", json!("45000 USD")), "insurance[0].premium"),
         bad("bare number principal", Set("/loans/0/principal", json!(5000000)), "loans[0].principal"),
         bad("bare number string", Set("/loans/0/principal", json!("5000000")), "loans[0].principal"),
-        bad("bare float exports", Set("/enterprise/annual_exports", json!(3200000.5)), "enterprise.annual_exports"),
-        bad("currency object without currency", Set("/loans/0/principal", json!({"amount": "1000"})), "loans[0].principal.currency"),
+        bad(
+            "bare float exports",
+            Set("/enterprise/annual_exports", json!(3200000.5)),
+            "enterprise.annual_exports",
+        ),
+        bad(
+            "currency object without currency",
+            Set("/loans/0/principal", json!({"amount": "1000"})),
+            "loans[0].principal.currency",
+        ),
         // --- missing required fields
         bad("no evaluation date", Remove("/evaluation_date"), "evaluation_date"),
         bad("no enterprise", Remove("/enterprise"), "enterprise"),
@@ -180,13 +296,29 @@ fn table() -> Vec<Bad> {
         bad("typo in LPR override", Set("/lpr_override/one_year", json!("3.45")), "lpr_override.one_year"),
         // --- wrong types
         bad("loans as an object", Set("/loans", json!({"principal": "1 CNY"})), "loans"),
-        bad("collateral as a string", Set("/loans/0/collateral", json!("patent_pledge")), "loans[0].collateral"),
-        bad("yes/no as a string", Set("/loans/0/pledge_registered", json!("yes")), "loans[0].pledge_registered"),
-        bad("answer as a string", Set("/answers/fits_industry_policy", json!("yes")), "answers.fits_industry_policy"),
+        bad(
+            "collateral as a string",
+            Set("/loans/0/collateral", json!("patent_pledge")),
+            "loans[0].collateral",
+        ),
+        bad(
+            "yes/no as a string",
+            Set("/loans/0/pledge_registered", json!("yes")),
+            "loans[0].pledge_registered",
+        ),
+        bad(
+            "answer as a string",
+            Set("/answers/fits_industry_policy", json!("yes")),
+            "answers.fits_industry_policy",
+        ),
         bad("employees as a float", Set("/enterprise/employees", json!(12.5)), "enterprise.employees"),
         bad("enterprise null", Set("/enterprise", json!(null)), "enterprise"),
         bad("name as a number", Set("/enterprise/name", json!(123)), "enterprise.name"),
-        bad("term months as a string", Set("/guarantees/0/term_months", json!("12")), "guarantees[0].term_months"),
+        bad(
+            "term months as a string",
+            Set("/guarantees/0/term_months", json!("12")),
+            "guarantees[0].term_months",
+        ),
         // --- empty province
         bad("empty province", Set("/enterprise/region/province", json!("")), "enterprise.region.province"),
         bad("blank province", Set("/enterprise/region/province", json!("   ")), "enterprise.region.province"),
@@ -194,14 +326,21 @@ fn table() -> Vec<Bad> {
         bad("empty text", Raw(""), "(scenario)"),
         bad("an array", Raw("[]"), "(scenario)"),
         bad("not JSON", Raw("evaluation_date = 2024-12-31"), "(scenario)"),
-        bad("duplicate key", Raw(r#"{"evaluation_date":"2024-12-31","evaluation_date":"2024-12-30","enterprise":{}}"#), "(scenario)"),
+        bad(
+            "duplicate key",
+            Raw(r#"{"evaluation_date":"2024-12-31","evaluation_date":"2024-12-30","enterprise":{}}"#),
+            "(scenario)",
+        ),
     ]
 }
 
 /// Parse under `catch_unwind`: a panic is a failure of its own.
 fn parse(text: &str) -> Result<Result<(), Vec<InputError>>, String> {
     catch_unwind(AssertUnwindSafe(|| scenario_from_json(text).map(|_| ()))).map_err(|p| {
-        p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned()).unwrap_or_default()
+        p.downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_default()
     })
 }
 
@@ -274,7 +413,9 @@ fn refused_at(edit: Edit, field: &str) -> Result<InputError, String> {
     match parse(&apply(&edit)) {
         Err(p) => Err(format!("panicked: {p}")),
         Ok(Ok(())) => Err("accepted".into()),
-        Ok(Err(errors)) => errors.into_iter().find(|e| e.field == field).ok_or_else(|| format!("no error at {field}")),
+        Ok(Err(errors)) => {
+            errors.into_iter().find(|e| e.field == field).ok_or_else(|| format!("no error at {field}"))
+        }
     }
 }
 
@@ -306,7 +447,8 @@ fn unknown_answer_key_is_refused() {
     // built-in questions are fits_industry_policy, on_first_set_list,
     // ipo_conditions), so a typo is reported with the field.
     let scenario = scenario_from_json(&apply(&Set("/answers/fits_industy_policy", json!(true)))).unwrap();
-    let errors = sme_subsidy::input::check_answers(&scenario, sme_subsidy::pack::builtin::builtin()).unwrap_err();
+    let errors =
+        sme_subsidy::input::check_answers(&scenario, sme_subsidy::pack::builtin::builtin()).unwrap_err();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0].field, "answers.fits_industy_policy");
     assert!(errors[0].zh.contains("fits_industry_policy") && !errors[0].en.is_empty(), "{errors:?}");
@@ -352,12 +494,18 @@ fn zh_messages_are_translated() {
                 // the user must type, so they stay as they are.
                 let prose = e.zh.split("可用字段：").next().unwrap_or("");
                 let prose = prose.split("可选").next().unwrap_or("");
-                let english_words = prose.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 4).count();
+                let english_words =
+                    prose.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 4).count();
                 if e.zh.contains(" at line ") || english_words >= 3 {
                     untranslated.push(format!("{}: {}", row.what, e.zh));
                 }
             }
         }
     }
-    assert!(untranslated.is_empty(), "{} zh messages hold untranslated English:\n{}", untranslated.len(), untranslated.join("\n"));
+    assert!(
+        untranslated.is_empty(),
+        "{} zh messages hold untranslated English:\n{}",
+        untranslated.len(),
+        untranslated.join("\n")
+    );
 }

@@ -121,7 +121,8 @@ fn the_template_parses_and_its_example_is_the_readme_example() {
     assert_eq!(c[3], "小型企业");
     assert_eq!(c[4], "符合五项标准");
     // The README example (examples/scenario.json) and its golden total.
-    let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/scenario.json")).unwrap();
+    let json =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/scenario.json")).unwrap();
     assert_eq!(single_total(&json), "260375.00");
     assert_eq!(c[6], "260375.00");
     for part in [
@@ -134,7 +135,11 @@ fn the_template_parses_and_its_example_is_the_readme_example() {
         assert!(c[5].contains(part), "{part} in {}", c[5]);
     }
     assert!(c[7].starts_with("2项："), "{}", c[7]);
-    assert!(c[7].contains("LC-G-1 政府性融资担保业务担保费补贴（金额未公布）") && c[7].contains("LC-IPO-1"), "{}", c[7]);
+    assert!(
+        c[7].contains("LC-G-1 政府性融资担保业务担保费补贴（金额未公布）") && c[7].contains("LC-IPO-1"),
+        "{}",
+        c[7]
+    );
     assert_eq!(c[8], "");
 }
 
@@ -147,11 +152,19 @@ fn good_rows_give_the_single_scenario_results() {
         // G-2 only: 30,000 × 50% = 15,000 (under the 20,000 cap), as the library doc example.
         liaocheng("评估费企业", &[("评估费（元）", "30,000"), ("评估费用于专利权质押贷款（是/否）", "是")]),
         // P-2: a small exporter under US$5M, export credit premium paid in full.
-        liaocheng("出口企业", &[("年出口额（美元）", "3,200,000 美元"), ("出口信用保险保费（元）", "45000元")]),
+        liaocheng(
+            "出口企业",
+            &[("年出口额（美元）", "3,200,000 美元"), ("出口信用保险保费（元）", "45000元")],
+        ),
         // The same exporter but medium-sized (工业: ≥ 300 people and ≥ 2,000万): P-2 does not apply.
         liaocheng(
             "中型出口企业",
-            &[("从业人员", "500"), ("营业收入（元）", "300,000,000"), ("年出口额（美元）", "3200000"), ("出口信用保险保费（元）", "45,000")],
+            &[
+                ("从业人员", "500"),
+                ("营业收入（元）", "300,000,000"),
+                ("年出口额（美元）", "3200000"),
+                ("出口信用保险保费（元）", "45,000"),
+            ],
         ),
         // A patent-pledge loan (I-1), the README example's loan.
         liaocheng(
@@ -169,7 +182,16 @@ fn good_rows_give_the_single_scenario_results() {
             ],
         ),
         // Outside every document's region: nothing applies.
-        row(&[("企业名称", "南京企业"), ("省", "江苏省"), ("市", "南京市"), ("所属行业", "软件和信息技术服务业"), ("从业人员", "40"), ("营业收入（元）", "8000000"), ("资产总额（元）", "1"), ("测算日期", "2024-12-31")]),
+        row(&[
+            ("企业名称", "南京企业"),
+            ("省", "江苏省"),
+            ("市", "南京市"),
+            ("所属行业", "软件和信息技术服务业"),
+            ("从业人员", "40"),
+            ("营业收入（元）", "8000000"),
+            ("资产总额（元）", "1"),
+            ("测算日期", "2024-12-31"),
+        ]),
         // A 临海 tech firm in 2021 with a 科技支行 loan (I-3): 2% × 3,000,000 = 60,000.
         row(&[
             ("企业名称", "临海科技企业"),
@@ -198,13 +220,17 @@ fn good_rows_give_the_single_scenario_results() {
     assert!(c[0][5].contains("LC-G-2 知识产权质押贷款评估费、担保费补助（15,000.00元）"), "{}", c[0][5]);
     assert_eq!(
         c[0][6],
-        single_total(r#"{"evaluation_date":"2024-12-31","enterprise":{"region":{"province":"山东省","city":"聊城市"},"industry":"industry","employees":80,"operating_revenue":"50000000 CNY","total_assets":"40000000 CNY"},"evaluation_fees":[{"fee":"30000 CNY","for_patent_pledge_loan":true}]}"#)
+        single_total(
+            r#"{"evaluation_date":"2024-12-31","enterprise":{"region":{"province":"山东省","city":"聊城市"},"industry":"industry","employees":80,"operating_revenue":"50000000 CNY","total_assets":"40000000 CNY"},"evaluation_fees":[{"fee":"30000 CNY","for_patent_pledge_loan":true}]}"#
+        )
     );
     assert_eq!(c[1][3], "小型企业");
     assert_eq!(c[1][6], "45000.00");
     assert_eq!(
         c[1][6],
-        single_total(r#"{"evaluation_date":"2024-12-31","enterprise":{"region":{"province":"山东省","city":"聊城市"},"industry":"industry","employees":80,"operating_revenue":"50000000 CNY","total_assets":"40000000 CNY","annual_exports":"3200000 USD"},"insurance":[{"kind":"export_credit","premium":"45000 CNY"}]}"#)
+        single_total(
+            r#"{"evaluation_date":"2024-12-31","enterprise":{"region":{"province":"山东省","city":"聊城市"},"industry":"industry","employees":80,"operating_revenue":"50000000 CNY","total_assets":"40000000 CNY","annual_exports":"3200000 USD"},"insurance":[{"kind":"export_credit","premium":"45000 CNY"}]}"#
+        )
     );
     assert_eq!(c[2][3], "中型企业");
     assert_eq!(c[2][6], "0.00");
@@ -212,7 +238,9 @@ fn good_rows_give_the_single_scenario_results() {
     // I-1: 5,000,000 × 3.45% (1-year LPR on 2024-03-01) × 40% × 315 / 360 =
     // 60,375.00: the days from the document's effective date 2024-04-20 to
     // 2025-03-01 (accrual = effective_period), under the 100,000 cap.
-    let i1 = single_total(r#"{"evaluation_date":"2024-12-31","enterprise":{"region":{"province":"山东省","city":"聊城市"},"industry":"industry","employees":80,"operating_revenue":"50000000 CNY","total_assets":"40000000 CNY"},"loans":[{"principal":"5000000 CNY","start_date":"2024-03-01","end_date":"2025-03-01","contract_rate_percent":"3.95","collateral":["patent_pledge","fixed_asset_mortgage"],"pledge_registered":true,"lender":"other_bank","purpose":"general","repaid_on_schedule":true}]}"#);
+    let i1 = single_total(
+        r#"{"evaluation_date":"2024-12-31","enterprise":{"region":{"province":"山东省","city":"聊城市"},"industry":"industry","employees":80,"operating_revenue":"50000000 CNY","total_assets":"40000000 CNY"},"loans":[{"principal":"5000000 CNY","start_date":"2024-03-01","end_date":"2025-03-01","contract_rate_percent":"3.95","collateral":["patent_pledge","fixed_asset_mortgage"],"pledge_registered":true,"lender":"other_bank","purpose":"general","repaid_on_schedule":true}]}"#,
+    );
     assert_eq!(c[3][6], i1);
     assert_eq!(c[3][6], "60375.00", "the README example's I-1 figure, same loan");
     assert_eq!(c[4][6], "0.00");
@@ -278,8 +306,14 @@ fn bad_cells_are_reported_with_row_column_and_reason_in_both_languages() {
         liaocheng("日期企业", &[("测算日期", "2024-02-30")]),
         short,
         liaocheng("负数企业", &[("贷款本金（元）", "-5")]),
-        liaocheng("到期企业", &[("贷款本金（元）", "1000000"), ("贷款起始日", "2024-06-01"), ("贷款到期日", "2024-01-01")]),
-        liaocheng("多错企业", &[("营业收入（元）", "5千万"), ("是否按期还本付息", "也许"), ("担保方式", "专利权质押、房产")]),
+        liaocheng(
+            "到期企业",
+            &[("贷款本金（元）", "1000000"), ("贷款起始日", "2024-06-01"), ("贷款到期日", "2024-01-01")],
+        ),
+        liaocheng(
+            "多错企业",
+            &[("营业收入（元）", "5千万"), ("是否按期还本付息", "也许"), ("担保方式", "专利权质押、房产")],
+        ),
         liaocheng("万元企业", &[("资产总额（元）", "12.5万")]),
         liaocheng("币种企业", &[("营业收入（元）", "100 美元")]),
         liaocheng("", &[]),
@@ -290,7 +324,10 @@ fn bad_cells_are_reported_with_row_column_and_reason_in_both_languages() {
     assert_eq!(status, [true, false, false, false, false, false, false, false, false, false, false, true]);
     let one = |i: usize, column: &str, zh: &str, en: &str| {
         let e = errors(&out[i]);
-        let hit = e.iter().find(|e| e.column == column).unwrap_or_else(|| panic!("row {}: no error on {column}: {e:?}", i + 2));
+        let hit = e
+            .iter()
+            .find(|e| e.column == column)
+            .unwrap_or_else(|| panic!("row {}: no error on {column}: {e:?}", i + 2));
         assert_eq!(hit.row, i as u64 + 2);
         assert!(hit.zh.contains(zh), "row {}: {} lacks {zh}", i + 2, hit.zh);
         assert!(hit.en.contains(en), "row {}: {} lacks {en}", i + 2, hit.en);
@@ -330,8 +367,18 @@ fn header_problems_are_reported_on_every_row_and_notes_columns_are_ignored() {
     let out = screen_rows(&header, &[liaocheng("甲", &[]), liaocheng("乙", &[])]);
     for (i, s) in out.iter().enumerate() {
         let e = errors(s);
-        assert!(e.iter().any(|e| e.column == "所属行业" && e.zh.contains("表头缺少此必填列") && e.row == i as u64 + 2), "{e:?}");
-        assert!(e.iter().any(|e| e.column == "贷款金额（元）" && e.zh.contains("无法识别的列名") && e.en.contains("unknown column")), "{e:?}");
+        assert!(
+            e.iter().any(|e| e.column == "所属行业"
+                && e.zh.contains("表头缺少此必填列")
+                && e.row == i as u64 + 2),
+            "{e:?}"
+        );
+        assert!(
+            e.iter().any(|e| e.column == "贷款金额（元）"
+                && e.zh.contains("无法识别的列名")
+                && e.en.contains("unknown column")),
+            "{e:?}"
+        );
         assert!(!e.iter().any(|e| e.column == "备注"));
     }
     // Headers with ASCII brackets, spaces, and the bare name of a unit column are accepted.
@@ -444,10 +491,24 @@ fn cli_bad_rows_exit_nonzero_and_are_reported_per_row() {
     // Per-row errors on stderr, located and in both languages, in row order.
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 4, "{stderr}");
-    assert!(lines[0].starts_with("第3行「从业人员」：「12a」不是有效的整数") && lines[0].contains("row 3, column 从业人员: `12a` is not a valid whole number"), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with("第3行「从业人员」：「12a」不是有效的整数")
+            && lines[0].contains("row 3, column 从业人员: `12a` is not a valid whole number"),
+        "{}",
+        lines[0]
+    );
     // A row's errors in column order.
-    assert!(lines[1].starts_with("第5行「所属行业」：「制造」不在可选范围内") && lines[1].contains("row 5, column 所属行业"), "{}", lines[1]);
-    assert!(lines[2].starts_with("第5行「测算日期」") && lines[2].contains("is not a valid date"), "{}", lines[2]);
+    assert!(
+        lines[1].starts_with("第5行「所属行业」：「制造」不在可选范围内")
+            && lines[1].contains("row 5, column 所属行业"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("第5行「测算日期」") && lines[2].contains("is not a valid date"),
+        "{}",
+        lines[2]
+    );
     let s = summary_line(&stderr);
     assert_eq!((s["rows"].as_str(), s["ok"].as_str(), s["failed"].as_str()), ("5", "3", "2"));
     assert_eq!(s["total_yuan"], "60000.00", "15,000 + 0 + 45,000");
@@ -473,7 +534,14 @@ fn cli_keeps_input_order_across_chunks_and_threads() {
         .map(|i| {
             let name = format!("企业{i:05}");
             let employees = if i % 10 == 7 { "x".to_string() } else { (10 + i % 900).to_string() };
-            liaocheng(&name, &[("从业人员", employees.as_str()), ("评估费（元）", "1,000"), ("评估费用于专利权质押贷款（是/否）", "是")])
+            liaocheng(
+                &name,
+                &[
+                    ("从业人员", employees.as_str()),
+                    ("评估费（元）", "1,000"),
+                    ("评估费用于专利权质押贷款（是/否）", "是"),
+                ],
+            )
         })
         .collect();
     let input = tmp("order-in.csv");
@@ -508,7 +576,9 @@ fn cli_reports_rows_that_are_not_utf8_and_screens_the_rest() {
     bad.splice(start..start + "坏企业".len(), [0xBB, 0xB5, 0xC6, 0xF3, 0xD2, 0xB5]);
     bytes.extend_from_slice(&bad[start..]);
     bytes.extend_from_slice(&bad[start..]);
-    bytes.extend_from_slice(csv_text(&headers(), &[liaocheng("好企业二", &[])]).split_once('\n').unwrap().1.as_bytes());
+    bytes.extend_from_slice(
+        csv_text(&headers(), &[liaocheng("好企业二", &[])]).split_once('\n').unwrap().1.as_bytes(),
+    );
     let input = tmp("gbk-rows.csv");
     std::fs::write(&input, bytes).unwrap();
     let o = run(&["batch", input.to_str().unwrap()]);
@@ -531,7 +601,10 @@ fn cli_refuses_a_file_that_is_not_utf8_with_advice() {
 
 #[test]
 fn cli_default_date_and_blank_rows() {
-    let mut rows = vec![liaocheng("无日期企业", &[("测算日期", ""), ("评估费（元）", "30,000"), ("评估费用于专利权质押贷款（是/否）", "是")])];
+    let mut rows = vec![liaocheng(
+        "无日期企业",
+        &[("测算日期", ""), ("评估费（元）", "30,000"), ("评估费用于专利权质押贷款（是/否）", "是")],
+    )];
     rows.push(vec![String::new(); COLUMNS.len()]);
     rows.push(liaocheng("有日期企业", &[]));
     let input = tmp("dates.csv");
@@ -606,11 +679,20 @@ fn a_row_lists_what_the_full_evaluation_of_its_scenario_lists() {
         let screened = screener.screen(i as u64 + 2, r);
         let o = screened.outcome.as_ref().unwrap();
         let full = sme_subsidy::evaluate(set, &screener.scenario(i as u64 + 2, r).unwrap());
-        let listed = |status: Status| matches!(status, Status::Eligible | Status::AmountNotPublished | Status::NeedsInformation);
-        let want: Vec<(&str, Status, Option<String>)> =
-            full.results.iter().filter(|r| listed(r.status)).map(|r| (r.rule.id.as_str(), r.status, r.amount.map(|a| a.to_string()))).collect();
-        let got: Vec<(&str, Status, Option<String>)> =
-            o.policies.iter().map(|h| (h.rule.id.as_str(), h.status, h.amount.map(|a| a.to_string()))).collect();
+        let listed = |status: Status| {
+            matches!(status, Status::Eligible | Status::AmountNotPublished | Status::NeedsInformation)
+        };
+        let want: Vec<(&str, Status, Option<String>)> = full
+            .results
+            .iter()
+            .filter(|r| listed(r.status))
+            .map(|r| (r.rule.id.as_str(), r.status, r.amount.map(|a| a.to_string())))
+            .collect();
+        let got: Vec<(&str, Status, Option<String>)> = o
+            .policies
+            .iter()
+            .map(|h| (h.rule.id.as_str(), h.status, h.amount.map(|a| a.to_string())))
+            .collect();
         assert_eq!(got, want, "row {}", i + 2);
         assert_eq!(o.total, full.total_to_enterprise());
         assert_eq!(o.size, full.size);

@@ -108,7 +108,10 @@ fn effective_range_and_expired_status_are_shown() {
     let r = rule(&outside, "LH-I-3");
     assert_eq!(r["status"], "outside_effective_dates");
     let zh = r["status_text"]["zh"].as_str().unwrap();
-    assert!(zh.contains("不在政策有效期内") && zh.contains("2021-08-27") && zh.contains("2021-12-31"), "{zh}");
+    assert!(
+        zh.contains("不在政策有效期内") && zh.contains("2021-08-27") && zh.contains("2021-12-31"),
+        "{zh}"
+    );
     assert!(r["amount_yuan"].is_null());
 
     let inside = report_for(&scenario("2021-10-15"));
@@ -134,7 +137,8 @@ fn p2_medium_gap_is_explained() {
     for id in ["LC-P-2", "LC-P-2B"] {
         let r = rule(&report, id);
         assert_eq!(r["status"], "not_eligible", "{id}");
-        let notes: Vec<&str> = r["notes"].as_array().unwrap().iter().map(|n| n["zh"].as_str().unwrap()).collect();
+        let notes: Vec<&str> =
+            r["notes"].as_array().unwrap().iter().map(|n| n["zh"].as_str().unwrap()).collect();
         assert!(notes.iter().any(|n| n.contains("中型企业")), "{id}: {notes:?}");
     }
     assert_eq!(report["total_yuan"], "0.00");

@@ -37,7 +37,10 @@ fn amounts_have_fen_scale() {
     .unwrap();
     assert_eq!(results[0].amount.unwrap().to_string(), "400000.00");
     let split = results[1].split.unwrap();
-    assert_eq!([split.covered, split.guarantor_pays, split.bank_bears, split.excluded].map(|d| d.to_string()), ["1000.00", "800.00", "200.00", "0.00"]);
+    assert_eq!(
+        [split.covered, split.guarantor_pays, split.bank_bears, split.excluded].map(|d| d.to_string()),
+        ["1000.00", "800.00", "200.00", "0.00"]
+    );
 }
 
 fn errors(json: &str) -> Vec<InputError> {
@@ -56,7 +59,12 @@ fn step_kinds(r: &Value) -> Vec<String> {
 }
 
 fn keys(r: &Value, list: &str) -> Vec<String> {
-    r[list].as_array().unwrap().iter().map(|c| c["key"].as_str().unwrap_or_else(|| c["kind"].as_str().unwrap()).to_string()).collect()
+    r[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["key"].as_str().unwrap_or_else(|| c["kind"].as_str().unwrap()).to_string())
+        .collect()
 }
 
 /// The built-in set with LC-R-1 switched to the marginal reading, as a
@@ -140,7 +148,12 @@ fn r1_bracket_steps_name_the_tier_and_the_excluded_part() {
     let r = eval(&r1("12"));
     assert_eq!(step_kinds(&r), ["rate_given", "tier_chosen", "excess_excluded", "tier_share", "rounding"]);
     let t = step_texts(&r);
-    assert!(t[2].contains("代偿率超出 8% 的部分不予补偿") && t[2].contains("666,666.6666…") && t[2].contains("不予补偿 333,333.3333…"), "{t:?}");
+    assert!(
+        t[2].contains("代偿率超出 8% 的部分不予补偿")
+            && t[2].contains("666,666.6666…")
+            && t[2].contains("不予补偿 333,333.3333…"),
+        "{t:?}"
+    );
     assert!(r["summary"]["zh"].as_str().unwrap().contains("拨付担保机构"));
     assert_eq!(r["citation"]["number"], "聊江管办发〔2023〕3号");
     assert_eq!(r["citation"]["clause"], "三、（三）");
@@ -156,7 +169,10 @@ fn r1_marginal_bands_at_12_percent() {
     let json = r#"{"calculator":"tiered_compensation","date":"2024-12-31","payout":"1200000 CNY","guarantee_base":"10000000 CNY"}"#;
     let m = eval_in(&marginal_set(), json);
     assert_eq!(m["amount_yuan"], "530000.00");
-    assert_eq!(step_kinds(&m), ["rate_derived", "band", "band", "band", "band", "excess_excluded", "sum", "rounding"]);
+    assert_eq!(
+        step_kinds(&m),
+        ["rate_derived", "band", "band", "band", "band", "excess_excluded", "sum", "rounding"]
+    );
     let t = step_texts(&m);
     assert!(t[2].contains("200,000 元 × 80% = 160,000 元"), "{t:?}");
     assert!(t[5].contains("不予补偿 400,000 元"), "{t:?}");
@@ -208,7 +224,9 @@ fn r1_a_portal_may_put_3_percent_in_the_lower_tier() {
 #[test]
 fn r1_conditions_and_dates() {
     // Unanswered: 「需满足」, amount still computed.
-    let r = eval(r#"{"calculator":"tiered_compensation","date":"2024-12-31","payout":"1000000 CNY","payout_rate_percent":"2"}"#);
+    let r = eval(
+        r#"{"calculator":"tiered_compensation","date":"2024-12-31","payout":"1000000 CNY","payout_rate_percent":"2"}"#,
+    );
     assert_eq!(keys(&r, "to_confirm"), ["answers.municipal_guarantor", "answers.qualifying_business"]);
     assert_eq!(r["amount_yuan"], "800000.00");
     // Answered no: not eligible, no amount.
@@ -219,7 +237,9 @@ fn r1_conditions_and_dates() {
     assert!(r["amount_yuan"].is_null());
     assert!(r["reasons"][0]["zh"].as_str().unwrap().contains("不满足：担保机构为市级政府性融资担保机构"));
     // Before the document (2023-04-21): 不在政策有效期内.
-    let r = eval(r#"{"calculator":"tiered_compensation","date":"2023-04-20","payout":"1000000 CNY","payout_rate_percent":"2"}"#);
+    let r = eval(
+        r#"{"calculator":"tiered_compensation","date":"2023-04-20","payout":"1000000 CNY","payout_rate_percent":"2"}"#,
+    );
     assert_eq!(r["status"], "outside_effective_dates");
     assert!(r["status_text"]["zh"].as_str().unwrap().contains("不在政策有效期内（2023-04-21 至 —）"));
     assert!(r["amount_yuan"].is_null());
@@ -239,7 +259,11 @@ fn r1_bad_inputs_are_located() {
         (r#""payout":"1 CNY","guarantee_base":"0 CNY""#, "guarantee_base", "须大于0"),
         (r#""payout":"1 USD","payout_rate_percent":"2""#, "payout", "人民币"),
         (r#""payout":"1","payout_rate_percent":"2""#, "payout", "币种"),
-        (r#""payout":"1 CNY","payout_rate_percent":"2","answers":{"typo":true}"#, "answers.typo", "没有编号为 typo 的问题"),
+        (
+            r#""payout":"1 CNY","payout_rate_percent":"2","answers":{"typo":true}"#,
+            "answers.typo",
+            "没有编号为 typo 的问题",
+        ),
         (r#""payout":"1 CNY","payout_rate_percent":"2","rule":"WZ-R-2""#, "rule", "不是 tiered_compensation"),
         (r#""payout":"1 CNY","payout_rate_percent":"2","rule":"XX""#, "rule", "没有编号为 XX"),
         (r#""payout":"1 CNY","payout_rate_percent":"2","extra":1"#, "extra", "无法识别的字段"),
@@ -251,7 +275,9 @@ fn r1_bad_inputs_are_located() {
         assert!(errs.iter().all(|e| !e.en.is_empty()), "{errs:#?}");
     }
     // A list: errors carry the item's index.
-    let errs = errors(&format!(r#"[{{{base},"payout":"1 CNY","payout_rate_percent":"2"}}, {{{base},"payout":"-1 CNY","payout_rate_percent":"2"}}]"#));
+    let errs = errors(&format!(
+        r#"[{{{base},"payout":"1 CNY","payout_rate_percent":"2"}}, {{{base},"payout":"-1 CNY","payout_rate_percent":"2"}}]"#
+    ));
     assert_eq!(errs.len(), 1);
     assert_eq!(errs[0].field, "[1].payout");
     // No calculator / an unknown one.
@@ -273,7 +299,8 @@ fn r2(rule: &str, extra: &str) -> Value {
 
 fn split(r: &Value) -> [String; 4] {
     let s = &r["split"];
-    ["guarantor_pays_yuan", "bank_bears_yuan", "excluded_yuan", "left_to_agreement_yuan"].map(|k| s[k].as_str().unwrap().to_string())
+    ["guarantor_pays_yuan", "bank_bears_yuan", "excluded_yuan", "left_to_agreement_yuan"]
+        .map(|k| s[k].as_str().unwrap().to_string())
 }
 
 #[test]
@@ -285,7 +312,10 @@ fn r2_split_at_exactly_20_percent() {
     assert_eq!(split(&r), ["816000.00", "204000.00", "0.00", "0.00"]);
     assert_eq!(r["split"]["covered_yuan"], "1020000.00");
     assert!(r["flags"].as_array().unwrap().is_empty());
-    assert_eq!(step_kinds(&r), ["covered", "guarantor_share", "rounding", "bank_share", "bank_share_at_least", "grace_at_least"]);
+    assert_eq!(
+        step_kinds(&r),
+        ["covered", "guarantor_share", "rounding", "bank_share", "bank_share_at_least", "grace_at_least"]
+    );
     assert!(r["to_confirm"].as_array().unwrap().is_empty());
     assert_eq!(r["recipient"], "bank");
     let notes: Vec<&str> = r["notes"].as_array().unwrap().iter().map(|n| n["zh"].as_str().unwrap()).collect();
@@ -301,7 +331,13 @@ fn r2_share_below_20_percent_is_flagged_with_the_clause() {
     assert_eq!(split(&r), ["816102.00", "203898.00", "0.00", "0.00"]);
     assert_eq!(keys(&r, "flags"), ["bank_share_below_minimum"]);
     let flag = r["flags"][0]["text"]["zh"].as_str().unwrap();
-    assert!(flag.contains("19.99%") && flag.contains("不低于 20%") && flag.contains("二、（四）") && flag.contains("204,000.00"), "{flag}");
+    assert!(
+        flag.contains("19.99%")
+            && flag.contains("不低于 20%")
+            && flag.contains("二、（四）")
+            && flag.contains("204,000.00"),
+        "{flag}"
+    );
     assert!(r["status_text"]["zh"].as_str().unwrap().contains("不符合文件要求"));
     // The same under 聊城's 「原则上……不低于20%」, citing its 文号.
     let r = r2("LC-R-2", r#","bank_share_percent":"10""#);
@@ -319,7 +355,11 @@ fn r2_penalty_and_compound_interest_are_excluded() {
     );
     assert_eq!(split(&r), ["816000.00", "204000.00", "8000.00", "0.00"]);
     let t = step_texts(&r);
-    assert!(t[1].contains("罚息 5,000.00 元、复利 1,000.00 元、其他费用 2,000.00 元，合计 8,000.00 元") && t[1].contains("不予代偿"), "{t:?}");
+    assert!(
+        t[1].contains("罚息 5,000.00 元、复利 1,000.00 元、其他费用 2,000.00 元，合计 8,000.00 元")
+            && t[1].contains("不予代偿"),
+        "{t:?}"
+    );
     assert!(r["summary"]["zh"].as_str().unwrap().contains("不予代偿 8,000.00 元"));
     // 聊城 sets no scope: the charges are left to the agreement, not split.
     let r = r2("LC-R-2", r#","penalty_interest":"5000 CNY","bank_share_percent":"20""#);
@@ -365,10 +405,26 @@ fn r2_bad_inputs_are_located() {
     let cases: &[(&str, &str, &str)] = &[
         (r#""outstanding_principal":"1 CNY","bank_share_percent":"120""#, "bank_share_percent", "不超过100"),
         (r#""outstanding_principal":"1 CNY","bank_share_percent":"-1""#, "bank_share_percent", "不能为负数"),
-        (r#""outstanding_principal":"1.001 CNY","bank_share_percent":"20""#, "outstanding_principal", "精确到分"),
-        (r#""outstanding_principal":"-1 CNY","bank_share_percent":"20""#, "outstanding_principal", "不能为负数"),
-        (r#""outstanding_principal":"1 CNY","bank_share_percent":"20","penalty_interest":"-3 CNY""#, "penalty_interest", "不能为负数"),
-        (r#""outstanding_principal":"1 CNY","bank_share_percent":"20","grace_days":-3"#, "grace_days", "整数"),
+        (
+            r#""outstanding_principal":"1.001 CNY","bank_share_percent":"20""#,
+            "outstanding_principal",
+            "精确到分",
+        ),
+        (
+            r#""outstanding_principal":"-1 CNY","bank_share_percent":"20""#,
+            "outstanding_principal",
+            "不能为负数",
+        ),
+        (
+            r#""outstanding_principal":"1 CNY","bank_share_percent":"20","penalty_interest":"-3 CNY""#,
+            "penalty_interest",
+            "不能为负数",
+        ),
+        (
+            r#""outstanding_principal":"1 CNY","bank_share_percent":"20","grace_days":-3"#,
+            "grace_days",
+            "整数",
+        ),
         (r#""outstanding_principal":"1 CNY""#, "bank_share_percent", "缺少必填项"),
     ];
     for (fields, field, zh) in cases {
@@ -376,7 +432,9 @@ fn r2_bad_inputs_are_located() {
         assert!(errs.iter().any(|e| e.field == *field && e.zh.contains(zh)), "{fields}: {errs:#?}");
     }
     // Two rules fit risk_split: without `rule` the input must name one.
-    let errs = errors(r#"{"calculator":"risk_split","date":"2024-06-30","outstanding_principal":"1 CNY","normal_interest":"0 CNY","bank_share_percent":"20"}"#);
+    let errs = errors(
+        r#"{"calculator":"risk_split","date":"2024-06-30","outstanding_principal":"1 CNY","normal_interest":"0 CNY","bank_share_percent":"20"}"#,
+    );
     assert!(errs[0].field == "rule" && errs[0].zh.contains("LC-R-2、WZ-R-2"), "{errs:#?}");
 }
 
@@ -392,10 +450,17 @@ fn per_unit(rule: &str, date: &str, counts: &str, answers: &str) -> Value {
 #[test]
 fn r3_fixed_rewards() {
     // Item 7: 2 outlets in 集镇 × 100,000 + 1 in 头门港 × 200,000 = 400,000.
-    let r = per_unit("LH-R-3-7", "2021-10-01", r#"{"town_outlet":2,"port_zone_outlet":1}"#, r#"{"outlet_runs_deposits_and_loans":true}"#);
+    let r = per_unit(
+        "LH-R-3-7",
+        "2021-10-01",
+        r#"{"town_outlet":2,"port_zone_outlet":1}"#,
+        r#"{"outlet_runs_deposits_and_loans":true}"#,
+    );
     assert_eq!(r["amount_yuan"], "400000.00");
     assert_eq!(step_kinds(&r), ["unit", "unit", "sum", "rounding"]);
-    assert!(step_texts(&r)[1].contains("在浙江头门港经济开发区设立营业网点：1 × 200,000.00 元 = 200,000.00 元"));
+    assert!(
+        step_texts(&r)[1].contains("在浙江头门港经济开发区设立营业网点：1 × 200,000.00 元 = 200,000.00 元")
+    );
     assert_eq!(r["recipient"], "bank");
     // Item 8: 3 特色支行 × 100,000 = 300,000; 「通过年审」 unanswered → 需满足.
     let r = per_unit("LH-R-3-8", "2021-12-31", r#"{"featured_branch":3}"#, "{}");
@@ -405,18 +470,35 @@ fn r3_fixed_rewards() {
     let r = per_unit("LH-R-3-11B", "2021-12-31", r#"{"first_guarantee_customer":123}"#, "{}");
     assert_eq!(r["amount_yuan"], "61500.00");
     // Item 7 without 存贷 business: not eligible.
-    let r = per_unit("LH-R-3-7", "2021-10-01", r#"{"town_outlet":1}"#, r#"{"outlet_runs_deposits_and_loans":false}"#);
+    let r = per_unit(
+        "LH-R-3-7",
+        "2021-10-01",
+        r#"{"town_outlet":1}"#,
+        r#"{"outlet_runs_deposits_and_loans":false}"#,
+    );
     assert_eq!(r["status"], "not_eligible");
     // Unknown unit: located.
-    let errs = errors(r#"{"calculator":"per_unit_reward","rule":"LH-R-3-7","date":"2021-10-01","counts":{"city_outlet":1}}"#);
-    assert!(errs[0].field == "counts.city_outlet" && errs[0].zh.contains("town_outlet、port_zone_outlet"), "{errs:#?}");
+    let errs = errors(
+        r#"{"calculator":"per_unit_reward","rule":"LH-R-3-7","date":"2021-10-01","counts":{"city_outlet":1}}"#,
+    );
+    assert!(
+        errs[0].field == "counts.city_outlet" && errs[0].zh.contains("town_outlet、port_zone_outlet"),
+        "{errs:#?}"
+    );
 }
 
 #[test]
 fn r3_is_labelled_expired_and_answers_outside_its_window() {
-    for (date, inside) in [("2021-08-26", false), ("2021-08-27", true), ("2021-12-31", true), ("2022-01-01", false), ("2024-06-30", false)] {
+    for (date, inside) in [
+        ("2021-08-26", false),
+        ("2021-08-27", true),
+        ("2021-12-31", true),
+        ("2022-01-01", false),
+        ("2024-06-30", false),
+    ] {
         let r = per_unit("LH-R-3-8", date, r#"{"featured_branch":1}"#, "{}");
-        let notes: Vec<&str> = r["notes"].as_array().unwrap().iter().map(|n| n["zh"].as_str().unwrap()).collect();
+        let notes: Vec<&str> =
+            r["notes"].as_array().unwrap().iter().map(|n| n["zh"].as_str().unwrap()).collect();
         assert!(notes[0].contains("已失效（有效期 2021-08-27 至 2021-12-31）"), "{notes:?}");
         assert_eq!(r["citation"]["status"], "expired");
         if inside {
@@ -446,9 +528,15 @@ fn r3_item_11_ceiling_and_the_1_000_000_cap() {
     assert_eq!(r["status"], "ceiling");
     assert_eq!(r["amount_yuan"], "750000.00");
     assert_eq!(r["amount_is_maximum"], true);
-    assert_eq!(step_kinds(&r), ["city_average_met", "line", "balance_total", "ceiling_rate", "institution_cap", "rounding"]);
+    assert_eq!(
+        step_kinds(&r),
+        ["city_average_met", "line", "balance_total", "ceiling_rate", "institution_cap", "rounding"]
+    );
     let s = r["summary"]["zh"].as_str().unwrap();
-    assert!(s.contains("最高 750,000.00 元") && s.contains("不是确定金额") && s.contains("不高于0.5%"), "{s}");
+    assert!(
+        s.contains("最高 750,000.00 元") && s.contains("不是确定金额") && s.contains("不高于0.5%"),
+        "{s}"
+    );
     assert!(step_texts(&r)[3].contains("非确定比例"));
     // 200,000,000 × 0.5% = 1,000,000: exactly the cap.
     assert_eq!(item11("200000000", ABOVE)["amount_yuan"], "1000000.00");
@@ -505,14 +593,27 @@ fn r3_item_15_per_enterprise_limit_of_10_000_000() {
     assert_eq!(r["status"], "ceiling");
     assert_eq!(r["amount_yuan"], "220000.00", "{:#?}", step_texts(&r));
     let t = step_texts(&r);
-    assert!(t.iter().any(|s| s.contains("第5行（未计入）：借款企业年销售收入 30,000,000.01 元，超过 30,000,000.00 元")), "{t:#?}");
+    assert!(
+        t.iter().any(
+            |s| s.contains("第5行（未计入）：借款企业年销售收入 30,000,000.01 元，超过 30,000,000.00 元")
+        ),
+        "{t:#?}"
+    );
     assert!(t.iter().any(|s| s.contains("B（小微企业首贷户贷款）：月均余额合计 11,000,000.00 元，超过单户企业上限 10,000,000.00 元 → 计入 10,000,000.00 元")), "{t:#?}");
-    assert!(t.iter().any(|s| s.contains("C（科技型企业贷款）：月均余额合计 10,000,000.00 元，未超过")), "{t:#?}");
+    assert!(
+        t.iter().any(|s| s.contains("C（科技型企业贷款）：月均余额合计 10,000,000.00 元，未超过")),
+        "{t:#?}"
+    );
     assert!(t.iter().any(|s| s == "计入的月均贷款余额合计 44,000,000.00 元"), "{t:#?}");
     assert!(!step_kinds(&r).contains(&"institution_cap".to_string()));
     assert_eq!(
         keys(&r, "to_confirm"),
-        ["category.first_loan", "category.tech_enterprise", "category.movable_collateral", "category.fintech_project"]
+        [
+            "category.first_loan",
+            "category.tech_enterprise",
+            "category.movable_collateral",
+            "category.fintech_project"
+        ]
     );
     assert!(r["summary"]["zh"].as_str().unwrap().contains("以总额控制的方式设立"));
 }
@@ -529,7 +630,9 @@ fn r3_item_15_limit_across_categories_is_a_portal_choice() {
     let mut set = builtin().clone();
     for doc in &mut set.documents {
         for rule in &mut doc.institution_rules {
-            if let InstitutionCalculation::BalanceShareReward { per_enterprise_cap, .. } = &mut rule.calculation {
+            if let InstitutionCalculation::BalanceShareReward { per_enterprise_cap, .. } =
+                &mut rule.calculation
+            {
                 *per_enterprise_cap = sme_subsidy::pack::institution::PerEnterpriseCap::AcrossCategories;
             }
         }
@@ -546,7 +649,11 @@ fn r3_item_15_bad_lines_are_located() {
             {"enterprise":"Y","monthly_average_balance":"-1 CNY"}]}"#,
     );
     let fields: Vec<&str> = errs.iter().map(|e| e.field.as_str()).collect();
-    assert_eq!(fields, ["lines[0].enterprise", "lines[1].category", "lines[2].monthly_average_balance", "lines[2].category"], "{errs:#?}");
+    assert_eq!(
+        fields,
+        ["lines[0].enterprise", "lines[1].category", "lines[2].monthly_average_balance", "lines[2].category"],
+        "{errs:#?}"
+    );
     // Item 11 has no categories.
     let errs = errors(
         r#"{"calculator":"balance_share_reward","rule":"LH-R-3-11","date":"2021-12-31","lines":[
@@ -559,7 +666,8 @@ fn r3_item_15_bad_lines_are_located() {
 // S-2 推荐清单五项标准 (通区府办发〔2024〕23号 二、（一）)
 
 fn all_yes() -> ScreeningAnswers {
-    let mut a = ScreeningAnswers { enterprise: Some("通川某机械厂".into()), ..ScreeningAnswers::default() };
+    let mut a =
+        ScreeningAnswers { enterprise: Some("通川某机械厂".into()), ..ScreeningAnswers::default() };
     for c in Criterion::ALL {
         a.set(c, Some(true));
     }
@@ -585,7 +693,10 @@ fn s2_all_yes_one_no_unanswered() {
     let r = serde_json::to_value(ScreeningReport::new(&b, &s, Lang::Both)).unwrap();
     assert_eq!(r["outcome_text"]["zh"], "不满足：信用状况良好——不列入申报清单");
     assert_eq!(r["failed"], serde_json::json!(["good_credit"]));
-    assert_eq!(r["outcome_text"]["en"], "Not met: has a good credit record — not put on the application list");
+    assert_eq!(
+        r["outcome_text"]["en"],
+        "Not met: has a good credit record — not put on the application list"
+    );
 
     let mut c = all_yes();
     c.fixed_premises = None;
@@ -626,7 +737,15 @@ fn s2_per_row_entry_point_for_lists() {
 
 #[test]
 fn s2_answers_as_people_type_them() {
-    for (text, want) in [("是", Some(true)), (" 否 ", Some(false)), ("", None), ("Y", Some(true)), ("no", Some(false)), ("1", Some(true)), ("待核实", None)] {
+    for (text, want) in [
+        ("是", Some(true)),
+        (" 否 ", Some(false)),
+        ("", None),
+        ("Y", Some(true)),
+        ("no", Some(false)),
+        ("1", Some(true)),
+        ("待核实", None),
+    ] {
         assert_eq!(screening::parse_answer(text), Ok(want), "{text:?}");
     }
     assert!(screening::parse_answer("maybe").is_err());
@@ -638,7 +757,9 @@ fn s2_answers_as_people_type_them() {
     assert_eq!(list[0].genuine_financing_need, Some(true));
     assert_eq!(list[0].good_credit, None);
     assert_eq!(list[0].lawful_loan_purpose, Some(false));
-    let errs = screening::answers_from_json(r#"[{"good_credit":true},{"good_credit":"maybe"},{"credit":true}]"#).unwrap_err();
+    let errs =
+        screening::answers_from_json(r#"[{"good_credit":true},{"good_credit":"maybe"},{"credit":true}]"#)
+            .unwrap_err();
     let fields: Vec<&str> = errs.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["[1].good_credit", "[2].credit"], "{errs:#?}");
     assert!(errs[0].zh.contains("是/否"), "{}", errs[0].zh);
@@ -658,7 +779,11 @@ fn cli(args: &[&str], stdin: &str) -> (i32, String, String) {
         .unwrap();
     child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap(), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 #[test]
@@ -670,11 +795,17 @@ fn cli_institution_and_screen() {
     let (code, out, _) = cli(&["institution", "-"], &r1("12"));
     assert_eq!(code, 0);
     assert!(out.contains("LC-R-1: 担保代偿补偿 333,333.33 元，拨付担保机构"), "{out}");
-    let (code, _, err) = cli(&["institution", "-"], r#"{"calculator":"risk_split","rule":"WZ-R-2","date":"2024-01-01","outstanding_principal":"1 CNY","normal_interest":"0 CNY","bank_share_percent":"101"}"#);
+    let (code, _, err) = cli(
+        &["institution", "-"],
+        r#"{"calculator":"risk_split","rule":"WZ-R-2","date":"2024-01-01","outstanding_principal":"1 CNY","normal_interest":"0 CNY","bank_share_percent":"101"}"#,
+    );
     assert_eq!(code, 1);
     assert!(err.contains("bank_share_percent"), "{err}");
 
-    let (code, out, _) = cli(&["screen", "-"], r#"[{"enterprise":"甲","compliant_ongoing_operation":true,"fixed_premises":true,"genuine_financing_need":true,"good_credit":true,"lawful_loan_purpose":true},{"enterprise":"乙","good_credit":false}]"#);
+    let (code, out, _) = cli(
+        &["screen", "-"],
+        r#"[{"enterprise":"甲","compliant_ongoing_operation":true,"fixed_premises":true,"genuine_financing_need":true,"good_credit":true,"lawful_loan_purpose":true},{"enterprise":"乙","good_credit":false}]"#,
+    );
     assert_eq!(code, 0);
     assert!(out.contains("共 2 户：可列入申报清单 1 户，不列入 1 户，待核实 0 户"), "{out}");
     let (code, _, err) = cli(&["screen", "-"], r#"{"good_credit":"maybe"}"#);

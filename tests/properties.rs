@@ -23,8 +23,8 @@ use sme_subsidy::money::Money;
 use sme_subsidy::pack::builtin::builtin;
 use sme_subsidy::result::{Evaluation, RuleResult, Status};
 use sme_subsidy::scenario::{
-    Collateral, Enterprise, EvaluationFee, Guarantee, InnovativeProduct, InsuranceKind, InsurancePolicy, Lender,
-    Loan, LoanPurpose, LprOverride, Qualification, Region, Scenario,
+    Collateral, Enterprise, EvaluationFee, Guarantee, InnovativeProduct, InsuranceKind, InsurancePolicy,
+    Lender, Loan, LoanPurpose, LprOverride, Qualification, Region, Scenario,
 };
 use sme_subsidy::size::Industry;
 use sme_subsidy::{evaluate, input, Report};
@@ -260,8 +260,10 @@ fn amount(e: &Evaluation, id: &str) -> Decimal {
 }
 
 fn years_of_loans(loans: &[Loan]) -> usize {
-    let mut years: Vec<i32> =
-        loans.iter().flat_map(|l| days_by_year(l.start_date.unwrap(), l.end_date.unwrap()).into_keys()).collect();
+    let mut years: Vec<i32> = loans
+        .iter()
+        .flat_map(|l| days_by_year(l.start_date.unwrap(), l.end_date.unwrap()).into_keys())
+        .collect();
     years.sort();
     years.dedup();
     years.len()

@@ -211,7 +211,11 @@ fn check_row(row: &Row, failures: &mut Vec<String>, checked: &mut usize) {
     expect("at all 中小微 outer bounds".into(), at(row.sme_below), Size::Large);
     for &(metric, _) in row.sme_below {
         for (by, unit) in one_unit(metric) {
-            expect(format!("{}低于外限{unit}", name(metric)), lowered(row.sme_below, metric, by), Size::Medium);
+            expect(
+                format!("{}低于外限{unit}", name(metric)),
+                lowered(row.sme_below, metric, by),
+                Size::Medium,
+            );
         }
     }
 
@@ -219,7 +223,11 @@ fn check_row(row: &Row, failures: &mut Vec<String>, checked: &mut usize) {
     expect("at all 中型 bounds".into(), at(row.medium_at_least), Size::Medium);
     for &(metric, _) in row.medium_at_least {
         for (by, unit) in one_unit(metric) {
-            expect(format!("{}低于中型下限{unit}", name(metric)), lowered(row.medium_at_least, metric, by), Size::Small);
+            expect(
+                format!("{}低于中型下限{unit}", name(metric)),
+                lowered(row.medium_at_least, metric, by),
+                Size::Small,
+            );
         }
     }
 
@@ -227,7 +235,11 @@ fn check_row(row: &Row, failures: &mut Vec<String>, checked: &mut usize) {
     expect("at all 小型 bounds".into(), at(row.small_at_least), Size::Small);
     for &(metric, _) in row.small_at_least {
         for (by, unit) in one_unit(metric) {
-            expect(format!("{}低于小型下限{unit}", name(metric)), lowered(row.small_at_least, metric, by), Size::Micro);
+            expect(
+                format!("{}低于小型下限{unit}", name(metric)),
+                lowered(row.small_at_least, metric, by),
+                Size::Micro,
+            );
         }
     }
 
@@ -297,7 +309,8 @@ fn a_statistic_the_industry_needs_is_reported_missing() {
     let s = Statistics { employees: None, operating_revenue: Some(Decimal::from(1)), total_assets: None };
     assert_eq!(classify(Industry::Other, &s), Err(vec![EMP]));
     // 农、林、牧、渔业 needs only 营业收入: employees are not asked for.
-    let s = Statistics { employees: None, operating_revenue: Some(Decimal::from(5_000_000)), total_assets: None };
+    let s =
+        Statistics { employees: None, operating_revenue: Some(Decimal::from(5_000_000)), total_assets: None };
     assert_eq!(classify(Industry::Agriculture, &s), Ok(Size::Medium));
 }
 
@@ -312,16 +325,41 @@ fn size_for(enterprise_json: &str) -> SizeOutcome {
 #[test]
 fn through_the_scenario_path() {
     // （二）工业: 20 人 且 300万 → 小型; 19 人 → 微型; 300 人 且 2000万 → 中型.
-    assert_eq!(size_for(r#"{"industry":"industry","employees":20,"operating_revenue":"3000000 CNY"}"#), SizeOutcome::Classified(Size::Small));
-    assert_eq!(size_for(r#"{"industry":"industry","employees":19,"operating_revenue":"3000000 CNY"}"#), SizeOutcome::Classified(Size::Micro));
-    assert_eq!(size_for(r#"{"industry":"工业","employees":300,"operating_revenue":"20,000,000 CNY"}"#), SizeOutcome::Classified(Size::Medium));
+    assert_eq!(
+        size_for(r#"{"industry":"industry","employees":20,"operating_revenue":"3000000 CNY"}"#),
+        SizeOutcome::Classified(Size::Small)
+    );
+    assert_eq!(
+        size_for(r#"{"industry":"industry","employees":19,"operating_revenue":"3000000 CNY"}"#),
+        SizeOutcome::Classified(Size::Micro)
+    );
+    assert_eq!(
+        size_for(r#"{"industry":"工业","employees":300,"operating_revenue":"20,000,000 CNY"}"#),
+        SizeOutcome::Classified(Size::Medium)
+    );
     // （十二）软件和信息技术服务业 by its Chinese name: 10 人 且 50万 → 小型; 49.9999万 → 微型.
-    assert_eq!(size_for(r#"{"industry":"软件和信息技术服务业","employees":10,"operating_revenue":"500000 CNY"}"#), SizeOutcome::Classified(Size::Small));
-    assert_eq!(size_for(r#"{"industry":"软件和信息技术服务业","employees":10,"operating_revenue":"499999 CNY"}"#), SizeOutcome::Classified(Size::Micro));
+    assert_eq!(
+        size_for(r#"{"industry":"软件和信息技术服务业","employees":10,"operating_revenue":"500000 CNY"}"#),
+        SizeOutcome::Classified(Size::Small)
+    );
+    assert_eq!(
+        size_for(r#"{"industry":"软件和信息技术服务业","employees":10,"operating_revenue":"499999 CNY"}"#),
+        SizeOutcome::Classified(Size::Micro)
+    );
     // （十五）租赁和商务服务业 reads 资产总额: 100 人 且 8000万 → 中型.
-    assert_eq!(size_for(r#"{"industry":"leasing_and_business_services","employees":100,"total_assets":"80000000 CNY"}"#), SizeOutcome::Classified(Size::Medium));
+    assert_eq!(
+        size_for(
+            r#"{"industry":"leasing_and_business_services","employees":100,"total_assets":"80000000 CNY"}"#
+        ),
+        SizeOutcome::Classified(Size::Medium)
+    );
     // （十三）房地产开发经营: 资产总额 exactly 10000万 and 营业收入 200000万 → 大型.
-    assert_eq!(size_for(r#"{"industry":"real_estate_development","operating_revenue":"2000000000 CNY","total_assets":"100000000 CNY"}"#), SizeOutcome::Classified(Size::Large));
+    assert_eq!(
+        size_for(
+            r#"{"industry":"real_estate_development","operating_revenue":"2000000000 CNY","total_assets":"100000000 CNY"}"#
+        ),
+        SizeOutcome::Classified(Size::Large)
+    );
     // Missing statistic: 工业 without 营业收入 → the field is named, no size guessed.
     assert_eq!(size_for(r#"{"industry":"industry","employees":80}"#), SizeOutcome::Missing(vec![REV]));
     // 建筑业 with nothing → both of its statistics named.

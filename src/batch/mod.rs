@@ -31,13 +31,13 @@ use time::{Date, Month};
 
 use crate::input::{self, InputError};
 use crate::money::{parse_number, Currency, Money, Yuan};
-use crate::screening::{self, Screening};
 use crate::pack::{Condition, PolicySet, Recipient, Rule};
 use crate::result::{SizeOutcome, Status};
 use crate::scenario::{
-    Enterprise, EvaluationFee, Guarantee, InsuranceKind, InsurancePolicy, Ipo, Loan, LprOverride, Qualification,
-    Region, Scenario,
+    Enterprise, EvaluationFee, Guarantee, InsuranceKind, InsurancePolicy, Ipo, Loan, LprOverride,
+    Qualification, Region, Scenario,
 };
+use crate::screening::{self, Screening};
 use crate::size::Industry;
 
 /// What a column holds (its position in [`COLUMNS`]).
@@ -107,7 +107,13 @@ pub struct Column {
     pub example: &'static str,
 }
 
-const fn col(key: Key, header: &'static str, en: &'static str, required: bool, example: &'static str) -> Column {
+const fn col(
+    key: Key,
+    header: &'static str,
+    en: &'static str,
+    required: bool,
+    example: &'static str,
+) -> Column {
     Column { key, header, en, required, example }
 }
 
@@ -134,28 +140,70 @@ pub const COLUMNS: [Column; 48] = [
     col(Key::Purpose, "贷款投向", "loan purpose", false, "一般生产经营"),
     col(Key::PledgeRegistered, "是否专利权质押登记", "patent pledge registered (yes/no)", false, "是"),
     col(Key::RepaidOnSchedule, "是否按期还本付息", "repaid on schedule (yes/no)", false, "是"),
-    col(Key::CarbonTool, "纳入碳减排支持工具（是/否）", "under the PBoC carbon-reduction tool (yes/no)", false, ""),
+    col(
+        Key::CarbonTool,
+        "纳入碳减排支持工具（是/否）",
+        "under the PBoC carbon-reduction tool (yes/no)",
+        false,
+        "",
+    ),
     col(Key::MonthlyBalance, "月均贷款余额（元）", "monthly average loan balance (yuan)", false, ""),
     col(Key::InterestPaid, "实际支付利息（元）", "interest actually paid (yuan)", false, ""),
     col(Key::GuaranteeAmount, "担保金额（元）", "guaranteed amount (yuan)", false, "5,000,000"),
     col(Key::GuaranteeFee, "担保费（元）", "guarantee fee paid (yuan)", false, "40,000"),
     col(Key::GuaranteeRate, "年化担保费率（%）", "annualised guarantee fee rate (%)", false, ""),
     col(Key::GuaranteeTerm, "担保期限（月）", "guarantee term (months)", false, "12"),
-    col(Key::GovernmentBusiness, "政府性融资担保业务（是/否）", "government financing-guarantee business (yes/no)", false, "是"),
-    col(Key::GuaranteeForPledge, "担保用于专利权质押贷款（是/否）", "guarantee for the patent-pledge loan (yes/no)", false, "是"),
+    col(
+        Key::GovernmentBusiness,
+        "政府性融资担保业务（是/否）",
+        "government financing-guarantee business (yes/no)",
+        false,
+        "是",
+    ),
+    col(
+        Key::GuaranteeForPledge,
+        "担保用于专利权质押贷款（是/否）",
+        "guarantee for the patent-pledge loan (yes/no)",
+        false,
+        "是",
+    ),
     col(Key::GreenIndustry, "绿色产业类别", "green industry class", false, ""),
     col(Key::EvaluationFee, "评估费（元）", "evaluation fee paid (yuan)", false, "30,000"),
-    col(Key::EvaluationFeeForPledge, "评估费用于专利权质押贷款（是/否）", "evaluation fee for the patent-pledge loan (yes/no)", false, "是"),
+    col(
+        Key::EvaluationFeeForPledge,
+        "评估费用于专利权质押贷款（是/否）",
+        "evaluation fee for the patent-pledge loan (yes/no)",
+        false,
+        "是",
+    ),
     col(Key::InsuranceKind, "险种", "insurance kind", false, "产品综合险"),
     col(Key::InsuranceProduct, "投保产品类别", "insured product class", false, "首台套"),
     col(Key::InsuredAmount, "保险金额（元）", "insured amount (yuan)", false, "20,000,000"),
     col(Key::Premium, "保费（元）", "annual premium paid (yuan)", false, "700,000"),
     col(Key::InsuranceStart, "保险起期", "insurance start date", false, "2024-06-01"),
-    col(Key::OnFirstSetList, "列入首台套名单库（是/否）", "product on the first-set list (yes/no)", false, "是"),
-    col(Key::ExportCreditPremium, "出口信用保险保费（元）", "export credit insurance premium (yuan)", false, "45,000"),
+    col(
+        Key::OnFirstSetList,
+        "列入首台套名单库（是/否）",
+        "product on the first-set list (yes/no)",
+        false,
+        "是",
+    ),
+    col(
+        Key::ExportCreditPremium,
+        "出口信用保险保费（元）",
+        "export credit insurance premium (yuan)",
+        false,
+        "45,000",
+    ),
     col(Key::IpoStage, "上市进展", "IPO stage reached", false, "辅导备案"),
     col(Key::Fundraising, "申请募集资金（元）", "planned IPO fundraising (yuan)", false, "600,000,000"),
-    col(Key::IpoConditions, "符合IPO补助申请条件（是/否）", "meets the IPO grant conditions (yes/no)", false, ""),
+    col(
+        Key::IpoConditions,
+        "符合IPO补助申请条件（是/否）",
+        "meets the IPO grant conditions (yes/no)",
+        false,
+        "",
+    ),
     col(Key::FitsIndustryPolicy, "符合产业政策（是/否）", "fits industry policy (yes/no)", false, "是"),
     col(Key::Date, "测算日期", "evaluation date", false, "2024-12-31"),
     col(Key::S2Compliant, "合规持续经营", "compliant, continuing operation (yes/no)", false, "是"),
@@ -287,7 +335,8 @@ impl Header {
     pub fn new<C: Cells + ?Sized>(cells: &C) -> Header {
         let mut positions = [None; N];
         let mut problems = Vec::new();
-        let names: Vec<String> = (0..cells.count()).map(|i| cells.cell(i).unwrap_or("").trim().to_string()).collect();
+        let names: Vec<String> =
+            (0..cells.count()).map(|i| cells.cell(i).unwrap_or("").trim().to_string()).collect();
         let wanted: Vec<String> = COLUMNS.iter().map(|c| normalize_header(c.header)).collect();
         for (i, name) in names.iter().enumerate() {
             let given = normalize_header(name);
@@ -297,7 +346,9 @@ impl Header {
             // Exact, or the bare name without the bracketed unit/hint (「营业收入」 for
             // 「营业收入（元）」); a different bracket (「营业收入（万元）」) is refused.
             let found = wanted.iter().position(|w| *w == given).or_else(|| {
-                (!given.contains('（')).then(|| wanted.iter().position(|w| w.split('（').next() == Some(given.as_str()))).flatten()
+                (!given.contains('（'))
+                    .then(|| wanted.iter().position(|w| w.split('（').next() == Some(given.as_str())))
+                    .flatten()
             });
             match found {
                 Some(k) if positions[k].is_some() => problems.push((
@@ -318,7 +369,10 @@ impl Header {
                 problems.push((
                     Cow::Borrowed(c.header),
                     "表头缺少此必填列（请使用模板的列名）".to_string(),
-                    format!("the header has no such column ({}), which is required; use the template's headers", c.en),
+                    format!(
+                        "the header has no such column ({}), which is required; use the template's headers",
+                        c.en
+                    ),
                 ));
             }
         }
@@ -347,7 +401,8 @@ impl Header {
 /// The columns of the five criteria of seed 003 §二(一), in the order of
 /// [`screening::Criterion::ALL`]; the screening itself is
 /// [`screening::screen_answers`], the same as `sme-subsidy screen`.
-pub const S2_CRITERIA: [Key; 5] = [Key::S2Compliant, Key::S2Premises, Key::S2Need, Key::S2Credit, Key::S2Purpose];
+pub const S2_CRITERIA: [Key; 5] =
+    [Key::S2Compliant, Key::S2Premises, Key::S2Need, Key::S2Credit, Key::S2Purpose];
 
 fn criteria_names(set: screening::Criteria, out: &mut String) {
     for (i, c) in set.iter().enumerate() {
@@ -410,7 +465,9 @@ impl Outcome<'_> {
     /// Policies that could add to the total: they apply but publish no
     /// figure, or they need facts the row does not give.
     pub fn could_add(&self) -> impl Iterator<Item = &Hit<'_>> {
-        self.policies.iter().filter(|h| matches!(h.status, Status::AmountNotPublished | Status::NeedsInformation))
+        self.policies
+            .iter()
+            .filter(|h| matches!(h.status, Status::AmountNotPublished | Status::NeedsInformation))
     }
 }
 
@@ -503,7 +560,11 @@ impl Screened<'_> {
                     cells[7].push_str(&h.rule.id);
                     cells[7].push(' ');
                     cells[7].push_str(&h.rule.name.zh);
-                    cells[7].push_str(if h.status == Status::NeedsInformation { "（需补充信息）" } else { "（金额未公布）" });
+                    cells[7].push_str(if h.status == Status::NeedsInformation {
+                        "（需补充信息）"
+                    } else {
+                        "（金额未公布）"
+                    });
                 }
             }
         }
@@ -547,7 +608,11 @@ impl<'p> Screener<'p> {
             }
         }
         let n = set.documents.len();
-        let subsets = if n <= MAX_FILTERED_DOCUMENTS { (0..1usize << n).map(|_| OnceLock::new()).collect() } else { Vec::new() };
+        let subsets = if n <= MAX_FILTERED_DOCUMENTS {
+            (0..1usize << n).map(|_| OnceLock::new()).collect()
+        } else {
+            Vec::new()
+        };
         Screener { set, header, options, asks, subsets }
     }
 
@@ -567,7 +632,8 @@ impl<'p> Screener<'p> {
         let date = scenario.evaluation_date;
         let mut mask = 0usize;
         for (i, doc) in self.set.documents.iter().enumerate() {
-            let dated = doc.effective_from.map_or(true, |from| date >= from) && doc.effective_to.map_or(true, |to| date <= to);
+            let dated = doc.effective_from.map_or(true, |from| date >= from)
+                && doc.effective_to.map_or(true, |to| date <= to);
             if dated && crate::conditions::jurisdiction(doc, scenario) != crate::conditions::Place::Outside {
                 mask |= 1 << i;
             }
@@ -618,8 +684,15 @@ impl<'p> Screener<'p> {
         let policies = evaluation
             .results
             .iter()
-            .filter(|r| matches!(r.status, Status::Eligible | Status::AmountNotPublished | Status::NeedsInformation))
-            .map(|r| Hit { rule: r.rule, status: r.status, amount: r.amount, counts_in_total: r.counts_in_total() })
+            .filter(|r| {
+                matches!(r.status, Status::Eligible | Status::AmountNotPublished | Status::NeedsInformation)
+            })
+            .map(|r| Hit {
+                rule: r.rule,
+                status: r.status,
+                amount: r.amount,
+                counts_in_total: r.counts_in_total(),
+            })
             .collect();
         Screened { row, name, outcome: Ok(Outcome { size: evaluation.size, s2, policies, total }) }
     }
@@ -654,7 +727,11 @@ impl<'p> Screener<'p> {
             Some(d) => d,
             None => {
                 if r.cell(Key::Date).is_none() {
-                    r.push(Key::Date, "请填写测算日期（YYYY-MM-DD）".into(), "enter the evaluation date (YYYY-MM-DD)".into());
+                    r.push(
+                        Key::Date,
+                        "请填写测算日期（YYYY-MM-DD）".into(),
+                        "enter the evaluation date (YYYY-MM-DD)".into(),
+                    );
                 }
                 Date::MIN
             }
@@ -684,7 +761,11 @@ impl<'p> Screener<'p> {
             operating_revenue: r.money(Key::Revenue, Currency::Cny),
             total_assets: r.money(Key::Assets, Currency::Cny),
             annual_exports: r.money(Key::Exports, Currency::Usd),
-            qualifications: if r.yes_no(Key::Tech) == Some(true) { vec![Qualification::TechEnterprise] } else { Vec::new() },
+            qualifications: if r.yes_no(Key::Tech) == Some(true) {
+                vec![Qualification::TechEnterprise]
+            } else {
+                Vec::new()
+            },
         };
 
         let mut loans = Vec::new();
@@ -697,7 +778,8 @@ impl<'p> Screener<'p> {
                 end_date: r.date(Key::LoanEnd),
                 contract_rate_percent: r.percent(Key::LoanRate),
                 interest_paid: r.money(Key::InterestPaid, Currency::Cny),
-                collateral: r.choices(Key::Collateral, || "专利权质押、固定资产抵押、融资担保、信用、其他".into()),
+                collateral: r
+                    .choices(Key::Collateral, || "专利权质押、固定资产抵押、融资担保、信用、其他".into()),
                 pledge_registered: r.yes_no(Key::PledgeRegistered),
                 lender: r.choice(Key::Lender, || "地方法人银行、科技支行、其他银行".into()),
                 purpose: r.choice(Key::Purpose, || {
@@ -735,7 +817,9 @@ impl<'p> Screener<'p> {
             items.main_insurance = Some(insurance.len());
             insurance.push(InsurancePolicy {
                 label: None,
-                kind: r.choice(Key::InsuranceKind, || "质量保证保险、产品责任保险、产品综合险、出口信用保险、其他".into()),
+                kind: r.choice(Key::InsuranceKind, || {
+                    "质量保证保险、产品责任保险、产品综合险、出口信用保险、其他".into()
+                }),
                 product: r.choice(Key::InsuranceProduct, || "首台套、首批次、首版次".into()),
                 insured_amount: r.money(Key::InsuredAmount, Currency::Cny),
                 premium: r.money(Key::Premium, Currency::Cny),
@@ -807,7 +891,8 @@ const GUARANTEE_KEYS: [Key; 7] = [
     Key::GuaranteeForPledge,
     Key::GreenIndustry,
 ];
-const INSURANCE_KEYS: [Key; 5] = [Key::InsuranceKind, Key::InsuranceProduct, Key::InsuredAmount, Key::Premium, Key::InsuranceStart];
+const INSURANCE_KEYS: [Key; 5] =
+    [Key::InsuranceKind, Key::InsuranceProduct, Key::InsuredAmount, Key::Premium, Key::InsuranceStart];
 
 fn industry_choices() -> String {
     // 农林牧渔业 (also accepted) rather than 农、林、牧、渔业 in a 、-separated list.
@@ -829,7 +914,9 @@ struct Items {
 /// Spaces, including the ideographic space and no-break space, around a cell.
 fn trim(s: &str) -> &str {
     let space = |c: char| c.is_whitespace() || c == '\u{feff}';
-    let (Some(&first), Some(&last)) = (s.as_bytes().first(), s.as_bytes().last()) else { return s };
+    let (Some(&first), Some(&last)) = (s.as_bytes().first(), s.as_bytes().last()) else {
+        return s;
+    };
     // The usual cell: an ASCII letter or digit at both ends, or CJK text.
     let plain = |b: u8| b > b' ' && b < 0x80;
     if plain(first) && plain(last) {
@@ -890,7 +977,9 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
                 zh: format!("此行只有{have}列，表头有{want}列：缺少本列及其后各列（可能是单元格内有未加引号的换行）"),
                 en: format!("the row has {have} cells but the header has {want}: this column and those after it are missing (perhaps an unquoted line break inside a cell)"),
             });
-        } else if let Some(extra) = (want..have).find(|&i| self.cells.cell(i).is_some_and(|c| !trim(c).is_empty())) {
+        } else if let Some(extra) =
+            (want..have).find(|&i| self.cells.cell(i).is_some_and(|c| !trim(c).is_empty()))
+        {
             self.errors.push(CellError {
                 row: self.row,
                 column: Cow::Owned(format!("第{}列", extra + 1)),
@@ -923,7 +1012,11 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
                     Currency::Cny => ("本列金额以人民币元计", "this column is in yuan (CNY)"),
                     Currency::Usd => ("本列金额以美元计", "this column is in US dollars (USD)"),
                 };
-                self.push(key, format!("「{text}」的币种不符：{zh}"), format!("`{text}` has the wrong currency: {en}"));
+                self.push(
+                    key,
+                    format!("「{text}」的币种不符：{zh}"),
+                    format!("`{text}` has the wrong currency: {en}"),
+                );
                 return None;
             }
         }
@@ -1017,7 +1110,11 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
             Ok(answer) => answer,
             Err(_) => {
                 let text = text.to_string();
-                self.push(key, format!("「{text}」应填“是”或“否”"), format!("`{text}` should be 是 (yes) or 否 (no)"));
+                self.push(
+                    key,
+                    format!("「{text}」应填“是”或“否”"),
+                    format!("`{text}` should be 是 (yes) or 否 (no)"),
+                );
                 None
             }
         }
@@ -1044,10 +1141,16 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
 
     /// Several values separated by 、 + , ; / or spaces.
     fn choices<T: for<'de> Deserialize<'de>>(&mut self, key: Key, choices: impl Fn() -> String) -> Vec<T> {
-        let Some(text) = self.cell(key) else { return Vec::new() };
+        let Some(text) = self.cell(key) else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
         let mut bad = Vec::new();
-        for part in text.split(['、', '+', '＋', ',', '，', ';', '；', '/', ' ', '\u{3000}']).map(trim).filter(|p| !p.is_empty()) {
+        for part in text
+            .split(['、', '+', '＋', ',', '，', ';', '；', '/', ' ', '\u{3000}'])
+            .map(trim)
+            .filter(|p| !p.is_empty())
+        {
             match parse_choice::<T>(part) {
                 Some(v) => out.push(v),
                 None => bad.push(part.to_string()),
@@ -1105,7 +1208,9 @@ fn field_key(field: &str, items: &Items) -> Option<Key> {
         ("guarantees", "fee_rate_percent") => Key::GuaranteeRate,
         ("guarantees", "term_months") => Key::GuaranteeTerm,
         ("evaluation_fees", "fee") => Key::EvaluationFee,
-        ("insurance", "premium") if index.is_some() && index == items.export_insurance => Key::ExportCreditPremium,
+        ("insurance", "premium") if index.is_some() && index == items.export_insurance => {
+            Key::ExportCreditPremium
+        }
         ("insurance", "premium") => Key::Premium,
         ("insurance", "insured_amount") => Key::InsuredAmount,
         ("insurance", "start_date") => Key::InsuranceStart,
@@ -1116,7 +1221,13 @@ fn field_key(field: &str, items: &Items) -> Option<Key> {
 /// `1,000,000`, `1,000,000元`, `3200000 美元`, `5000 CNY`: the number and
 /// the currency written after it, if any.
 fn split_unit(text: &str) -> (&str, Option<Currency>) {
-    for (suffix, currency) in [("美元", Currency::Usd), ("元", Currency::Cny), ("CNY", Currency::Cny), ("RMB", Currency::Cny), ("USD", Currency::Usd)] {
+    for (suffix, currency) in [
+        ("美元", Currency::Usd),
+        ("元", Currency::Cny),
+        ("CNY", Currency::Cny),
+        ("RMB", Currency::Cny),
+        ("USD", Currency::Usd),
+    ] {
         if let Some(n) = text.strip_suffix(suffix) {
             return (n.trim_end(), Some(currency));
         }
@@ -1193,7 +1304,9 @@ mod tests {
     #[test]
     fn dates_in_the_forms_people_write() {
         let d = Date::from_calendar_date(2024, Month::March, 1).unwrap();
-        for t in ["2024-03-01", "2024/3/1", "2024.03.01", "2024年3月1日", "2024/3/1 0:00", "2024-03-01 00:00:00"] {
+        for t in
+            ["2024-03-01", "2024/3/1", "2024.03.01", "2024年3月1日", "2024/3/1 0:00", "2024-03-01 00:00:00"]
+        {
             assert_eq!(parse_date(t), Some(d), "{t}");
         }
         for t in ["2024-02-30", "2024-3", "24-03-01", "2024-03-01-02", "2024/3/1 9:30", "20240301", "abc"] {
@@ -1216,7 +1329,10 @@ mod tests {
         all::<InsuranceKind>("质量保证保险、产品责任保险、产品综合险、出口信用保险、其他");
         all::<InnovativeProduct>("首台套、首批次、首版次");
         all::<IpoStage>("辅导备案、申报受理、成功上市");
-        assert_eq!(parse_choice::<InnovativeProduct>("首台（套）"), Some(InnovativeProduct::FirstSetEquipment));
+        assert_eq!(
+            parse_choice::<InnovativeProduct>("首台（套）"),
+            Some(InnovativeProduct::FirstSetEquipment)
+        );
         assert_eq!(parse_choice::<Industry>("industry"), Some(Industry::Industry));
     }
 

@@ -47,7 +47,8 @@ impl<'a> Utf8Record<'a> {
         // Valid as a whole is not enough: a character split by a delimiter
         // (invalid input) would join up again; every cell must start on a
         // character boundary.
-        let bounds_ok = (0..record.len()).all(|i| record.range(i).is_some_and(|r| text.is_char_boundary(r.start)));
+        let bounds_ok =
+            (0..record.len()).all(|i| record.range(i).is_some_and(|r| text.is_char_boundary(r.start)));
         bounds_ok.then_some(Utf8Record { record, text })
     }
 }
@@ -122,12 +123,15 @@ where
     E: FnMut(&[CellError]) + Send,
 {
     let start = Instant::now();
-    let mut reader = ReaderBuilder::new().flexible(true).has_headers(true).buffer_capacity(1 << 20).from_reader(input);
+    let mut reader =
+        ReaderBuilder::new().flexible(true).has_headers(true).buffer_capacity(1 << 20).from_reader(input);
     let header_record = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => return Err(read_error(&e)),
     };
-    if header_record.is_empty() || (header_record.len() == 1 && header_record[0].trim_start_matches('\u{feff}').trim().is_empty()) {
+    if header_record.is_empty()
+        || (header_record.len() == 1 && header_record[0].trim_start_matches('\u{feff}').trim().is_empty())
+    {
         return Err("文件为空或没有表头 / the file is empty or has no header row".into());
     }
     let screener = Screener::new(set, Header::new(&header_record), options);
@@ -219,8 +223,16 @@ fn screen_chunk(screener: &Screener, chunk: &[Slot], first_row: u64) -> Result<V
         .par_chunks(TASK)
         .enumerate()
         .map(|(t, slots)| {
-            let mut writer = WriterBuilder::new().has_headers(false).from_writer(Vec::with_capacity(slots.len() * 256));
-            let mut part = Part { bytes: Vec::new(), ok: 0, failed: 0, blank: 0, total: Decimal::ZERO, errors: Vec::new() };
+            let mut writer =
+                WriterBuilder::new().has_headers(false).from_writer(Vec::with_capacity(slots.len() * 256));
+            let mut part = Part {
+                bytes: Vec::new(),
+                ok: 0,
+                failed: 0,
+                blank: 0,
+                total: Decimal::ZERO,
+                errors: Vec::new(),
+            };
             let mut cells: [String; 9] = Default::default();
             for (k, slot) in slots.iter().enumerate() {
                 let row = first_row + (t * TASK + k) as u64;
@@ -233,7 +245,9 @@ fn screen_chunk(screener: &Screener, chunk: &[Slot], first_row: u64) -> Result<V
                             row,
                             column: "（整行）".into(),
                             zh: "此行含有非 UTF-8 编码的字符：请把文件另存为「CSV UTF-8（逗号分隔）」".into(),
-                            en: "the row is not valid UTF-8: save the file as \"CSV UTF-8 (Comma delimited)\"".into(),
+                            en:
+                                "the row is not valid UTF-8: save the file as \"CSV UTF-8 (Comma delimited)\""
+                                    .into(),
                         }]),
                     },
                     Some(r) if Screener::is_blank(r) => {
@@ -297,12 +311,16 @@ pub fn run_cli(set: &PolicySet, args: BatchArgs) -> Result<ExitCode, String> {
     let bar = if io::stderr().is_terminal() {
         let bar = match size {
             Some(len) => ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr()).with_style(
-                ProgressStyle::with_template("{spinner} 筛查 screening [{bar:30}] {percent}% {msg} {elapsed_precise} (ETA {eta})")
-                    .map_err(|e| e.to_string())?
-                    .progress_chars("=> "),
+                ProgressStyle::with_template(
+                    "{spinner} 筛查 screening [{bar:30}] {percent}% {msg} {elapsed_precise} (ETA {eta})",
+                )
+                .map_err(|e| e.to_string())?
+                .progress_chars("=> "),
             ),
-            None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr())
-                .with_style(ProgressStyle::with_template("{spinner} 筛查 screening {msg} {elapsed_precise}").map_err(|e| e.to_string())?),
+            None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
+                ProgressStyle::with_template("{spinner} 筛查 screening {msg} {elapsed_precise}")
+                    .map_err(|e| e.to_string())?,
+            ),
         };
         bar.enable_steady_tick(Duration::from_millis(200));
         bar
@@ -373,7 +391,10 @@ mod tests {
         ok.push_field("文".as_bytes());
         ok.push_field(b"");
         let r = Utf8Record::new(&ok).unwrap();
-        assert_eq!((r.cell(0), r.cell(1), r.cell(2), r.cell(3), r.cell(4)), (Some("中"), Some(""), Some("文"), Some(""), None));
+        assert_eq!(
+            (r.cell(0), r.cell(1), r.cell(2), r.cell(3), r.cell(4)),
+            (Some("中"), Some(""), Some("文"), Some(""), None)
+        );
         assert_eq!(r.count(), 4);
     }
 }

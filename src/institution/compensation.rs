@@ -19,7 +19,11 @@ use super::{Checker, CompensationInput, Outcome, Status, Step};
 use crate::pack::institution::{InstitutionCalculation, TierReading};
 use crate::pack::InstitutionRule;
 
-pub(crate) fn calculate<'p>(rule: &'p InstitutionRule, input: &CompensationInput, c: &mut Checker) -> Option<Outcome<'p>> {
+pub(crate) fn calculate<'p>(
+    rule: &'p InstitutionRule,
+    input: &CompensationInput,
+    c: &mut Checker,
+) -> Option<Outcome<'p>> {
     let InstitutionCalculation::TieredCompensation { reading, tiers } = &rule.calculation else {
         return None;
     };
@@ -126,7 +130,14 @@ pub(crate) fn calculate<'p>(rule: &'p InstitutionRule, input: &CompensationInput
                     // 代偿额 × (upper − from) / 代偿率.
                     let portion = payout * (upper - tier.from_percent) / rate;
                     let amount = portion * tier.share_percent / Decimal::ONE_HUNDRED;
-                    out.steps.push(Step::Band { index, tier, upper_percent: upper, portion, share_percent: tier.share_percent, amount });
+                    out.steps.push(Step::Band {
+                        index,
+                        tier,
+                        upper_percent: upper,
+                        portion,
+                        share_percent: tier.share_percent,
+                        amount,
+                    });
                     sum += amount;
                 }
             }

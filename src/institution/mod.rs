@@ -64,7 +64,8 @@ pub enum InstitutionInput {
 }
 
 /// The calculators' names, as the `calculator` key spells them.
-pub const CALCULATORS: [&str; 4] = ["tiered_compensation", "risk_split", "per_unit_reward", "balance_share_reward"];
+pub const CALCULATORS: [&str; 4] =
+    ["tiered_compensation", "risk_split", "per_unit_reward", "balance_share_reward"];
 
 impl InstitutionInput {
     pub fn calculator(&self) -> &'static str {
@@ -293,13 +294,26 @@ pub enum Step<'p> {
     TierChosen { index: usize, tier: &'p CompensationTier, rate_percent: Decimal },
     /// 「超出8%的部分不予补偿」: the 代偿额 attributable to the rate above the
     /// top is excluded: counted = 代偿额 × top / 代偿率.
-    Excess { rate_percent: Decimal, top_percent: Decimal, payout: Decimal, counted: Decimal, excluded: Decimal },
+    Excess {
+        rate_percent: Decimal,
+        top_percent: Decimal,
+        payout: Decimal,
+        counted: Decimal,
+        excluded: Decimal,
+    },
     /// 计入的代偿额 × 档位比例 (bracket reading); `counted` is the whole
     /// 代偿额 unless an `Excess` step came before.
     TierShare { counted: Decimal, share_percent: Decimal, amount: Decimal },
     /// One band of the marginal reading: the 代偿额 attributable to the
     /// rates in the band, at its share.
-    Band { index: usize, tier: &'p CompensationTier, upper_percent: Decimal, portion: Decimal, share_percent: Decimal, amount: Decimal },
+    Band {
+        index: usize,
+        tier: &'p CompensationTier,
+        upper_percent: Decimal,
+        portion: Decimal,
+        share_percent: Decimal,
+        amount: Decimal,
+    },
     /// The sum of the bands or units.
     Sum { amount: Decimal },
     //
@@ -307,7 +321,13 @@ pub enum Step<'p> {
     Covered { principal: Decimal, normal_interest: Decimal, covered: Decimal },
     /// 罚息、复利、其他费用 (each `None` when not entered): excluded by the
     /// clause, or left to the agreement.
-    Charges { penalty: Option<Decimal>, compound: Option<Decimal>, other: Option<Decimal>, total: Decimal, scope: CompensationScope },
+    Charges {
+        penalty: Option<Decimal>,
+        compound: Option<Decimal>,
+        other: Option<Decimal>,
+        total: Decimal,
+        scope: CompensationScope,
+    },
     /// 担保机构代偿 = 代偿范围 × (1 − 银行分担比例).
     GuarantorShare { covered: Decimal, guarantor_percent: Decimal, amount: Decimal },
     /// 银行承担 = 代偿范围 − 担保机构代偿 (so the two add up to the fen).
@@ -324,7 +344,13 @@ pub enum Step<'p> {
     /// A balance line left out: the enterprise's sales exceed the category's limit.
     LineExcluded { index: usize, sales: Decimal, max: Decimal },
     /// 单户企业纳入的月均余额上限, applied or not.
-    EnterpriseCap { enterprise: String, category: Option<&'p BalanceCategory>, before: Decimal, cap: Decimal, after: Decimal },
+    EnterpriseCap {
+        enterprise: String,
+        category: Option<&'p BalanceCategory>,
+        before: Decimal,
+        cap: Decimal,
+        after: Decimal,
+    },
     /// 计入的月均余额合计.
     BalanceTotal { amount: Decimal },
     /// A city-average test met.
@@ -352,7 +378,9 @@ pub enum Flag {
 pub enum Reason<'p> {
     AnsweredNo(&'p InstitutionQuestion),
     /// Every city-average measure known, none above.
-    NotAboveCityAverage { measures: Vec<(CityMeasure, Decimal, Decimal)> },
+    NotAboveCityAverage {
+        measures: Vec<(CityMeasure, Decimal, Decimal)>,
+    },
 }
 
 /// 「需满足」 for institutions.
@@ -360,13 +388,22 @@ pub enum Reason<'p> {
 pub enum Open<'p> {
     Question(&'p InstitutionQuestion),
     /// 代偿宽限期 not entered.
-    GraceDays { minimum: u32 },
+    GraceDays {
+        minimum: u32,
+    },
     /// None of the city-average measures is known to be above.
-    CityAverage { unknown: Vec<CityMeasure> },
+    CityAverage {
+        unknown: Vec<CityMeasure>,
+    },
     /// A category's condition the calculator cannot check.
-    Requirement { category: &'p BalanceCategory },
+    Requirement {
+        category: &'p BalanceCategory,
+    },
     /// A line's enterprise sales not entered.
-    SalesUnknown { index: usize, max: Decimal },
+    SalesUnknown {
+        index: usize,
+        max: Decimal,
+    },
 }
 
 /// What a calculator module returns.
@@ -382,7 +419,15 @@ pub(crate) struct Outcome<'p> {
 
 impl<'p> Outcome<'p> {
     pub fn new(status: Status) -> Self {
-        Outcome { status, amount: None, split: None, steps: Vec::new(), flags: Vec::new(), reasons: Vec::new(), to_confirm: Vec::new() }
+        Outcome {
+            status,
+            amount: None,
+            split: None,
+            steps: Vec::new(),
+            flags: Vec::new(),
+            reasons: Vec::new(),
+            to_confirm: Vec::new(),
+        }
     }
 
     /// Round once, at the end, and record it.
@@ -406,14 +451,24 @@ pub(crate) fn fen(mut amount: Decimal) -> Decimal {
 /// Parse a JSON input (one tagged object, or a list of them) and evaluate
 /// each against `set`. Errors name the field (`[1].bank_share_percent` in a
 /// list); every problem of every input is reported.
-pub fn evaluate_json<'p>(set: &'p PolicySet, json: &str) -> Result<Vec<InstitutionResult<'p>>, Vec<InputError>> {
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| vec![prefixed("", InputError::from_serde(String::new(), &e.to_string()))])?;
+pub fn evaluate_json<'p>(
+    set: &'p PolicySet,
+    json: &str,
+) -> Result<Vec<InstitutionResult<'p>>, Vec<InputError>> {
+    let value: serde_json::Value = serde_json::from_str(json)
+        .map_err(|e| vec![prefixed("", InputError::from_serde(String::new(), &e.to_string()))])?;
     let items: Vec<(String, serde_json::Value)> = match value {
-        serde_json::Value::Array(items) => items.into_iter().enumerate().map(|(i, v)| (format!("[{i}]"), v)).collect(),
+        serde_json::Value::Array(items) => {
+            items.into_iter().enumerate().map(|(i, v)| (format!("[{i}]"), v)).collect()
+        }
         single => vec![(String::new(), single)],
     };
     if items.is_empty() {
-        return Err(vec![InputError::new("(input)", "列表为空：请至少填写一项测算", "the list is empty: enter at least one calculation")]);
+        return Err(vec![InputError::new(
+            "(input)",
+            "列表为空：请至少填写一项测算",
+            "the list is empty: enter at least one calculation",
+        )]);
     }
     let mut results = Vec::new();
     let mut errors = Vec::new();
@@ -486,7 +541,10 @@ fn parse<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, 
 }
 
 /// Evaluate one input against the institution rules of `set`.
-pub fn evaluate<'p>(set: &'p PolicySet, input: &InstitutionInput) -> Result<InstitutionResult<'p>, Vec<InputError>> {
+pub fn evaluate<'p>(
+    set: &'p PolicySet,
+    input: &InstitutionInput,
+) -> Result<InstitutionResult<'p>, Vec<InputError>> {
     let (rule_id, date, answers) = input.common();
     let (document, rule) = find_rule(set, input.calculator(), rule_id)?;
     let mut c = Checker::default();
@@ -496,8 +554,16 @@ pub fn evaluate<'p>(set: &'p PolicySet, input: &InstitutionInput) -> Result<Inst
             let known: Vec<&str> = rule.conditions.iter().map(|q| q.id.as_str()).collect();
             c.push(
                 format!("answers.{key}"),
-                format!("条款 {} 没有编号为 {key} 的问题，可回答：{}", rule.id, if known.is_empty() { "（无）".into() } else { known.join("、") }),
-                format!("rule {} has no question `{key}`; its questions: {}", rule.id, if known.is_empty() { "(none)".into() } else { known.join(", ") }),
+                format!(
+                    "条款 {} 没有编号为 {key} 的问题，可回答：{}",
+                    rule.id,
+                    if known.is_empty() { "（无）".into() } else { known.join("、") }
+                ),
+                format!(
+                    "rule {} has no question `{key}`; its questions: {}",
+                    rule.id,
+                    if known.is_empty() { "(none)".into() } else { known.join(", ") }
+                ),
             );
         }
     }
@@ -511,10 +577,15 @@ pub fn evaluate<'p>(set: &'p PolicySet, input: &InstitutionInput) -> Result<Inst
         return Err(c.errors);
     }
     let Some(mut outcome) = outcome else {
-        return Err(vec![InputError::new("rule", "条款参数与测算类型不符", "the rule's calculation does not fit the calculator")]);
+        return Err(vec![InputError::new(
+            "rule",
+            "条款参数与测算类型不符",
+            "the rule's calculation does not fit the calculator",
+        )]);
     };
     // Dates first: outside the range there is nothing to compute (POLICY_BRIEF rule 5).
-    let outside = document.effective_from.is_some_and(|from| date < from) || document.effective_to.is_some_and(|to| date > to);
+    let outside = document.effective_from.is_some_and(|from| date < from)
+        || document.effective_to.is_some_and(|to| date > to);
     if outside {
         outcome = Outcome::new(Status::OutsideEffectiveDates);
     } else {
@@ -565,8 +636,16 @@ fn find_rule<'p>(
             Some((d, r)) if r.calculation.template() == calculator => Ok((d, r)),
             Some((_, r)) => Err(vec![InputError::new(
                 "rule",
-                format!("条款 {id} 的测算类型为 {}，不是 {calculator}；可选：{}", r.calculation.template(), ids().join("、")),
-                format!("rule {id} is a {} calculation, not {calculator}; rules that fit: {}", r.calculation.template(), ids().join(", ")),
+                format!(
+                    "条款 {id} 的测算类型为 {}，不是 {calculator}；可选：{}",
+                    r.calculation.template(),
+                    ids().join("、")
+                ),
+                format!(
+                    "rule {id} is a {} calculation, not {calculator}; rules that fit: {}",
+                    r.calculation.template(),
+                    ids().join(", ")
+                ),
             )]),
             None => Err(vec![InputError::new(
                 "rule",
@@ -577,8 +656,18 @@ fn find_rule<'p>(
         None if fitting.len() == 1 => Ok(fitting[0]),
         None => Err(vec![InputError::new(
             "rule",
-            format!("请用 rule 指明适用条款：{}", if fitting.is_empty() { "（政策包中没有此类条款）".into() } else { ids().join("、") }),
-            format!("name the rule with `rule`: {}", if fitting.is_empty() { "(the pack has none of this kind)".into() } else { ids().join(", ") }),
+            format!(
+                "请用 rule 指明适用条款：{}",
+                if fitting.is_empty() {
+                    "（政策包中没有此类条款）".into()
+                } else {
+                    ids().join("、")
+                }
+            ),
+            format!(
+                "name the rule with `rule`: {}",
+                if fitting.is_empty() { "(the pack has none of this kind)".into() } else { ids().join(", ") }
+            ),
         )]),
     }
 }
@@ -602,7 +691,10 @@ impl Checker {
     /// (zero when refused, so the caller can carry on collecting errors).
     pub fn yuan(&mut self, field: &str, m: &Money, fen: bool) -> Decimal {
         let bad = if m.currency != Currency::Cny {
-            Some((format!("币种应为人民币（CNY），收到 {}", m.currency.code()), format!("currency must be yuan (CNY), got {}", m.currency.code())))
+            Some((
+                format!("币种应为人民币（CNY），收到 {}", m.currency.code()),
+                format!("currency must be yuan (CNY), got {}", m.currency.code()),
+            ))
         } else if m.amount.is_sign_negative() && !m.amount.is_zero() {
             Some(("金额不能为负数".to_string(), "amount must not be negative".to_string()))
         } else if m.amount > MAX_AMOUNT {
@@ -611,7 +703,10 @@ impl Checker {
                 format!("amount {} is out of range (at most 1,000,000,000,000)", Grouped(m.amount)),
             ))
         } else if fen && m.amount.normalize().scale() > 2 {
-            Some(("金额最多精确到分（两位小数）".to_string(), "amount must be in yuan with at most two decimals (fen)".to_string()))
+            Some((
+                "金额最多精确到分（两位小数）".to_string(),
+                "amount must be in yuan with at most two decimals (fen)".to_string(),
+            ))
         } else {
             None
         };
@@ -654,7 +749,11 @@ impl Checker {
 
     fn date(&mut self, field: &str, date: Date) {
         if !(1990..=2100).contains(&date.year()) {
-            self.push(field, format!("日期 {date} 超出范围（1990—2100年）"), format!("date {date} is out of range (1990–2100)"));
+            self.push(
+                field,
+                format!("日期 {date} 超出范围（1990—2100年）"),
+                format!("date {date} is out of range (1990–2100)"),
+            );
         }
     }
 }

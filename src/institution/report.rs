@@ -10,7 +10,9 @@ use time::Date;
 
 use super::{Flag, InstitutionResult, Open, Reason, Status, Step};
 use crate::money::{Grouped, Percent, Yuan};
-use crate::pack::institution::{BalanceCategory, CityMeasure, CompensationScope, CompensationTier, InstitutionCalculation, TierReading};
+use crate::pack::institution::{
+    BalanceCategory, CityMeasure, CompensationScope, CompensationTier, InstitutionCalculation, TierReading,
+};
 use crate::pack::{DocumentStatus, Recipient};
 use crate::report::{Bi, Citation, ConfirmReport, Lang, StepReport, NOTICE_EN, NOTICE_ZH};
 
@@ -235,7 +237,13 @@ fn step_kind(step: &Step) -> &'static str {
 
 /// A tier's range: `1%（含）至3%（不含）` / `1% (incl.) to 3% (excl.)`.
 fn tier_range<'p>(l: Lang, t: &CompensationTier) -> Bi<'p> {
-    let inc = |b: bool| if b { ("含", "incl.") } else { ("不含", "excl.") };
+    let inc = |b: bool| {
+        if b {
+            ("含", "incl.")
+        } else {
+            ("不含", "excl.")
+        }
+    };
     let (fz, fe) = inc(t.includes_from);
     let (tz, te) = inc(t.includes_to);
     let (from, to) = (Percent(t.from_percent), Percent(t.to_percent));
@@ -304,7 +312,10 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
         }
         Step::TierShare { counted, share_percent, amount } => {
             let (c, a, s) = (unrounded(*counted), unrounded(*amount), Percent(*share_percent));
-            l.bi(|| format!("补偿 = 计入的代偿额 {c} 元 × {s} = {a} 元"), || format!("compensation = counted payout {c} × {s} = {a} yuan"))
+            l.bi(
+                || format!("补偿 = 计入的代偿额 {c} 元 × {s} = {a} 元"),
+                || format!("compensation = counted payout {c} × {s} = {a} yuan"),
+            )
         }
         Step::Band { index, tier, upper_percent, portion, share_percent, amount } => {
             let n = index + 1;
@@ -320,13 +331,33 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
             l.bi(|| format!("合计 {a} 元"), || format!("sum {a} yuan"))
         }
         Step::Covered { principal, normal_interest, covered } => l.bi(
-            || format!("代偿范围：本金 {} 元 + 正常利息 {} 元 = {} 元", y(*principal), y(*normal_interest), y(*covered)),
-            || format!("covered: principal {} + normal interest {} = {} yuan", y(*principal), y(*normal_interest), y(*covered)),
+            || {
+                format!(
+                    "代偿范围：本金 {} 元 + 正常利息 {} 元 = {} 元",
+                    y(*principal),
+                    y(*normal_interest),
+                    y(*covered)
+                )
+            },
+            || {
+                format!(
+                    "covered: principal {} + normal interest {} = {} yuan",
+                    y(*principal),
+                    y(*normal_interest),
+                    y(*covered)
+                )
+            },
         ),
         Step::Charges { penalty, compound, other, total, scope } => {
-            let parts = [(penalty, "罚息", "penalty interest"), (compound, "复利", "compound interest"), (other, "其他费用", "other charges")];
-            let zh: Vec<String> = parts.iter().filter_map(|(v, z, _)| v.map(|v| format!("{z} {} 元", y(v)))).collect();
-            let en: Vec<String> = parts.iter().filter_map(|(v, _, e)| v.map(|v| format!("{e} {}", y(v)))).collect();
+            let parts = [
+                (penalty, "罚息", "penalty interest"),
+                (compound, "复利", "compound interest"),
+                (other, "其他费用", "other charges"),
+            ];
+            let zh: Vec<String> =
+                parts.iter().filter_map(|(v, z, _)| v.map(|v| format!("{z} {} 元", y(v)))).collect();
+            let en: Vec<String> =
+                parts.iter().filter_map(|(v, _, e)| v.map(|v| format!("{e} {}", y(v)))).collect();
             let t = y(*total);
             match scope {
                 CompensationScope::PrincipalAndNormalInterest => l.bi(
@@ -342,17 +373,46 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
         Step::GuarantorShare { covered, guarantor_percent, amount } => {
             let (g, a) = (Percent(*guarantor_percent), unrounded(*amount));
             l.bi(
-                || format!("担保机构代偿 = {} 元 × (100% − 银行分担比例) = {} 元 × {g} = {a} 元", y(*covered), y(*covered)),
-                || format!("guarantor pays = {} × (100% − bank share) = {} × {g} = {a} yuan", y(*covered), y(*covered)),
+                || {
+                    format!(
+                        "担保机构代偿 = {} 元 × (100% − 银行分担比例) = {} 元 × {g} = {a} 元",
+                        y(*covered),
+                        y(*covered)
+                    )
+                },
+                || {
+                    format!(
+                        "guarantor pays = {} × (100% − bank share) = {} × {g} = {a} yuan",
+                        y(*covered),
+                        y(*covered)
+                    )
+                },
             )
         }
         Step::BankShare { covered, guarantor_pays, amount } => l.bi(
-            || format!("银行承担 = {} 元 − 担保机构代偿 {} 元 = {} 元", y(*covered), y(*guarantor_pays), y(*amount)),
-            || format!("bank bears = {} − guarantor's {} = {} yuan", y(*covered), y(*guarantor_pays), y(*amount)),
+            || {
+                format!(
+                    "银行承担 = {} 元 − 担保机构代偿 {} 元 = {} 元",
+                    y(*covered),
+                    y(*guarantor_pays),
+                    y(*amount)
+                )
+            },
+            || {
+                format!(
+                    "bank bears = {} − guarantor's {} = {} yuan",
+                    y(*covered),
+                    y(*guarantor_pays),
+                    y(*amount)
+                )
+            },
         ),
         Step::BankShareAtLeast { agreed_percent, minimum_percent } => {
             let (a, m) = (Percent(*agreed_percent), Percent(*minimum_percent));
-            l.bi(|| format!("协议约定银行分担比例 {a}，不低于文件要求的 {m}"), || format!("the agreed bank share {a} meets the required minimum of {m}"))
+            l.bi(
+                || format!("协议约定银行分担比例 {a}，不低于文件要求的 {m}"),
+                || format!("the agreed bank share {a} meets the required minimum of {m}"),
+            )
         }
         Step::GraceAtLeast { days, minimum } => l.bi(
             || format!("协议约定代偿宽限期 {days} 天，不少于文件要求的 {minimum} 天"),
@@ -365,13 +425,22 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
         Step::Line { index, category, balance } => {
             let n = index + 1;
             let k = category_suffix(l, *category);
-            l.bi(|| format!("第{n}行{}：月均贷款余额 {} 元", k.zh, y(*balance)), || format!("line {n}{}: monthly-average balance {} yuan", k.en, y(*balance)))
+            l.bi(
+                || format!("第{n}行{}：月均贷款余额 {} 元", k.zh, y(*balance)),
+                || format!("line {n}{}: monthly-average balance {} yuan", k.en, y(*balance)),
+            )
         }
         Step::LineExcluded { index, sales, max } => {
             let n = index + 1;
             l.bi(
                 || format!("第{n}行（未计入）：借款企业年销售收入 {} 元，超过 {} 元", y(*sales), y(*max)),
-                || format!("line {n} (not counted): the borrower's annual sales of {} exceed {} yuan", y(*sales), y(*max)),
+                || {
+                    format!(
+                        "line {n} (not counted): the borrower's annual sales of {} exceed {} yuan",
+                        y(*sales),
+                        y(*max)
+                    )
+                },
             )
         }
         Step::EnterpriseCap { enterprise, category, before, cap, after } => {
@@ -388,13 +457,17 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                 )
             }
         }
-        Step::BalanceTotal { amount } => {
-            l.bi(|| format!("计入的月均贷款余额合计 {} 元", y(*amount)), || format!("counted monthly-average balance: {} yuan", y(*amount)))
-        }
+        Step::BalanceTotal { amount } => l.bi(
+            || format!("计入的月均贷款余额合计 {} 元", y(*amount)),
+            || format!("counted monthly-average balance: {} yuan", y(*amount)),
+        ),
         Step::CityAverageMet { measure, actual, average } => {
             let (mz, me) = measure_text(*measure);
             let (a, b) = (measure_value(*measure, *actual), measure_value(*measure, *average));
-            l.bi(|| format!("{mz} {}，超过全市平均 {}", a.0, b.0), || format!("{me} of {} is above the city average of {}", a.1, b.1))
+            l.bi(
+                || format!("{mz} {}，超过全市平均 {}", a.0, b.0),
+                || format!("{me} of {} is above the city average of {}", a.1, b.1),
+            )
         }
         Step::CeilingRate { balance, ceiling_percent, amount } => {
             let (c, a) = (Percent(*ceiling_percent), unrounded(*amount));
@@ -406,14 +479,23 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
         Step::InstitutionCap { before, cap, after } => {
             let (b, a) = (unrounded(*before), unrounded(*after));
             if before > cap {
-                l.bi(|| format!("按公式 {b} 元；超过单家金融机构最高 {} 元 → {a} 元", y(*cap)), || format!("by formula {b}; above the per-institution cap of {} → {a} yuan", y(*cap)))
+                l.bi(
+                    || format!("按公式 {b} 元；超过单家金融机构最高 {} 元 → {a} 元", y(*cap)),
+                    || format!("by formula {b}; above the per-institution cap of {} → {a} yuan", y(*cap)),
+                )
             } else {
-                l.bi(|| format!("按公式 {b} 元；未超过单家金融机构最高 {} 元 → {a} 元", y(*cap)), || format!("by formula {b}; within the per-institution cap of {} → {a} yuan", y(*cap)))
+                l.bi(
+                    || format!("按公式 {b} 元；未超过单家金融机构最高 {} 元 → {a} 元", y(*cap)),
+                    || format!("by formula {b}; within the per-institution cap of {} → {a} yuan", y(*cap)),
+                )
             }
         }
         Step::Rounding { before, after } => {
             let b = unrounded(*before);
-            l.bi(|| format!("四舍五入到分：{b} → {} 元", y(*after)), || format!("rounded half-up to the fen: {b} → {} yuan", y(*after)))
+            l.bi(
+                || format!("四舍五入到分：{b} → {} 元", y(*after)),
+                || format!("rounded half-up to the fen: {b} → {} yuan", y(*after)),
+            )
         }
     }
 }
@@ -447,17 +529,36 @@ fn flag_report<'p>(l: Lang, flag: &Flag, r: &InstitutionResult<'p>) -> FlagRepor
 
 fn reason_text<'p>(l: Lang, reason: &Reason<'p>) -> Bi<'p> {
     match reason {
-        Reason::AnsweredNo(q) => l.bi(|| format!("不满足：{}", q.question.zh), || format!("not met: {}", q.question.en)),
+        Reason::AnsweredNo(q) => {
+            l.bi(|| format!("不满足：{}", q.question.zh), || format!("not met: {}", q.question.en))
+        }
         Reason::NotAboveCityAverage { measures } => {
             let zh: Vec<String> = measures
                 .iter()
-                .map(|(m, a, b)| format!("{} {} 未超过全市平均 {}", measure_text(*m).0, measure_value(*m, *a).0, measure_value(*m, *b).0))
+                .map(|(m, a, b)| {
+                    format!(
+                        "{} {} 未超过全市平均 {}",
+                        measure_text(*m).0,
+                        measure_value(*m, *a).0,
+                        measure_value(*m, *b).0
+                    )
+                })
                 .collect();
             let en: Vec<String> = measures
                 .iter()
-                .map(|(m, a, b)| format!("{} of {} is not above the city average of {}", measure_text(*m).1, measure_value(*m, *a).1, measure_value(*m, *b).1))
+                .map(|(m, a, b)| {
+                    format!(
+                        "{} of {} is not above the city average of {}",
+                        measure_text(*m).1,
+                        measure_value(*m, *a).1,
+                        measure_value(*m, *b).1
+                    )
+                })
                 .collect();
-            l.bi(|| format!("{}：不满足「超过全市平均」的条件", zh.join("，")), || format!("{}: the 'above the city average' condition is not met", en.join("; ")))
+            l.bi(
+                || format!("{}：不满足「超过全市平均」的条件", zh.join("，")),
+                || format!("{}: the 'above the city average' condition is not met", en.join("; ")),
+            )
         }
     }
 }
@@ -472,7 +573,11 @@ fn open_report<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
             key: "grace_days".into(),
             text: l.bi(
                 || format!("需满足：代偿宽限期不少于{minimum}天（请填写协议约定的宽限期 grace_days）"),
-                || format!("to be met: a grace period of at least {minimum} days (enter the agreed grace_days)"),
+                || {
+                    format!(
+                        "to be met: a grace period of at least {minimum} days (enter the agreed grace_days)"
+                    )
+                },
             ),
         },
         Open::CityAverage { unknown } => {

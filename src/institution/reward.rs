@@ -24,7 +24,11 @@ use crate::pack::InstitutionRule;
 /// A sanity bound on a count: a million outlets or customers.
 const MAX_COUNT: u32 = 1_000_000;
 
-pub(crate) fn per_unit<'p>(rule: &'p InstitutionRule, input: &PerUnitInput, c: &mut Checker) -> Option<Outcome<'p>> {
+pub(crate) fn per_unit<'p>(
+    rule: &'p InstitutionRule,
+    input: &PerUnitInput,
+    c: &mut Checker,
+) -> Option<Outcome<'p>> {
     let InstitutionCalculation::PerUnitReward { units } = &rule.calculation else {
         return None;
     };
@@ -45,7 +49,11 @@ pub(crate) fn per_unit<'p>(rule: &'p InstitutionRule, input: &PerUnitInput, c: &
                 format!("rule {} has no unit `{key}`; its units: {}", rule.id, ids().join(", ")),
             );
         } else if *count > MAX_COUNT {
-            c.push(format!("counts.{key}"), "数量超出合理范围（不超过1,000,000）", "count is out of range (at most 1,000,000)");
+            c.push(
+                format!("counts.{key}"),
+                "数量超出合理范围（不超过1,000,000）",
+                "count is out of range (at most 1,000,000)",
+            );
         }
     }
     if !c.errors.is_empty() {
@@ -53,10 +61,18 @@ pub(crate) fn per_unit<'p>(rule: &'p InstitutionRule, input: &PerUnitInput, c: &
     }
     let mut sum = Decimal::ZERO;
     for unit in units {
-        let Some(&count) = input.counts.get(&unit.id) else { continue };
+        let Some(&count) = input.counts.get(&unit.id) else {
+            continue;
+        };
         // A portal's amount times a count can exceed Decimal: refuse, never panic.
-        let Some(amount) = unit.yuan.checked_mul(Decimal::from(count)).and_then(|a| sum.checked_add(a).map(|s| (a, s))) else {
-            c.push(format!("counts.{}", unit.id), "金额超出可计算范围", "the amount is out of the computable range");
+        let Some(amount) =
+            unit.yuan.checked_mul(Decimal::from(count)).and_then(|a| sum.checked_add(a).map(|s| (a, s)))
+        else {
+            c.push(
+                format!("counts.{}", unit.id),
+                "金额超出可计算范围",
+                "the amount is out of the computable range",
+            );
             return Some(out);
         };
         out.steps.push(Step::Unit { unit, count, amount: amount.0 });
@@ -78,7 +94,11 @@ struct CheckedLine<'p, 'i> {
     enterprise: Option<&'i str>,
 }
 
-pub(crate) fn balance_share<'p>(rule: &'p InstitutionRule, input: &BalanceShareInput, c: &mut Checker) -> Option<Outcome<'p>> {
+pub(crate) fn balance_share<'p>(
+    rule: &'p InstitutionRule,
+    input: &BalanceShareInput,
+    c: &mut Checker,
+) -> Option<Outcome<'p>> {
     let InstitutionCalculation::BalanceShareReward {
         ceiling_percent,
         cap_per_institution_yuan,
@@ -104,17 +124,29 @@ pub(crate) fn balance_share<'p>(rule: &'p InstitutionRule, input: &BalanceShareI
         let category = match (&line.category, categories.is_empty()) {
             (None, true) => None,
             (Some(k), true) => {
-                c.push(at("category"), format!("条款 {} 不分业务类别，请删去 category（收到 {k}）", rule.id), format!("rule {} has no categories: leave category out (got `{k}`)", rule.id));
+                c.push(
+                    at("category"),
+                    format!("条款 {} 不分业务类别，请删去 category（收到 {k}）", rule.id),
+                    format!("rule {} has no categories: leave category out (got `{k}`)", rule.id),
+                );
                 None
             }
             (None, false) => {
-                c.push(at("category"), format!("请填写业务类别，可选：{}", cat_ids().join("、")), format!("enter the category; one of: {}", cat_ids().join(", ")));
+                c.push(
+                    at("category"),
+                    format!("请填写业务类别，可选：{}", cat_ids().join("、")),
+                    format!("enter the category; one of: {}", cat_ids().join(", ")),
+                );
                 None
             }
             (Some(k), false) => match categories.iter().find(|x| &x.id == k) {
                 Some(x) => Some(x),
                 None => {
-                    c.push(at("category"), format!("业务类别 {k} 不在可选范围内，可选：{}", cat_ids().join("、")), format!("unknown category `{k}`; one of: {}", cat_ids().join(", ")));
+                    c.push(
+                        at("category"),
+                        format!("业务类别 {k} 不在可选范围内，可选：{}", cat_ids().join("、")),
+                        format!("unknown category `{k}`; one of: {}", cat_ids().join(", ")),
+                    );
                     None
                 }
             },
@@ -128,7 +160,11 @@ pub(crate) fn balance_share<'p>(rule: &'p InstitutionRule, input: &BalanceShareI
             );
         }
         if line.enterprise.as_deref().is_some_and(|e| e.trim().is_empty()) {
-            c.push(at("enterprise"), "借款企业不能为空：请填写或删去该项", "enterprise must not be empty: fill it in or leave it out");
+            c.push(
+                at("enterprise"),
+                "借款企业不能为空：请填写或删去该项",
+                "enterprise must not be empty: fill it in or leave it out",
+            );
         }
         lines.push(CheckedLine { index: i, category, balance, sales, enterprise });
     }
@@ -137,13 +173,23 @@ pub(crate) fn balance_share<'p>(rule: &'p InstitutionRule, input: &BalanceShareI
     for measure in above_city_average_any_of {
         let pair = match measure {
             CityMeasure::YearEndGuaranteeBalance => {
-                let a = city.year_end_guarantee_balance.as_ref().map(|m| c.yuan("city_comparison.year_end_guarantee_balance", m, false));
-                let b = city.city_average_year_end_guarantee_balance.as_ref().map(|m| c.yuan("city_comparison.city_average_year_end_guarantee_balance", m, false));
+                let a = city
+                    .year_end_guarantee_balance
+                    .as_ref()
+                    .map(|m| c.yuan("city_comparison.year_end_guarantee_balance", m, false));
+                let b = city
+                    .city_average_year_end_guarantee_balance
+                    .as_ref()
+                    .map(|m| c.yuan("city_comparison.city_average_year_end_guarantee_balance", m, false));
                 a.zip(b)
             }
             CityMeasure::AnnualGrowth => {
-                let a = city.annual_growth_percent.map(|p| c.percent("city_comparison.annual_growth_percent", p, true));
-                let b = city.city_average_annual_growth_percent.map(|p| c.percent("city_comparison.city_average_annual_growth_percent", p, true));
+                let a = city
+                    .annual_growth_percent
+                    .map(|p| c.percent("city_comparison.annual_growth_percent", p, true));
+                let b = city
+                    .city_average_annual_growth_percent
+                    .map(|p| c.percent("city_comparison.city_average_annual_growth_percent", p, true));
                 a.zip(b)
             }
         };
@@ -156,7 +202,9 @@ pub(crate) fn balance_share<'p>(rule: &'p InstitutionRule, input: &BalanceShareI
     // 「超过全市平均」: strictly above, on any one measure.
     if !measures.is_empty() {
         match measures.iter().find(|(_, p)| p.is_some_and(|(a, avg)| a > avg)) {
-            Some(&(measure, Some((actual, average)))) => out.steps.push(Step::CityAverageMet { measure, actual, average }),
+            Some(&(measure, Some((actual, average)))) => {
+                out.steps.push(Step::CityAverageMet { measure, actual, average })
+            }
             _ if measures.iter().all(|(_, p)| p.is_some()) => {
                 let mut not = Outcome::new(Status::NotEligible);
                 not.reasons.push(Reason::NotAboveCityAverage {
@@ -173,7 +221,8 @@ pub(crate) fn balance_share<'p>(rule: &'p InstitutionRule, input: &BalanceShareI
     // Lines: excluded by sales, or counted; capped ones grouped per enterprise.
     let mut total = Decimal::ZERO;
     // (enterprise, category id or "" across categories) → (category, sum, cap)
-    let mut groups: BTreeMap<(String, String), (Option<&'p BalanceCategory>, Decimal, Decimal)> = BTreeMap::new();
+    let mut groups: BTreeMap<(String, String), (Option<&'p BalanceCategory>, Decimal, Decimal)> =
+        BTreeMap::new();
     let mut used: Vec<&'p BalanceCategory> = Vec::new();
     for CheckedLine { index, category, balance, sales, enterprise } in lines {
         if let Some(k) = category {
@@ -195,7 +244,9 @@ pub(crate) fn balance_share<'p>(rule: &'p InstitutionRule, input: &BalanceShareI
         match (category.and_then(|k| k.per_enterprise_balance_cap_yuan), enterprise) {
             (Some(cap), Some(e)) => {
                 let key = match per_enterprise_cap {
-                    PerEnterpriseCap::PerCategory => (e.to_string(), category.map_or(String::new(), |k| k.id.clone())),
+                    PerEnterpriseCap::PerCategory => {
+                        (e.to_string(), category.map_or(String::new(), |k| k.id.clone()))
+                    }
                     PerEnterpriseCap::AcrossCategories => (e.to_string(), String::new()),
                 };
                 let shown = match per_enterprise_cap {

@@ -26,20 +26,32 @@ use crate::pack::InstitutionRule;
 /// A sanity bound on the grace period: ten years.
 const MAX_GRACE_DAYS: u32 = 3650;
 
-pub(crate) fn calculate<'p>(rule: &'p InstitutionRule, input: &RiskSplitInput, c: &mut Checker) -> Option<Outcome<'p>> {
-    let InstitutionCalculation::RiskSplit { bank_share_min_percent, scope, grace_days_min } = &rule.calculation else {
+pub(crate) fn calculate<'p>(
+    rule: &'p InstitutionRule,
+    input: &RiskSplitInput,
+    c: &mut Checker,
+) -> Option<Outcome<'p>> {
+    let InstitutionCalculation::RiskSplit { bank_share_min_percent, scope, grace_days_min } =
+        &rule.calculation
+    else {
         return None;
     };
     let mut out = Outcome::new(Status::Computed);
     let principal = c.yuan("outstanding_principal", &input.outstanding_principal, true);
     let interest = c.yuan("normal_interest", &input.normal_interest, true);
-    let mut charge = |field: &str, m: &Option<crate::money::Money>| m.as_ref().map_or(Decimal::ZERO, |m| c.yuan(field, m, true));
+    let mut charge = |field: &str, m: &Option<crate::money::Money>| {
+        m.as_ref().map_or(Decimal::ZERO, |m| c.yuan(field, m, true))
+    };
     let penalty = charge("penalty_interest", &input.penalty_interest);
     let compound = charge("compound_interest", &input.compound_interest);
     let other = charge("other_charges", &input.other_charges);
     let share = c.percent("bank_share_percent", input.bank_share_percent, false);
     if input.grace_days.is_some_and(|d| d > MAX_GRACE_DAYS) {
-        c.push("grace_days", "代偿宽限期超出合理范围（不超过3650天）", "grace_days is out of range (at most 3650)");
+        c.push(
+            "grace_days",
+            "代偿宽限期超出合理范围（不超过3650天）",
+            "grace_days is out of range (at most 3650)",
+        );
     }
     if !c.errors.is_empty() {
         return Some(out);
@@ -48,7 +60,8 @@ pub(crate) fn calculate<'p>(rule: &'p InstitutionRule, input: &RiskSplitInput, c
     let covered = principal + interest;
     out.steps.push(Step::Covered { principal, normal_interest: interest, covered });
     let charges = penalty + compound + other;
-    if input.penalty_interest.is_some() || input.compound_interest.is_some() || input.other_charges.is_some() {
+    if input.penalty_interest.is_some() || input.compound_interest.is_some() || input.other_charges.is_some()
+    {
         out.steps.push(Step::Charges {
             penalty: input.penalty_interest.map(|_| penalty),
             compound: input.compound_interest.map(|_| compound),
@@ -66,10 +79,16 @@ pub(crate) fn calculate<'p>(rule: &'p InstitutionRule, input: &RiskSplitInput, c
     out.steps.push(Step::BankShare { covered, guarantor_pays: guarantor, amount: bank });
 
     if share < *bank_share_min_percent {
-        let bank_at_minimum = covered - round_to_fen(covered * (Decimal::ONE_HUNDRED - bank_share_min_percent) / Decimal::ONE_HUNDRED);
-        out.flags.push(Flag::BankShareBelowMinimum { agreed_percent: share, minimum_percent: *bank_share_min_percent, bank_at_minimum });
+        let bank_at_minimum = covered
+            - round_to_fen(covered * (Decimal::ONE_HUNDRED - bank_share_min_percent) / Decimal::ONE_HUNDRED);
+        out.flags.push(Flag::BankShareBelowMinimum {
+            agreed_percent: share,
+            minimum_percent: *bank_share_min_percent,
+            bank_at_minimum,
+        });
     } else {
-        out.steps.push(Step::BankShareAtLeast { agreed_percent: share, minimum_percent: *bank_share_min_percent });
+        out.steps
+            .push(Step::BankShareAtLeast { agreed_percent: share, minimum_percent: *bank_share_min_percent });
     }
     if let Some(minimum) = *grace_days_min {
         match input.grace_days {

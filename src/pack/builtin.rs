@@ -29,7 +29,10 @@ mod tests {
         assert_eq!(builtin().documents.len(), 5);
         // R-1, R-2 (聊城, 温州) and R-3 (临海 items 7, 8, 11 ×2, 15).
         let ids: Vec<&str> = builtin().institution_rules().map(|(_, r)| r.id.as_str()).collect();
-        assert_eq!(ids, ["LC-R-1", "LC-R-2", "WZ-R-2", "LH-R-3-7", "LH-R-3-8", "LH-R-3-11", "LH-R-3-11B", "LH-R-3-15"]);
+        assert_eq!(
+            ids,
+            ["LC-R-1", "LC-R-2", "WZ-R-2", "LH-R-3-7", "LH-R-3-8", "LH-R-3-11", "LH-R-3-11B", "LH-R-3-15"]
+        );
     }
 
     /// A broken institution rule is reported with the file, the rule and the field.
@@ -38,14 +41,16 @@ mod tests {
         let mut docs = builtin().documents.clone();
         let doc = docs.iter_mut().find(|d| !d.institution_rules.is_empty()).unwrap();
         let rule = &mut doc.institution_rules[0];
-        let super::super::InstitutionCalculation::TieredCompensation { tiers, .. } = &mut rule.calculation else {
+        let super::super::InstitutionCalculation::TieredCompensation { tiers, .. } = &mut rule.calculation
+        else {
             panic!("LC-R-1 is tiered")
         };
         tiers[1].includes_from = false; // 1% now in neither tier
         tiers[3].includes_to = false; // 8% no longer in the last tier
         tiers[2].share_percent = "120".parse().unwrap();
         let errors = super::super::validate::documents(&docs, "policies");
-        let fields: Vec<(&str, &str)> = errors.iter().map(|e| (e.rule.as_deref().unwrap(), e.field.as_str())).collect();
+        let fields: Vec<(&str, &str)> =
+            errors.iter().map(|e| (e.rule.as_deref().unwrap(), e.field.as_str())).collect();
         assert_eq!(
             fields,
             [

@@ -21,8 +21,8 @@ use time::Date;
 
 use crate::lpr::Tenor;
 use crate::scenario::{
-    iso_date_opt, Collateral, GreenIndustry, InnovativeProduct, InsuranceKind, IpoStage, Lender,
-    LoanPurpose, Qualification,
+    iso_date_opt, Collateral, GreenIndustry, InnovativeProduct, InsuranceKind, IpoStage, Lender, LoanPurpose,
+    Qualification,
 };
 use crate::size::Size;
 

@@ -30,7 +30,9 @@ pub struct PackError {
 impl fmt::Display for PackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.rule {
-            Some(rule) => write!(f, "{} › rule {} › {}: {} / {}", self.file, rule, self.field, self.zh, self.en),
+            Some(rule) => {
+                write!(f, "{} › rule {} › {}: {} / {}", self.file, rule, self.field, self.zh, self.en)
+            }
             None => write!(f, "{} › {}: {} / {}", self.file, self.field, self.zh, self.en),
         }
     }
@@ -74,14 +76,24 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
         };
         if let (Some(from), Some(to)) = (doc.effective_from, doc.effective_to) {
             if to < from {
-                push(None, format!("[{d}].effective_to"), format!("有效期止 {to} 早于起始 {from}"), format!("effective_to {to} is before effective_from {from}"));
+                push(
+                    None,
+                    format!("[{d}].effective_to"),
+                    format!("有效期止 {to} 早于起始 {from}"),
+                    format!("effective_to {to} is before effective_from {from}"),
+                );
             }
         }
         for (r, rule) in doc.rules.iter().enumerate() {
             let at = |f: &str| format!("[{d}].rules[{r}].{f}");
             let id = Some(rule.id.as_str());
             if !ids.insert(rule.id.clone()) {
-                push(id, at("id"), format!("规则编号 {} 重复", rule.id), format!("rule id {} is used twice", rule.id));
+                push(
+                    id,
+                    at("id"),
+                    format!("规则编号 {} 重复", rule.id),
+                    format!("rule id {} is used twice", rule.id),
+                );
             }
             if rule.quote.trim().is_empty() {
                 push(id, at("quote"), "缺少原文摘录".into(), "the quoted clause is empty".into());
@@ -100,7 +112,12 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
                 }
                 if let Condition::Confirm { id: qid, .. } = condition {
                     if qid.trim().is_empty() {
-                        push(id, at(&format!("conditions[{c}].id")), "问题编号不能为空".into(), "question id must not be empty".into());
+                        push(
+                            id,
+                            at(&format!("conditions[{c}].id")),
+                            "问题编号不能为空".into(),
+                            "question id must not be empty".into(),
+                        );
                     }
                 }
             }
@@ -110,8 +127,14 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
                     push(
                         id,
                         at(&format!("calculation.{field}")),
-                        format!("参数 {field} = {value} 超出范围（须大于0{}）", if is_share { "且不超过100" } else { "" }),
-                        format!("{field} = {value} is out of range (must be above 0{})", if is_share { " and at most 100" } else { "" }),
+                        format!(
+                            "参数 {field} = {value} 超出范围（须大于0{}）",
+                            if is_share { "且不超过100" } else { "" }
+                        ),
+                        format!(
+                            "{field} = {value} is out of range (must be above 0{})",
+                            if is_share { " and at most 100" } else { "" }
+                        ),
                     );
                 }
             }
@@ -120,7 +143,12 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
             let at = |f: &str| format!("[{d}].institution_rules[{r}].{f}");
             let id = Some(rule.id.as_str());
             if !ids.insert(rule.id.clone()) {
-                push(id, at("id"), format!("规则编号 {} 重复", rule.id), format!("rule id {} is used twice", rule.id));
+                push(
+                    id,
+                    at("id"),
+                    format!("规则编号 {} 重复", rule.id),
+                    format!("rule id {} is used twice", rule.id),
+                );
             }
             for (field, zh, en) in institution_problems(rule) {
                 push(id, at(&field), zh, en);
@@ -155,7 +183,11 @@ fn parameters(calc: &Calculation) -> Vec<(&'static str, Decimal, bool)> {
             cap("cap_per_item_yuan", cap_per_item_yuan);
             out.push(("share_percent", *share_percent, true));
         }
-        Calculation::PremiumShare { share_percent, premium_rate_ceiling_percent, cap_per_enterprise_year_yuan } => {
+        Calculation::PremiumShare {
+            share_percent,
+            premium_rate_ceiling_percent,
+            cap_per_enterprise_year_yuan,
+        } => {
             cap("cap_per_enterprise_year_yuan", cap_per_enterprise_year_yuan);
             out.push(("share_percent", *share_percent, true));
             if let Some(c) = premium_rate_ceiling_percent {
@@ -204,9 +236,17 @@ fn institution_problems(rule: &InstitutionRule) -> Vec<Problem> {
     let mut questions = HashSet::new();
     for (c, q) in rule.conditions.iter().enumerate() {
         if q.id.trim().is_empty() {
-            out.push(problem(format!("conditions[{c}].id"), "问题编号不能为空", "question id must not be empty"));
+            out.push(problem(
+                format!("conditions[{c}].id"),
+                "问题编号不能为空",
+                "question id must not be empty",
+            ));
         } else if !questions.insert(q.id.as_str()) {
-            out.push(problem(format!("conditions[{c}].id"), format!("问题编号 {} 重复", q.id), format!("question id {} is used twice", q.id)));
+            out.push(problem(
+                format!("conditions[{c}].id"),
+                format!("问题编号 {} 重复", q.id),
+                format!("question id {} is used twice", q.id),
+            ));
         }
     }
     match &rule.calculation {
@@ -223,7 +263,10 @@ fn institution_problems(rule: &InstitutionRule) -> Vec<Problem> {
                     out.push(problem(
                         at("to_percent"),
                         format!("档位上限 {} 须大于下限 {}", tier.to_percent, tier.from_percent),
-                        format!("to_percent {} must be above from_percent {}", tier.to_percent, tier.from_percent),
+                        format!(
+                            "to_percent {} must be above from_percent {}",
+                            tier.to_percent, tier.from_percent
+                        ),
                     ));
                 }
                 if let Some(next) = tiers.get(t + 1) {
@@ -243,14 +286,21 @@ fn institution_problems(rule: &InstitutionRule) -> Vec<Problem> {
                         out.push(problem(
                             at_next("includes_from"),
                             format!("边界 {}% 须恰好属于一档：{zh}", tier.to_percent),
-                            format!("the boundary {}% must belong to exactly one tier: {en}", tier.to_percent),
+                            format!(
+                                "the boundary {}% must belong to exactly one tier: {en}",
+                                tier.to_percent
+                            ),
                         ));
                     }
                 }
             }
             if let Some(first) = tiers.first() {
                 if !first.from_percent.is_zero() || !first.includes_from {
-                    out.push(problem("calculation.tiers[0].from_percent", "第一档须从0%（含）开始", "the first tier must start at 0%, inclusive"));
+                    out.push(problem(
+                        "calculation.tiers[0].from_percent",
+                        "第一档须从0%（含）开始",
+                        "the first tier must start at 0%, inclusive",
+                    ));
                 }
             }
             if let Some(last) = tiers.last() {
@@ -264,7 +314,12 @@ fn institution_problems(rule: &InstitutionRule) -> Vec<Problem> {
             }
         }
         Inst::RiskSplit { bank_share_min_percent, grace_days_min, .. } => {
-            out.extend(out_of_range("calculation.bank_share_min_percent".into(), *bank_share_min_percent, true, true));
+            out.extend(out_of_range(
+                "calculation.bank_share_min_percent".into(),
+                *bank_share_min_percent,
+                true,
+                true,
+            ));
             if *grace_days_min == Some(0) {
                 out.push(problem(
                     "calculation.grace_days_min",
@@ -275,7 +330,11 @@ fn institution_problems(rule: &InstitutionRule) -> Vec<Problem> {
         }
         Inst::PerUnitReward { units } => {
             if units.is_empty() {
-                out.push(problem("calculation.units", "至少需要一个奖补对象", "at least one unit is required"));
+                out.push(problem(
+                    "calculation.units",
+                    "至少需要一个奖补对象",
+                    "at least one unit is required",
+                ));
             }
             let mut seen = HashSet::new();
             for (u, unit) in units.iter().enumerate() {

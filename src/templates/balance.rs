@@ -19,8 +19,7 @@ pub(crate) fn compute<'p>(
     let (mut sum, mut paid, mut estimated) = (Decimal::ZERO, Decimal::ZERO, false);
     for &item in items {
         let loan = &scenario.loans[item.index];
-        let Some(balance) = trace.need(loan.monthly_average_balance, item, "monthly_average_balance")
-        else {
+        let Some(balance) = trace.need(loan.monthly_average_balance, item, "monthly_average_balance") else {
             continue;
         };
         match (loan.interest_paid, loan.contract_rate_percent) {

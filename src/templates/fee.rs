@@ -22,7 +22,9 @@ pub(crate) fn compute<'p>(
             ItemKind::EvaluationFee => scenario.evaluation_fees[item.index].fee,
             _ => scenario.guarantees[item.index].fee,
         };
-        let Some(fee) = trace.need(fee, item, "fee") else { continue };
+        let Some(fee) = trace.need(fee, item, "fee") else {
+            continue;
+        };
         let amount = fee.amount * pct(share_percent);
         trace.steps.push(Step::FeeShare { item, fee: fee.amount, share_percent, amount });
         sum += trace.cap(CapScope::Item(item), amount, cap_per_item);

@@ -34,10 +34,9 @@ impl Window {
     pub fn of(doc: &Document, accrual: Accrual) -> Window {
         match accrual {
             Accrual::WholeLoan => Window { from: None, until: None },
-            Accrual::EffectivePeriod => Window {
-                from: doc.effective_from,
-                until: doc.effective_to.and_then(|d| d.next_day()),
-            },
+            Accrual::EffectivePeriod => {
+                Window { from: doc.effective_from, until: doc.effective_to.and_then(|d| d.next_day()) }
+            }
         }
     }
 
@@ -79,7 +78,9 @@ pub(crate) fn compute<'p>(
         let principal = trace.need(loan.principal, item, "principal");
         let start = trace.need(loan.start_date, item, "start_date");
         let end = trace.need(loan.end_date, item, "end_date");
-        let (Some(principal), Some(start), Some(end)) = (principal, start, end) else { continue };
+        let (Some(principal), Some(start), Some(end)) = (principal, start, end) else {
+            continue;
+        };
         let principal = principal.amount;
         // A loan with no day in the window counts for nothing: no bound, no
         // question about its interest.
@@ -141,7 +142,15 @@ pub(crate) fn compute<'p>(
                 RateBasis::LprShare { lpr_percent, share_percent } => lpr_percent * share_percent,
             };
             let amount = principal * rate_10k * Decimal::from(days) / Decimal::from(basis * 10_000);
-            trace.steps.push(Step::InterestSlice { item, year, principal, rate: basis_rate, days, basis, amount });
+            trace.steps.push(Step::InterestSlice {
+                item,
+                year,
+                principal,
+                rate: basis_rate,
+                days,
+                basis,
+                amount,
+            });
             add_to_year(&mut by_year, year, amount);
         }
     }
@@ -162,13 +171,11 @@ mod tests {
 
     #[test]
     fn splits_by_calendar_year() {
-        let parts: Vec<_> = days_by_year(date!(2024 - 07 - 01), date!(2025 - 07 - 01))
-            .map(|(y, _, d)| (y, d))
-            .collect();
+        let parts: Vec<_> =
+            days_by_year(date!(2024 - 07 - 01), date!(2025 - 07 - 01)).map(|(y, _, d)| (y, d)).collect();
         assert_eq!(parts, vec![(2024, 184), (2025, 181)]);
-        let parts: Vec<_> = days_by_year(date!(2024 - 01 - 01), date!(2025 - 01 - 01))
-            .map(|(y, _, d)| (y, d))
-            .collect();
+        let parts: Vec<_> =
+            days_by_year(date!(2024 - 01 - 01), date!(2025 - 01 - 01)).map(|(y, _, d)| (y, d)).collect();
         assert_eq!(parts, vec![(2024, 366)]);
     }
 }

@@ -29,7 +29,9 @@ pub(crate) fn compute<'p>(
             Some(_) => trace.need(policy.start_date, item, "start_date").map(|d| d.year()),
             None => Some(0),
         };
-        let (Some(premium), Some(insured), Some(year)) = (premium, insured, year) else { continue };
+        let (Some(premium), Some(insured), Some(year)) = (premium, insured, year) else {
+            continue;
+        };
         let base = match rate_ceiling_percent {
             Some(ceiling_percent) => {
                 let base = premium.amount.min(insured * pct(ceiling_percent));
