@@ -391,7 +391,7 @@ impl Checker {
     ) {
         let Some(m) = value else { return };
         let ok = m.currency == currency
-            && !(m.amount.is_sign_negative() && !m.amount.is_zero())
+            && m.amount >= Decimal::ZERO
             && !(positive && m.amount.is_zero())
             && m.amount <= MAX_AMOUNT;
         if ok {
@@ -408,7 +408,7 @@ impl Checker {
                 format!("币种应为{zh_cur}，收到 {}", m.currency.code()),
                 format!("currency must be {en_cur}, got {}", m.currency.code()),
             );
-        } else if m.amount.is_sign_negative() && !m.amount.is_zero() {
+        } else if m.amount < Decimal::ZERO {
             self.push(field, "金额不能为负数", "amount must not be negative");
         } else if positive && m.amount.is_zero() {
             self.push(field, "金额须大于0", "amount must be greater than zero");
@@ -428,7 +428,7 @@ impl Checker {
             return;
         }
         let field = field();
-        if p.is_sign_negative() && !p.is_zero() {
+        if p < Decimal::ZERO {
             self.push(field, "比率不能为负数", "rate must not be negative");
         } else if p.is_zero() && !zero_ok {
             self.push(field, "比率须大于0", "rate must be greater than zero");

@@ -632,8 +632,8 @@ impl<'p> Screener<'p> {
         let date = scenario.evaluation_date;
         let mut mask = 0usize;
         for (i, doc) in self.set.documents.iter().enumerate() {
-            let dated = doc.effective_from.map_or(true, |from| date >= from)
-                && doc.effective_to.map_or(true, |to| date <= to);
+            let dated = doc.effective_from.is_none_or(|from| date >= from)
+                && doc.effective_to.is_none_or(|to| date <= to);
             if dated && crate::conditions::jurisdiction(doc, scenario) != crate::conditions::Place::Outside {
                 mask |= 1 << i;
             }
@@ -668,7 +668,7 @@ impl<'p> Screener<'p> {
     /// Whether every cell of the row is empty (a blank line in a
     /// spreadsheet export); such rows are skipped and counted apart.
     pub fn is_blank<C: Cells + ?Sized>(cells: &C) -> bool {
-        (0..cells.count()).all(|i| cells.cell(i).map_or(true, |c| trim(c).is_empty()))
+        (0..cells.count()).all(|i| cells.cell(i).is_none_or(|c| trim(c).is_empty()))
     }
 
     /// Screen one row. `row` is its number in the list (header = 1).
