@@ -545,7 +545,18 @@ pub fn rule_notes<'p>(l: Lang, doc: &'p Document, rule: &'p crate::pack::Rule) -
 
 /// A rule's citation: the document, the clause and its quoted text.
 pub fn citation<'p>(l: Lang, doc: &'p Document, rule: &'p crate::pack::Rule) -> Citation<'p> {
-    let mut text = String::with_capacity(doc.title.len() + rule.clause.len() + 32);
+    clause_citation(l, doc, &rule.clause, &rule.quote, rule.national_basis.as_deref())
+}
+
+/// The citation of any clause of a document (enterprise or institution rule).
+pub(crate) fn clause_citation<'p>(
+    l: Lang,
+    doc: &'p Document,
+    clause: &'p str,
+    quote: &'p str,
+    national_basis: Option<&'p str>,
+) -> Citation<'p> {
+    let mut text = String::with_capacity(doc.title.len() + clause.len() + 32);
     text.push('《');
     text.push_str(&doc.title);
     text.push('》');
@@ -554,7 +565,7 @@ pub fn citation<'p>(l: Lang, doc: &'p Document, rule: &'p crate::pack::Rule) -> 
         text.push_str(n);
         text.push('）');
     }
-    text.push_str(&rule.clause);
+    text.push_str(clause);
     Citation {
         document_id: &doc.id,
         title: &doc.title,
@@ -566,9 +577,9 @@ pub fn citation<'p>(l: Lang, doc: &'p Document, rule: &'p crate::pack::Rule) -> 
         status: doc.status,
         status_text: l.bi(|| doc.status.name_zh(), || doc.status.name_en()),
         jurisdiction: doc.jurisdiction.describe(),
-        clause: &rule.clause,
-        quote: &rule.quote,
-        national_basis: rule.national_basis.as_deref(),
+        clause,
+        quote,
+        national_basis,
         source: &doc.source,
         text,
     }

@@ -14,7 +14,7 @@ use crate::pack::institution::{
     BalanceCategory, CityMeasure, CompensationScope, CompensationTier, InstitutionCalculation, TierReading,
 };
 use crate::pack::{DocumentStatus, Recipient};
-use crate::report::{Bi, Citation, ConfirmReport, Lang, StepReport, NOTICE_EN, NOTICE_ZH};
+use crate::report::{clause_citation, Bi, Citation, ConfirmReport, Lang, StepReport, NOTICE_EN, NOTICE_ZH};
 
 /// One institution result, rendered.
 #[derive(Debug, Serialize)]
@@ -160,7 +160,6 @@ impl<'p> InstitutionReport<'p> {
         }
         notes.extend(rule.notes.iter().map(|n| l.text(n)));
         notes.extend(rule.recipient_note.iter().map(|n| l.text(n)));
-        let number = doc.number.as_deref().map(|n| format!("（{n}）")).unwrap_or_default();
         InstitutionReport {
             calculator: rule.calculation.template(),
             rule_id: &rule.id,
@@ -186,23 +185,7 @@ impl<'p> InstitutionReport<'p> {
             reasons: r.reasons.iter().map(|x| reason_text(l, x)).collect(),
             to_confirm: r.to_confirm.iter().map(|o| open_report(l, o)).collect(),
             notes,
-            citation: Citation {
-                document_id: &doc.id,
-                title: &doc.title,
-                number: doc.number.as_deref(),
-                issuer: &doc.issuer,
-                issued: doc.issued,
-                effective_from: doc.effective_from,
-                effective_to: doc.effective_to,
-                status: doc.status,
-                status_text: l.bi(|| doc.status.name_zh(), || doc.status.name_en()),
-                jurisdiction: doc.jurisdiction.describe(),
-                clause: &rule.clause,
-                quote: &rule.quote,
-                national_basis: None,
-                source: &doc.source,
-                text: format!("《{}》{}{}", doc.title, number, rule.clause),
-            },
+            citation: clause_citation(l, doc, &rule.clause, &rule.quote, None),
             notice: l.bi(|| NOTICE_ZH, || NOTICE_EN),
         }
     }
