@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test of the project, on a fresh machine or this one:
-#   1. the Rust library: unit tests, golden cases (tests/cases), property
-#      tests, the bad-input table, doc tests;
+#   1. cargo test: unit tests, golden cases (tests/cases), property tests,
+#      the bad-input table, SME size boundaries, institution calculators,
+#      batch screening (incl. the CLI's exit codes), doc tests;
 #   2. the CLI against the README's example and the golden folder;
 #   3. the browser: WASM build + Playwright in Debian's Chromium (scripts/browser-test.sh).
 # Installs whatever is missing first (scripts/setup.sh).
@@ -12,9 +13,14 @@ echo "== setup"
 scripts/setup.sh
 
 echo "== cargo test"
-cargo test --locked 2>&1 | tee target/cargo-test.log | grep -E '^(test result|running|error|failures|---- )|panicked' || true
-if grep -qE '^test result: FAILED|error(\[E[0-9]+\])?:' target/cargo-test.log; then
-  echo "cargo test failed"; exit 1
+mkdir -p target
+status=0
+cargo test --locked > target/cargo-test.log 2>&1 || status=$?
+grep -E '^(test result|running [0-9]|failures:|---- )|panicked' target/cargo-test.log || true
+if [ "$status" -ne 0 ]; then
+  tail -n 60 target/cargo-test.log
+  echo "cargo test failed (exit $status)"
+  exit 1
 fi
 
 echo "== CLI: README example and golden folder"
