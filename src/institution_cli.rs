@@ -4,13 +4,11 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
-
 use sme_subsidy::institution::{self, InstitutionReport};
 use sme_subsidy::report::Bi;
 use sme_subsidy::screening::{self, ScreeningReport};
 
-use super::{policy_set, read, Format, Lang};
+use super::{new_table, policy_set, read, Format, Lang};
 
 fn pick(lang: Lang, t: &Bi) -> String {
     if lang == Lang::En {
@@ -49,12 +47,7 @@ pub fn institution(
         }
         Format::Table => {
             let lang = if lang == Some(Lang::En) { Lang::En } else { Lang::Zh };
-            let mut table = Table::new();
-            table
-                .load_preset(UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(120);
-            table.set_header(if lang == Lang::Zh {
+            let mut table = new_table(if lang == Lang::Zh {
                 ["条款", "状态", "金额（元）", "计算过程 / 原因", "出处"]
             } else {
                 ["Rule", "Status", "Amount (yuan)", "Steps / reasons", "Source"]
@@ -117,12 +110,7 @@ pub fn screen(answers: &Path, format: Format, lang: Option<Lang>) -> Result<Exit
         }
         Format::Table => {
             let lang = if lang == Some(Lang::En) { Lang::En } else { Lang::Zh };
-            let mut table = Table::new();
-            table
-                .load_preset(UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(120);
-            table.set_header(if lang == Lang::Zh {
+            let mut table = new_table(if lang == Lang::Zh {
                 ["#", "企业", "初筛结论", "需核实"]
             } else {
                 ["#", "Enterprise", "Outcome", "To ask"]

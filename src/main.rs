@@ -301,6 +301,17 @@ fn run(command: Command) -> Result<ExitCode, String> {
     }
 }
 
+/// A terminal table in the CLI's one style, with its header row.
+fn new_table<const N: usize>(header: [&str; N]) -> Table {
+    let mut table = Table::new();
+    table
+        .load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(120)
+        .set_header(header);
+    table
+}
+
 fn print_table(report: &Report, lang: Lang) {
     let pick = |t: &report::Bi| {
         if lang == Lang::En {
@@ -310,17 +321,12 @@ fn print_table(report: &Report, lang: Lang) {
         }
     };
     println!("{} — {}", report.evaluation_date, pick(&report.enterprise_size.text));
-    let mut table = Table::new();
-    table
-        .load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(120);
     let header = if lang == Lang::Zh {
         ["政策", "状态", "金额（元）", "计算过程 / 原因", "出处"]
     } else {
         ["Policy", "Status", "Amount (yuan)", "Steps / reasons", "Source"]
     };
-    table.set_header(header);
+    let mut table = new_table(header);
     for r in &report.results {
         let mut detail: Vec<String> = r.steps.iter().map(|s| format!("· {}", pick(&s.text))).collect();
         detail.extend(r.reasons.iter().map(|t| format!("✗ {}", pick(t))));
