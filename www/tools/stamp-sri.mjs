@@ -25,13 +25,24 @@ function filesUnder(dir) {
   });
 }
 
-// 1. The module's hash, into the loader.
-const loader = path.join(site, "calculator.js");
-const wasmHash = sri(path.join(site, "pkg/sme_subsidy_bg.wasm"));
-const source = fs.readFileSync(loader, "utf8");
-const stamped = source.replace('const WASM_INTEGRITY = "";', `const WASM_INTEGRITY = "${wasmHash}";`);
-if (stamped === source) throw new Error("calculator.js: WASM_INTEGRITY placeholder not found");
-fs.writeFileSync(loader, stamped);
+// 1. Each WebAssembly module's hash, into its loader: the calculator's
+//    (pkg/) and the staff tools' (pkg-tools/: batch screening, institution
+//    calculators).
+const LOADERS = [
+  ["calculator.js", "pkg/sme_subsidy_bg.wasm"],
+  ["tools-wasm.js", "pkg-tools/sme_subsidy_tools_bg.wasm"],
+];
+const wasmHashes = [];
+for (const [loaderName, wasmName] of LOADERS) {
+  const loader = path.join(site, loaderName);
+  if (!fs.existsSync(loader)) continue;
+  const wasmHash = sri(path.join(site, wasmName));
+  const source = fs.readFileSync(loader, "utf8");
+  const stamped = source.replace('const WASM_INTEGRITY = "";', `const WASM_INTEGRITY = "${wasmHash}";`);
+  if (stamped === source) throw new Error(`${loaderName}: WASM_INTEGRITY placeholder not found`);
+  fs.writeFileSync(loader, stamped);
+  wasmHashes.push(`${wasmName} ${wasmHash}`);
+}
 
 // 3. (after 1, since calculator.js changed) every release file's hash.
 const release = filesUnder(site).filter((f) => /\.(js|css|wasm|json|svg)$/.test(f) && !f.endsWith("integrity.json"));
@@ -71,4 +82,4 @@ for (const page of filesUnder(site).filter((f) => f.endsWith(".html"))) {
   fs.writeFileSync(page, html);
 }
 
-console.log(`integrity: ${release.length} files hashed, wasm ${wasmHash}`);
+console.log(`integrity: ${release.length} files hashed; ${wasmHashes.join("; ")}`);
