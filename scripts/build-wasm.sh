@@ -9,6 +9,8 @@
 #      (the widget's download stays small);
 #   3. target/site/ — scripts/build-site.sh.
 # Run scripts/setup.sh first on a fresh machine (scripts/run.sh does).
+# BUILD_OUT=dir puts the packages and the site under dir instead of target/
+# (two builds side by side; the browser tests then take SITE=dir/site).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -34,10 +36,11 @@ wasm_pkg() {
 }
 
 # The calculator (the npm package and the widget).
-wasm_pkg target/npm-pkg sme_subsidy
-cp www/package-README.md target/npm-pkg/README.md
+out=${BUILD_OUT:-target}
+wasm_pkg "$out/npm-pkg" sme_subsidy
+cp www/package-README.md "$out/npm-pkg/README.md"
 # The staff tools: the calculator plus batch screening and the institution
 # calculators, loaded only by the pages that use them.
-wasm_pkg target/npm-pkg-tools sme_subsidy_tools tools
+wasm_pkg "$out/npm-pkg-tools" sme_subsidy_tools tools
 
 scripts/build-site.sh

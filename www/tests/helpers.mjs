@@ -10,7 +10,8 @@ import { chromium } from "playwright-core";
 import { serve } from "../serve.mjs";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-export const SITE = path.join(ROOT, "target/site");
+/** The built site (scripts/build-site.sh); SITE=dir for a build made with BUILD_OUT. */
+export const SITE = process.env.SITE ? path.resolve(process.env.SITE) : path.join(ROOT, "target/site");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const CLI = path.join(ROOT, "target/debug/sme-subsidy");
 
