@@ -18,6 +18,8 @@
 //! Rows are screened from the structured [`crate::result::Evaluation`], not
 //! the rendered report, which keeps a million rows within seconds.
 
+#[cfg(any(feature = "cli", feature = "tools"))]
+pub mod csv_list;
 #[cfg(feature = "cli")]
 pub mod stream;
 

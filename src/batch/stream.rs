@@ -9,12 +9,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use csv::{ByteRecord, ReaderBuilder, StringRecord, WriterBuilder};
+use csv::{ByteRecord, ReaderBuilder, WriterBuilder};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 
-use super::{template_csv, CellError, Cells, Header, Options, Screened, Screener, OUTPUT_HEADERS};
+use super::csv_list::{output_header, read_error, read_header, screen_record};
+use super::{template_csv, CellError, Options, Screener};
 use crate::money::Yuan;
 use crate::pack::PolicySet;
 
@@ -23,44 +24,6 @@ use crate::pack::PolicySet;
 const CHUNK: usize = 8192;
 /// Rows one task screens and encodes together.
 const TASK: usize = 256;
-
-impl Cells for StringRecord {
-    fn count(&self) -> usize {
-        self.len()
-    }
-    fn cell(&self, i: usize) -> Option<&str> {
-        self.get(i)
-    }
-}
-
-/// A record read as bytes and checked for UTF-8 by the worker that screens
-/// it (one check of the whole record, not one per cell, and off the reading
-/// thread).
-struct Utf8Record<'a> {
-    record: &'a ByteRecord,
-    text: &'a str,
-}
-
-impl<'a> Utf8Record<'a> {
-    fn new(record: &'a ByteRecord) -> Option<Utf8Record<'a>> {
-        let text = std::str::from_utf8(record.as_slice()).ok()?;
-        // Valid as a whole is not enough: a character split by a delimiter
-        // (invalid input) would join up again; every cell must start on a
-        // character boundary.
-        let bounds_ok =
-            (0..record.len()).all(|i| record.range(i).is_some_and(|r| text.is_char_boundary(r.start)));
-        bounds_ok.then_some(Utf8Record { record, text })
-    }
-}
-
-impl Cells for Utf8Record<'_> {
-    fn count(&self) -> usize {
-        self.record.len()
-    }
-    fn cell(&self, i: usize) -> Option<&str> {
-        self.text.get(self.record.range(i)?)
-    }
-}
 
 /// What a run did.
 #[derive(Clone, Debug, Default)]
@@ -125,23 +88,11 @@ where
     let start = Instant::now();
     let mut reader =
         ReaderBuilder::new().flexible(true).has_headers(true).buffer_capacity(1 << 20).from_reader(input);
-    let header_record = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => return Err(read_error(&e)),
-    };
-    if header_record.is_empty()
-        || (header_record.len() == 1 && header_record[0].trim_start_matches('\u{feff}').trim().is_empty())
-    {
-        return Err("文件为空或没有表头 / the file is empty or has no header row".into());
-    }
-    let screener = Screener::new(set, Header::new(&header_record), options);
+    let screener = Screener::new(set, read_header(&mut reader)?, options);
 
     let mut out = BufWriter::with_capacity(1 << 20, output);
     let io_err = |e: io::Error| format!("写入输出失败 / writing the output failed: {e}");
-    out.write_all("\u{feff}".as_bytes()).map_err(io_err)?;
-    let mut head = WriterBuilder::new().from_writer(Vec::new());
-    head.write_record(OUTPUT_HEADERS).map_err(|e| e.to_string())?;
-    out.write_all(&head.into_inner().map_err(|e| e.to_string())?).map_err(io_err)?;
+    out.write_all(&output_header()).map_err(io_err)?;
 
     let new_chunk = || (0..CHUNK).map(|_| Slot { record: ByteRecord::new() }).collect::<Vec<_>>();
     let (mut current, mut next) = (new_chunk(), new_chunk());
@@ -196,13 +147,6 @@ where
     Ok(summary)
 }
 
-fn read_error(e: &csv::Error) -> String {
-    match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => "文件不是 UTF-8 编码：请在 Excel 中「另存为 → CSV UTF-8（逗号分隔）」，或使用 sme-subsidy batch-template 生成的模板 / the file is not UTF-8: save it from Excel as \"CSV UTF-8 (Comma delimited)\"".into(),
-        _ => format!("读取 CSV 失败 / reading the CSV failed: {e}"),
-    }
-}
-
 /// Fill `slots` with the next records, as bytes: a record that is not valid
 /// UTF-8 is reported as that row's error by its worker, so row numbers stay
 /// right and nothing is dropped.
@@ -236,25 +180,9 @@ fn screen_chunk(screener: &Screener, chunk: &[Slot], first_row: u64) -> Result<V
             let mut cells: [String; 9] = Default::default();
             for (k, slot) in slots.iter().enumerate() {
                 let row = first_row + (t * TASK + k) as u64;
-                let record = Utf8Record::new(&slot.record);
-                let screened = match &record {
-                    None => Screened {
-                        row,
-                        name: String::new(),
-                        outcome: Err(vec![CellError {
-                            row,
-                            column: "（整行）".into(),
-                            zh: "此行含有非 UTF-8 编码的字符：请把文件另存为「CSV UTF-8（逗号分隔）」".into(),
-                            en:
-                                "the row is not valid UTF-8: save the file as \"CSV UTF-8 (Comma delimited)\""
-                                    .into(),
-                        }]),
-                    },
-                    Some(r) if Screener::is_blank(r) => {
-                        part.blank += 1;
-                        continue;
-                    }
-                    Some(r) => screener.screen(row, r),
+                let Some(screened) = screen_record(screener, row, &slot.record) else {
+                    part.blank += 1;
+                    continue;
                 };
                 screened.write_cells(&mut cells);
                 writer.write_record(&cells).map_err(|e| e.to_string())?;
@@ -371,30 +299,5 @@ pub fn write_template(output: Option<&Path>) -> Result<(), String> {
     match output {
         Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display())),
         None => io::stdout().write_all(text.as_bytes()).map_err(|e| e.to_string()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_character_split_by_a_delimiter_is_not_utf8() {
-        let mut split = ByteRecord::new();
-        split.push_field(b"a\xE4");
-        split.push_field(b"\xB8\xADb");
-        assert!(std::str::from_utf8(split.as_slice()).is_ok(), "valid as a whole");
-        assert!(Utf8Record::new(&split).is_none());
-        let mut ok = ByteRecord::new();
-        ok.push_field("中".as_bytes());
-        ok.push_field(b"");
-        ok.push_field("文".as_bytes());
-        ok.push_field(b"");
-        let r = Utf8Record::new(&ok).unwrap();
-        assert_eq!(
-            (r.cell(0), r.cell(1), r.cell(2), r.cell(3), r.cell(4)),
-            (Some("中"), Some(""), Some("文"), Some(""), None)
-        );
-        assert_eq!(r.count(), 4);
     }
 }

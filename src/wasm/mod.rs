@@ -32,6 +32,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+#[cfg(feature = "tools")]
+mod batch;
+
 use crate::engine;
 use crate::input::{self, InputError};
 use crate::pack::validate::{self, PackError};
@@ -371,7 +374,7 @@ pub fn version() -> String {
 /// parses the built-in pack once.
 #[wasm_bindgen]
 pub struct Calculator {
-    set: PolicySet,
+    pub(crate) set: PolicySet,
     loaded: Vec<String>,
 }
 
@@ -623,7 +626,7 @@ fn path_at(text: &str, offset: usize) -> String {
 /// and read by serde_json: one boundary crossing instead of one per field,
 /// and a single deserializer for scenarios and packs alike. `None` for
 /// values JSON cannot hold (undefined, functions, cycles).
-fn json_text(value: &JsValue) -> Option<String> {
+pub(crate) fn json_text(value: &JsValue) -> Option<String> {
     JSON::stringify(value).ok()?.as_string()
 }
 
@@ -633,7 +636,7 @@ fn not_an_object(field: &str) -> JsValue {
 
 /// One JSON string, parsed by the browser: see the module notes. (`.ok()`
 /// before `expect`: the error types' Debug code would only add download size.)
-fn to_js<T: Serialize>(value: &T) -> JsValue {
+pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
     let json = serde_json::to_string(value).ok().expect("reports serialize to JSON");
     JSON::parse(&json).ok().expect("serde_json writes valid JSON")
 }

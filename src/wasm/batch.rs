@@ -1,0 +1,368 @@
+//! 批量筛查 in the page: the batch core (`crate::batch`) for the staff page's
+//! Web Worker (`www/batch-worker.js`), in the staff tools' package only.
+//!
+//! A list comes in whole — the CSV file's bytes, or an XLSX sheet's rows as
+//! strings — and is screened a slice at a time (`next`), so the worker can
+//! report progress between slices and the page can cancel by ending the
+//! worker. CSV is read with the same reader and rules as `sme-subsidy
+//! batch` (`crate::batch::csv_list`), and the screened list it builds is the
+//! command line's output byte for byte, so the page and the command line
+//! never disagree about a list.
+//!
+//! Each slice comes back as one JSON text (see the module notes of
+//! `src/wasm/mod.rs`): per row the output list's cells plus the keys the
+//! page's table sorts and filters on.
+
+use std::io::Cursor;
+
+use csv::{ByteRecord, ReaderBuilder, WriterBuilder};
+use js_sys::Error;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::{json_text, to_js, Calculator};
+use crate::batch::csv_list::{output_header, read_error, read_header, screen_record};
+use crate::batch::{parse_date, template_csv, Header, Options, Screened, Screener, COLUMNS};
+use crate::money::Yuan;
+use crate::pack::PolicySet;
+use crate::result::SizeOutcome;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_BATCH: &str = r#"
+/** One screened row of a list (批量筛查结果). */
+export interface BatchRow {
+  /** Row number in the list, as a spreadsheet shows it (the header is row 1). */
+  row: number;
+  ok: boolean;
+  /** 企业划型 (S-1); absent when the row failed or the figures do not decide it. */
+  size?: Size;
+  /** 五项标准初筛 (S-2); absent when the row failed. */
+  s2?: "listable" | "not_listable" | "incomplete";
+  /** Policies the enterprise qualifies for (with or without a published figure). */
+  eligible: number;
+  /** The output list's cells: 行号, 企业名称, 状态, 企业划型, 五项标准初筛,
+   *  符合条件的政策, 测算合计（元）, 可增加, 错误. */
+  cells: string[];
+  /** Each problem of a failed row: its column and the reason. */
+  errors: { column: string; zh: string; en: string }[];
+}
+export interface BatchSlice {
+  rows: BatchRow[];
+  /** Every row has been screened. */
+  done: boolean;
+  /** Share of the list read so far, 0 to 1. */
+  read: number;
+}
+export interface BatchSummary {
+  rows: number;
+  ok: number;
+  failed: number;
+  /** Rows with every cell empty, skipped. */
+  blank: number;
+  /** Sum of the rows' totals to the enterprise, yuan ("1234.50"). */
+  total: string;
+}
+export interface BatchColumn {
+  header: string;
+  en: string;
+  required: boolean;
+  example: string;
+}
+"#;
+
+/// A list being screened (批量筛查名单).
+#[wasm_bindgen]
+pub struct BatchList {
+    set: PolicySet,
+    header: Header,
+    options: Options,
+    source: Source,
+    /// The next row's number (the header is row 1).
+    row: u64,
+    /// The screened list, as CSV: the command line's output.
+    output: csv::Writer<Vec<u8>>,
+    summary: Summary,
+}
+
+/// Where the rows come from.
+enum Source {
+    /// A CSV file: read a record at a time.
+    Csv { reader: csv::Reader<Cursor<Vec<u8>>>, record: ByteRecord, length: usize, done: bool },
+    /// A spreadsheet's rows (XLSX, read by the worker), header removed.
+    Rows { rows: std::vec::IntoIter<Vec<String>>, count: usize },
+}
+
+#[derive(Default, Serialize)]
+struct Summary {
+    rows: u64,
+    ok: u64,
+    failed: u64,
+    blank: u64,
+    #[serde(serialize_with = "decimal_text")]
+    total: Decimal,
+}
+
+fn decimal_text<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&format_args!("{d:.2}"))
+}
+
+#[derive(Serialize)]
+struct Slice<'a> {
+    rows: &'a [Row],
+    done: bool,
+    read: f64,
+}
+
+#[derive(Serialize)]
+struct Row {
+    row: u64,
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    size: Option<crate::size::Size>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    s2: Option<&'static str>,
+    eligible: usize,
+    cells: [String; 9],
+    errors: Vec<ErrorView>,
+}
+
+#[derive(Serialize)]
+struct ErrorView {
+    column: String,
+    zh: String,
+    en: String,
+}
+
+impl Row {
+    fn new(screened: &Screened) -> Row {
+        let mut cells: [String; 9] = Default::default();
+        screened.write_cells(&mut cells);
+        let (size, s2, eligible, errors) = match &screened.outcome {
+            Ok(o) => {
+                let size = match o.size {
+                    SizeOutcome::Classified(s) => Some(s),
+                    _ => None,
+                };
+                (size, Some(o.s2.outcome.key()), o.eligible().count(), Vec::new())
+            }
+            Err(errors) => {
+                let errors = errors
+                    .iter()
+                    .map(|e| ErrorView { column: e.column.to_string(), zh: e.zh.clone(), en: e.en.clone() })
+                    .collect();
+                (None, None, 0, errors)
+            }
+        };
+        Row { row: screened.row, ok: screened.is_ok(), size, s2, eligible, cells, errors }
+    }
+}
+
+/// A thrown `Error` whose message is in Chinese and English.
+fn list_error(message: &str) -> JsValue {
+    let error = Error::new(message);
+    error.set_name("BatchError");
+    error.into()
+}
+
+fn options(default_date: Option<String>) -> Result<Options, JsValue> {
+    let default_date = match default_date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        Some(text) => Some(parse_date(text).ok_or_else(|| {
+            list_error(&format!("测算日期「{text}」格式应为 YYYY-MM-DD / evaluation date {text}: expected YYYY-MM-DD"))
+        })?),
+        None => None,
+    };
+    Ok(Options { default_date })
+}
+
+#[wasm_bindgen]
+impl Calculator {
+    /// A CSV list (the file's bytes, UTF-8) to screen against the active
+    /// policy set. `defaultDate` (YYYY-MM-DD) is the 测算日期 of rows that
+    /// leave it empty. Throws when the file has no header row or is not UTF-8.
+    #[wasm_bindgen(js_name = batchFromCsv)]
+    pub fn batch_from_csv(&self, bytes: Vec<u8>, default_date: Option<String>) -> Result<BatchList, JsValue> {
+        let options = options(default_date)?;
+        let length = bytes.len();
+        let mut reader = ReaderBuilder::new().flexible(true).has_headers(true).from_reader(Cursor::new(bytes));
+        let header = read_header(&mut reader).map_err(|e| list_error(&e))?;
+        let source = Source::Csv { reader, record: ByteRecord::new(), length, done: false };
+        Ok(BatchList::new(self.set.clone(), header, options, source))
+    }
+
+    /// A spreadsheet's rows (`string[][]`, the header first) to screen, as
+    /// `batchFromCsv`.
+    #[wasm_bindgen(js_name = batchFromRows)]
+    pub fn batch_from_rows(
+        &self,
+        rows: &JsValue,
+        default_date: Option<String>,
+    ) -> Result<BatchList, JsValue> {
+        let options = options(default_date)?;
+        let rows: Vec<Vec<String>> = json_text(rows)
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .ok_or_else(|| list_error("表格内容须为文字单元格的行 / the sheet must be rows of text cells"))?;
+        let mut rows = rows.into_iter();
+        let header = match rows.next() {
+            Some(h) if !Screener::is_blank(&h) => Header::new(&h),
+            _ => return Err(list_error("文件为空或没有表头 / the file is empty or has no header row")),
+        };
+        let count = rows.len();
+        Ok(BatchList::new(self.set.clone(), header, options, Source::Rows { rows, count }))
+    }
+}
+
+impl BatchList {
+    fn new(set: PolicySet, header: Header, options: Options, source: Source) -> BatchList {
+        // The header is written once, with the byte-order mark, as the
+        // command line writes it; this writer adds only rows.
+        let output = WriterBuilder::new().has_headers(false).from_writer(output_header());
+        BatchList { set, header, options, source, row: 2, output, summary: Summary::default() }
+    }
+
+    fn record(&mut self, screened: &Screened, rows: &mut Vec<Row>) {
+        let row = Row::new(screened);
+        self.output.write_record(&row.cells).expect("writing to memory cannot fail");
+        match &screened.outcome {
+            Ok(o) => {
+                self.summary.ok += 1;
+                self.summary.total += o.total;
+            }
+            Err(_) => self.summary.failed += 1,
+        }
+        self.summary.rows += 1;
+        rows.push(row);
+    }
+}
+
+#[wasm_bindgen]
+impl BatchList {
+    /// Screen up to `max` more rows (blank rows are skipped and not
+    /// counted). Returns a `BatchSlice`; throws if the CSV cannot be read
+    /// further (e.g. it stops being UTF-8 in a way no row can be split from).
+    #[wasm_bindgen(unchecked_return_type = "BatchSlice")]
+    pub fn next(&mut self, max: u32) -> Result<JsValue, JsValue> {
+        // The screener borrows the set; one per slice keeps `BatchList`
+        // free of self-reference, and costs a few filtered sets per slice.
+        let set = std::mem::take(&mut self.set);
+        let screener = Screener::new(&set, self.header.clone(), self.options);
+        let mut rows = Vec::with_capacity(max as usize);
+        let mut failure = None;
+        while rows.len() < max as usize {
+            let row = self.row;
+            let screened = match &mut self.source {
+                Source::Csv { reader, record, done, .. } => match reader.read_byte_record(record) {
+                    Ok(true) => screen_record(&screener, row, record),
+                    Ok(false) => {
+                        *done = true;
+                        break;
+                    }
+                    Err(e) => {
+                        failure = Some(read_error(&e));
+                        break;
+                    }
+                },
+                Source::Rows { rows: source, .. } => match source.next() {
+                    Some(cells) if Screener::is_blank(&cells) => None,
+                    Some(cells) => Some(screener.screen(row, &cells)),
+                    None => break,
+                },
+            };
+            self.row += 1;
+            match screened {
+                Some(s) => self.record(&s, &mut rows),
+                None => self.summary.blank += 1,
+            }
+        }
+        drop(screener);
+        self.set = set;
+        if let Some(message) = failure {
+            return Err(list_error(&format!("第{}行 / row {}: {message}", self.row, self.row)));
+        }
+        let (done, read) = match &self.source {
+            Source::Csv { reader, length, done, .. } => {
+                (*done, if *length == 0 { 1.0 } else { reader.position().byte() as f64 / *length as f64 })
+            }
+            Source::Rows { rows, count } => {
+                (rows.len() == 0, if *count == 0 { 1.0 } else { 1.0 - rows.len() as f64 / *count as f64 })
+            }
+        };
+        Ok(to_js(&Slice { rows: &rows, done, read }))
+    }
+
+    /// Problems with the header row (a missing required column, an unknown
+    /// or repeated one): `{column, zh, en}[]`. Every row reports them too.
+    #[wasm_bindgen(js_name = headerProblems, unchecked_return_type = "{ column: string; zh: string; en: string }[]")]
+    pub fn header_problems(&self) -> JsValue {
+        let problems: Vec<ErrorView> = self
+            .header
+            .problems()
+            .map(|(column, zh, en)| ErrorView { column: column.into(), zh: zh.into(), en: en.into() })
+            .collect();
+        to_js(&problems)
+    }
+
+    /// Counts and the sum of the totals so far (`BatchSummary`).
+    #[wasm_bindgen(unchecked_return_type = "BatchSummary")]
+    pub fn summary(&self) -> JsValue {
+        to_js(&self.summary)
+    }
+
+    /// The sum of the totals so far, formatted: "1,234.50".
+    #[wasm_bindgen(js_name = totalText)]
+    pub fn total_text(&self) -> String {
+        Yuan(self.summary.total).to_string()
+    }
+
+    /// The screened list so far as CSV (UTF-8 with a byte-order mark): the
+    /// same bytes `sme-subsidy batch` writes for the same list.
+    pub fn csv(&mut self) -> Vec<u8> {
+        self.output.flush().expect("writing to memory cannot fail");
+        self.output.get_ref().clone()
+    }
+
+    /// The screened list's rows so far (`string[][]`, no header), read back
+    /// from `csv()` by the same CSV reader: for a spreadsheet download whose
+    /// cells are exactly the CSV's.
+    #[wasm_bindgen(js_name = outputRows, unchecked_return_type = "string[][]")]
+    pub fn output_rows(&mut self) -> JsValue {
+        let bytes = self.csv();
+        let mut reader = ReaderBuilder::new().has_headers(true).from_reader(bytes.as_slice());
+        let rows: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.expect("our own output is valid CSV").iter().map(str::to_string).collect())
+            .collect();
+        to_js(&rows)
+    }
+}
+
+/// The list template as CSV text (UTF-8 with a byte-order mark): Chinese
+/// headers and one example row, as `sme-subsidy batch-template` writes it.
+#[wasm_bindgen(js_name = batchTemplateCsv)]
+pub fn batch_template_csv() -> String {
+    template_csv()
+}
+
+/// The list's columns in template order (`BatchColumn[]`), for a spreadsheet
+/// template and for the page's help.
+#[wasm_bindgen(js_name = batchColumns, unchecked_return_type = "BatchColumn[]")]
+pub fn batch_columns() -> JsValue {
+    #[derive(Serialize)]
+    struct ColumnView {
+        header: &'static str,
+        en: &'static str,
+        required: bool,
+        example: &'static str,
+    }
+    let columns: Vec<ColumnView> = COLUMNS
+        .iter()
+        .map(|c| ColumnView { header: c.header, en: c.en, required: c.required, example: c.example })
+        .collect();
+    to_js(&columns)
+}
+
+/// The output list's header row, for a spreadsheet download.
+#[wasm_bindgen(js_name = batchOutputHeaders)]
+pub fn batch_output_headers() -> Vec<String> {
+    crate::batch::OUTPUT_HEADERS.iter().map(|h| h.to_string()).collect()
+}

@@ -1,0 +1,283 @@
+// 批量筛查 in the page (batch.html): an outreach officer's list of 20
+// enterprises — three of them with mistakes — uploaded as Excel and as CSV,
+// screened in the Web Worker with progress, every bad row reported with its
+// row, column and reason while every other row is screened, the table
+// sorted and filtered, and both downloads read back. The screened list must
+// be the command line's (`sme-subsidy batch`), byte for byte, and nothing
+// may be requested once the page is ready: the list never leaves the device.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { readSheet } from "read-excel-file/node";
+import writeSheet from "write-excel-file/node";
+import { ROOT, openPage, screenshot, seriousAxeViolations, start } from "./helpers.mjs";
+
+const CLI = path.join(ROOT, "target/debug/sme-subsidy");
+const DATE = "2024-12-31";
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), "sme-batch-"));
+
+let env;
+before(async () => (env = await start()));
+after(() => env.stop());
+
+/** The template as the command line writes it: header and example row. */
+const TEMPLATE = execFileSync(CLI, ["batch-template"], { encoding: "utf8" });
+const [HEADER, EXAMPLE] = TEMPLATE.replace(/^\uFEFF/, "").trim().split(/\r?\n/).map(splitCsv);
+
+/** Split one line of the template (quoted cells hold thousands separators). */
+function splitCsv(line) {
+  return [...line.matchAll(/"([^"]*)"|([^,]*)/g)].filter((m, i, all) => m.index === 0 || line[m.index - 1] === ",")
+    .map((m) => m[1] ?? m[2]);
+}
+
+/** A row from column values by header: every other cell empty. */
+function row(values) {
+  const unknown = Object.keys(values).filter((k) => !HEADER.includes(k));
+  assert.deepEqual(unknown, [], "test rows name template columns");
+  return HEADER.map((h) => values[h] ?? "");
+}
+
+const PROFILE = (name, industry, employees, revenue, assets, extra = {}) =>
+  row({ 企业名称: name, 省: "山东省", 市: "聊城市", 所属行业: industry, 从业人员: employees, "营业收入（元）": revenue, "资产总额（元）": assets, ...extra });
+
+// The officer's list. Row numbers are as a spreadsheet shows them (header = 1).
+const ROWS = [
+  // Row 2: the template's example, the README's enterprise. Hand-worked in
+  // README / tests/cases: 知识产权质押贷款贴息 5,000,000 × 3.45% LPR × 50%
+  // × 252/360 days in effect = 60,375.00; 担保费补贴 35,000; 首台套保费补贴
+  // 120,000; 出口信用保险保费补贴 45,000 → total 260,375.00.
+  EXAMPLE,
+  // Row 3: 工业, 10 people, 2,000,000 revenue: 微型 (工业: 从业人员20人以下或
+  // 营业收入300万元以下). No financing: nothing to compute, total 0.00.
+  PROFILE("聊城微型机械厂", "工业", "10", "2000000", "1500000"),
+  // Row 4: 工业, 1,200 people and 500,000,000 revenue: 大型 (中型 ends below
+  // 1000人 or 4亿元营业收入).
+  PROFILE("聊城重型装备集团", "工业", "1200", "500000000", "900000000"),
+  ...Array.from({ length: 13 }, (_, i) =>
+    PROFILE(`聊城样本企业${String(i + 1).padStart(2, "0")}`, i % 2 ? "零售业" : "工业", String(15 + i * 20), String(3000000 + i * 2500000), String(5000000 + i * 1000000), {
+      "贷款本金（元）": String(1000000 + i * 100000), 贷款起始日: "2024-03-01", 贷款到期日: "2025-03-01", "合同利率（%）": "3.8",
+      担保方式: "专利权质押", 贷款机构类型: "其他银行", 是否专利权质押登记: "是", 是否按期还本付息: "是",
+      测算日期: "", 合规持续经营: "是", 固定经营场所: "是", 真实融资需求: "是", 信用状况良好: i % 3 ? "是" : "否", 贷款用途依法合规: "是",
+    })),
+  // Row 18: letters in a number (从业人员 "12O", a letter O).
+  PROFILE("聊城错填人数公司", "工业", "12O", "3000000", "2000000"),
+  // Row 19: an industry the 2011 standard does not list.
+  PROFILE("聊城未知行业公司", "外星采矿业", "50", "3000000", "2000000"),
+  // Row 20: a loan principal with letters.
+  PROFILE("聊城错填贷款公司", "工业", "50", "8000000", "6000000", { "贷款本金（元）": "五百万" }),
+  // Row 21: the twentieth enterprise, with a blank row before it (row 21
+  // stays row 21: blank rows are skipped, not renumbered).
+  row({}),
+  PROFILE("聊城最后一户公司", "软件和信息技术服务业", "30", "12000000", "8000000"),
+];
+
+function csvText(rows) {
+  const cell = (c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  return "\uFEFF" + [HEADER, ...rows].map((r) => r.map(cell).join(",")).join("\n") + "\n";
+}
+
+/** The same list as an officer's Excel sheet: numbers as numbers, dates as dates. */
+async function xlsxFile(rows, file) {
+  const typed = (text, i) => {
+    if (text === "") return null;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return { value: new Date(`${text}T00:00:00Z`), format: "yyyy-mm-dd" };
+    const plain = text.replace(/,/g, "");
+    if (/^\d+(\.\d+)?$/.test(plain) && i > 0) return Number(plain);
+    return text;
+  };
+  await writeSheet([HEADER, ...rows.map((r) => r.map(typed))]).toFile(file);
+}
+
+/** The command line's screening of a CSV file: its output bytes and exit code. */
+function cliScreen(file) {
+  try {
+    return { out: execFileSync(CLI, ["batch", file, "--date", DATE], { stdio: ["ignore", "pipe", "pipe"] }), code: 0 };
+  } catch (error) {
+    return { out: error.stdout, code: error.status };
+  }
+}
+
+/** Open batch.html and wait until the worker has loaded the engine and libraries. */
+async function openBatch(options) {
+  const opened = await openPage(env, undefined, options);
+  await opened.page.goto(env.base + "batch.html");
+  await opened.page.locator('#batch[data-ready="true"]').waitFor({ timeout: 20000 });
+  opened.ready = opened.requests.filter((u) => u.startsWith("http")).length;
+  opened.requestsSinceReady = () => opened.requests.filter((u) => u.startsWith("http")).slice(opened.ready);
+  return opened;
+}
+
+async function screen(page, file) {
+  await page.locator("#date").fill(DATE);
+  await page.locator("#file").setInputFiles(file);
+  await page.locator("#start").click();
+  await page.locator('#batch[data-state="done"], #batch[data-state="error"]').waitFor({ timeout: 60000 });
+}
+
+async function download(page, selector) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.locator(selector).click()]);
+  const target = path.join(TMP, file.suggestedFilename());
+  await file.saveAs(target);
+  return { name: file.suggestedFilename(), target };
+}
+
+const tableRows = (page) =>
+  page.locator("#table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+
+test("both templates download: the CSV is the command line's, the Excel one holds the same header and example", async () => {
+  const { page, context, requestsSinceReady } = await openBatch();
+  const csv = await download(page, '[data-download="template"][data-format="csv"]');
+  assert.equal(csv.name, "批量筛查模板.csv");
+  assert.equal(fs.readFileSync(csv.target, "utf8"), TEMPLATE);
+  const xlsx = await download(page, '[data-download="template"][data-format="xlsx"]');
+  assert.equal(xlsx.name, "批量筛查模板.xlsx");
+  const sheet = await readSheet(xlsx.target);
+  assert.deepEqual(sheet[0], HEADER);
+  assert.equal(sheet[0][0], "企业名称");
+  assert.deepEqual(sheet[1].map((c) => (c === null ? "" : String(c))), EXAMPLE);
+  assert.deepEqual(requestsSinceReady(), [], "no request after the page was ready");
+  await context.close();
+});
+
+for (const format of ["xlsx", "csv"]) {
+  test(`20 enterprises as ${format}: bad rows reported, the rest screened, sorted, filtered, downloaded as the CLI writes them`, async () => {
+    const csvFile = path.join(TMP, "名单.csv");
+    fs.writeFileSync(csvFile, csvText(ROWS));
+    const upload = format === "csv" ? csvFile : path.join(TMP, "名单.xlsx");
+    if (format === "xlsx") await xlsxFile(ROWS, upload);
+    const cli = cliScreen(csvFile);
+    assert.equal(cli.code, 1, "the CLI exits 1: rows failed");
+
+    const { page, context, problems, requestsSinceReady } = await openBatch();
+    await screen(page, upload);
+    assert.equal(await page.locator("#batch").getAttribute("data-state"), "done");
+    assert.ok(Number(await page.locator("#progress").getAttribute("data-updates")) >= 1, "progress was shown");
+    assert.match(await page.locator("#progress-text").textContent(), /筛查完成：20 行/);
+
+    // Summary: 20 enterprises, 17 screened, 3 with errors, one blank row.
+    const summary = await page.locator("#summary").textContent();
+    assert.match(summary, /共 20 户企业：17 户已筛查，3 户有误/);
+    assert.match(summary, /跳过空行 1 行/);
+
+    // Each bad row: its number, its column, the reason.
+    const problemsShown = await page.locator("#problem-list li").allTextContents();
+    assert.equal(problemsShown.length, 3);
+    assert.match(problemsShown[0], /^第 18 行（聊城错填人数公司）「从业人员」：.+/);
+    assert.match(problemsShown[1], /^第 19 行（聊城未知行业公司）「所属行业」：.*外星采矿业/);
+    assert.match(problemsShown[2], /^第 20 行（聊城错填贷款公司）「贷款本金（元）」：.+/);
+
+    // The table, in row order: the example enterprise's total is the
+    // hand-worked 260,375.00; rows 3 and 4 are 微型 and 大型.
+    const first = await tableRows(page);
+    assert.equal(first.length, 20);
+    assert.deepEqual(first.slice(0, 3).map((r) => [r[0], r[1], r[2], r[5]]), [
+      ["2", "聊城某精密轴承有限公司", "小型企业", "260,375.00"],
+      ["3", "聊城微型机械厂", "微型企业", "0.00"],
+      ["4", "聊城重型装备集团", "大型企业", "0.00"],
+    ]);
+    assert.equal(first[19][0], "22", "the blank row 21 is skipped; the last enterprise keeps its row number");
+
+    // Sort by total, largest first: the example enterprise leads.
+    await page.getByRole("button", { name: /测算合计/ }).click();
+    await page.getByRole("button", { name: /测算合计/ }).click();
+    const byTotal = await tableRows(page);
+    assert.equal(byTotal[0][0], "2");
+    const totals = byTotal.filter((r) => r[5] !== "").map((r) => Number(r[5].replace(/,/g, "")));
+    assert.deepEqual(totals, [...totals].sort((a, b) => b - a), "descending totals");
+    assert.equal(await page.locator("th", { hasText: "测算合计" }).getAttribute("aria-sort"), "descending");
+
+    // Filters: only the failed rows; then a name search; then 大型 only.
+    await page.locator("#f-status").selectOption("failed");
+    assert.deepEqual((await tableRows(page)).map((r) => r[0]).sort(), ["18", "19", "20"]);
+    await page.locator("#f-status").selectOption("");
+    await page.locator("#f-name").fill("重型");
+    assert.deepEqual((await tableRows(page)).map((r) => r[1]), ["聊城重型装备集团"]);
+    await page.locator("#f-name").fill("");
+    await page.locator("#f-size").selectOption("large");
+    assert.deepEqual((await tableRows(page)).map((r) => r[0]), ["4"]);
+    await page.locator("#f-size").selectOption("");
+    await screenshot(page, `batch-${format}-results`);
+
+    // Downloads: the CSV is the command line's output byte for byte; the
+    // Excel file holds the same cells (the total as a number).
+    const csv = await download(page, '[data-download="result"][data-format="csv"]');
+    assert.match(csv.name, /^名单-筛查结果-\d{4}-\d{2}-\d{2}\.csv$/);
+    assert.equal(fs.readFileSync(csv.target, "utf8"), cli.out.toString("utf8"));
+    const xlsx = await download(page, '[data-download="result"][data-format="xlsx"]');
+    const sheet = await readSheet(xlsx.target);
+    const cliRows = cli.out.toString("utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    assert.equal(sheet.length, cliRows.length, "header + 20 rows");
+    assert.equal(sheet[1][0], 2);
+    assert.equal(sheet[1][6], 260375);
+    assert.equal(sheet[0][6], "测算合计（元）");
+    assert.match(sheet[17][8], /第18行「从业人员」/);
+
+    assert.deepEqual(requestsSinceReady(), [], "no request after the page was ready: the list never left the device");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("a list without a required column: the header problem is shown and every row says which column", async () => {
+  const without = HEADER.indexOf("所属行业");
+  const file = path.join(TMP, "缺列名单.csv");
+  const drop = (r) => r.filter((_, i) => i !== without);
+  fs.writeFileSync(file, "\uFEFF" + [drop(HEADER), drop(ROWS[1]), drop(ROWS[2])].map((r) => r.join(",")).join("\n") + "\n");
+  const { page, context } = await openBatch();
+  await screen(page, file);
+  assert.match(await page.locator("#message").textContent(), /表头问题：「所属行业」/);
+  const problemsShown = await page.locator("#problem-list li").allTextContents();
+  assert.equal(problemsShown.length, 2);
+  for (const [i, text] of problemsShown.entries()) assert.match(text, new RegExp(`^第 ${i + 2} 行.*「所属行业」`));
+  await context.close();
+});
+
+test("cancel midway through a long list, then screen again", async () => {
+  // 60,000 copies of the example row: long enough to cancel while running.
+  const file = path.join(TMP, "长名单.csv");
+  const line = csvText([EXAMPLE]).split("\n")[1];
+  fs.writeFileSync(file, csvText([]).trimEnd() + "\n" + `${line}\n`.repeat(60000));
+  const { page, context, requestsSinceReady } = await openBatch();
+  await page.locator("#date").fill(DATE);
+  await page.locator("#file").setInputFiles(file);
+  await page.locator("#start").click();
+  await page.waitForFunction(() => Number(document.getElementById("progress").dataset.updates) >= 2);
+  const progress = await page.locator("#bar").evaluate((bar) => bar.value);
+  assert.ok(progress > 0 && progress < 1, `cancelled midway (read ${progress})`);
+  await page.locator("#cancel").click();
+  assert.equal(await page.locator("#batch").getAttribute("data-state"), "cancelled");
+  assert.match(await page.locator("#progress-text").textContent(), /^已取消/);
+  assert.ok(await page.locator("#outcome").isHidden());
+  assert.ok(await page.locator("#cancel").isHidden());
+
+  // A fresh worker is warmed up (same-origin files from the cache or the
+  // site itself); then a short list screens normally.
+  await page.locator('#batch[data-ready="true"]').waitFor();
+  const small = path.join(TMP, "短名单.csv");
+  fs.writeFileSync(small, csvText(ROWS.slice(0, 3)));
+  await page.locator("#file").setInputFiles(small);
+  await page.locator("#start").click();
+  await page.locator('#batch[data-state="done"]').waitFor();
+  assert.match(await page.locator("#summary").textContent(), /共 3 户企业：3 户已筛查，0 户有误/);
+  assert.ok(requestsSinceReady().every((u) => u.startsWith(env.base)), "only the site's own files");
+  await context.close();
+});
+
+test("the results at 360 px, in English, and axe-core finds nothing serious", async () => {
+  const file = path.join(TMP, "名单.csv");
+  fs.writeFileSync(file, csvText(ROWS));
+  const { page, context } = await openBatch({ viewport: { width: 360, height: 740 }, isMobile: true });
+  await screen(page, file);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no sideways scroll of the page at 360 px (the table scrolls in its own box): ${overflow}px`);
+  await screenshot(page, "batch-360");
+  assert.deepEqual(await seriousAxeViolations(page), []);
+  await page.locator("#lang").click();
+  assert.match(await page.locator("#summary").textContent(), /^20 enterprises: 17 screened, 3 with errors/);
+  assert.match((await page.locator("#problem-list li").allTextContents())[1], /^row 19.*「所属行业」/);
+  await context.close();
+});
