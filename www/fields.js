@@ -187,36 +187,79 @@ export const FAMILY_FIELDS = {
 };
 
 /**
- * Products a host page can preset (`product` attribute): the family to open
- * and the items to start with. They state only what the product itself is
- * (a patent-pledge loan is secured by a patent pledge), never a fact about
- * the enterprise.
+ * Products a host page can preset (`product` attribute): the family to open,
+ * the items to start with, and the rules of the built-in pack the product
+ * concerns — only those are shown, and the total sums only those (a bank's
+ * loan page does not advertise IPO grants). The items state only what the
+ * product itself is (a patent-pledge loan is secured by a patent pledge),
+ * never a fact about the enterprise and never an amount.
  */
 export const PRESETS = {
+  // 知识产权质押贷: 二、（四）14 pays both the interest subsidy and half the
+  // evaluation and guarantee fees of the same loan.
   "patent-pledge-loan": {
     family: "interest",
     name: zh_en("知识产权质押贷", "Patent-pledge loan"),
+    rules: ["LC-I-1", "LC-G-2"],
     scenario: {
       loans: [{ label: "知识产权质押贷", collateral: ["patent_pledge"] }],
       evaluation_fees: [{ label: "专利价值评估费", for_patent_pledge_loan: true }],
     },
   },
+  // The guarantee-fee subsidies of the three documents (G-1), the green
+  // classes' reward (G-3), and the fee half-paid when the guarantee backs a
+  // patent-pledge loan (G-2).
   "policy-guarantee": {
     family: "guarantee_fee",
     name: zh_en("政府性融资担保", "Government financing guarantee"),
+    rules: ["LC-G-1", "WZ-G-1", "DZ-G-1", "LC-G-3", "LC-G-2"],
     scenario: { guarantees: [{ label: "政府性融资担保", government_business: true }] },
+  },
+  // 政府性融资担保贷款: a bank loan secured by a government guarantor's
+  // guarantee — the loan and the guarantee, with the guarantee's rules.
+  "guaranteed-loan": {
+    family: "guarantee_fee",
+    name: zh_en("政府性融资担保贷款", "Loan with a government financing guarantee"),
+    rules: ["LC-G-1", "WZ-G-1", "DZ-G-1", "LC-G-3", "LC-G-2"],
+    scenario: {
+      loans: [{ label: "政府性融资担保贷款", collateral: ["guarantee_institution"] }],
+      guarantees: [{ label: "政府性融资担保", government_business: true }],
+    },
+  },
+  // 碳减排贷款: a loan under the PBoC carbon-reduction tool (二、（三）10).
+  // Which of the three target fields, and whether the lender is a local
+  // legal-person bank, the product does not say: the user answers.
+  "carbon-reduction-loan": {
+    family: "interest",
+    name: zh_en("碳减排贷款", "Carbon-reduction loan"),
+    rules: ["LC-I-2"],
+    scenario: { loans: [{ label: "碳减排贷款", carbon_reduction_tool: true }] },
+  },
+  // 科技贷: a loan to a 科技型 enterprise. The pack's provision for 科技型
+  // enterprises is 临海's 科技支行 subsidy (I-3, in force 2021-08-27 –
+  // 2021-12-31 only); a 科技贷 secured by a patent pledge also meets I-1.
+  // Whether the enterprise is 科技型, and whether the lender is a 科技支行,
+  // are facts the user enters, not the product's.
+  "tech-loan": {
+    family: "interest",
+    name: zh_en("科技贷", "Technology enterprise loan"),
+    rules: ["LH-I-3", "LC-I-1"],
+    scenario: { loans: [{ label: "科技贷" }] },
   },
   "first-set-insurance": {
     family: "premium",
     name: zh_en("首台（套）保险", "First-set equipment insurance"),
+    rules: ["LC-P-1"],
     scenario: { insurance: [{ label: "首台（套）综合险", kind: "product_combined", product: "first_set_equipment" }] },
   },
+  // Both sentences of 二、（六）20: full support up to US$5M, 事后补贴 above.
   "export-credit-insurance": {
     family: "premium",
     name: zh_en("出口信用保险", "Export credit insurance"),
+    rules: ["LC-P-2", "LC-P-2B"],
     scenario: { insurance: [{ label: "出口信用保险", kind: "export_credit" }] },
   },
-  ipo: { family: "ipo", name: zh_en("上市辅导", "IPO"), scenario: { ipo: {} } },
+  ipo: { family: "ipo", name: zh_en("上市辅导", "IPO"), rules: ["LC-IPO-1"], scenario: { ipo: {} } },
 };
 
 /** The words of the page itself (the engine's report carries its own). */
@@ -247,8 +290,15 @@ export const UI = {
   results: zh_en("测算结果", "Results"),
   seeResults: zh_en("查看结果 ↓", "see results ↓"),
   total: zh_en("可测算的企业补贴合计", "Computed subsidies to the enterprise"),
+  presetTotal: zh_en("本产品可测算的企业补贴合计", "Computed subsidies for this product"),
+  /** Under a product preset, what the results list and what the total sums. */
+  presetScope: (product, count) => zh_en(
+    `仅列出与「${product.zh}」相关的 ${count} 项政策；合计只含其中拨付给企业、可测算的金额。`,
+    `Only the ${count === 1 ? "policy" : `${count} policies`} concerning this product (${product.en}) ${count === 1 ? "is" : "are"} listed; the total sums what ${count === 1 ? "it pays" : "they pay"} the enterprise.`,
+  ),
   couldAdd: zh_en("还可能增加（文件未公布金额）", "Could add more (no published figure)"),
-  notInTotal: zh_en("不计入合计（拨付给担保机构或银行）", "Not in the total (paid to a guarantor or bank)"),
+  // The 25BP of 二、（三）10 has no settled recipient: not "paid to a bank" either.
+  notInTotal: zh_en("不计入合计（拨付给担保机构、银行，或拨付对象未明确）", "Not in the total (paid to a guarantor or bank, or the recipient is not settled)"),
   thisFamily: zh_en("本类政策", "Policies of this kind"),
   otherFamilies: zh_en("其他政策", "Other policies"),
   amountNotPublished: zh_en("金额未公布", "No published figure"),

@@ -6,8 +6,10 @@
 //   lang         "zh-CN" (default) or "en"
 //   policy-set   URL of a portal's policy pack (JSON array of documents),
 //                merged over the built-in pack
-//   product      a preset: patent-pledge-loan, policy-guarantee,
-//                first-set-insurance, export-credit-insurance, ipo
+//   product      a preset (fields.js PRESETS): patent-pledge-loan,
+//                policy-guarantee, guaranteed-loan, carbon-reduction-loan,
+//                tech-loan, first-set-insurance, export-credit-insurance,
+//                ipo; the results then show only the preset's rules
 //   family       the tab to open first: interest, guarantee_fee, premium, ipo
 //   theme-color  accent colour; theme-ink the text colour on it
 //   standalone   the element is the page: an <h1>, and a share link that
@@ -45,6 +47,15 @@ export function groupDigits(text) {
   const sign = whole.startsWith("-") ? "-" : "";
   const grouped = whole.replace(/^-/, "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return sign + grouped + (fraction === undefined ? "" : `.${fraction}`);
+}
+
+/** Yuan amounts with two decimals ("60375.00") added exactly, in fen: no floating point touches money. */
+export function sumYuan(amounts) {
+  const fen = amounts.reduce((sum, amount) => {
+    const [whole, fraction = ""] = amount.split(".");
+    return sum + BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0").slice(0, 2));
+  }, 0n);
+  return `${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`;
 }
 
 function today() {
@@ -141,6 +152,11 @@ class SmeSubsidyCalculator extends HTMLElement {
 
   get #lang() {
     return (this.getAttribute("lang") ?? "zh").toLowerCase().startsWith("en") ? "en" : "zh";
+  }
+
+  /** 「：」 in Chinese, ": " in English. */
+  get #colon() {
+    return this.#lang === "en" ? ": " : "：";
   }
 
   /** A {zh, en} text in the current language (the lean report's texts are already strings in it). */
@@ -255,7 +271,7 @@ class SmeSubsidyCalculator extends HTMLElement {
           h("button", { type: "button", "data-action": "print" }, this.#t(UI.print)),
           standalone && h("button", { type: "button", "data-action": "share" }, this.#t(UI.share)))),
       h("p", { class: "share-note", hidden: true, role: "status" }),
-      preset && h("p", { class: "preset" }, `${this.#t(UI.preset)}：${this.#t(preset.name)}`),
+      preset && h("p", { class: "preset" }, `${this.#t(UI.preset)}${this.#colon}${this.#t(preset.name)}`),
       h("div", { class: "print-head" }),
       h("div", { class: "layout" },
         h("form", { class: "form", novalidate: true, "aria-label": this.#t(UI.title) },
@@ -418,20 +434,43 @@ class SmeSubsidyCalculator extends HTMLElement {
   #compute() {
     const { report, errors } = evaluateLenient(this.#calculator, this.#scenario, this.#lang);
     this.#showFieldErrors(errors);
+    const shown = report && this.#shown(report);
     const results = this.#root.querySelector(".results");
-    results.replaceChildren(...nodes(this.#results(report, errors)));
+    results.replaceChildren(...nodes(this.#results(report, shown, errors)));
     const jump = this.#root.querySelector(".jump");
     jump.hidden = !report;
     if (report) {
-      jump.textContent = `${this.#t(UI.total)} ${groupDigits(report.total_yuan)} ${this.#t(UI.yuan)} · ${this.#t(UI.seeResults)}`;
+      jump.textContent = `${this.#t(shown.preset ? UI.presetTotal : UI.total)} ${groupDigits(shown.total)} ${this.#t(UI.yuan)} · ${this.#t(UI.seeResults)}`;
       this.#root.querySelector(".size-line").textContent = this.#t(report.enterprise_size.text);
       this.#printHead(report);
-      this.setAttribute("data-total", report.total_yuan);
-      this.dispatchEvent(new CustomEvent("sme-subsidy:result", { bubbles: true, composed: true, detail: { total_yuan: report.total_yuan } }));
+      this.setAttribute("data-total", shown.total);
+      this.dispatchEvent(new CustomEvent("sme-subsidy:result", { bubbles: true, composed: true, detail: { total_yuan: shown.total } }));
     }
   }
 
-  #results(report, errors) {
+  /**
+   * What the results show: every rule of the report; or, under a product
+   * preset, only the preset's rules, with the total of those that pay the
+   * enterprise (added here, exactly) and only their could-add and
+   * not-in-total lines.
+   */
+  #shown(report) {
+    const results = fullResults(report, this.#rules);
+    const preset = PRESETS[this.getAttribute("product")];
+    if (!preset) return { results, total: report.total_yuan, couldAdd: report.could_add, notInTotal: report.not_in_total };
+    const mine = results.filter((r) => preset.rules.includes(r.rule_id));
+    // Each line of the report begins with its rule's name: 「名称：…」, "Name: …".
+    const concernsMine = (line) => mine.some((r) => line.startsWith(`${this.#t(r.name)}${this.#colon.trim()}`));
+    return {
+      preset,
+      results: mine,
+      total: sumYuan(mine.filter((r) => r.counts_in_total).map((r) => r.amount_yuan)),
+      couldAdd: report.could_add.filter(concernsMine),
+      notInTotal: report.not_in_total.filter(concernsMine),
+    };
+  }
+
+  #results(report, shown, errors) {
     const out = [];
     if (errors.length) {
       out.push(h("div", { class: "alert", role: "alert" },
@@ -442,19 +481,20 @@ class SmeSubsidyCalculator extends HTMLElement {
     if (!report) return out;
     const familyName = this.#t(FAMILIES.find((f) => f.id === this.#family)?.name);
     const byStatus = (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status);
-    const results = fullResults(report, this.#rules);
+    const { preset, results, total, couldAdd, notInTotal } = shown;
     const mine = results.filter((r) => this.#ruleFamily.get(r.rule_id) === this.#family).sort(byStatus);
     const others = results.filter((r) => this.#ruleFamily.get(r.rule_id) !== this.#family).sort(byStatus);
     out.push(
       h("section", { class: "summary" },
         h("h3", {}, this.#t(UI.results)),
-        h("p", { class: "total-label" }, this.#t(UI.total)),
-        h("p", { class: "total", "aria-live": "polite" }, groupDigits(report.total_yuan), h("span", { class: "unit" }, ` ${this.#t(UI.yuan)}`)),
+        h("p", { class: "total-label" }, this.#t(preset ? UI.presetTotal : UI.total)),
+        h("p", { class: "total", "aria-live": "polite" }, groupDigits(total), h("span", { class: "unit" }, ` ${this.#t(UI.yuan)}`)),
+        preset && h("p", { class: "preset-scope" }, this.#t(UI.presetScope(preset.name, results.length))),
         h("p", { class: "size" }, this.#t(report.enterprise_size.text)),
-        report.could_add.length > 0 && h("div", { class: "could-add" },
-          h("h4", {}, this.#t(UI.couldAdd)), h("ul", {}, report.could_add.map((t) => h("li", {}, this.#t(t))))),
-        report.not_in_total.length > 0 && h("div", { class: "not-in-total" },
-          h("h4", {}, this.#t(UI.notInTotal)), h("ul", {}, report.not_in_total.map((t) => h("li", {}, this.#t(t))))),
+        couldAdd.length > 0 && h("div", { class: "could-add" },
+          h("h4", {}, this.#t(UI.couldAdd)), h("ul", {}, couldAdd.map((t) => h("li", {}, this.#t(t))))),
+        notInTotal.length > 0 && h("div", { class: "not-in-total" },
+          h("h4", {}, this.#t(UI.notInTotal)), h("ul", {}, notInTotal.map((t) => h("li", {}, this.#t(t))))),
         h("p", { class: "notice" }, this.#t(report.notice))),
       h("h3", { class: "group" }, `${this.#t(UI.thisFamily)}：${familyName}`),
       mine.map((r) => this.#card(r)),

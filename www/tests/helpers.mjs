@@ -4,6 +4,7 @@
 
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -116,4 +117,25 @@ export async function screenshot(page, name) {
 /** The calculator element; `.evaluate((el) => el.shadowRoot…)` reads inside it. */
 export function widget(root) {
   return root.locator("sme-subsidy-calculator").first();
+}
+
+/**
+ * The engine's report as a product preset shows it: only the preset's
+ * rules, and the total of those that pay the enterprise (added in fen).
+ */
+export function onlyRules(report, ruleIds) {
+  const results = report.results.filter((r) => ruleIds.includes(r.rule_id));
+  const fen = results.filter((r) => r.counts_in_total).reduce((sum, r) => sum + BigInt(r.amount_yuan.replace(".", "")), 0n);
+  return { ...report, results, total_yuan: `${fen / 100n}.${String(fen % 100n).padStart(2, "0")}` };
+}
+
+/** axe-core's serious and critical findings on the page as it is now. */
+export async function seriousAxeViolations(page) {
+  const require = createRequire(import.meta.url);
+  await page.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
