@@ -15,11 +15,17 @@
 //   standalone   the element is the page: an <h1>, and a share link that
 //                carries the scenario in the address's #hash (never sent to
 //                a server)
+//   personas     for policy-outreach staff: the 演示企业 bar (personas.js),
+//                one click loads a sample enterprise, and the 演示模式 button
+//                (large type for a projector, results first; Esc leaves it)
+//
+// The widget sets `elder` (长辈模式) and `presenting` (演示模式) on itself.
 //
 // Every figure comes from the engine's report; this file only lays it out.
 
 import { createCalculator, evaluateLenient, fullResults, getPath, parsePath, rulesById, setPath, supported } from "./calculator.js";
 import { ENTERPRISE_FIELDS, FAMILIES, FAMILY_FIELDS, ITEM_LISTS, PRESETS, UI } from "./fields.js";
+import { PERSONAS } from "./personas.js";
 
 const STYLESHEET = new URL("./widget.css", import.meta.url).href;
 const ELDER_KEY = "sme-subsidy:elder";
@@ -134,9 +140,17 @@ class SmeSubsidyCalculator extends HTMLElement {
   #family = "interest";
   #expanded = new Set();
   #writtenHash = "";
+  #persona = null; // the 演示企业 loaded, until the form is edited
+  #leaveOnEscape = (event) => {
+    if (event.key === "Escape") this.#present(false);
+  };
 
   connectedCallback() {
     if (!this.#root) this.#start();
+  }
+
+  disconnectedCallback() {
+    document.removeEventListener("keydown", this.#leaveOnEscape);
   }
 
   attributeChangedCallback(name) {
@@ -258,9 +272,12 @@ class SmeSubsidyCalculator extends HTMLElement {
     const lang = this.#lang;
     const standalone = this.hasAttribute("standalone");
     const preset = PRESETS[this.getAttribute("product")];
+    const staff = this.hasAttribute("personas");
     if (standalone) document.title = this.#t(UI.title);
     this.#app.lang = lang === "en" ? "en" : "zh-CN";
     this.#app.replaceChildren(...nodes(
+      staff && h("div", { class: "present-bar" },
+        h("button", { type: "button", class: "present-exit", "data-action": "present" }, this.#t(UI.presentExit))),
       h("header", { class: "masthead" },
         h("div", { class: "brand" },
           h(standalone ? "h1" : "h2", { class: "title" }, this.#t(UI.title)),
@@ -268,9 +285,11 @@ class SmeSubsidyCalculator extends HTMLElement {
         h("div", { class: "tools" },
           h("button", { type: "button", "data-action": "language", lang: lang === "en" ? "zh-CN" : "en" }, this.#t(UI.switchLanguage)),
           h("button", { type: "button", "data-action": "elder", "aria-pressed": String(this.hasAttribute("elder")) }, this.#t(UI.elderOn)),
+          staff && h("button", { type: "button", "data-action": "present", "aria-pressed": String(this.hasAttribute("presenting")) }, this.#t(UI.present)),
           h("button", { type: "button", "data-action": "print" }, this.#t(UI.print)),
           standalone && h("button", { type: "button", "data-action": "share" }, this.#t(UI.share)))),
       h("p", { class: "share-note", hidden: true, role: "status" }),
+      staff && this.#personaBar(),
       preset && h("p", { class: "preset" }, `${this.#t(UI.preset)}${this.#colon}${this.#t(preset.name)}`),
       h("div", { class: "print-head" }),
       h("div", { class: "layout" },
@@ -300,6 +319,17 @@ class SmeSubsidyCalculator extends HTMLElement {
         h("p", { class: "version" }, this.#versionLine())),
     ));
     this.#compute();
+  }
+
+  /** 演示企业: one button per sample enterprise of personas.js. */
+  #personaBar() {
+    return h("section", { class: "personas", "aria-labelledby": "personas-title" },
+      h("h3", { id: "personas-title" }, this.#t(UI.personas)),
+      h("p", { class: "personas-note" }, this.#t(UI.personasNote)),
+      h("div", { class: "persona-list" }, PERSONAS.map((p) =>
+        h("button", { type: "button", "data-persona": p.id, "aria-pressed": String(p.id === this.#persona) },
+          h("span", { class: "persona-name" }, this.#t(p.name)),
+          h("span", { class: "persona-line" }, this.#t(p.description))))));
   }
 
   #versionLine() {
@@ -484,9 +514,11 @@ class SmeSubsidyCalculator extends HTMLElement {
     const { preset, results, total, couldAdd, notInTotal } = shown;
     const mine = results.filter((r) => this.#ruleFamily.get(r.rule_id) === this.#family).sort(byStatus);
     const others = results.filter((r) => this.#ruleFamily.get(r.rule_id) !== this.#family).sort(byStatus);
+    const persona = PERSONAS.find((p) => p.id === this.#persona);
     out.push(
       h("section", { class: "summary" },
         h("h3", {}, this.#t(UI.results)),
+        persona && h("p", { class: "persona-shown" }, `${this.#t(UI.personaShown)}${this.#colon}${this.#t(persona.name)}`),
         h("p", { class: "total-label" }, this.#t(preset ? UI.presetTotal : UI.total)),
         h("p", { class: "total", "aria-live": "polite" }, groupDigits(total), h("span", { class: "unit" }, ` ${this.#t(UI.yuan)}`)),
         preset && h("p", { class: "preset-scope" }, this.#t(UI.presetScope(preset.name, results.length))),
@@ -637,6 +669,7 @@ class SmeSubsidyCalculator extends HTMLElement {
       value = toValue(kind, control.value);
     }
     setPath(this.#scenario, path, value);
+    this.#leavePersona();
     if (kind === "cny" || kind === "usd") {
       control.closest("[data-field]").querySelector(".hint").textContent = this.#amountHint(kind, control.value);
     }
@@ -658,6 +691,10 @@ class SmeSubsidyCalculator extends HTMLElement {
       const results = this.#root.querySelector(".results");
       results.scrollIntoView({ block: "start" });
       results.focus({ preventScroll: true });
+    } else if (d.action === "present") {
+      this.#present(!this.hasAttribute("presenting"));
+    } else if (d.persona) {
+      this.#loadPersona(d.persona);
     } else if (d.action === "print") {
       window.print();
     } else if (d.action === "share") {
@@ -669,12 +706,14 @@ class SmeSubsidyCalculator extends HTMLElement {
       this.#root.querySelector(`#tab-${d.family}`).focus();
     } else if (d.add) {
       (this.#scenario[d.add] ??= []).push({});
+      this.#leavePersona();
       this.#render();
       const items = this.#root.querySelectorAll(`[data-item^="${d.add}["]`);
       items[items.length - 1]?.querySelector("[data-path]")?.focus();
     } else if (d.remove) {
       const [list, index] = parsePath(d.remove);
       this.#scenario[list].splice(index, 1);
+      this.#leavePersona();
       this.#render();
     } else if (d.focus) {
       this.#focusField(d.focus);
@@ -686,7 +725,44 @@ class SmeSubsidyCalculator extends HTMLElement {
       this.#root.getElementById(target.getAttribute("aria-controls")).hidden = !open;
     } else if (d.answer) {
       setPath(this.#scenario, d.answer, d.value === "yes");
+      this.#leavePersona();
       this.#render();
+    }
+  }
+
+  /** 演示企业: its scenario replaces the form, on its family's tab. */
+  #loadPersona(id) {
+    const persona = PERSONAS.find((p) => p.id === id);
+    this.#persona = id;
+    this.#scenario = structuredClone(persona.scenario);
+    this.#family = persona.family;
+    this.#expanded.clear();
+    this.#ensureItem();
+    this.#render();
+    this.#root.querySelector(`[data-persona="${id}"]`).focus();
+  }
+
+  /** An edit makes the form no longer the sample enterprise as given. */
+  #leavePersona() {
+    if (this.#persona === null) return;
+    this.#persona = null;
+    for (const button of this.#root.querySelectorAll("[data-persona]")) button.setAttribute("aria-pressed", "false");
+  }
+
+  /**
+   * 演示模式: the widget fills the screen with large type and the results
+   * first; the sticky 退出 button, the tools' 演示模式 button and Esc leave it.
+   */
+  #present(on) {
+    this.toggleAttribute("presenting", on);
+    this.#root.querySelector('.tools [data-action="present"]').setAttribute("aria-pressed", String(on));
+    if (on) {
+      document.addEventListener("keydown", this.#leaveOnEscape);
+      this.#app.scrollTop = 0;
+      this.#root.querySelector(".present-exit").focus();
+    } else {
+      document.removeEventListener("keydown", this.#leaveOnEscape);
+      this.#root.querySelector('.tools [data-action="present"]').focus();
     }
   }
 
