@@ -147,16 +147,7 @@ impl<'p> InstitutionReport<'p> {
             ));
         }
         if let InstitutionCalculation::TieredCompensation { reading, .. } = &rule.calculation {
-            notes.push(match reading {
-                TierReading::Bracket => l.bi(
-                    || "读法：整档（bracket）——全部代偿额按代偿率所在档的比例补偿；另一读法“分段累进”（marginal）可由政策包选择",
-                    || "Reading: bracket — the whole payout at the share of the tier the rate falls in; the other reading (marginal, tax-scale) can be chosen in the pack",
-                ),
-                TierReading::Marginal => l.bi(
-                    || "读法：分段累进（marginal）——代偿额按代偿率分段，各段按本档比例补偿；政策包默认读法为整档（bracket）",
-                    || "Reading: marginal — the payout split by rate bands, each at its band's share; the built-in default is bracket",
-                ),
-            });
+            notes.push(reading_note(l, *reading));
         }
         notes.extend(rule.notes.iter().map(|n| l.text(n)));
         notes.extend(rule.recipient_note.iter().map(|n| l.text(n)));
@@ -218,8 +209,24 @@ fn step_kind(step: &Step) -> &'static str {
     }
 }
 
+/// Which reading of the 代偿率 tiers the pack chose (POLICY_BRIEF R-1), in
+/// words: shown with every R-1 result and, on the institution page, above
+/// the tier table before anything is computed.
+pub(crate) fn reading_note<'p>(l: Lang, reading: TierReading) -> Bi<'p> {
+    match reading {
+        TierReading::Bracket => l.bi(
+            || "读法：整档（bracket）——全部代偿额按代偿率所在档的比例补偿；另一读法“分段累进”（marginal）可由政策包选择",
+            || "Reading: bracket — the whole payout at the share of the tier the rate falls in; the other reading (marginal, tax-scale) can be chosen in the pack",
+        ),
+        TierReading::Marginal => l.bi(
+            || "读法：分段累进（marginal）——代偿额按代偿率分段，各段按本档比例补偿；政策包默认读法为整档（bracket）",
+            || "Reading: marginal — the payout split by rate bands, each at its band's share; the built-in default is bracket",
+        ),
+    }
+}
+
 /// A tier's range: `1%（含）至3%（不含）` / `1% (incl.) to 3% (excl.)`.
-fn tier_range<'p>(l: Lang, t: &CompensationTier) -> Bi<'p> {
+pub(crate) fn tier_range<'p>(l: Lang, t: &CompensationTier) -> Bi<'p> {
     let inc = |b: bool| {
         if b {
             ("含", "incl.")

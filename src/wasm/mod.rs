@@ -34,6 +34,8 @@ use wasm_bindgen::JsCast;
 
 #[cfg(feature = "tools")]
 mod batch;
+#[cfg(feature = "tools")]
+mod institution;
 
 use crate::engine;
 use crate::input::{self, InputError};
