@@ -15,18 +15,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# wasm_pkg OUT_DIR OUT_NAME [FEATURES]: one package, shrunk by wasm-opt.
+# wasm_pkg OUT_DIR OUT_NAME PROFILE OPT [FEATURES]: one package, built with
+# the Cargo profile PROFILE, then optimised by wasm-opt at OPT (-Oz: size).
 wasm_pkg() {
-  local out=$1 name=$2 features=${3:-}
-  echo "wasm-pack build $name (profile wasm, --target web${features:+, features $features})"
-  wasm-pack --quiet build --target web --profile wasm --no-opt --out-dir "$out" --out-name "$name" . \
+  local out=$1 name=$2 profile=$3 opt=$4 features=${5:-}
+  echo "wasm-pack build $name (profile $profile, wasm-opt $opt, --target web${features:+, features $features})"
+  wasm-pack --quiet build --target web --profile "$profile" --no-opt --out-dir "$out" --out-name "$name" . \
     --no-default-features ${features:+--features "$features"}
   # Features the Rust wasm32 target emits by default (bulk memory included,
   # which every browser we target has); wasm-opt must accept them.
   # --low-memory-unused and --zero-filled-memory hold for a Rust module that
   # exports its own memory (the stack sits above the first 1 KB, and fresh
   # memory is zeroed): about 1 KB of Brotli.
-  node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --zero-filled-memory \
+  node_modules/.bin/wasm-opt "$opt" --converge --low-memory-unused --zero-filled-memory \
     --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
@@ -37,10 +38,11 @@ wasm_pkg() {
 
 # The calculator (the npm package and the widget).
 out=${BUILD_OUT:-target}
-wasm_pkg "$out/npm-pkg" sme_subsidy
+wasm_pkg "$out/npm-pkg" sme_subsidy wasm -Oz
 cp www/package-README.md "$out/npm-pkg/README.md"
 # The staff tools: the calculator plus batch screening and the institution
-# calculators, loaded only by the pages that use them.
-wasm_pkg "$out/npm-pkg-tools" sme_subsidy_tools tools
+# calculators, loaded only by the pages that use them, and built for speed
+# (a list of 100,000 rows), not size.
+wasm_pkg "$out/npm-pkg-tools" sme_subsidy_tools wasm-tools -O3 tools
 
 scripts/build-site.sh

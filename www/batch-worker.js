@@ -8,6 +8,7 @@
 //   {type:"started", header}           header problems ({column, zh, en}[])
 //   {type:"rows", rows, read, summary} a slice: BatchRow[], share read, counts
 //   {type:"done", summary}
+//   {type:"cells", id, cells}          the output cells of the rows asked for
 //   {type:"file", name, blob}          a download (template or result)
 //   {type:"error", message}            the list cannot be read at all
 
@@ -50,9 +51,12 @@ async function start({ file, defaultDate }) {
     const rows = (await readSheet(file)).map((row) => row.map(cellText));
     list = calculator.batchFromRows(rows, defaultDate);
   } else {
-    list = calculator.batchFromCsv(new Uint8Array(await file.arrayBuffer()), defaultDate);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    postMessage({ type: "rows", rows: [], read: 0, summary: null });
+    list = calculator.batchFromCsv(bytes, defaultDate);
   }
   postMessage({ type: "started", header: list.headerProblems() });
+  postMessage({ type: "rows", rows: [], read: 0, summary: list.summary() });
   let slice;
   do {
     const began = performance.now();
@@ -123,6 +127,7 @@ onmessage = async ({ data }) => {
       await Promise.all([engine(), spreadsheet()]);
       postMessage({ type: "ready" });
     } else if (data.type === "start") await start(data);
+    else if (data.type === "cells") postMessage({ type: "cells", id: data.id, cells: list.cells(data.indices) });
     else if (data.type === "download") await download(data);
   } catch (error) {
     postMessage({ type: "error", message: error?.message ?? String(error) });

@@ -68,11 +68,11 @@ const T = {
 /** The table's columns: header, the output cell shown, and the sort key. */
 const COLUMNS = [
   { t: ["行号", "Row"], cell: 0, sort: (r) => r.row },
-  { t: ["企业名称", "Name"], cell: 1, sort: (r) => r.cells[1], text: true },
+  { t: ["企业名称", "Name"], cell: 1, sort: (r) => r.name, text: true },
   { t: ["企业划型", "Size"], cell: 3, sort: (r) => SIZE_ORDER.indexOf(r.size ?? "") },
   { t: ["五项标准初筛", "Five criteria"], cell: 4, sort: (r) => S2_ORDER.indexOf(r.s2 ?? "") },
   { t: ["符合条件的政策", "Eligible policies"], cell: 5, sort: (r) => r.eligible },
-  { t: ["测算合计（元）", "Total (yuan)"], cell: 6, sort: (r) => (r.ok ? Number(r.cells[6]) : -1), amount: true },
+  { t: ["测算合计（元）", "Total (yuan)"], cell: 6, sort: (r) => (r.ok ? Number(r.total) : -1), amount: true },
   { t: ["可增加", "Could add"], cell: 7 },
   { t: ["错误", "Errors"], cell: 8 },
 ];
@@ -93,6 +93,7 @@ let rows = [];
 let summary = null;
 let started = 0;
 let view = null; // the filtered and sorted rows, rebuilt when stale
+let cellsWanted = 0; // the latest request for the shown rows' cells
 const table = { sort: 0, dir: 1, page: 0 };
 
 /** The worker, made on first use and again after a cancel ended it. */
@@ -116,8 +117,8 @@ const handlers = {
     }
   },
   rows(data) {
-    rows.push(...data.rows);
-    summary = data.summary;
+    for (const row of data.rows) rows.push(row);
+    summary = data.summary ?? { rows: 0, failed: 0 };
     view = null;
     $("bar").value = data.read;
     $("progress-text").textContent = t("progress", {
@@ -126,7 +127,6 @@ const handlers = {
       failed: summary.failed.toLocaleString(),
     });
     $("progress").dataset.updates = String(Number($("progress").dataset.updates ?? 0) + 1);
-    scheduleRender();
   },
   done(data) {
     summary = { ...data.summary, totalText: data.total };
@@ -138,6 +138,9 @@ const handlers = {
     $("batch").dataset.state = "done";
     view = null;
     render();
+  },
+  cells({ id, cells }) {
+    if (id === cellsWanted) renderRows(cells);
   },
   file({ name, blob }) {
     const a = document.createElement("a");
@@ -204,16 +207,6 @@ function cancel() {
 // ---------------------------------------------------------------------------
 // The result table
 
-let renderQueued = false;
-function scheduleRender() {
-  if (renderQueued) return;
-  renderQueued = true;
-  requestAnimationFrame(() => {
-    renderQueued = false;
-    render();
-  });
-}
-
 function filtered() {
   if (view) return view;
   const name = $("f-name").value.trim();
@@ -223,7 +216,7 @@ function filtered() {
   const eligible = $("f-eligible").checked;
   view = rows.filter(
     (r) =>
-      (!name || r.cells[1].includes(name)) &&
+      (!name || r.name.includes(name)) &&
       (!status || (status === "ok") === r.ok) &&
       (!size || (size === "none" ? r.ok && !r.size : r.size === size)) &&
       (!s2 || r.s2 === s2) &&
@@ -269,8 +262,9 @@ function renderHead() {
   );
 }
 
+let shown = [];
 function render() {
-  if (!summary) return;
+  if (!summary?.totalText) return;
   $("outcome").hidden = false;
   const blank = summary.blank > 0 ? t("blank", { n: summary.blank.toLocaleString() }) : "";
   $("summary").textContent = t("summary", {
@@ -280,30 +274,39 @@ function render() {
     blank,
     total: summary.totalText ?? Number(summary.total).toLocaleString("zh-CN", { minimumFractionDigits: 2 }),
   });
-  for (const button of document.querySelectorAll('[data-download="result"]')) button.disabled = !summary.totalText;
   renderProblems();
   renderHead();
   const list = filtered();
   const pages = Math.max(1, Math.ceil(list.length / PAGE));
   table.page = Math.min(table.page, pages - 1);
-  const shown = list.slice(table.page * PAGE, (table.page + 1) * PAGE);
+  shown = list.slice(table.page * PAGE, (table.page + 1) * PAGE);
   $("shown").textContent = list.length
     ? t("shown", { from: table.page * PAGE + 1, to: table.page * PAGE + shown.length, n: list.length.toLocaleString() })
     : t("none");
+  $("page").textContent = t("page", { page: table.page + 1, pages });
+  $("prev").disabled = table.page === 0;
+  $("next").disabled = table.page >= pages - 1;
+  // The cells of the shown rows come from the worker, which holds the list.
+  cellsWanted++;
+  $("outcome").dataset.wanted = String(cellsWanted);
+  if (shown.length === 0) renderRows([]);
+  else worker.postMessage({ type: "cells", id: cellsWanted, indices: shown.map((r) => r.index) });
+}
+
+/** The rows on this page, from their output cells (in `shown` order). */
+function renderRows(cells) {
   document.querySelector("#table tbody").replaceChildren(
-    ...shown.map((r) => {
-      const tr = el("tr", { className: r.ok ? "" : "failed" });
+    ...cells.map((row, i) => {
+      const tr = el("tr", { className: shown[i].ok ? "" : "failed" });
       for (const c of COLUMNS) {
-        const td = el("td", {}, c.amount ? grouped(r.cells[c.cell]) : r.cells[c.cell]);
+        const td = el("td", {}, c.amount ? grouped(row[c.cell]) : row[c.cell]);
         if (c.amount) td.className = "amount";
         tr.append(td);
       }
       return tr;
     }),
   );
-  $("page").textContent = t("page", { page: table.page + 1, pages });
-  $("prev").disabled = table.page === 0;
-  $("next").disabled = table.page >= pages - 1;
+  $("outcome").dataset.rendered = String(cellsWanted);
 }
 
 function renderProblems() {
@@ -317,7 +320,7 @@ function renderProblems() {
         more++;
         continue;
       }
-      const name = r.cells[1] ? `（${r.cells[1]}）` : "";
+      const name = r.name ? `（${r.name}）` : "";
       items.push(el("li", {}, `${t("row", { row: r.row })}${name}「${e.column}」：${lang === "en" ? e.en : e.zh}`));
     }
   }

@@ -10,20 +10,22 @@
 //! never disagree about a list.
 //!
 //! Each slice comes back as one JSON text (see the module notes of
-//! `src/wasm/mod.rs`): per row the output list's cells plus the keys the
-//! page's table sorts and filters on.
+//! `src/wasm/mod.rs`) holding per row only what the page's table sorts and
+//! filters on; the rows' full cells stay in the screened list here and the
+//! page asks for the few it shows (`cells`). For 100,000 rows that is 8 MB
+//! less text to write, copy and parse.
 
 use std::io::Cursor;
 
 use csv::{ByteRecord, ReaderBuilder, WriterBuilder};
-use js_sys::Error;
+use js_sys::{Error, JSON};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::{json_text, to_js, Calculator};
 use crate::batch::csv_list::{output_header, read_error, read_header, screen_record};
-use crate::batch::{parse_date, template_csv, Header, Options, Screened, Screener, COLUMNS};
+use crate::batch::{parse_date, template_csv, CellError, Header, Options, Screened, Screener, COLUMNS};
 use crate::money::Yuan;
 use crate::pack::PolicySet;
 use crate::result::SizeOutcome;
@@ -32,8 +34,12 @@ use crate::result::SizeOutcome;
 const TS_BATCH: &str = r#"
 /** One screened row of a list (批量筛查结果). */
 export interface BatchRow {
+  /** Position in the screened list (0 = first screened row): for `cells`. */
+  index: number;
   /** Row number in the list, as a spreadsheet shows it (the header is row 1). */
   row: number;
+  /** 企业名称 as given. */
+  name: string;
   ok: boolean;
   /** 企业划型 (S-1); absent when the row failed or the figures do not decide it. */
   size?: Size;
@@ -41,9 +47,8 @@ export interface BatchRow {
   s2?: "listable" | "not_listable" | "incomplete";
   /** Policies the enterprise qualifies for (with or without a published figure). */
   eligible: number;
-  /** The output list's cells: 行号, 企业名称, 状态, 企业划型, 五项标准初筛,
-   *  符合条件的政策, 测算合计（元）, 可增加, 错误. */
-  cells: string[];
+  /** 测算合计（元）, "1234.50"; absent when the row failed. */
+  total?: string;
   /** Each problem of a failed row: its column and the reason. */
   errors: { column: string; zh: string; en: string }[];
 }
@@ -82,6 +87,10 @@ pub struct BatchList {
     row: u64,
     /// The screened list, as CSV: the command line's output.
     output: csv::Writer<Vec<u8>>,
+    /// Where each screened row starts in `output`.
+    starts: Vec<usize>,
+    /// One row's output cells, reused.
+    cells: [String; 9],
     summary: Summary,
 }
 
@@ -108,54 +117,20 @@ fn decimal_text<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Err
 }
 
 #[derive(Serialize)]
-struct Slice<'a> {
-    rows: &'a [Row],
-    done: bool,
-    read: f64,
-}
-
-#[derive(Serialize)]
-struct Row {
+struct Row<'a> {
+    index: usize,
     row: u64,
+    name: &'a str,
     ok: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     size: Option<crate::size::Size>,
     #[serde(skip_serializing_if = "Option::is_none")]
     s2: Option<&'static str>,
     eligible: usize,
-    cells: [String; 9],
-    errors: Vec<ErrorView>,
-}
-
-#[derive(Serialize)]
-struct ErrorView {
-    column: String,
-    zh: String,
-    en: String,
-}
-
-impl Row {
-    fn new(screened: &Screened) -> Row {
-        let mut cells: [String; 9] = Default::default();
-        screened.write_cells(&mut cells);
-        let (size, s2, eligible, errors) = match &screened.outcome {
-            Ok(o) => {
-                let size = match o.size {
-                    SizeOutcome::Classified(s) => Some(s),
-                    _ => None,
-                };
-                (size, Some(o.s2.outcome.key()), o.eligible().count(), Vec::new())
-            }
-            Err(errors) => {
-                let errors = errors
-                    .iter()
-                    .map(|e| ErrorView { column: e.column.to_string(), zh: e.zh.clone(), en: e.en.clone() })
-                    .collect();
-                (None, None, 0, errors)
-            }
-        };
-        Row { row: screened.row, ok: screened.is_ok(), size, s2, eligible, cells, errors }
-    }
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total: Option<String>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    errors: &'a [CellError],
 }
 
 /// A thrown `Error` whose message is in Chinese and English.
@@ -217,21 +192,57 @@ impl BatchList {
         // The header is written once, with the byte-order mark, as the
         // command line writes it; this writer adds only rows.
         let output = WriterBuilder::new().has_headers(false).from_writer(output_header());
-        BatchList { set, header, options, source, row: 2, output, summary: Summary::default() }
+        BatchList {
+            set,
+            header,
+            options,
+            source,
+            row: 2,
+            output,
+            starts: Vec::new(),
+            cells: Default::default(),
+            summary: Summary::default(),
+        }
     }
 
-    fn record(&mut self, screened: &Screened, rows: &mut Vec<Row>) {
-        let row = Row::new(screened);
-        self.output.write_record(&row.cells).expect("writing to memory cannot fail");
-        match &screened.outcome {
+    /// Add a screened row to the list and its summary to `json` (the
+    /// slice's rows, comma-separated).
+    fn record(&mut self, screened: &Screened, json: &mut Vec<u8>) {
+        screened.write_cells(&mut self.cells);
+        self.output.flush().expect("writing to memory cannot fail");
+        self.starts.push(self.output.get_ref().len());
+        self.output.write_record(&self.cells).expect("writing to memory cannot fail");
+        let (size, s2, eligible, total, errors) = match &screened.outcome {
             Ok(o) => {
                 self.summary.ok += 1;
                 self.summary.total += o.total;
+                let size = match o.size {
+                    SizeOutcome::Classified(s) => Some(s),
+                    _ => None,
+                };
+                (size, Some(o.s2.outcome.key()), o.eligible().count(), Some(format!("{:.2}", o.total)), &[][..])
             }
-            Err(_) => self.summary.failed += 1,
+            Err(errors) => {
+                self.summary.failed += 1;
+                (None, None, 0, None, &errors[..])
+            }
+        };
+        let row = Row {
+            index: self.starts.len() - 1,
+            row: screened.row,
+            name: &screened.name,
+            ok: screened.is_ok(),
+            size,
+            s2,
+            eligible,
+            total,
+            errors,
+        };
+        if json.last() != Some(&b'[') {
+            json.push(b',');
         }
+        serde_json::to_writer(&mut *json, &row).expect("writing to memory cannot fail");
         self.summary.rows += 1;
-        rows.push(row);
     }
 }
 
@@ -246,9 +257,11 @@ impl BatchList {
         // free of self-reference, and costs a few filtered sets per slice.
         let set = std::mem::take(&mut self.set);
         let screener = Screener::new(&set, self.header.clone(), self.options);
-        let mut rows = Vec::with_capacity(max as usize);
+        let mut json = Vec::with_capacity(max as usize * 120);
+        json.extend_from_slice(b"{\"rows\":[");
         let mut failure = None;
-        while rows.len() < max as usize {
+        let mut count = 0;
+        while count < max {
             let row = self.row;
             let screened = match &mut self.source {
                 Source::Csv { reader, record, done, .. } => match reader.read_byte_record(record) {
@@ -270,7 +283,10 @@ impl BatchList {
             };
             self.row += 1;
             match screened {
-                Some(s) => self.record(&s, &mut rows),
+                Some(s) => {
+                    self.record(&s, &mut json);
+                    count += 1;
+                }
                 None => self.summary.blank += 1,
             }
         }
@@ -287,17 +303,21 @@ impl BatchList {
                 (rows.len() == 0, if *count == 0 { 1.0 } else { 1.0 - rows.len() as f64 / *count as f64 })
             }
         };
-        Ok(to_js(&Slice { rows: &rows, done, read }))
+        // `{"rows":[…],"done":…,"read":…}`: the rows were written as they
+        // were screened, so the slice is put together around them.
+        json.extend_from_slice(format!("],\"done\":{done},\"read\":{read}}}").as_bytes());
+        let text = String::from_utf8(json).expect("serde_json writes UTF-8");
+        Ok(JSON::parse(&text).expect("the slice is valid JSON"))
     }
 
     /// Problems with the header row (a missing required column, an unknown
     /// or repeated one): `{column, zh, en}[]`. Every row reports them too.
     #[wasm_bindgen(js_name = headerProblems, unchecked_return_type = "{ column: string; zh: string; en: string }[]")]
     pub fn header_problems(&self) -> JsValue {
-        let problems: Vec<ErrorView> = self
+        let problems: Vec<CellError> = self
             .header
             .problems()
-            .map(|(column, zh, en)| ErrorView { column: column.into(), zh: zh.into(), en: en.into() })
+            .map(|(column, zh, en)| CellError { row: 1, column: column.to_string().into(), zh: zh.into(), en: en.into() })
             .collect();
         to_js(&problems)
     }
@@ -321,19 +341,39 @@ impl BatchList {
         self.output.get_ref().clone()
     }
 
-    /// The screened list's rows so far (`string[][]`, no header), read back
-    /// from `csv()` by the same CSV reader: for a spreadsheet download whose
-    /// cells are exactly the CSV's.
-    #[wasm_bindgen(js_name = outputRows, unchecked_return_type = "string[][]")]
-    pub fn output_rows(&mut self) -> JsValue {
-        let bytes = self.csv();
-        let mut reader = ReaderBuilder::new().has_headers(true).from_reader(bytes.as_slice());
-        let rows: Vec<Vec<String>> = reader
-            .records()
-            .map(|r| r.expect("our own output is valid CSV").iter().map(str::to_string).collect())
+    /// The output cells of the screened rows at `indices` (`BatchRow.index`),
+    /// in that order (`string[][]`): 行号, 企业名称, 状态, 企业划型, 五项标准初筛,
+    /// 符合条件的政策, 测算合计（元）, 可增加, 错误. Read back from the list by
+    /// the same CSV reader, so they are exactly the download's cells.
+    #[wasm_bindgen(unchecked_return_type = "string[][]")]
+    pub fn cells(&mut self, indices: Vec<u32>) -> JsValue {
+        self.output.flush().expect("writing to memory cannot fail");
+        let bytes = self.output.get_ref();
+        let rows: Vec<Vec<String>> = indices
+            .iter()
+            .filter_map(|&i| self.starts.get(i as usize))
+            .map(|&start| read_row(&bytes[start..]))
             .collect();
         to_js(&rows)
     }
+
+    /// Every screened row's output cells (`string[][]`, no header), for a
+    /// spreadsheet download whose cells are exactly the CSV's.
+    #[wasm_bindgen(js_name = outputRows, unchecked_return_type = "string[][]")]
+    pub fn output_rows(&mut self) -> JsValue {
+        self.output.flush().expect("writing to memory cannot fail");
+        let bytes = self.output.get_ref();
+        let rows: Vec<Vec<String>> = self.starts.iter().map(|&start| read_row(&bytes[start..])).collect();
+        to_js(&rows)
+    }
+}
+
+/// The first record of `bytes` (our own output: valid CSV).
+fn read_row(bytes: &[u8]) -> Vec<String> {
+    let mut reader = ReaderBuilder::new().has_headers(false).from_reader(bytes);
+    let mut record = csv::StringRecord::new();
+    reader.read_record(&mut record).expect("our own output is valid CSV");
+    record.iter().map(str::to_string).collect()
 }
 
 /// The list template as CSV text (UTF-8 with a byte-order mark): Chinese
