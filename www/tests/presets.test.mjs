@@ -211,6 +211,18 @@ test("科技贷: a loan and nothing about the enterprise; LH-I-3 and LC-I-1 only
   await opened.context.close();
 });
 
+test("theming from the host's stylesheet: --sme-accent and --sme-accent-ink on the element; the attributes win", async () => {
+  // The test adds a stylesheet to the page, which the page's CSP would refuse.
+  const opened = await openPage(env, "examples/portal.html", { bypassCSP: true });
+  const { page } = opened;
+  await page.addStyleTag({ content: "sme-subsidy-calculator { --sme-accent: #5a3e00; --sme-accent-ink: #fffbe6; }" });
+  await widget(page).evaluate((el) => el.removeAttribute("theme-color"));
+  assert.deepEqual(await accent(page), { tab: "rgb(90, 62, 0)", tabInk: "rgb(255, 251, 230)", total: "rgb(90, 62, 0)" });
+  await widget(page).evaluate((el) => el.setAttribute("theme-color", "#003a70"));
+  assert.deepEqual(await accent(page), { tab: "rgb(0, 58, 112)", tabInk: "rgb(255, 251, 230)", total: "rgb(0, 58, 112)" });
+  await opened.context.close();
+});
+
 test("the bank pages on a 360-px phone: nothing wider than the screen; axe-core finds nothing serious", async () => {
   for (const name of ["bank-carbon-loan", "bank-guaranteed-loan", "bank-tech-loan"]) {
     const opened = await openPage(env, `examples/${name}.html`, PHONE);
