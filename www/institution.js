@@ -365,7 +365,7 @@ class InstitutionPage {
     this.#active.set(panel.id, rule);
     section.querySelector('[data-slot="terms"]').replaceChildren(...this.#terms(rule));
     const fields = section.querySelector('[data-slot="fields"]');
-    fields.replaceChildren(...this.#fields(panel, rule, kept));
+    fields.replaceChildren(...nodes(this.#fields(panel, rule, kept)));
     if (!kept.has("date")) fields.querySelector('[data-path="date"]').value = today();
     const questions = section.querySelector('[data-slot="questions"]');
     questions.replaceChildren(...nodes(rule.questions.length > 0 &&

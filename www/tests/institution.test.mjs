@@ -231,6 +231,7 @@ test("R-3 临海 rewards: labelled 失效, computed only inside 2021-08-27..2021
   assert.equal(r.amount, "75000.00");
   assert.match(r.steps.join("\n"), /临海甲公司（小微企业首贷户贷款）：月均余额合计 12,000,000.00 元，超过单户企业上限 10,000,000.00 元 → 计入 10,000,000.00 元/);
   assert.match(r.cite, /（临政办发〔2021〕47号）三、（四）15$/);
+  assert.doesNotMatch(await r3.locator("form").innerText(), /null|undefined/, "no stray text in the form");
   await screenshot(page, "institution-r3");
   assertQuiet(opened);
   await opened.context.close();
