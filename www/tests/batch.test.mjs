@@ -287,3 +287,15 @@ test("the results at 360 px, in English, and axe-core finds nothing serious", as
   assert.match((await page.locator("#problem-list li").allTextContents())[1], /^row 19.*「所属行业」/);
   await context.close();
 });
+
+test("a CSV saved in Excel's legacy Chinese encoding (GBK) is refused with how to fix it", async () => {
+  const file = path.join(TMP, "GBK名单.csv");
+  // GBK bytes for 「企业名称,省」 and a row: not valid UTF-8.
+  fs.writeFileSync(file, Buffer.from([0xc6, 0xf3, 0xd2, 0xb5, 0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0xca, 0xa1, 0x0a, 0xb2, 0xe2, 0x2c, 0xca, 0xa1, 0x0a]));
+  const { page, context } = await openBatch();
+  await screen(page, file);
+  assert.equal(await page.locator("#batch").getAttribute("data-state"), "error");
+  assert.match(await page.locator("#message").textContent(), /文件不是 UTF-8 编码：请在 Excel 中「另存为 → CSV UTF-8（逗号分隔）」/);
+  assert.ok(await page.locator("#outcome").isHidden());
+  await context.close();
+});
