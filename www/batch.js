@@ -4,6 +4,8 @@
 // posts. Nothing leaves the device: files are read from the file input and
 // written as blob downloads.
 
+import { h } from "./dom.js";
+
 const T = {
   title: ["批量筛查企业名单", "Screen a list of enterprises"],
   switchLanguage: ["English", "中文"],
@@ -237,27 +239,16 @@ function filtered() {
 /** "260375.00" → "260,375.00": the CSV keeps plain digits for machines; people read groups. */
 const grouped = (amount) => amount.replace(/^(\d+)/, (digits) => digits.replace(/\B(?=(\d{3})+$)/g, ","));
 
-const el = (tag, props = {}, ...children) => {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
-  return node;
-};
-
 function renderHead() {
   const tr = document.querySelector("#table thead tr");
   tr.replaceChildren(
     ...COLUMNS.map((c, i) => {
-      const th = el("th", { scope: "col" });
-      if (c.sort) {
-        th.setAttribute("aria-sort", table.sort === i ? (table.dir > 0 ? "ascending" : "descending") : "none");
-        const button = el("button", { type: "button", title: t("sortBy") }, two(c.t), table.sort === i ? (table.dir > 0 ? " ▲" : " ▼") : "");
-        button.dataset.sort = String(i);
-        th.append(button);
-      } else {
-        th.textContent = two(c.t);
-      }
-      if (c.amount) th.className = "amount";
-      return th;
+      const sorted = table.sort === i;
+      const order = table.dir > 0 ? ["ascending", " ▲"] : ["descending", " ▼"];
+      return h("th", { scope: "col", "aria-sort": c.sort && (sorted ? order[0] : "none"), class: c.amount && "amount" },
+        c.sort
+          ? h("button", { type: "button", title: t("sortBy"), "data-sort": i }, two(c.t), sorted ? order[1] : "")
+          : two(c.t));
     }),
   );
 }
@@ -297,13 +288,8 @@ function render() {
 function renderRows(cells) {
   document.querySelector("#table tbody").replaceChildren(
     ...cells.map((row, i) => {
-      const tr = el("tr", { className: shown[i].ok ? "" : "failed" });
-      for (const c of COLUMNS) {
-        const td = el("td", {}, c.amount ? grouped(row[c.cell]) : row[c.cell]);
-        if (c.amount) td.className = "amount";
-        tr.append(td);
-      }
-      return tr;
+      return h("tr", { class: shown[i].ok ? "" : "failed" },
+        COLUMNS.map((c) => h("td", { class: c.amount && "amount" }, c.amount ? grouped(row[c.cell]) : row[c.cell])));
     }),
   );
   $("outcome").dataset.rendered = String(cellsWanted);
@@ -321,10 +307,10 @@ function renderProblems() {
         continue;
       }
       const name = r.name ? `（${r.name}）` : "";
-      items.push(el("li", {}, `${t("row", { row: r.row })}${name}「${e.column}」：${lang === "en" ? e.en : e.zh}`));
+      items.push(h("li", {}, `${t("row", { row: r.row })}${name}「${e.column}」：${lang === "en" ? e.en : e.zh}`));
     }
   }
-  if (more > 0) items.push(el("li", { className: "more" }, t("moreProblems", { n: more.toLocaleString() })));
+  if (more > 0) items.push(h("li", { class: "more" }, t("moreProblems", { n: more.toLocaleString() })));
   $("problem-list").replaceChildren(...items);
 }
 
@@ -333,7 +319,7 @@ function renderProblems() {
 
 function options(select, entries) {
   const value = select.value;
-  select.replaceChildren(...entries.map(([v, label]) => el("option", { value: v }, label)));
+  select.replaceChildren(...entries.map(([v, label]) => h("option", { value: v }, label)));
   select.value = value;
 }
 
@@ -351,8 +337,8 @@ function translate() {
 let columnHelp = null;
 function renderColumns(columns) {
   document.querySelector("#columns .columns").replaceChildren(
-    el("ul", {}, ...columns.map((c) =>
-      el("li", {}, el("b", {}, c.header + (c.required ? " *" : "")), lang === "en" ? ` — ${c.en}` : "",
+    h("ul", {}, columns.map((c) =>
+      h("li", {}, h("b", {}, c.header + (c.required ? " *" : "")), lang === "en" ? ` — ${c.en}` : "",
         c.example ? `（${t("example")}：${c.example}）` : ""))),
   );
 }

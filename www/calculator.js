@@ -1,8 +1,9 @@
 // The thin layer over the WebAssembly package (pkg/, built by wasm-pack):
-// load the module once per page, make calculators, and read and write
-// scenario fields by the engine's own paths (`loans[0].principal`).
+// load the module once per page, make calculators, and evaluate while the
+// user is still typing.
 
 import init, { Calculator } from "./pkg/sme_subsidy.js";
+import { parsePath } from "./paths.js";
 
 /** The WebAssembly file's Subresource-Integrity hash, stamped in by the release build. */
 const WASM_INTEGRITY = "";
@@ -101,44 +102,6 @@ export function fullResults(report, rules) {
       citation: rule.citation,
     };
   });
-}
-
-/** `loans[0].principal` → ["loans", 0, "principal"]. */
-export function parsePath(path) {
-  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] === undefined ? m[1] : Number(m[2])));
-}
-
-export function getPath(object, path) {
-  return parsePath(path).reduce((value, key) => value?.[key], object);
-}
-
-/**
- * Set a field; `undefined` deletes it, and an object left empty by that is
- * deleted too (an empty `region` would otherwise lack its required province).
- */
-export function setPath(object, path, value) {
-  const keys = parsePath(path);
-  const parents = [];
-  let node = object;
-  for (const [i, key] of keys.slice(0, -1).entries()) {
-    if (node[key] == null) {
-      if (value === undefined) return;
-      node[key] = typeof keys[i + 1] === "number" ? [] : {};
-    }
-    parents.push([node, key]);
-    node = node[key];
-  }
-  const last = keys[keys.length - 1];
-  if (value !== undefined) {
-    node[last] = value;
-    return;
-  }
-  delete node[last];
-  for (const [parent, key] of parents.reverse()) {
-    const child = parent[key];
-    if (Array.isArray(parent) || Array.isArray(child) || Object.keys(child).length > 0) break;
-    delete parent[key];
-  }
 }
 
 /** Drop a refused field; false when there is nothing to drop (a required field). */

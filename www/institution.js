@@ -9,6 +9,8 @@
 // <html lang> names (institution.css), so the language switch keeps what was
 // typed and needs no new computation.
 
+import { h, nodes } from "./dom.js";
+import { setPath } from "./paths.js";
 import { loadTools } from "./tools-wasm.js";
 
 /** The enterprise calculator's large-text preference: one setting for both pages. */
@@ -130,20 +132,6 @@ const PANELS = [
 ];
 
 // ---- small DOM and text helpers ---------------------------------------------
-
-const nodes = (...children) => children.flat(Infinity).filter((c) => c != null && c !== false);
-
-/** A DOM element; text goes in as text, never as HTML. */
-function h(tag, attrs = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value == null || value === false) continue;
-    if (name === "class") element.className = value;
-    else element.setAttribute(name, value === true ? "" : value);
-  }
-  element.append(...nodes(children));
-  return element;
-}
 
 /** A {zh, en} text as two spans; institution.css shows the page language's. */
 function bi(text) {
@@ -571,7 +559,7 @@ class InstitutionPage {
         if (def?.required || line) missing.push(labelOf(control));
         continue;
       }
-      put(input, path, value);
+      setPath(input, path, value);
     }
     if (rule.calculator === "per_unit_reward" && !input.counts) missing.push(T.someCount);
     return { input, missing };
@@ -689,17 +677,6 @@ function meta(c) {
   const dates = (c.effective_from || c.effective_to) && fill(T.effective, { from: c.effective_from ?? "—", to: c.effective_to ?? "—" });
   const line = (l) => [c.issuer, c.jurisdiction, c.status_text[l], dates?.[l], c.source].filter(Boolean).join(" · ");
   return { zh: line("zh"), en: line("en") };
-}
-
-/** Set `payout`, `counts.town_outlet`, `lines[0].category` or `answers.x` on the input. */
-function put(input, path, value) {
-  const keys = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] === undefined ? m[1] : Number(m[2])));
-  let node = input;
-  for (const [i, key] of keys.slice(0, -1).entries()) {
-    node[key] ??= typeof keys[i + 1] === "number" ? [] : {};
-    node = node[key];
-  }
-  node[keys[keys.length - 1]] = value;
 }
 
 /** A control's label, {zh, en} (for the "please fill in" line; a line's balance names its line). */

@@ -23,29 +23,16 @@
 //
 // Every figure comes from the engine's report; this file only lays it out.
 
-import { createCalculator, evaluateLenient, fullResults, getPath, parsePath, rulesById, setPath, supported } from "./calculator.js";
+import { h, nodes } from "./dom.js";
+import { createCalculator, evaluateLenient, fullResults, rulesById, supported } from "./calculator.js";
 import { ENTERPRISE_FIELDS, FAMILIES, FAMILY_FIELDS, ITEM_LISTS, PRESETS, UI } from "./fields.js";
+import { getPath, parsePath, setPath } from "./paths.js";
 import { PERSONAS } from "./personas.js";
 
 const STYLESHEET = new URL("./widget.css", import.meta.url).href;
 const ELDER_KEY = "sme-subsidy:elder";
 const STATUS_ORDER = ["eligible", "amount_not_published", "needs_information", "not_eligible", "outside_effective_dates"];
 const LIST_FAMILY = Object.fromEntries(ITEM_LISTS.map((l) => [l.list, l.family]));
-
-/** Children as given to h(): nested arrays flattened, absent ones (null, false) dropped. */
-const nodes = (...children) => children.flat(Infinity).filter((c) => c != null && c !== false);
-
-/** A DOM element; text goes in as text, never as HTML. */
-function h(tag, attrs = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value == null || value === false) continue;
-    if (name === "class") element.className = value;
-    else element.setAttribute(name, value === true ? "" : value);
-  }
-  element.append(...nodes(children));
-  return element;
-}
 
 /** "1234567.5" → "1,234,567.5", on the string, so no digit is lost to floating point. */
 export function groupDigits(text) {

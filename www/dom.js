@@ -1,0 +1,19 @@
+// The one element builder of the browser code: the widget (in its shadow
+// root), the institution page and the batch page each lay out DOM from the
+// engine's data, and build it the same way — text always as text, never as
+// HTML, so nothing the user or a pack supplies can become markup.
+
+/** Children as given to h(): nested arrays flattened, absent ones (null, undefined, false) dropped. */
+export const nodes = (...children) => children.flat(Infinity).filter((c) => c != null && c !== false);
+
+/** A DOM element with attributes (`class`, `data-*`, `true` for a bare attribute; null or false leaves one out). */
+export function h(tag, attrs = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value == null || value === false) continue;
+    if (name === "class") element.className = value;
+    else element.setAttribute(name, value === true ? "" : value);
+  }
+  element.append(...nodes(children));
+  return element;
+}
