@@ -47,13 +47,18 @@ where
     D: serde::Deserializer<'de>,
     D::Error: fmt::Display,
 {
-    let documents: Vec<Document> = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let message = e.inner().to_string();
+    checked(serde_path_to_error::deserialize(de).map_err(|e| (e.path().to_string(), e.inner().to_string())), file)
+}
+
+/// Documents as read — or where (`[0].rules[2].rate`) and why reading
+/// failed — checked for meaning: the one way every reader of packs (the
+/// CLI's TOML and JSON, the browser's JSON) accepts or refuses them.
+pub fn checked(read: Result<Vec<Document>, (String, String)>, file: &str) -> Result<Vec<Document>, Vec<PackError>> {
+    let documents = read.map_err(|(field, message)| {
         vec![PackError {
             file: file.to_string(),
             rule: None,
-            field: path,
+            field,
             zh: format!("政策包格式错误：{message}"),
             en: format!("the pack is malformed: {message}"),
         }]

@@ -26,6 +26,10 @@
 //! - The TypeScript section below describes the real objects, so a portal's
 //!   developers get checked field names instead of `any`.
 
+// `.ok().expect(…)` on purpose: the error types' Debug code would only add
+// download size for failures that cannot happen.
+#![allow(clippy::ok_expect)]
+
 use js_sys::{Error, Reflect, JSON};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -529,21 +533,7 @@ fn read_scenario(value: &ScenarioObject, set: &PolicySet) -> Result<Scenario, Js
 /// A pack read and checked as `pack::validate::from_deserializer` does,
 /// with the error path found by [`path_at`].
 fn read_pack(text: &str, file: &str) -> Result<Vec<Document>, Vec<PackError>> {
-    let documents: Vec<Document> = read_json(text).map_err(|(field, message)| {
-        vec![PackError {
-            file: file.to_string(),
-            rule: None,
-            field,
-            zh: format!("政策包格式错误：{message}"),
-            en: format!("the pack is malformed: {message}"),
-        }]
-    })?;
-    let errors = validate::documents(&documents, file);
-    if errors.is_empty() {
-        Ok(documents)
-    } else {
-        Err(errors)
-    }
+    validate::checked(read_json(text), file)
 }
 
 /// Deserialize, or say where (`loans[1].principal`) and what went wrong.
