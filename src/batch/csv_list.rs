@@ -50,7 +50,8 @@ impl Cells for Utf8Record<'_> {
 /// The list's header row, or why the file cannot be a list.
 pub fn read_header<R: Read>(reader: &mut csv::Reader<R>) -> Result<Header, String> {
     let header = reader.headers().map_err(|e| read_error(&e))?;
-    if header.is_empty() || (header.len() == 1 && header[0].trim_start_matches('\u{feff}').trim().is_empty()) {
+    if header.is_empty() || (header.len() == 1 && header[0].trim_start_matches('\u{feff}').trim().is_empty())
+    {
         return Err("文件为空或没有表头 / the file is empty or has no header row".into());
     }
     Ok(Header::new(header))
@@ -121,6 +122,9 @@ mod tests {
     #[test]
     fn the_output_starts_with_a_bom_and_the_header() {
         let head = String::from_utf8(output_header()).unwrap();
-        assert_eq!(head, "\u{feff}行号,企业名称,状态,企业划型,五项标准初筛,符合条件的政策,测算合计（元）,可增加,错误\n");
+        assert_eq!(
+            head,
+            "\u{feff}行号,企业名称,状态,企业划型,五项标准初筛,符合条件的政策,测算合计（元）,可增加,错误\n"
+        );
     }
 }

@@ -47,13 +47,19 @@ where
     D: serde::Deserializer<'de>,
     D::Error: fmt::Display,
 {
-    checked(serde_path_to_error::deserialize(de).map_err(|e| (e.path().to_string(), e.inner().to_string())), file)
+    checked(
+        serde_path_to_error::deserialize(de).map_err(|e| (e.path().to_string(), e.inner().to_string())),
+        file,
+    )
 }
 
 /// Documents as read — or where (`[0].rules[2].rate`) and why reading
 /// failed — checked for meaning: the one way every reader of packs (the
 /// CLI's TOML and JSON, the browser's JSON) accepts or refuses them.
-pub fn checked(read: Result<Vec<Document>, (String, String)>, file: &str) -> Result<Vec<Document>, Vec<PackError>> {
+pub fn checked(
+    read: Result<Vec<Document>, (String, String)>,
+    file: &str,
+) -> Result<Vec<Document>, Vec<PackError>> {
     let documents = read.map_err(|(field, message)| {
         vec![PackError {
             file: file.to_string(),

@@ -143,7 +143,9 @@ fn list_error(message: &str) -> JsValue {
 fn options(default_date: Option<String>) -> Result<Options, JsValue> {
     let default_date = match default_date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         Some(text) => Some(parse_date(text).ok_or_else(|| {
-            list_error(&format!("测算日期「{text}」格式应为 YYYY-MM-DD / evaluation date {text}: expected YYYY-MM-DD"))
+            list_error(&format!(
+                "测算日期「{text}」格式应为 YYYY-MM-DD / evaluation date {text}: expected YYYY-MM-DD"
+            ))
         })?),
         None => None,
     };
@@ -159,7 +161,8 @@ impl Calculator {
     pub fn batch_from_csv(&self, bytes: Vec<u8>, default_date: Option<String>) -> Result<BatchList, JsValue> {
         let options = options(default_date)?;
         let length = bytes.len();
-        let mut reader = ReaderBuilder::new().flexible(true).has_headers(true).from_reader(Cursor::new(bytes));
+        let mut reader =
+            ReaderBuilder::new().flexible(true).has_headers(true).from_reader(Cursor::new(bytes));
         let header = read_header(&mut reader).map_err(|e| list_error(&e))?;
         let source = Source::Csv { reader, record: ByteRecord::new(), length, done: false };
         Ok(BatchList::new(self.set.clone(), header, options, source))
@@ -220,7 +223,13 @@ impl BatchList {
                     SizeOutcome::Classified(s) => Some(s),
                     _ => None,
                 };
-                (size, Some(o.s2.outcome.key()), o.eligible().count(), Some(format!("{:.2}", o.total)), &[][..])
+                (
+                    size,
+                    Some(o.s2.outcome.key()),
+                    o.eligible().count(),
+                    Some(format!("{:.2}", o.total)),
+                    &[][..],
+                )
             }
             Err(errors) => {
                 self.summary.failed += 1;
@@ -317,7 +326,12 @@ impl BatchList {
         let problems: Vec<CellError> = self
             .header
             .problems()
-            .map(|(column, zh, en)| CellError { row: 1, column: column.to_string().into(), zh: zh.into(), en: en.into() })
+            .map(|(column, zh, en)| CellError {
+                row: 1,
+                column: column.to_string().into(),
+                zh: zh.into(),
+                en: en.into(),
+            })
             .collect();
         to_js(&problems)
     }
