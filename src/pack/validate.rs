@@ -77,6 +77,13 @@ pub fn checked(
     }
 }
 
+/// The messages for a rule id the pack has used before: enterprise and
+/// institution rules share one set of ids, so a result names one rule.
+fn repeated_id(ids: &mut HashSet<String>, id: &str) -> Option<(String, String)> {
+    (!ids.insert(id.to_string()))
+        .then(|| (format!("规则编号 {id} 重复"), format!("rule id {id} is used twice")))
+}
+
 /// Every meaning error in these documents.
 pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
     let mut errors = Vec::new();
@@ -98,13 +105,8 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
         for (r, rule) in doc.rules.iter().enumerate() {
             let at = |f: &str| format!("[{d}].rules[{r}].{f}");
             let id = Some(rule.id.as_str());
-            if !ids.insert(rule.id.clone()) {
-                push(
-                    id,
-                    at("id"),
-                    format!("规则编号 {} 重复", rule.id),
-                    format!("rule id {} is used twice", rule.id),
-                );
+            if let Some((zh, en)) = repeated_id(&mut ids, &rule.id) {
+                push(id, at("id"), zh, en);
             }
             if rule.quote.trim().is_empty() {
                 push(id, at("quote"), "缺少原文摘录".into(), "the quoted clause is empty".into());
@@ -153,13 +155,8 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
         for (r, rule) in doc.institution_rules.iter().enumerate() {
             let at = |f: &str| format!("[{d}].institution_rules[{r}].{f}");
             let id = Some(rule.id.as_str());
-            if !ids.insert(rule.id.clone()) {
-                push(
-                    id,
-                    at("id"),
-                    format!("规则编号 {} 重复", rule.id),
-                    format!("rule id {} is used twice", rule.id),
-                );
+            if let Some((zh, en)) = repeated_id(&mut ids, &rule.id) {
+                push(id, at("id"), zh, en);
             }
             for (field, zh, en) in institution_problems(rule) {
                 push(id, at(&field), zh, en);
