@@ -9,6 +9,7 @@
 //   {type:"rows", rows, read, summary} a slice: BatchRow[], share read, counts
 //   {type:"done", summary}
 //   {type:"cells", id, cells}          the output cells of the rows asked for
+//   {type:"columns", columns}          the template's columns, for the help
 //   {type:"file", name, blob}          a download (template or result)
 //   {type:"error", message}            the list cannot be read at all
 
@@ -129,6 +130,7 @@ onmessage = async ({ data }) => {
     } else if (data.type === "start") await start(data);
     else if (data.type === "cells") postMessage({ type: "cells", id: data.id, cells: list.cells(data.indices) });
     else if (data.type === "download") await download(data);
+    else if (data.type === "columns") postMessage({ type: "columns", columns: (await engine()).batchColumns() });
   } catch (error) {
     postMessage({ type: "error", message: error?.message ?? String(error) });
   }

@@ -141,6 +141,10 @@ const handlers = {
     view = null;
     render();
   },
+  columns({ columns }) {
+    columnHelp = columns;
+    renderColumns(columns);
+  },
   cells({ id, cells }) {
     if (id === cellsWanted) renderRows(cells);
   },
@@ -343,11 +347,8 @@ function renderColumns(columns) {
   );
 }
 
-$("columns").addEventListener("toggle", async () => {
-  if (columnHelp || !$("columns").open) return;
-  const { loadTools } = await import("./tools-wasm.js");
-  columnHelp = (await loadTools()).batchColumns();
-  renderColumns(columnHelp);
+$("columns").addEventListener("toggle", () => {
+  if (!columnHelp && $("columns").open) screeningWorker().postMessage({ type: "columns" });
 });
 
 $("lang").addEventListener("click", () => {

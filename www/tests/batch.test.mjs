@@ -145,6 +145,11 @@ test("both templates download: the CSV is the command line's, the Excel one hold
   assert.deepEqual(sheet[0], HEADER);
   assert.equal(sheet[0][0], "企业名称");
   assert.deepEqual(sheet[1].map((c) => (c === null ? "" : String(c))), EXAMPLE);
+  // The column help comes from the worker's engine: every template column, required ones marked.
+  await page.locator("#columns summary").click();
+  const help = await page.locator("#columns li").allTextContents();
+  assert.equal(help.length, HEADER.length);
+  assert.match(help[0], /^企业名称 \*（示例：聊城某精密轴承有限公司）$/);
   assert.deepEqual(requestsSinceReady(), [], "no request after the page was ready");
   await context.close();
 });
