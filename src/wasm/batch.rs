@@ -49,8 +49,8 @@ export interface BatchRow {
   eligible: number;
   /** 测算合计（元）, "1234.50"; absent when the row failed. */
   total?: string;
-  /** Each problem of a failed row: its column and the reason. */
-  errors: { column: string; zh: string; en: string }[];
+  /** Each problem of a failed row: its column and the reason; absent when the row is ok. */
+  errors?: { row: number; column: string; zh: string; en: string }[];
 }
 export interface BatchSlice {
   rows: BatchRow[];
@@ -320,8 +320,11 @@ impl BatchList {
     }
 
     /// Problems with the header row (a missing required column, an unknown
-    /// or repeated one): `{column, zh, en}[]`. Every row reports them too.
-    #[wasm_bindgen(js_name = headerProblems, unchecked_return_type = "{ column: string; zh: string; en: string }[]")]
+    /// or repeated one), row 1 being the header. Every row reports them too.
+    #[wasm_bindgen(
+        js_name = headerProblems,
+        unchecked_return_type = "{ row: number; column: string; zh: string; en: string }[]"
+    )]
     pub fn header_problems(&self) -> JsValue {
         let problems: Vec<CellError> = self
             .header
