@@ -2,9 +2,10 @@
 // engine's own reader, XLSX by read-excel-file), screens it a slice at a
 // time in the staff tools' WebAssembly package, and posts each slice with
 // the progress, so the page stays responsive. Cancelling ends this worker.
-// The page warms it up on load, so no request is made once a list is chosen.
-// Every message it posts has a `type`:
-//   {type:"ready"}                     engine and spreadsheet libraries loaded
+// The page warms it up on load — the engine, a portal's policy pack if the
+// page names one, the spreadsheet libraries — so no request is made once a
+// list is chosen. Every message it posts has a `type`:
+//   {type:"ready", packs}              loaded; packs: the portal packs in use
 //   {type:"started", header}           header problems ({column, zh, en}[])
 //   {type:"rows", rows, read, summary} a slice: BatchRow[], share read, counts
 //   {type:"done", summary}
@@ -24,10 +25,24 @@ let calculator;
 let list;
 let listName = "名单";
 
-async function engine() {
+/**
+ * The calculator with the built-in pack, plus the portal's pack at
+ * `packUrl` (a JSON array of documents, as the widget's `policy-set`).
+ */
+async function warm(packUrl) {
   const tools = await loadTools();
-  calculator ??= new tools.Calculator();
-  return tools;
+  calculator = new tools.Calculator();
+  if (packUrl) {
+    const response = await fetch(packUrl);
+    if (!response.ok) throw new Error(`政策包加载失败 / the policy pack failed to load: ${packUrl}: HTTP ${response.status}`);
+    try {
+      calculator.loadPack(await response.json(), packUrl);
+    } catch (error) {
+      throw new Error(`政策包加载失败 / the policy pack failed to load:\n${error.message}`);
+    }
+  }
+  await spreadsheet();
+  return calculator.info().loaded;
 }
 
 /** The spreadsheet libraries, loaded only when a spreadsheet is used. */
@@ -45,7 +60,6 @@ function cellText(value) {
 }
 
 async function start({ file, defaultDate }) {
-  await engine();
   listName = file.name.replace(/\.(csv|xlsx)$/i, "");
   if (/\.xlsx$/i.test(file.name)) {
     const { readSheet } = await spreadsheet();
@@ -90,7 +104,7 @@ function outputSheet(csvRows) {
 }
 
 async function download({ what, format }) {
-  const tools = await engine();
+  const tools = await loadTools();
   const stamp = new Date().toISOString().slice(0, 10);
   let name;
   let blob;
@@ -124,13 +138,11 @@ async function download({ what, format }) {
 
 onmessage = async ({ data }) => {
   try {
-    if (data.type === "warm") {
-      await Promise.all([engine(), spreadsheet()]);
-      postMessage({ type: "ready" });
-    } else if (data.type === "start") await start(data);
+    if (data.type === "warm") postMessage({ type: "ready", packs: await warm(data.packUrl) });
+    else if (data.type === "start") await start(data);
     else if (data.type === "cells") postMessage({ type: "cells", id: data.id, cells: list.cells(data.indices) });
     else if (data.type === "download") await download(data);
-    else if (data.type === "columns") postMessage({ type: "columns", columns: (await engine()).batchColumns() });
+    else if (data.type === "columns") postMessage({ type: "columns", columns: (await loadTools()).batchColumns() });
   } catch (error) {
     postMessage({ type: "error", message: error?.message ?? String(error) });
   }

@@ -10,6 +10,7 @@ const T = {
   title: ["批量筛查企业名单", "Screen a list of enterprises"],
   switchLanguage: ["English", "中文"],
   privacy: ["名单只在您的设备上读取和测算，不会上传到任何服务器。", "The list is read and screened on your device only; nothing is uploaded."],
+  pack: ["政策包：内置政策，并按本门户的 {packs} 更新", "Policies: the built-in pack, updated by this portal's {packs}"],
   stepTemplate: ["第一步：下载模板，逐户填写", "Step 1: download the template, one enterprise per row"],
   templateHelp: [
     "模板第一行为中文表头，第二行为示例企业（可删除）。每户企业一行；带 * 的列须保留。",
@@ -108,7 +109,8 @@ function screeningWorker() {
 }
 
 const handlers = {
-  ready() {
+  ready({ packs }) {
+    $("pack").textContent = packs.length ? t("pack", { packs: packs.join("、") }) : "";
     ready = true;
     $("batch").dataset.ready = "true";
     running(false);
@@ -393,7 +395,9 @@ $("next").addEventListener("click", () => {
 function warmUp() {
   ready = false;
   $("batch").dataset.ready = "false";
-  screeningWorker().postMessage({ type: "warm" });
+  // A portal names its own policy pack on the page: <main id="batch" data-policy-set="…">.
+  const pack = $("batch").dataset.policySet;
+  screeningWorker().postMessage({ type: "warm", packUrl: pack ? new URL(pack, location.href).href : null });
 }
 
 // The evaluation date defaults to today in China (UTC+8).

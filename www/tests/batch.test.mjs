@@ -14,7 +14,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { readSheet } from "read-excel-file/node";
 import writeSheet from "write-excel-file/node";
-import { ROOT, openPage, screenshot, seriousAxeViolations, start } from "./helpers.mjs";
+import { ROOT, SITE, openPage, screenshot, seriousAxeViolations, start } from "./helpers.mjs";
 
 const CLI = path.join(ROOT, "target/debug/sme-subsidy");
 const DATE = "2024-12-31";
@@ -93,18 +93,18 @@ async function xlsxFile(rows, file) {
 }
 
 /** The command line's screening of a CSV file: its output bytes and exit code. */
-function cliScreen(file) {
+function cliScreen(file, ...options) {
   try {
-    return { out: execFileSync(CLI, ["batch", file, "--date", DATE], { stdio: ["ignore", "pipe", "pipe"] }), code: 0 };
+    return { out: execFileSync(CLI, ["batch", file, "--date", DATE, ...options], { stdio: ["ignore", "pipe", "pipe"] }), code: 0 };
   } catch (error) {
     return { out: error.stdout, code: error.status };
   }
 }
 
-/** Open batch.html and wait until the worker has loaded the engine and libraries. */
-async function openBatch(options) {
+/** Open batch.html (or `page`) and wait until the worker has loaded the engine and libraries. */
+async function openBatch(options, page = "batch.html") {
   const opened = await openPage(env, undefined, options);
-  await opened.page.goto(env.base + "batch.html");
+  await opened.page.goto(env.base + page);
   await opened.page.locator('#batch[data-ready="true"]').waitFor({ timeout: 20000 });
   opened.ready = opened.requests.filter((u) => u.startsWith("http")).length;
   opened.requestsSinceReady = () => opened.requests.filter((u) => u.startsWith("http")).slice(opened.ready);
@@ -303,4 +303,40 @@ test("a CSV saved in Excel's legacy Chinese encoding (GBK) is refused with how t
   assert.match(await page.locator("#message").textContent(), /文件不是 UTF-8 编码：请在 Excel 中「另存为 → CSV UTF-8（逗号分隔）」/);
   assert.ok(await page.locator("#outcome").isHidden());
   await context.close();
+});
+
+test("a portal's own policy pack (data-policy-set): the list is screened against it, as the CLI's --pack does", async (t) => {
+  // The portal's pack replaces 聊城's document with one change: LC-P-2 (出口信用
+  // 保险保费补贴) pays 50% instead of 100%. The example enterprise's premium of
+  // 45,000 then gives 22,500.00, and its total 260,375.00 − 22,500.00 = 237,875.00.
+  const pack = JSON.parse(execFileSync(CLI, ["export-pack", path.join(ROOT, "policies/001-liaocheng-fiscal-finance-2024.toml")], { encoding: "utf8" }));
+  pack[0].rules.find((r) => r.id === "LC-P-2").calculation.share_percent = "50";
+  const packFile = path.join(SITE, "test-portal-pack.json");
+  fs.writeFileSync(packFile, JSON.stringify(pack));
+  const page = path.join(SITE, "batch-portal-test.html");
+  fs.writeFileSync(page, fs.readFileSync(path.join(SITE, "batch.html"), "utf8").replace('<main id="batch"', '<main id="batch" data-policy-set="test-portal-pack.json"'));
+  const missing = path.join(SITE, "batch-missing-pack-test.html");
+  fs.writeFileSync(missing, fs.readFileSync(page, "utf8").replace("test-portal-pack.json", "no-such-pack.json"));
+  t.after(() => [packFile, page, missing].forEach((f) => fs.rmSync(f, { force: true })));
+
+  const csvFile = path.join(TMP, "名单.csv");
+  fs.writeFileSync(csvFile, csvText(ROWS));
+  const cli = cliScreen(csvFile, "--pack", packFile);
+  assert.equal(cli.code, 1, "three rows are bad");
+  const { page: p, context, requestsSinceReady } = await openBatch(undefined, "batch-portal-test.html");
+  assert.match(await p.locator("#pack").textContent(), /test-portal-pack\.json/);
+  await screen(p, csvFile);
+  assert.equal((await tableRows(p))[0][5], "237,875.00");
+  const csv = await download(p, '[data-download="result"][data-format="csv"]');
+  assert.equal(fs.readFileSync(csv.target, "utf8"), cli.out.toString("utf8"));
+  assert.deepEqual(requestsSinceReady(), []);
+  await context.close();
+
+  // A pack that cannot be loaded: said plainly, and nothing can be screened.
+  const broken = await openPage(env, undefined);
+  await broken.page.goto(env.base + "batch-missing-pack-test.html");
+  await broken.page.locator('#batch[data-state="error"]').waitFor();
+  assert.match(await broken.page.locator("#message").textContent(), /政策包加载失败.*no-such-pack\.json: HTTP 404/);
+  assert.ok(await broken.page.locator("#start").isDisabled());
+  await broken.context.close();
 });
