@@ -14,6 +14,7 @@
 //   {type:"file", name, blob}          a download (template or result)
 //   {type:"error", message}            the list cannot be read at all
 
+import { loadPortalPack } from "./portal-pack.js";
 import { loadTools } from "./tools-wasm.js";
 
 /** Rows per slice: small enough to post progress several times a second. */
@@ -33,10 +34,8 @@ async function warm(packUrl) {
   const tools = await loadTools();
   calculator = new tools.Calculator();
   if (packUrl) {
-    const response = await fetch(packUrl);
-    if (!response.ok) throw new Error(`政策包加载失败 / the policy pack failed to load: ${packUrl}: HTTP ${response.status}`);
     try {
-      calculator.loadPack(await response.json(), packUrl);
+      await loadPortalPack(calculator, packUrl);
     } catch (error) {
       throw new Error(`政策包加载失败 / the policy pack failed to load:\n${error.message}`);
     }

@@ -3,6 +3,7 @@
 // user is still typing.
 
 import init, { Calculator } from "./pkg/sme_subsidy.js";
+import { loadPortalPack } from "./portal-pack.js";
 import { parsePath } from "./paths.js";
 
 /** The WebAssembly file's Subresource-Integrity hash, stamped in by the release build. */
@@ -29,11 +30,7 @@ export function loadEngine() {
 export async function createCalculator(packUrl) {
   await loadEngine();
   const calculator = new Calculator();
-  if (packUrl) {
-    const response = await fetch(packUrl);
-    if (!response.ok) throw new Error(`${packUrl}: HTTP ${response.status}`);
-    calculator.loadPack(await response.json(), packUrl);
-  }
+  if (packUrl) await loadPortalPack(calculator, packUrl);
   return calculator;
 }
 
