@@ -1,6 +1,6 @@
 //! Build-time work, so the library (and its WASM build) carries no TOML or
 //! CSV parser:
-//! - `policies/*.toml` → one JSON array of policy documents, embedded by
+//! - `policies/*/pack.toml` → one JSON array of policy documents, embedded by
 //!   `src/pack/builtin.rs` (TOML → JSON is structural; the pack's own
 //!   validation runs in the test suite and in `sme-subsidy validate-pack`);
 //! - `data/lpr.csv` → a constant table in basis points for `src/lpr.rs`.
@@ -18,10 +18,11 @@ fn main() {
 }
 
 fn embed_policies(dir: &Path, dest: &Path) {
+    // One folder per document: its pack beside its source text and cases.
     let mut files: Vec<PathBuf> = fs::read_dir(dir)
         .expect("policies/ folder")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|e| e.unwrap().path().join("pack.toml"))
+        .filter(|p| p.is_file())
         .collect();
     files.sort();
     let mut documents = Vec::new();

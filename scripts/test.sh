@@ -27,7 +27,7 @@ echo "== CLI: README example and golden folder"
 cargo run --locked --quiet -- evaluate examples/scenario.json --format table > target/cli-example.txt
 grep -q "LC-I-1" target/cli-example.txt
 cargo run --locked --quiet -- test tests/cases | tail -n 1
-cargo run --locked --quiet -- validate-pack policies/*.toml
+cargo run --locked --quiet -- validate-pack policies/*/pack.toml
 
 if [ -x scripts/browser-test.sh ]; then
   echo "== browser"

@@ -159,7 +159,7 @@ fn policy_set(packs: &[PathBuf]) -> Option<PolicySet> {
     Some(set)
 }
 
-/// A pack file holds one document (TOML, as in `policies/`) or a JSON array of them.
+/// A pack file holds one document (TOML, as `policies/*/pack.toml`) or a JSON array of them.
 fn load_pack(path: &Path) -> Result<Vec<Document>, Vec<validate::PackError>> {
     let name = path.display().to_string();
     let text = read(path).map_err(|e| {

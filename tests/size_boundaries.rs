@@ -3,7 +3,7 @@
 //! and one unit below it (one person; one yuan; and for money also one fen).
 //!
 //! The thresholds below are transcribed independently from the standard's
-//! text (../shared/data/sme-size-2011.md), not from `src/size.rs`, and the
+//! text (data/sme-size-2011.md), not from `src/size.rs`, and the
 //! rule applied is the standard's own:
 //! - 中小微 (not 大型) when below ANY of the outer bounds;
 //! - 中型 needs ALL of the 中型 lower bounds, 小型 ALL of the 小型 lower bounds;

@@ -1,4 +1,4 @@
-//! The built-in pack: `policies/*.toml`, turned into JSON by `build.rs` (so
+//! The built-in pack: `policies/*/pack.toml`, turned into JSON by `build.rs` (so
 //! no TOML parser is compiled in) and read once, on first use, with the same
 //! serde_json the browser build uses for every object it exchanges.
 

@@ -7,7 +7,7 @@
 //! pack's default justified in the TOML comment, so a portal that knows
 //! better changes data, not code.
 //!
-//! The built-in pack (`policies/*.toml`) is compiled in; a portal may load
+//! The built-in pack (`policies/*/pack.toml`) is compiled in; a portal may load
 //! its own documents, which replace built-in documents of the same `id` and
 //! are validated with errors that name the file, the rule and the field.
 

@@ -107,7 +107,7 @@ test("bad input throws an Error naming the field, with every problem in zh and e
 
 test("a portal's pack: replaces the document of the same id, or is refused with file, rule and field", () => {
   const calculator = new Calculator();
-  const tongchuan = exportPack(path.join(ROOT, "policies/003-tongchuan-sme-financing-2024.toml"));
+  const tongchuan = exportPack(path.join(ROOT, "policies/003-tongchuan-sme-financing-2024/pack.toml"));
   const before = calculator.info();
 
   tongchuan[0].title = "门户自己的文件标题";
@@ -126,7 +126,7 @@ test("a portal's pack: replaces the document of the same id, or is refused with 
     }
     assert.fail("expected a PackError");
   };
-  const liaocheng = exportPack(path.join(ROOT, "policies/001-liaocheng-fiscal-finance-2024.toml"));
+  const liaocheng = exportPack(path.join(ROOT, "policies/001-liaocheng-fiscal-finance-2024/pack.toml"));
   const g2 = liaocheng[0].rules.findIndex((r) => r.id === "LC-G-2");
   liaocheng[0].rules[g2].calculation.share_percent = "150";
   const share = refused(liaocheng);

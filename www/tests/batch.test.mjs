@@ -309,7 +309,7 @@ test("a portal's own policy pack (data-policy-set): the list is screened against
   // The portal's pack replaces 聊城's document with one change: LC-P-2 (出口信用
   // 保险保费补贴) pays 50% instead of 100%. The example enterprise's premium of
   // 45,000 then gives 22,500.00, and its total 260,375.00 − 22,500.00 = 237,875.00.
-  const pack = JSON.parse(execFileSync(CLI, ["export-pack", path.join(ROOT, "policies/001-liaocheng-fiscal-finance-2024.toml")], { encoding: "utf8" }));
+  const pack = JSON.parse(execFileSync(CLI, ["export-pack", path.join(ROOT, "policies/001-liaocheng-fiscal-finance-2024/pack.toml")], { encoding: "utf8" }));
   pack[0].rules.find((r) => r.id === "LC-P-2").calculation.share_percent = "50";
   const packFile = path.join(SITE, "test-portal-pack.json");
   fs.writeFileSync(packFile, JSON.stringify(pack));
