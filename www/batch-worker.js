@@ -220,14 +220,15 @@ onmessage = async ({ data }) => {
 // A failure outside the handler above — a library's own callback, a promise
 // nobody awaits, a script the page's Content-Security-Policy refuses —
 // would otherwise leave the page waiting on 「正在读取名单……」 for good.
-addEventListener("error", (event) => report(event.error ?? event.message, currentRun));
-addEventListener("unhandledrejection", (event) => report(event.reason, currentRun));
+// Between lists `currentRun` is 0: such a message carries no run and is always shown.
+addEventListener("error", (event) => report(event.error ?? event.message, currentRun || undefined));
+addEventListener("unhandledrejection", (event) => report(event.reason, currentRun || undefined));
 addEventListener("securitypolicyviolation", (event) =>
   report(
     new Error(
       both("浏览器的安全策略拦截了", "the browser's security policy blocked") +
         ` ${event.blockedURI} (${event.effectiveDirective})`,
     ),
-    currentRun,
+    currentRun || undefined,
   ),
 );
