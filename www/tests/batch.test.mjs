@@ -15,7 +15,7 @@ import { after, before, test } from "node:test";
 import { strFromU8, unzipSync } from "fflate";
 import { readSheet } from "read-excel-file/node";
 import writeSheet from "write-excel-file/node";
-import { ROOT, SITE, openPage, screenshot, seriousAxeViolations, start } from "./helpers.mjs";
+import { ROOT, SITE, injectEngineFault, openPage, screenshot, seriousAxeViolations, start } from "./helpers.mjs";
 
 const CLI = path.join(ROOT, "target/debug/sme-subsidy");
 const DATE = "2024-12-31";
@@ -102,9 +102,12 @@ function cliScreen(file, ...options) {
   }
 }
 
-/** Open batch.html (or `page`) and wait until the worker has loaded the engine and libraries. */
-async function openBatch(options, page = "batch.html") {
-  const opened = await openPage(env, undefined, options);
+/**
+ * Open batch.html (or `page`) and wait until the worker has loaded the
+ * engine and libraries; in `opened` (from openPage) when given.
+ */
+async function openBatch(options, page = "batch.html", opened = undefined) {
+  opened ??= await openPage(env, undefined, options);
   await opened.page.goto(env.base + page);
   await opened.page.locator('#batch[data-ready="true"]').waitFor({ timeout: 20000 });
   opened.ready = opened.requests.filter((u) => u.startsWith("http")).length;
@@ -424,35 +427,31 @@ test("a portal's own policy pack (data-policy-set): the list is screened against
 });
 
 test("the engine failing inside on a list (a trap) is said in both languages; a fresh engine screens the next list", async (t) => {
-  // 聊城's document with LC-I-2 (碳减排贷款贴息) at rate_bp 1,000,000,000,000,000,
-  // which passes today's pack validation; a 碳减排 loan at the largest
-  // principal accepted, 1,000,000,000,000 yuan, overflows the decimal
-  // arithmetic: a panic natively, a trap in WebAssembly.
-  portalBatchPage(t, "test-overflow-pack.json", "batch-overflow-test.html", (rules) => {
-    rules.find((r) => r.id === "LC-I-2").calculation.rate_bp = "1000000000000000";
+  // The portal's pack (LC-P-2 at 50%: the example enterprise's total is
+  // 237,875.00, worked out above), so that the fresh engine is seen to load
+  // it again; and a fault that makes the engine trap on any slice holding
+  // the enterprise 「注入故障企业」 (the input bounds leave no real trap to provoke).
+  portalBatchPage(t, "test-portal-pack.json", "batch-portal-test.html", (rules) => {
+    rules.find((r) => r.id === "LC-P-2").calculation.share_percent = "50";
   });
-
-  const carbon = PROFILE("聊城光伏公司", "工业", "50", "30000000", "20000000", {
-    "贷款本金（元）": "1000000000000", 贷款起始日: "2024-01-01", 贷款到期日: "2024-12-31", "合同利率（%）": "3.95",
-    贷款机构类型: "地方法人银行", 贷款投向: "清洁能源", "纳入碳减排支持工具（是/否）": "是",
-  });
-  const file = path.join(TMP, "溢出名单.csv");
-  fs.writeFileSync(file, csvText([EXAMPLE, carbon]));
-  const { page: p, context, problems, requestsSinceReady } = await openBatch(undefined, "batch-overflow-test.html");
+  const file = path.join(TMP, "故障名单.csv");
+  fs.writeFileSync(file, csvText([EXAMPLE, ["注入故障企业", ...EXAMPLE.slice(1)]]));
+  const opened = await openPage(env);
+  await injectEngineFault(opened.page, "/pkg-tools/sme_subsidy_tools.js", "注入故障企业");
+  const { page: p, context, problems, requestsSinceReady } = await openBatch(undefined, "batch-portal-test.html", opened);
   await screen(p, file);
   assert.equal(await p.locator("#batch").getAttribute("data-state"), "error");
-  assert.match(await p.locator("#message").textContent(), /^测算程序在筛查这份名单时出错，已重新启动.* \/ the calculator failed on this list and has been restarted/);
+  assert.match(await p.locator("#message").textContent(), /^测算程序在筛查这份名单时出错，已重新启动.* \/ the calculator failed on this list and has been restarted.*（unreachable）$/);
   await screenshot(p, "batch-engine-failure");
 
-  // The same list without that row: screened by the fresh engine, with the portal's pack.
-  await p.locator('#batch[data-ready="true"]').waitFor();
+  // The list without that row: screened by the fresh engine, with the portal's pack.
   const fixed = path.join(TMP, "修正名单.csv");
   fs.writeFileSync(fixed, csvText([EXAMPLE]));
   await screen(p, fixed);
   assert.equal(await p.locator("#batch").getAttribute("data-state"), "done");
-  assert.equal((await tableRows(p))[0][5], "260,375.00");
+  assert.equal((await tableRows(p))[0][5], "237,875.00");
   // Only the glue module and the pack were fetched again; not the .wasm, not the spreadsheet library.
-  assert.deepEqual(requestsSinceReady().map((u) => new URL(u).pathname + new URL(u).search).sort(), ["/pkg-tools/sme_subsidy_tools.js?instance=1", "/test-overflow-pack.json"]);
+  assert.deepEqual(requestsSinceReady().map((u) => new URL(u).pathname + new URL(u).search).sort(), ["/pkg-tools/sme_subsidy_tools.js?instance=1", "/test-portal-pack.json"]);
   assert.deepEqual(problems, []);
   await context.close();
 });

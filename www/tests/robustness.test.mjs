@@ -1,6 +1,7 @@
 // Hostile and unlucky input, tried as a user or an attacker would, with the
 // site served by www/serve.mjs and its strict CSP: damaged share links, an
-// engine that fails inside (a Rust panic is a WebAssembly trap), numbers
+// engine that fails inside (a Rust panic is a WebAssembly trap; the input
+// bounds leave none to provoke, so a fault is injected), numbers
 // JSON cannot carry, a pack saved with a byte-order mark, a broken address
 // for the server, pages framed by another page, a bad slice size for the
 // batch API.
@@ -11,7 +12,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { ROOT, SITE, openPage, scenarioOf, screenshot, shown, start, widget } from "./helpers.mjs";
+import { ROOT, SITE, assertSameAsEngine, injectEngineFault, openPage, scenarioOf, screenshot, shown, start, widget } from "./helpers.mjs";
 
 const CLI = path.join(ROOT, "target/debug/sme-subsidy");
 
@@ -29,31 +30,17 @@ function siteFile(t, name, text) {
   return file;
 }
 
-/** The calculator page (index.html) with the widget given `attributes`, as a test page. */
-function calculatorPage(t, name, attributes) {
-  const html = fs.readFileSync(path.join(SITE, "index.html"), "utf8").replace("<sme-subsidy-calculator standalone>", `<sme-subsidy-calculator standalone ${attributes}>`);
+/**
+ * The calculator page (index.html) with the widget given `attributes`, as a
+ * test page; without the preload of the engine's glue module (and its
+ * integrity hash) when `preloadGlue` is false.
+ */
+function calculatorPage(t, name, attributes, { preloadGlue = true } = {}) {
+  let html = fs.readFileSync(path.join(SITE, "index.html"), "utf8").replace("<sme-subsidy-calculator standalone>", `<sme-subsidy-calculator standalone ${attributes}>`);
   assert.ok(html.includes(attributes), "the test page carries the attributes");
+  if (!preloadGlue) html = html.replace(/<link rel="modulepreload" href="pkg\/sme_subsidy\.js"[^>]*>\n?/, "");
   siteFile(t, name, html);
 }
-
-/**
- * The built-in 聊城 document with LC-I-2 (碳减排贷款贴息, fixed rate in basis
- * points) at rate_bp 1,000,000,000,000,000: it passes today's validation,
- * and a loan at the largest principal accepted (1,000,000,000,000 yuan)
- * overflows the decimal arithmetic — a panic natively, a trap in WebAssembly.
- */
-function overflowingPack() {
-  const pack = JSON.parse(execFileSync(CLI, ["export-pack", path.join(ROOT, "policies/001-liaocheng-fiscal-finance-2024.toml")], { encoding: "utf8" }));
-  pack[0].rules.find((r) => r.id === "LC-I-2").calculation.rate_bp = "1000000000000000";
-  return JSON.stringify(pack);
-}
-
-/** A 聊城 enterprise with a 碳减排 loan that LC-I-2 concerns, of `principal` yuan. */
-const carbonLoan = (principal) => ({
-  evaluation_date: "2024-12-31",
-  enterprise: { region: { province: "山东省", city: "聊城市" }, industry: "industry", employees: 50, operating_revenue: "30000000 CNY", total_assets: "20000000 CNY" },
-  loans: [{ principal: `${principal} CNY`, start_date: "2024-01-01", end_date: "2024-12-31", contract_rate_percent: "3.95", lender: "local_legal_person_bank", purpose: "clean_energy", carbon_reduction_tool: true }],
-});
 
 const damagedNote = (page) => widget(page).locator(".share-note");
 
@@ -98,35 +85,37 @@ test("the damaged-link note at 360 px, in English too", async () => {
 });
 
 test("the engine failing inside (a trap) is said in the results, and a fresh engine computes the next edit", async (t) => {
-  siteFile(t, "test-overflow-pack.json", overflowingPack());
-  calculatorPage(t, "engine-failure-test.html", 'policy-set="test-overflow-pack.json"');
+  // A portal's pack (聊城's document with LC-P-2 at 50%), so that the fresh
+  // engine is seen to load it again; and a fault that makes the engine trap
+  // on any report for the evaluation date 2099-12-31.
+  const pack = JSON.parse(execFileSync(CLI, ["export-pack", path.join(ROOT, "policies/001-liaocheng-fiscal-finance-2024.toml")], { encoding: "utf8" }));
+  pack[0].rules.find((r) => r.id === "LC-P-2").calculation.share_percent = "50";
+  const packFile = siteFile(t, "test-portal-pack.json", JSON.stringify(pack));
+  calculatorPage(t, "engine-failure-test.html", 'policy-set="test-portal-pack.json"', { preloadGlue: false });
   const opened = await openPage(env);
   const { page } = opened;
-  await page.goto(`${env.base}engine-failure-test.html#s=${base64url(JSON.stringify(carbonLoan("1000000000000")))}`);
+  await injectEngineFault(page, "/pkg/sme_subsidy.js", '"evaluation_date":"2099-12-31"');
+  const example = JSON.parse(fs.readFileSync(path.join(ROOT, "examples/scenario.json"), "utf8"));
+  await page.goto(`${env.base}engine-failure-test.html#s=${base64url(JSON.stringify({ ...example, evaluation_date: "2099-12-31" }))}`);
   const alert = widget(page).locator(".results .alert");
   await alert.waitFor({ timeout: 20000 });
   assert.match(await alert.textContent(), /^测算程序在计算这组数据时出错，已重新启动。/);
-  const failedAt = opened.requests.length;
   await screenshot(page, "engine-failure");
+  const failedAt = opened.requests.length;
 
-  // A smaller loan: LC-I-2 at 1,000,000,000,000,000 bp on 1,000 yuan, 2024-01-01 to
-  // 2024-12-31 in 聊城's effective period, computes (outside the total:
-  // recipient not settled); the amounts are the command line's with the same pack.
-  await widget(page).locator('[data-item="loans[0]"]').getByLabel("贷款本金", { exact: true }).fill("1000");
+  // Another date: the fresh engine computes, with the portal's pack, as the
+  // command line does with the same pack.
+  await page.getByLabel("测算日期", { exact: true }).fill("2024-12-31");
   await widget(page).locator(".total").waitFor();
-  const scenario = await scenarioOf(page);
-  const scenarioFile = siteFile(t, "test-overflow-scenario.json", JSON.stringify(scenario));
-  const report = JSON.parse(execFileSync(CLI, ["evaluate", scenarioFile, "--pack", path.join(SITE, "test-overflow-pack.json"), "--format", "json"], { encoding: "utf8" }));
-  const view = await shown(page);
-  assert.equal(view.total, report.total_yuan);
-  const lci2 = report.results.find((r) => r.rule_id === "LC-I-2");
-  assert.equal(lci2.status, "eligible");
-  assert.deepEqual(view.cards["LC-I-2"], { status: "eligible", amount: lci2.amount_yuan });
+  const scenarioFile = siteFile(t, "test-scenario.json", JSON.stringify(await scenarioOf(page)));
+  const report = JSON.parse(execFileSync(CLI, ["evaluate", scenarioFile, "--pack", packFile, "--format", "json"], { encoding: "utf8" }));
+  assertSameAsEngine(assert, await shown(page), report);
+  assert.equal(report.results.find((r) => r.rule_id === "LC-P-2").amount_yuan, "22500.00", "the portal's 50% of the 45,000 premium");
   // The fresh engine: the glue module once more and the portal's pack; the
   // compiled WebAssembly is reused, not downloaded again.
   const fetched = (name) => opened.requests.filter((u) => new URL(u).pathname + new URL(u).search === name).length;
   assert.deepEqual(
-    ["/pkg/sme_subsidy_bg.wasm", "/pkg/sme_subsidy.js", "/pkg/sme_subsidy.js?instance=1", "/test-overflow-pack.json"].map(fetched),
+    ["/pkg/sme_subsidy_bg.wasm", "/pkg/sme_subsidy.js", "/pkg/sme_subsidy.js?instance=1", "/test-portal-pack.json"].map(fetched),
     [1, 1, 1, 2],
   );
   assert.equal(opened.requests.length, failedAt, "nothing more was fetched for the edit");
@@ -153,7 +142,7 @@ test("numbers JSON cannot carry (NaN, ±Infinity, 1e400) are refused at their fi
       }
     }
     return out;
-  }, carbonLoan("1000000"));
+  }, JSON.parse(fs.readFileSync(path.join(ROOT, "examples/scenario.json"), "utf8")));
   const [nan, infinity, huge, minus] = refused;
   for (const error of [nan, infinity, huge]) {
     assert.equal(error.field, "loans[0].contract_rate_percent");
