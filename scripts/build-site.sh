@@ -17,10 +17,15 @@ rm -rf "$site/tests" "$site/tools" "$site/vendor-src" "$site/package-README.md" 
 cp -r "$out/npm-pkg" "$site/pkg"
 cp -r "$out/npm-pkg-tools" "$site/pkg-tools"
 if [ -d www/vendor-src ]; then
-  for entry in www/vendor-src/*.js; do
-    node_modules/.bin/esbuild "$entry" --bundle --minify --format=esm --legal-comments=eof \
-      --log-level=warning --outfile="$site/vendor/$(basename "$entry")"
-  done
+  # fflate-sync.js stands in for fflate (see there); it is bundled, not an entry.
+  node_modules/.bin/esbuild www/vendor-src/xlsx.js --bundle --minify --format=esm --legal-comments=eof \
+    --alias:fflate=./www/vendor-src/fflate-sync.js --log-level=warning --outfile="$site/vendor/xlsx.js"
+  # A worker made from a blob: address is refused by the pages' CSP, and
+  # the list would never load: the bundle must start none.
+  if grep -q "new Worker" "$site/vendor/xlsx.js"; then
+    echo "build-site: vendor/xlsx.js would start a Web Worker (refused by the CSP)" >&2
+    exit 1
+  fi
 fi
 node www/tools/stamp-sri.mjs "$site"
 echo "built $site"

@@ -199,6 +199,11 @@ fn translate(text: &str, field: &mut String) -> String {
     if text.contains("is not a number") {
         return format!("{} 不是有效的数字（千位分隔符须每三位一个，小数点用“.”）", quoted(text));
     }
+    // serde_json, for 1e400 and for what the browser cannot write as JSON
+    // (NaN, Infinity: see `wasm::json_text`).
+    if text.starts_with("number out of range") {
+        return "数字超出可计算范围（或不是有限的数，如 NaN、Infinity）".into();
+    }
     // time's date parser.
     if text.contains("form YYYY-MM-DD") {
         return "日期格式应为 YYYY-MM-DD，且为真实存在的日期".into();
@@ -229,7 +234,13 @@ fn translate(text: &str, field: &mut String) -> String {
 /// Parse a scenario from JSON text, with the failing field located.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn scenario_from_json(text: &str) -> Result<Scenario, Vec<InputError>> {
-    scenario_from(&mut serde_json::Deserializer::from_str(text))
+    scenario_from(&mut serde_json::Deserializer::from_str(without_bom(text)))
+}
+
+/// The text without a leading UTF-8 byte-order mark, which Windows editors
+/// (Notepad, Excel's 「UTF-8」) write and JSON and TOML parsers refuse.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Deserialize a scenario from any self-describing format (JSON, TOML, a

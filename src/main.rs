@@ -131,12 +131,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// A scenario, pack or input file's text, without a byte-order mark.
 fn read(path: &Path) -> Result<String, String> {
-    if path == Path::new("-") {
+    let text = if path == Path::new("-") {
         std::io::read_to_string(std::io::stdin()).map_err(|e| format!("standard input: {e}"))
     } else {
         fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
-    }
+    }?;
+    Ok(input::without_bom(&text).to_string())
 }
 
 fn is_toml(path: &Path) -> bool {

@@ -1,21 +1,24 @@
 // 批量筛查 off the page's main thread: reads the uploaded list (CSV by the
 // engine's own reader, XLSX by read-excel-file), screens it a slice at a
 // time in the staff tools' WebAssembly package, and posts each slice with
-// the progress, so the page stays responsive. Cancelling ends this worker.
-// The page warms it up on load — the engine, a portal's policy pack if the
-// page names one, the spreadsheet libraries — so no request is made once a
-// list is chosen. Every message it posts has a `type`:
-//   {type:"ready", packs}              loaded; packs: the portal packs in use
-//   {type:"started", header}           header problems ({column, zh, en}[])
-//   {type:"rows", rows, read, summary} a slice: BatchRow[], share read, counts
-//   {type:"done", summary}
-//   {type:"cells", id, cells}          the output cells of the rows asked for
-//   {type:"columns", columns}          the template's columns, for the help
-//   {type:"file", name, blob}          a download (template or result)
-//   {type:"error", message}            the list cannot be read at all
+// the progress, so the page stays responsive. The page warms it up on load
+// — the engine, a portal's policy pack if the page names one, the
+// spreadsheet libraries — so no request is made once a list is chosen, and
+// keeps it: a cancel stops the list between slices instead of ending the
+// worker, so nothing is downloaded again. Every message it posts has a `type`:
+//   {type:"ready", packs}                   loaded; packs: the portal packs in use
+//   {type:"started", run, header}           header problems ({column, zh, en}[])
+//   {type:"rows", run, rows, read, summary} a slice: BatchRow[], share read, counts
+//   {type:"done", run, summary}
+//   {type:"cancelled", run}                 the list `run` was stopped, as asked
+//   {type:"cells", id, cells}               the output cells of the rows asked for
+//   {type:"columns", columns}               the template's columns, for the help
+//   {type:"file", name, blob}               a download (template or result)
+//   {type:"error", run, message}            the list cannot be read, or the engine failed
+// A list's messages carry the `run` number the page gave it with "start".
 
 import { loadPortalPack } from "./portal-pack.js";
-import { loadTools } from "./tools-wasm.js";
+import { isEngineFailure, loadTools, restartTools } from "./tools-wasm.js";
 
 /** Rows per slice: small enough to post progress several times a second. */
 const SLICE = 500;
@@ -23,21 +26,29 @@ const SLICE = 500;
 const POST_EVERY = 100;
 
 let calculator;
+let packUrl = null;
 let list;
 let listName = "名单";
+/** The list being screened; a "cancel" or a new "start" changes it, and the old one stops. */
+let currentRun = 0;
+
+/** "中文 / English", the form of every message this worker writes. */
+const both = (zh, en) => `${zh} / ${en}`;
 
 /**
  * The calculator with the built-in pack, plus the portal's pack at
- * `packUrl` (a JSON array of documents, as the widget's `policy-set`).
+ * `packUrl` (a JSON array of documents, as the widget's `policy-set`), on a
+ * fresh instance of the engine when `fresh`.
  */
-async function warm(packUrl) {
-  const tools = await loadTools();
+async function warm(url, fresh = false) {
+  packUrl = url;
+  const tools = await (fresh ? restartTools() : loadTools());
   calculator = new tools.Calculator();
   if (packUrl) {
     try {
       await loadPortalPack(calculator, packUrl);
     } catch (error) {
-      throw new Error(`政策包加载失败 / the policy pack failed to load:\n${error.message}`);
+      throw new Error(`${both("政策包加载失败", "the policy pack failed to load")}:\n${error.message}`);
     }
   }
   await spreadsheet();
@@ -58,33 +69,68 @@ function cellText(value) {
   return String(value);
 }
 
-async function start({ file, defaultDate }) {
+/** The first sheet's rows as text; the library's (English) error said in both languages. */
+async function readXlsx(file) {
+  const { readSheet } = await spreadsheet();
+  try {
+    return (await readSheet(file)).map((row) => row.map(cellText));
+  } catch (error) {
+    throw new Error(
+      both(
+        "无法读取该 Excel 文件，请确认是 .xlsx 格式（可在 Excel 中「另存为」Excel 工作簿），或改用 CSV",
+        "the Excel file cannot be read: save it as an Excel workbook (.xlsx) or use CSV",
+      ) + `（${error?.message ?? error}）`,
+    );
+  }
+}
+
+/** Let queued messages (a cancel) in between slices. */
+const yieldToMessages = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function start({ run, file, defaultDate }) {
+  currentRun = run;
   listName = file.name.replace(/\.(csv|xlsx)$/i, "");
+  list?.free();
+  list = null;
+  let mine;
   if (/\.xlsx$/i.test(file.name)) {
-    const { readSheet } = await spreadsheet();
-    const rows = (await readSheet(file)).map((row) => row.map(cellText));
-    list = calculator.batchFromRows(rows, defaultDate);
+    const rows = await readXlsx(file);
+    if (run !== currentRun) return;
+    mine = calculator.batchFromRows(rows, defaultDate);
   } else {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    postMessage({ type: "rows", rows: [], read: 0, summary: null });
-    list = calculator.batchFromCsv(bytes, defaultDate);
+    if (run !== currentRun) return;
+    postMessage({ type: "rows", run, rows: [], read: 0, summary: null });
+    mine = calculator.batchFromCsv(bytes, defaultDate);
   }
-  postMessage({ type: "started", header: list.headerProblems() });
-  postMessage({ type: "rows", rows: [], read: 0, summary: list.summary() });
+  list = mine;
+  postMessage({ type: "started", run, header: mine.headerProblems() });
+  postMessage({ type: "rows", run, rows: [], read: 0, summary: mine.summary() });
   let slice;
   do {
+    await yieldToMessages();
+    if (run !== currentRun) return;
     const began = performance.now();
     const rows = [];
     let read = 0;
     // Several slices per post when they are quick; one post per 100 ms at most.
     do {
-      slice = list.next(SLICE);
+      slice = mine.next(SLICE);
       rows.push(...slice.rows);
       read = slice.read;
     } while (!slice.done && performance.now() - began < POST_EVERY);
-    postMessage({ type: "rows", rows, read, summary: list.summary() });
+    postMessage({ type: "rows", run, rows, read, summary: mine.summary() });
   } while (!slice.done);
-  postMessage({ type: "done", summary: list.summary(), total: list.totalText() });
+  postMessage({ type: "done", run, summary: mine.summary(), total: mine.totalText() });
+}
+
+/** Stop the list being screened: its rows are dropped, the engine stays loaded. */
+function cancel({ run }) {
+  if (run !== currentRun) return;
+  currentRun = 0;
+  list?.free();
+  list = null;
+  postMessage({ type: "cancelled", run });
 }
 
 /** The screened list's rows as spreadsheet cells: the total as a number, formatted. */
@@ -135,14 +181,54 @@ async function download({ what, format }) {
   postMessage({ type: "file", name, blob });
 }
 
+/**
+ * Say what failed. The engine failing inside (a trap) takes its instance
+ * with it: the list is dropped and the engine started afresh, so the next
+ * list, or the same one after a fix, is screened again.
+ */
+async function report(error, run) {
+  let message = error?.message ?? String(error);
+  if (isEngineFailure(error)) {
+    message = both(
+      "测算程序在筛查这份名单时出错，已重新启动；请检查名单中金额、利率等数值是否过大，修改后重新上传",
+      "the calculator failed on this list and has been restarted; check the list for amounts or rates that are too large and upload it again",
+    ) + `（${message}）`;
+    list = null;
+    currentRun = 0;
+    try {
+      await warm(packUrl, true);
+    } catch (failure) {
+      message += `\n${both("重新启动失败，请刷新页面", "the restart failed: reload the page")}（${failure?.message ?? failure}）`;
+    }
+  }
+  postMessage({ type: "error", run, message });
+}
+
 onmessage = async ({ data }) => {
   try {
     if (data.type === "warm") postMessage({ type: "ready", packs: await warm(data.packUrl) });
     else if (data.type === "start") await start(data);
+    else if (data.type === "cancel") cancel(data);
     else if (data.type === "cells") postMessage({ type: "cells", id: data.id, cells: list.cells(data.indices) });
     else if (data.type === "download") await download(data);
     else if (data.type === "columns") postMessage({ type: "columns", columns: (await loadTools()).batchColumns() });
   } catch (error) {
-    postMessage({ type: "error", message: error?.message ?? String(error) });
+    await report(error, data.run);
   }
 };
+
+// A failure outside the handler above — a library's own callback, a promise
+// nobody awaits, a script the page's Content-Security-Policy refuses —
+// would otherwise leave the page waiting on 「正在读取名单……」 for good.
+// Between lists `currentRun` is 0: such a message carries no run and is always shown.
+addEventListener("error", (event) => report(event.error ?? event.message, currentRun || undefined));
+addEventListener("unhandledrejection", (event) => report(event.reason, currentRun || undefined));
+addEventListener("securitypolicyviolation", (event) =>
+  report(
+    new Error(
+      both("浏览器的安全策略拦截了", "the browser's security policy blocked") +
+        ` ${event.blockedURI} (${event.effectiveDirective})`,
+    ),
+    currentRun || undefined,
+  ),
+);

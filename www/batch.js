@@ -49,6 +49,7 @@ const T = {
   small: ["小型", "Small"],
   micro: ["微型", "Micro"],
   loading: ["正在读取名单……", "Reading the list…"],
+  workerFailed: ["筛查程序无法运行，请刷新页面后重试。", "The screening program cannot run; reload the page and try again."],
   cancelled: ["已取消：已筛查的 {rows} 行未保留，请重新上传。", "Cancelled: the {rows} rows screened so far were discarded; upload again to screen."],
   progress: ["已读取 {pct}% · 已筛查 {rows} 行（有误 {failed} 行）", "{pct}% read · {rows} rows screened ({failed} with errors)"],
   done: ["筛查完成：{rows} 行，用时 {seconds} 秒。", "Done: {rows} rows in {seconds} s."],
@@ -92,6 +93,7 @@ const two = (pair) => pair[lang === "en" ? 1 : 0];
 
 let worker = null;
 let ready = false;
+let run = 0; // the list being screened: the worker's messages about an earlier one are dropped
 let rows = [];
 let summary = null;
 let started = 0;
@@ -99,12 +101,15 @@ let view = null; // the filtered and sorted rows, rebuilt when stale
 let cellsWanted = 0; // the latest request for the shown rows' cells
 const table = { sort: 0, dir: 1, page: 0 };
 
-/** The worker, made on first use and again after a cancel ended it. */
+/** The worker, made once: it keeps the engine and the spreadsheet libraries loaded. */
 function screeningWorker() {
   if (worker) return worker;
   worker = new Worker(new URL("./batch-worker.js", import.meta.url), { type: "module" });
-  worker.onmessage = ({ data }) => handlers[data.type]?.(data);
-  worker.onerror = (event) => showMessage(event.message);
+  worker.onmessage = ({ data }) => {
+    if (data.run === undefined || data.run === run) handlers[data.type]?.(data);
+  };
+  // The worker reports its own failures; this is for one it cannot (its script refused or broken).
+  worker.onerror = (event) => handlers.error({ message: event.message || t("workerFailed") });
   return worker;
 }
 
@@ -196,14 +201,14 @@ function start() {
   $("batch").dataset.state = "running";
   running(true);
   started = performance.now();
-  screeningWorker().postMessage({ type: "start", file, defaultDate: $("date").value || null });
+  run += 1;
+  screeningWorker().postMessage({ type: "start", run, file, defaultDate: $("date").value || null });
 }
 
-/** Cancel: end the worker mid-list (its memory goes with it). */
+/** Cancel: the worker stops the list between slices and drops it; the engine stays loaded. */
 function cancel() {
-  worker?.terminate();
-  worker = null;
-  warmUp();
+  worker.postMessage({ type: "cancel", run });
+  run += 1;
   running(false);
   $("progress-text").textContent = t("cancelled", { rows: (summary?.rows ?? 0).toLocaleString() });
   $("batch").dataset.state = "cancelled";

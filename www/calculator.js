@@ -2,9 +2,12 @@
 // load the module once per page, make calculators, and evaluate while the
 // user is still typing.
 
-import init, { Calculator } from "./pkg/sme_subsidy.js";
+import * as glue from "./pkg/sme_subsidy.js";
 import { loadPortalPack } from "./portal-pack.js";
 import { parsePath } from "./paths.js";
+import { restartableEngine } from "./wasm-engine.js";
+
+export { isEngineFailure } from "./wasm-engine.js";
 
 /** The WebAssembly file's Subresource-Integrity hash, stamped in by the release build. */
 const WASM_INTEGRITY = "";
@@ -13,22 +16,22 @@ const WASM_INTEGRITY = "";
 export const supported =
   typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
 
-let loading;
-
-/** Load and compile the module once, however many widgets the page holds. */
-export function loadEngine() {
-  const url = new URL("./pkg/sme_subsidy_bg.wasm", import.meta.url);
-  loading ??= init({ module_or_path: WASM_INTEGRITY ? fetch(url, { integrity: WASM_INTEGRITY }) : url });
-  return loading;
-}
+/** Loaded and compiled once, however many widgets the page holds. */
+const engine = restartableEngine(
+  glue,
+  new URL("./pkg/sme_subsidy.js", import.meta.url).href,
+  new URL("./pkg/sme_subsidy_bg.wasm", import.meta.url),
+  WASM_INTEGRITY,
+);
 
 /**
  * A calculator with the built-in pack, plus a portal's pack when `packUrl`
  * names one (a JSON array of policy documents, same origin). A bad pack
  * throws the engine's PackError, which names the file, rule and field.
+ * `fresh`: on a new instance of the engine, after the current one failed.
  */
-export async function createCalculator(packUrl) {
-  await loadEngine();
+export async function createCalculator(packUrl, { fresh = false } = {}) {
+  const { Calculator } = await (fresh ? engine.restart() : engine.load());
   const calculator = new Calculator();
   if (packUrl) await loadPortalPack(calculator, packUrl);
   return calculator;

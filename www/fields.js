@@ -332,6 +332,14 @@ export const UI = {
   ),
   loadFailed: zh_en("测算程序加载失败：", "The calculator failed to load: "),
   packFailed: zh_en("政策包加载失败：", "The policy pack failed to load: "),
+  engineFailed: zh_en(
+    "测算程序在计算这组数据时出错，已重新启动。请检查金额、利率等数值是否过大，修改后将重新测算；如仍出错，请联系本网站。",
+    "The calculator failed on these figures and has been restarted. Check whether an amount or a rate is too large; it computes again when you edit. If it fails again, please contact this site.",
+  ),
+  shareDamaged: zh_en(
+    "分享链接已损坏，无法读取其中的信息，已为您打开空白表单。",
+    "The shared link is damaged and cannot be read; a blank form is shown instead.",
+  ),
   printedOn: zh_en("打印日期", "Printed on"),
   estimateDate: zh_en("测算日期", "Estimate date"),
   version: zh_en("测算引擎", "Engine"),

@@ -15,6 +15,15 @@ export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; " +
   "object-src 'none'; base-uri 'none'; form-action 'none'";
 
+/**
+ * The CSP a file is served with. Only the iframe page (embed.html) may be
+ * framed — here by pages of this site; a host adds its own origin — and no
+ * other page may be framed at all (clickjacking).
+ */
+export function cspFor(file) {
+  return `${CSP}; frame-ancestors ${path.basename(file) === "embed.html" ? "'self'" : "'none'"}`;
+}
+
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -39,7 +48,16 @@ export function serve(root, port = 0, onRequest = () => {}) {
   const server = http.createServer((req, res) => {
     onRequest(req.url);
     const url = new URL(req.url, "http://127.0.0.1");
-    let file = path.join(base, decodeURIComponent(url.pathname));
+    let pathname;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      // A broken %-escape (/%E0%A4%A) names no file; it must not end the server.
+      res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": cspFor("") });
+      res.end("bad request");
+      return;
+    }
+    let file = path.join(base, pathname);
     if (!file.startsWith(base)) {
       res.writeHead(403).end();
       return;
@@ -47,13 +65,13 @@ export function serve(root, port = 0, onRequest = () => {}) {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
     fs.readFile(file, (err, body) => {
       if (err) {
-        res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": CSP });
+        res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": cspFor(file) });
         res.end("not found");
         return;
       }
       res.writeHead(200, {
         "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
-        "Content-Security-Policy": CSP,
+        "Content-Security-Policy": cspFor(file),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
         // Revalidate every time, so a rebuilt site is never mixed with a cached

@@ -24,7 +24,7 @@
 // Every figure comes from the engine's report; this file only lays it out.
 
 import { h, nodes } from "./dom.js";
-import { createCalculator, evaluateLenient, fullResults, rulesById, supported } from "./calculator.js";
+import { createCalculator, evaluateLenient, fullResults, isEngineFailure, rulesById, supported } from "./calculator.js";
 import { ENTERPRISE_FIELDS, FAMILIES, FAMILY_FIELDS, ITEM_LISTS, PRESETS, UI } from "./fields.js";
 import { getPath, parsePath, setPath } from "./paths.js";
 import { PERSONAS } from "./personas.js";
@@ -65,9 +65,26 @@ function encodeScenario(scenario) {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
+/**
+ * The scenario a share link carries, or null when the link is damaged: not
+ * base64url JSON, or not shaped as the form writes a scenario (an object;
+ * enterprise and ipo objects; each item list an array of objects). Whether
+ * the values are right is the engine's to say, field by field.
+ */
 function decodeScenario(text) {
-  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  return JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+  let scenario;
+  try {
+    const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+    scenario = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+  } catch {
+    return null;
+  }
+  const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+  const shaped =
+    isObject(scenario) &&
+    ["enterprise", "ipo"].every((key) => scenario[key] === undefined || isObject(scenario[key])) &&
+    ITEM_LISTS.every(({ list }) => scenario[list] === undefined || (Array.isArray(scenario[list]) && scenario[list].every(isObject)));
+  return shaped ? scenario : null;
 }
 
 /** Typed text → scenario value (the engine judges it; see fields.js for the kinds). */
@@ -119,6 +136,7 @@ class SmeSubsidyCalculator extends HTMLElement {
   #root;
   #app;
   #calculator;
+  #info; // the engine's version and pack, for the footer (kept while a failed engine restarts)
   #policies = [];
   #rules = new Map(); // rule id → the rule's own texts (policies()), joined with each lean result
   #ruleFamily = new Map();
@@ -127,6 +145,8 @@ class SmeSubsidyCalculator extends HTMLElement {
   #family = "interest";
   #expanded = new Set();
   #writtenHash = "";
+  #damagedLink = false; // the #hash held a scenario that could not be read
+  #fromLink = false; // the scenario came from a share link
   #persona = null; // the 演示企业 loaded, until the form is edited
   #leaveOnEscape = (event) => {
     if (event.key === "Escape") this.#present(false);
@@ -195,6 +215,7 @@ class SmeSubsidyCalculator extends HTMLElement {
       );
       return;
     }
+    this.#info = this.#calculator.info();
     this.#policies = this.#calculator.policies();
     this.#rules = rulesById(this.#policies);
     for (const doc of this.#policies) {
@@ -205,20 +226,49 @@ class SmeSubsidyCalculator extends HTMLElement {
         this.#questions.set(rule.form_family, list);
       }
     }
-    this.#restore();
+    this.#restoreAndRender();
     if (this.hasAttribute("standalone")) {
       window.addEventListener("hashchange", () => {
-        if (location.hash.slice(1) !== this.#writtenHash) {
-          this.#restore();
-          this.#render();
-        }
+        if (location.hash.slice(1) !== this.#writtenHash) this.#restoreAndRender();
       });
     }
-    this.#render();
+  }
+
+  /** Start from the link, preset or empty form; a shared scenario the form cannot lay out is a damaged link too. */
+  #restoreAndRender() {
+    this.#restore();
+    try {
+      this.#render();
+    } catch (error) {
+      if (!this.#fromLink) throw error;
+      this.#restore(false);
+      this.#damagedLink = true;
+      this.#render();
+    }
+  }
+
+  /**
+   * The engine failed inside (a trap): its instance is beyond use. The
+   * calculator is made again, with the portal's pack, on a fresh instance;
+   * the results say what happened and the next edit computes again (not
+   * the figures that failed, which are still in the form).
+   */
+  #restartEngine(error) {
+    console.warn("sme-subsidy: the engine failed and is restarted:", error);
+    this.#calculator = null;
+    const failedOn = JSON.stringify(this.#scenario);
+    createCalculator(this.getAttribute("policy-set"), { fresh: true }).then(
+      (calculator) => {
+        this.#calculator = calculator;
+        // Edited while it restarted: compute what is in the form now.
+        if (JSON.stringify(this.#scenario) !== failedOn) this.#compute();
+      },
+      (failure) => console.error("sme-subsidy: the engine could not be restarted:", failure),
+    );
   }
 
   /** The scenario to start from: a shared link, else the product preset, else an empty form. */
-  #restore() {
+  #restore(useLink = true) {
     const preset = PRESETS[this.getAttribute("product")];
     this.#family = preset?.family ?? this.getAttribute("family") ?? "interest";
     this.#scenario = {
@@ -226,12 +276,15 @@ class SmeSubsidyCalculator extends HTMLElement {
       enterprise: {},
       ...structuredClone(preset?.scenario ?? {}),
     };
-    if (this.hasAttribute("standalone") && location.hash.length > 1) {
+    this.#damagedLink = false;
+    this.#fromLink = false;
+    if (useLink && this.hasAttribute("standalone") && location.hash.length > 1) {
       const params = new URLSearchParams(location.hash.slice(1));
-      try {
-        if (params.has("s")) this.#scenario = decodeScenario(params.get("s"));
-      } catch {
-        // a damaged link: start from the empty form rather than fail
+      if (params.has("s")) {
+        const shared = decodeScenario(params.get("s"));
+        if (shared) this.#scenario = shared;
+        else this.#damagedLink = true; // said in the share note; the form starts empty
+        this.#fromLink = Boolean(shared);
       }
       if (FAMILIES.some((f) => f.id === params.get("f"))) this.#family = params.get("f");
     }
@@ -275,7 +328,7 @@ class SmeSubsidyCalculator extends HTMLElement {
           staff && h("button", { type: "button", "data-action": "present", "aria-pressed": String(this.hasAttribute("presenting")) }, this.#t(UI.present)),
           h("button", { type: "button", "data-action": "print" }, this.#t(UI.print)),
           standalone && h("button", { type: "button", "data-action": "share" }, this.#t(UI.share)))),
-      h("p", { class: "share-note", hidden: true, role: "status" }),
+      h("p", { class: "share-note", hidden: !this.#damagedLink, role: "status" }, this.#damagedLink && this.#t(UI.shareDamaged)),
       staff && this.#personaBar(),
       preset && h("p", { class: "preset" }, `${this.#t(UI.preset)}${this.#colon}${this.#t(preset.name)}`),
       h("div", { class: "print-head" }),
@@ -320,7 +373,7 @@ class SmeSubsidyCalculator extends HTMLElement {
   }
 
   #versionLine() {
-    const info = this.#calculator.info();
+    const info = this.#info;
     const loaded = info.loaded.length ? ` + ${info.loaded.join(", ")}` : "";
     return this.#lang === "en"
       ? `Engine ${info.version} · ${info.documents} documents, ${info.rules} provisions${loaded} · LPR data to ${info.lpr_table_newest}`
@@ -449,10 +502,22 @@ class SmeSubsidyCalculator extends HTMLElement {
   // ---- results ------------------------------------------------------------
 
   #compute() {
-    const { report, errors } = evaluateLenient(this.#calculator, this.#scenario, this.#lang);
+    const results = this.#root.querySelector(".results");
+    let evaluated;
+    try {
+      evaluated = this.#calculator && evaluateLenient(this.#calculator, this.#scenario, this.#lang);
+    } catch (error) {
+      if (!isEngineFailure(error)) throw error;
+      this.#restartEngine(error);
+    }
+    if (!evaluated) {
+      results.replaceChildren(h("div", { class: "alert", role: "alert" }, h("p", {}, this.#t(UI.engineFailed))));
+      this.#root.querySelector(".jump").hidden = true;
+      return;
+    }
+    const { report, errors } = evaluated;
     this.#showFieldErrors(errors);
     const shown = report && this.#shown(report);
-    const results = this.#root.querySelector(".results");
     results.replaceChildren(...nodes(this.#results(report, shown, errors)));
     const jump = this.#root.querySelector(".jump");
     jump.hidden = !report;

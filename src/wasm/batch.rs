@@ -133,6 +133,10 @@ struct Row<'a> {
     errors: &'a [CellError],
 }
 
+/// The most rows one `BatchList.next` call screens: a slice's text is
+/// built in memory before it is handed over.
+const MAX_SLICE: u32 = 100_000;
+
 /// A thrown `Error` whose message is in Chinese and English.
 fn list_error(message: &str) -> JsValue {
     let error = Error::new(message);
@@ -258,10 +262,19 @@ impl BatchList {
 #[wasm_bindgen]
 impl BatchList {
     /// Screen up to `max` more rows (blank rows are skipped and not
-    /// counted). Returns a `BatchSlice`; throws if the CSV cannot be read
-    /// further (e.g. it stops being UTF-8 in a way no row can be split from).
+    /// counted), a whole number from 1 to [`MAX_SLICE`]. Returns a
+    /// `BatchSlice`; throws if `max` is out of range or the CSV cannot be
+    /// read further (e.g. it stops being UTF-8 in a way no row can be split
+    /// from).
     #[wasm_bindgen(unchecked_return_type = "BatchSlice")]
-    pub fn next(&mut self, max: u32) -> Result<JsValue, JsValue> {
+    pub fn next(&mut self, max: f64) -> Result<JsValue, JsValue> {
+        // A number, not u32: JavaScript would turn -1 into 4,294,967,295.
+        if !(max >= 1.0 && max <= MAX_SLICE as f64 && max.fract() == 0.0) {
+            return Err(list_error(&format!(
+                "每批行数须为 1 至 {MAX_SLICE} 的整数，收到 {max} / rows per slice must be a whole number from 1 to {MAX_SLICE}, got {max}"
+            )));
+        }
+        let max = max as u32;
         // The screener borrows the set; one per slice keeps `BatchList`
         // free of self-reference, and costs a few filtered sets per slice.
         let set = std::mem::take(&mut self.set);

@@ -619,7 +619,22 @@ fn path_at(text: &str, offset: usize) -> String {
 /// and a single deserializer for scenarios and packs alike. `None` for
 /// values JSON cannot hold (undefined, functions, cycles).
 pub(crate) fn json_text(value: &JsValue) -> Option<String> {
-    JSON::stringify(value).ok()?.as_string()
+    stringify_finite(value).ok()?.as_string()
+}
+
+// `JSON.stringify` writes NaN and ±Infinity (1e400 is Infinity) as null,
+// and a null optional field is "absent": a rate of 1e400 would silently
+// change a total. The replacer writes them as the number 1e400 instead,
+// which serde_json refuses as out of range at that very place, so the
+// error names the field (or, in a browser without `JSON.rawJSON`, as the
+// text "NaN" / "Infinity", which no number field accepts).
+#[wasm_bindgen(inline_js = "export function stringifyFinite(value) {
+  return JSON.stringify(value, (_key, v) =>
+    typeof v === 'number' && !Number.isFinite(v) ? (JSON.rawJSON ? JSON.rawJSON('1e400') : String(v)) : v);
+}")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = stringifyFinite)]
+    fn stringify_finite(value: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 fn not_an_object(field: &str) -> JsValue {

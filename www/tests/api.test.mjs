@@ -105,6 +105,33 @@ test("bad input throws an Error naming the field, with every problem in zh and e
   assert.equal(attempt(undefined).field, "(scenario)");
 });
 
+test("NaN and ±Infinity are refused at their field, also where JSON.rawJSON is missing (older browsers)", () => {
+  const calculator = new Calculator();
+  const rawJSON = JSON.rawJSON;
+  for (const present of [true, false]) {
+    if (!present) delete JSON.rawJSON;
+    try {
+      for (const value of [NaN, Infinity, -Infinity]) {
+        const loan = { ...example.loans[0], contract_rate_percent: value };
+        const error = (() => {
+          try {
+            calculator.evaluate({ ...example, loans: [loan] });
+          } catch (thrown) {
+            return thrown;
+          }
+          return assert.fail(`${value} was taken as absent (JSON.rawJSON ${present ? "present" : "missing"})`);
+        })();
+        assert.equal(error.name, "InputError");
+        // An optional field: written as null, it would have been "absent".
+        assert.equal(error.field, "loans[0].contract_rate_percent", `${value}`);
+        assert.ok(/\p{Script=Han}/u.test(error.errors[0].zh) && error.errors[0].en, "in Chinese and English");
+      }
+    } finally {
+      if (rawJSON) JSON.rawJSON = rawJSON;
+    }
+  }
+});
+
 test("a portal's pack: replaces the document of the same id, or is refused with file, rule and field", () => {
   const calculator = new Calculator();
   const tongchuan = exportPack(path.join(ROOT, "policies/003-tongchuan-sme-financing-2024/pack.toml"));

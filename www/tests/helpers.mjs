@@ -142,3 +142,23 @@ export async function seriousAxeViolations(page) {
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
+
+/**
+ * A fault in the engine's host, for the tests of recovery: the package's
+ * glue module (`glue`, e.g. "/pkg/sme_subsidy.js"), as fetched by the page
+ * or its workers, gets a JSON.parse that refuses any text holding
+ * `sentinel`. The engine's `.expect("… valid JSON")` then panics: a real
+ * trap (`unreachable`) inside the WebAssembly, which no input bound can
+ * rule out. A page that preloads the glue with an integrity hash would
+ * refuse the changed file: use one that does not.
+ */
+export async function injectEngineFault(page, glue, sentinel) {
+  const original = "const ret = JSON.parse(getStringFromWasm0(arg0, arg1));";
+  await page.route((url) => url.pathname === glue, async (route) => {
+    const response = await route.fetch();
+    const source = await response.text();
+    if (!source.includes(original)) throw new Error(`${glue}: the JSON.parse import was not found`);
+    const faulty = `const text = getStringFromWasm0(arg0, arg1); if (text.includes(${JSON.stringify(sentinel)})) throw new SyntaxError("injected fault"); const ret = JSON.parse(text);`;
+    await route.fulfill({ response, body: source.replace(original, faulty) });
+  });
+}
