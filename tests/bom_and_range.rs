@@ -34,7 +34,7 @@ fn a_scenario_with_a_byte_order_mark_is_evaluated_as_without() {
 #[test]
 fn a_json_pack_with_a_byte_order_mark_is_loaded() {
     let exported = Command::new(BIN)
-        .args(["export-pack", "policies/001-liaocheng-fiscal-finance-2024.toml"])
+        .args(["export-pack", "policies/001-liaocheng-fiscal-finance-2024/pack.toml"])
         .output()
         .unwrap();
     assert!(exported.status.success(), "{}", String::from_utf8_lossy(&exported.stderr));
