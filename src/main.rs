@@ -341,7 +341,7 @@ fn print_table(report: &Report, lang: Lang) {
             pick(&r.status_text),
             r.amount_yuan.clone().unwrap_or_else(|| "—".into()),
             detail.join("\n"),
-            r.citation.text.clone(),
+            report::citation_lines(&r.citation, |t| pick(t)),
         ]);
     }
     println!("{table}");

@@ -196,3 +196,29 @@ fn unsettled_recipient_is_listed_outside_the_total() {
         report["not_in_total"].as_array().unwrap().iter().map(|t| t["zh"].as_str().unwrap()).collect();
     assert!(not_in_total.iter().any(|t| t.contains("50,694.44")), "{not_in_total:?}");
 }
+
+/// A clause's 牵头单位 and 责任单位 travel with its citation, as one line in
+/// each language; a rule resting on another document's clause cites it too.
+#[test]
+fn citation_names_the_units_and_the_other_document() {
+    let text = std::fs::read_to_string(root().join("examples/scenario.json")).unwrap();
+    let report = report_for(&text);
+    let c = &rule(&report, "LC-I-1")["citation"];
+    assert_eq!(
+        c["units"]["zh"],
+        "牵头单位：市市场监管局、人民银行聊城市分行；责任单位：市财政局、国家金融监督管理总局聊城监管分局，各县〔市、区〕人民政府、市属开发区管委会"
+    );
+    assert_eq!(
+        c["units"]["en"],
+        "Lead: 市市场监管局、人民银行聊城市分行; responsible: 市财政局、国家金融监督管理总局聊城监管分局，各县〔市、区〕人民政府、市属开发区管委会"
+    );
+    let g1 = &rule(&report, "LC-G-1")["citation"];
+    assert_eq!(g1["clause"], "二、（一）1");
+    let see = &g1["see_also"][0];
+    assert_eq!(see["clause"], "三、（三）");
+    assert!(see["text"].as_str().unwrap().contains("（聊江管办发〔2023〕3号）三、（三）"), "{see}");
+    assert!(see["quote"].as_str().unwrap().contains("由市财政给予一定担保费补贴"));
+    // The 温州 draft names only 责任单位.
+    let wz = &rule(&report, "WZ-G-1")["citation"]["units"];
+    assert!(wz["en"].as_str().unwrap().starts_with("Responsible: 市金融办"), "{wz}");
+}

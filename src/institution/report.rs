@@ -176,7 +176,7 @@ impl<'p> InstitutionReport<'p> {
             reasons: r.reasons.iter().map(|x| reason_text(l, x)).collect(),
             to_confirm: r.to_confirm.iter().map(|o| open_report(l, o)).collect(),
             notes,
-            citation: clause_citation(l, doc, &rule.clause, &rule.quote, None),
+            citation: clause_citation(l, doc, &rule.clause, &rule.quote, rule.units.as_ref()),
             notice: l.bi(|| NOTICE_ZH, || NOTICE_EN),
         }
     }

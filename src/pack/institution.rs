@@ -37,7 +37,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{Recipient, Text};
+use super::{Recipient, Text, Units};
 
 /// 面向金融机构的条款: one provision, as a calculation.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -57,6 +57,9 @@ pub struct InstitutionRule {
     pub recipient: Recipient,
     #[serde(default)]
     pub recipient_note: Option<Text>,
+    /// 牵头单位、责任单位, as the clause names them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units: Option<Units>,
     /// Conditions the calculator cannot verify, asked as yes/no questions and
     /// answered in the input's `answers[id]`; unanswered stays 「需满足」,
     /// answered no makes the result 「不符合条件」.

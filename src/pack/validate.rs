@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::institution::InstitutionCalculation as Inst;
-use super::{Calculation, Condition, Document, InstitutionRule};
+use super::{Calculation, Condition, CrossReference, Document, InstitutionRule, Units};
 
 /// A located problem in a policy pack.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -110,6 +110,12 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
             }
             if rule.quote.trim().is_empty() {
                 push(id, at("quote"), "缺少原文摘录".into(), "the quoted clause is empty".into());
+            }
+            for (field, zh, en) in units_problems(rule.units.as_ref()) {
+                push(id, at(&field), zh, en);
+            }
+            for (field, zh, en) in cross_reference_problems(&rule.see_also, doc, documents) {
+                push(id, at(&field), zh, en);
             }
             let kinds = rule.calculation.item_kinds();
             for (c, condition) in rule.conditions.iter().enumerate() {
@@ -235,12 +241,61 @@ fn out_of_range(field: String, value: Decimal, positive: bool, share: bool) -> O
     Some((field, zh, en))
 }
 
+/// 牵头单位/责任单位: when given, at least one, and neither blank.
+fn units_problems(units: Option<&Units>) -> Vec<Problem> {
+    let Some(units) = units else { return Vec::new() };
+    let mut out = Vec::new();
+    if units.lead.is_none() && units.responsible.is_none() {
+        out.push(problem(
+            "units",
+            "须至少写明牵头单位或责任单位之一",
+            "name the lead or the responsible units, or leave units out",
+        ));
+    }
+    for (field, value, zh) in
+        [("units.lead", &units.lead, "牵头单位"), ("units.responsible", &units.responsible, "责任单位")]
+    {
+        if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            out.push(problem(field, format!("{zh}不能为空"), format!("{field} must not be blank")));
+        }
+    }
+    out
+}
+
+/// A cross-reference names another document of this pack or of the
+/// built-in one, a clause and a quote.
+fn cross_reference_problems(refs: &[CrossReference], doc: &Document, documents: &[Document]) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (i, r) in refs.iter().enumerate() {
+        let at = |f: &str| format!("see_also[{i}].{f}");
+        let known = documents.iter().chain(&super::builtin::builtin().documents).any(|d| d.id == r.document);
+        if r.document == doc.id || !known {
+            out.push(problem(
+                at("document"),
+                format!("“{}” 不是本政策包或内置政策包中的另一份文件", r.document),
+                format!("`{}` is not another document of this pack or of the built-in one", r.document),
+            ));
+        }
+        for (field, value) in [("clause", &r.clause), ("quote", &r.quote)] {
+            if value.trim().is_empty() {
+                out.push(problem(
+                    at(field),
+                    "条款位置和原文摘录不能为空",
+                    format!("{field} must not be blank"),
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// Meaning errors of one institution rule: (field inside the rule, zh, en).
 fn institution_problems(rule: &InstitutionRule) -> Vec<Problem> {
     let mut out: Vec<Problem> = Vec::new();
     if rule.quote.trim().is_empty() {
         out.push(problem("quote", "缺少原文摘录", "the quoted clause is empty"));
     }
+    out.extend(units_problems(rule.units.as_ref()));
     let mut questions = HashSet::new();
     for (c, q) in rule.conditions.iter().enumerate() {
         if q.id.trim().is_empty() {

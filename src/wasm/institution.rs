@@ -291,7 +291,7 @@ impl<'p> InstitutionRuleSummary<'p> {
             questions: &rule.conditions,
             notes: &rule.notes,
             recipient_note: rule.recipient_note.as_ref(),
-            citation: clause_citation(l, doc, &rule.clause, &rule.quote, None),
+            citation: clause_citation(l, doc, &rule.clause, &rule.quote, rule.units.as_ref()),
         }
     }
 }
