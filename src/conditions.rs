@@ -3,7 +3,7 @@
 //! Each test answers one of four ways: met; failed, with the reason; not
 //! decidable until a field is filled in; or met so far but resting on a fact
 //! the calculator cannot verify, which stays open as a 「需满足」 item
-//! (POLICY_BRIEF rule 7). Nothing unknown is assumed either way.
+//! (ground rule 7). Nothing unknown is assumed either way.
 
 use rust_decimal::Decimal;
 

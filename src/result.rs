@@ -36,7 +36,7 @@ pub enum SizeOutcome {
 }
 
 impl<'p> Evaluation<'p> {
-    /// 合计: computed amounts paid to the enterprise itself (POLICY_BRIEF
+    /// 合计: computed amounts paid to the enterprise itself (ground
     /// rule 8), for rules whose status is eligible.
     pub fn total_to_enterprise(&self) -> Decimal {
         self.results.iter().filter(|r| r.counts_in_total()).filter_map(|r| r.amount).sum()
@@ -249,7 +249,7 @@ pub enum Step<'p> {
     Cap { scope: CapScope, before: Decimal, cap: Decimal, after: Decimal },
     /// The text publishes no cap.
     NoCapPublished,
-    /// Never above what was actually paid (POLICY_BRIEF rule 4).
+    /// Never above what was actually paid (ground rule 4).
     PaidBound { before: Decimal, paid: Decimal, estimated: bool, after: Decimal },
     /// 四舍五入到分.
     Rounding { before: Decimal, after: Decimal },

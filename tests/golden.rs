@@ -107,7 +107,7 @@ fn rule<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
     report["results"].as_array().unwrap().iter().find(|r| r["rule_id"] == id).unwrap()
 }
 
-/// POLICY_BRIEF rule 5: outside the range, 「不在政策有效期内」 *with the range*;
+/// ground rule 5: outside the range, 「不在政策有效期内」 *with the range*;
 /// the 临海 document is shown as expired (失效) even when a date inside its
 /// window computes.
 #[test]
@@ -141,7 +141,7 @@ fn effective_range_and_expired_status_are_shown() {
 }
 
 /// The medium-sized exporter at or below US$5M: the result must say plainly
-/// that neither sentence of 二、（六）20 covers it (POLICY_BRIEF P-2).
+/// that neither sentence of 二、（六）20 covers it (ground rules, P-2).
 #[test]
 fn p2_medium_gap_is_explained() {
     let report = report_for(
@@ -177,7 +177,7 @@ fn readme_example_file_total() {
 }
 
 /// Amounts that do not reach the enterprise (paid to a guarantor or bank, or
-/// recipient unsettled) are listed apart from the total (POLICY_BRIEF rule 8).
+/// recipient unsettled) are listed apart from the total (ground rule 8).
 #[test]
 fn unsettled_recipient_is_listed_outside_the_total() {
     // I-2: 20,000,000 × 0.25% × 365/360 = 50,694.44 (二、（三）10), recipient unsettled.

@@ -1,4 +1,4 @@
-//! Institution-facing calculators (issue 4 item 5; POLICY_BRIEF R-1..R-3)
+//! Institution-facing calculators (provisions R-1..R-3, docs/ground-rules.md)
 //! and the S-2 screening, from the text: every tier boundary under both
 //! readings, the > 8% rule, the bank/guarantor split, 临海's rewards with
 //! their caps and their expired window, and the five-criteria screen.

@@ -1,4 +1,4 @@
-//! Institution-facing calculators (面向金融机构的测算, POLICY_BRIEF R-1..R-3):
+//! Institution-facing calculators (面向金融机构的测算, ground rules, R-1..R-3):
 //! what a guarantee institution or a bank receives or bears under the
 //! `[[institution_rules]]` of the policy pack.
 //!
@@ -583,7 +583,7 @@ pub fn evaluate<'p>(
             "the rule's calculation does not fit the calculator",
         )]);
     };
-    // Dates first: outside the range there is nothing to compute (POLICY_BRIEF rule 5).
+    // Dates first: outside the range there is nothing to compute (ground rule 5).
     let outside = document.effective_from.is_some_and(|from| date < from)
         || document.effective_to.is_some_and(|to| date > to);
     if outside {

@@ -209,7 +209,7 @@ fn step_kind(step: &Step) -> &'static str {
     }
 }
 
-/// Which reading of the 代偿率 tiers the pack chose (POLICY_BRIEF R-1), in
+/// Which reading of the 代偿率 tiers the pack chose (ground rules, R-1), in
 /// words: shown with every R-1 result and, on the institution page, above
 /// the tier table before anything is computed.
 pub(crate) fn reading_note<'p>(l: Lang, reading: TierReading) -> Bi<'p> {

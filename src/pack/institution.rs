@@ -1,4 +1,4 @@
-//! Institution-facing rules (面向金融机构的条款, brief R-1..R-3) in a policy
+//! Institution-facing rules (面向金融机构的条款, provisions R-1..R-3 in docs/ground-rules.md) in a policy
 //! pack: the `[[institution_rules]]` section of a document.
 //!
 //! They are kept apart from the enterprise rules (`[[rules]]`) because they
@@ -16,7 +16,7 @@
 //! quote = "……代偿率小于1%、1%—3%、3%—5%、5%—8%(含)四档……"
 //! recipient = "guarantor"
 //!
-//! [[institution_rules.conditions]]          # yes/no, asked (POLICY_BRIEF rule 7)
+//! [[institution_rules.conditions]]          # yes/no, asked (ground rule 7)
 //! id = "municipal_guarantor"
 //! question = { zh = "……", en = "……" }
 //!
@@ -45,7 +45,7 @@ use super::{Recipient, Text, Units};
 pub struct InstitutionRule {
     /// Unique in the set (shared with the enterprise rules' ids), e.g. `LC-R-1`.
     pub id: String,
-    /// The brief's provision code, e.g. `R-1`.
+    /// The provision code (docs/ground-rules.md), e.g. `R-1`.
     #[serde(default)]
     pub provision: Option<String>,
     pub name: Text,
@@ -141,7 +141,7 @@ impl InstitutionCalculation {
     }
 }
 
-/// The two readings of a tier table (POLICY_BRIEF R-1).
+/// The two readings of a tier table (ground rules, R-1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TierReading {

@@ -157,7 +157,7 @@ impl Jurisdiction {
 pub struct Rule {
     /// Unique in the set, e.g. `LC-I-1`.
     pub id: String,
-    /// The brief's provision code, e.g. `I-1`.
+    /// The provision code (docs/ground-rules.md), e.g. `I-1`.
     #[serde(default)]
     pub provision: Option<String>,
     pub name: Text,
@@ -287,7 +287,7 @@ impl Family {
     }
 }
 
-/// 资金拨付对象 (POLICY_BRIEF rule 8): only `enterprise` counts as the
+/// 资金拨付对象 (ground rule 8): only `enterprise` counts as the
 /// enterprise's cash in the total.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

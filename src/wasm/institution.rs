@@ -1,4 +1,4 @@
-//! The institution calculators in the browser (机构测算, POLICY_BRIEF
+//! The institution calculators in the browser (机构测算, ground rules,
 //! R-1..R-3): R-1 担保代偿补偿, R-2 银担风险分担, R-3 金融机构奖补, for
 //! guarantors and banks. Only the staff tools' package has them (feature
 //! `tools`), so the enterprise widget's download does not carry them.
