@@ -39,6 +39,7 @@ pub mod institution;
 pub mod lpr;
 pub mod money;
 pub mod pack;
+pub mod places;
 pub mod report;
 pub mod result;
 pub mod scenario;

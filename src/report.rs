@@ -1208,6 +1208,7 @@ fn insurance_kind(k: crate::scenario::InsuranceKind) -> (&'static str, &'static 
 pub fn field_text<'p>(l: Lang, field: &Field) -> Bi<'p> {
     let (z, e) = match field.name {
         "enterprise.region" => ("所在地区", "region"),
+        "enterprise.region.province" => ("所在省份", "province"),
         "enterprise.region.city" => ("所在城市", "city"),
         "enterprise.region.county" => ("所在县（市、区）", "county"),
         "enterprise.industry" => ("所属行业", "industry"),
@@ -1244,6 +1245,10 @@ pub fn field_text<'p>(l: Lang, field: &Field) -> Bi<'p> {
         other => (other, other),
     };
     match field.item {
+        _ if field.unrecognised => l.bi(
+            || format!("未能识别所填{z}，请按营业执照上的名称填写（如「临海市」「江北水城旅游度假区」）"),
+            || format!("the {e} entered was not recognised: enter it as on the business licence"),
+        ),
         Some(item) => {
             let n = item_name(l, item);
             l.bi(|| format!("请填写{}的{z}", n.zh), || format!("enter the {e} of {}", n.en))

@@ -105,14 +105,21 @@ impl ItemRef {
 pub struct Field {
     pub item: Option<ItemRef>,
     pub name: &'static str,
+    /// Filled in, but not understood (a place name the gazetteer does not
+    /// know): to check rather than to fill in.
+    pub unrecognised: bool,
 }
 
 impl Field {
     pub fn enterprise(name: &'static str) -> Field {
-        Field { item: None, name }
+        Field { item: None, name, unrecognised: false }
     }
     pub fn of(item: ItemRef, name: &'static str) -> Field {
-        Field { item: Some(item), name }
+        Field { item: Some(item), name, unrecognised: false }
+    }
+    /// A place field whose name the gazetteer does not know.
+    pub fn unrecognised_place(name: &'static str) -> Field {
+        Field { item: None, name, unrecognised: true }
     }
     pub fn path(&self) -> String {
         match self.item {
