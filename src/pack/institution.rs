@@ -22,6 +22,7 @@
 //!
 //! [institution_rules.calculation]
 //! template = "tiered_compensation"          # | risk_split | per_unit_reward | balance_share_reward
+//!                                           # | capped_award | referral_check
 //! reading = "bracket"                       # | marginal
 //! [[institution_rules.calculation.tiers]]
 //! from_percent = "0"
@@ -102,6 +103,33 @@ pub enum InstitutionCalculation {
         /// 代偿宽限期不少于 N 天, when the text sets one.
         #[serde(default)]
         grace_days_min: Option<u32>,
+        /// 「对担保机构提供免收保证金」: the bank may not require a deposit.
+        #[serde(default)]
+        deposit_waived: bool,
+        /// 「代偿率放宽至 x%」: the guarantor's payout rate tolerated, percent.
+        #[serde(default)]
+        payout_rate_tolerance_percent: Option<Decimal>,
+    },
+    /// 最高 x 元的奖励或补偿, or one 「按规定」 with no figure: the text
+    /// publishes at most a cap, so the result is that maximum (or no
+    /// amount), with who sets the actual figure.
+    CappedAward {
+        /// 「最高 x 元」 (yuan); absent when the text gives no figure.
+        #[serde(default)]
+        cap_yuan: Option<Decimal>,
+        /// Who sets the amount.
+        amount_set_by: Text,
+    },
+    /// A referral of an enterprise on the 推荐清单 to banks, checked against
+    /// the text's limits: how many banks one batch may go to, and how many
+    /// days a bank has to decide once the application is complete.
+    ReferralCheck {
+        /// 「同一家企业同一批次推送不超过 N 家银行」 (N itself allowed).
+        max_banks_per_batch: u32,
+        /// 「在收齐企业申请材料 N 日内作出是否授信的决定」: days counted
+        /// from the day after the materials were complete (《民法典》第二百
+        /// 零一条), the N-th day included.
+        decision_days_max: u32,
     },
     /// 按个数奖补: a fixed amount per outlet, branch or customer.
     PerUnitReward { units: Vec<RewardUnit> },
@@ -137,6 +165,8 @@ impl InstitutionCalculation {
             InstitutionCalculation::RiskSplit { .. } => "risk_split",
             InstitutionCalculation::PerUnitReward { .. } => "per_unit_reward",
             InstitutionCalculation::BalanceShareReward { .. } => "balance_share_reward",
+            InstitutionCalculation::CappedAward { .. } => "capped_award",
+            InstitutionCalculation::ReferralCheck { .. } => "referral_check",
         }
     }
 }

@@ -376,7 +376,25 @@ fn institution_problems(rule: &InstitutionRule) -> Vec<Problem> {
                 }
             }
         }
-        Inst::RiskSplit { bank_share_min_percent, grace_days_min, .. } => {
+        Inst::CappedAward { cap_yuan, .. } => {
+            if let Some(cap) = cap_yuan {
+                out.extend(out_of_range("calculation.cap_yuan".into(), *cap, true, false));
+            }
+        }
+        Inst::ReferralCheck { max_banks_per_batch, decision_days_max } => {
+            for (field, v) in [
+                ("calculation.max_banks_per_batch", max_banks_per_batch),
+                ("calculation.decision_days_max", decision_days_max),
+            ] {
+                if *v == 0 {
+                    out.push(problem(field, format!("{field} 须大于0"), format!("{field} must be above 0")));
+                }
+            }
+        }
+        Inst::RiskSplit { bank_share_min_percent, grace_days_min, payout_rate_tolerance_percent, .. } => {
+            if let Some(t) = payout_rate_tolerance_percent {
+                out.extend(out_of_range("calculation.payout_rate_tolerance_percent".into(), *t, true, true));
+            }
             out.extend(out_of_range(
                 "calculation.bank_share_min_percent".into(),
                 *bank_share_min_percent,
