@@ -656,6 +656,7 @@ class InstitutionPage {
       h("div", { class: "citation" },
         h("h4", {}, bi(T.source)),
         h("p", { class: "cite" }, c.text),
+        c.units && h("p", { class: "units" }, bi(c.units)),
         h("blockquote", {}, c.quote),
         h("p", { class: "meta" }, bi(meta(c)))),
       h("p", { class: "notice" }, bi(r.notice)));
