@@ -378,6 +378,32 @@ fn r4_lumaodai_compensation_publishes_no_figure() {
     assert!(r["summary"]["zh"].as_str().unwrap().contains("按规定"));
 }
 
+/// 临政办发〔2021〕47号 三、（一）1「对取得显著成效、获得省级以上批示肯定的项目,给予20%—50%的研发费用
+/// 补助,具体办法另行制定」: R&D cost 1,000,000 → 200,000—500,000; the maximum 500,000.00 (the
+/// share is not set). 12,345.67 × 50% = 6,172.835 → 6,172.84 (half-up, once). Expired: only
+/// 2021-08-27 – 2021-12-31 computes.
+#[test]
+fn r3_item_1_rd_cost_share_top_is_the_maximum() {
+    let yes = r#","answers":{"project_commended_at_provincial_level":true}"#;
+    let r = award("LH-R-3-1", "2021-10-01", &format!(r#","cost":"1000000 CNY"{yes}"#));
+    assert_eq!(r["status"], "ceiling");
+    assert_eq!(r["amount_yuan"], "500000.00");
+    assert_eq!(r["amount_is_maximum"], true);
+    assert!(
+        step_texts(&r)[0].contains("1,000,000.00 元 × 20%—50% = 200,000—500,000 元"),
+        "{:?}",
+        step_texts(&r)
+    );
+    let r = award("LH-R-3-1", "2021-10-01", &format!(r#","cost":"12345.67 CNY"{yes}"#));
+    assert_eq!(r["amount_yuan"], "6172.84");
+    assert_eq!(step_kinds(&r), ["cost_share_range", "rounding"]);
+    let r = award("LH-R-3-1", "2022-01-01", &format!(r#","cost":"1000000 CNY"{yes}"#));
+    assert_eq!(r["status"], "outside_effective_dates");
+    let e = errors(r#"{"calculator":"capped_award","rule":"LH-R-3-1","date":"2021-10-01"}"#);
+    assert_eq!(e[0].field, "cost");
+    assert!(e[0].zh.contains("项目研发费用"));
+}
+
 // ---------------------------------------------------------------------------
 // S-3 通区府办发〔2024〕23号 三、（一）（二）: referral limits.
 

@@ -9,8 +9,8 @@
 //! - R-3 临海金融机构奖补 ([`reward`]): fixed rewards per outlet, branch or
 //!   customer, and balance-based risk compensation under a ceiling rate
 //!   (seed 004 items 7, 8, 11, 15);
-//! - 聊城 2024's rewards and compensation of banks and platforms with a
-//!   published cap or none ([`award`]: items 15, 20, 24);
+//! - rewards and compensation with a published cap or none ([`award`]:
+//!   聊城 2024 items 15, 20, 24; 临海 item 1's share of R&D cost);
 //! - 通川's referral limits ([`referral`]): banks per batch, days to decide.
 //!
 //! The input is one tagged JSON object (or a list of them):
@@ -170,8 +170,8 @@ pub struct RiskSplitInput {
     pub answers: BTreeMap<String, bool>,
 }
 
-/// A reward or compensation with a published cap or none: only the rule's
-/// questions are asked.
+/// A reward or compensation with a published cap or none: the rule's
+/// questions, and the cost where the rule pays a share of one.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AwardInput {
@@ -181,6 +181,9 @@ pub struct AwardInput {
     /// 业务所属日期.
     #[serde(with = "iso_date")]
     pub date: Date,
+    /// The cost a share is paid of (e.g. 研发费用, CNY), where the rule has one.
+    #[serde(default)]
+    pub cost: Option<Money>,
     #[serde(default)]
     pub answers: BTreeMap<String, bool>,
 }
@@ -437,6 +440,8 @@ pub enum Step<'p> {
     AwardCap { cap: Decimal },
     /// 「按规定」: no figure published.
     AwardNotPublished,
+    /// 「a%—b%」 of a cost: the range, of which the top is the maximum.
+    CostShareRange { cost: Decimal, min_percent: Decimal, max_percent: Decimal, low: Decimal, high: Decimal },
     // Referral
     /// 推送银行家数 within the limit.
     BanksWithinLimit { count: u32, max: u32 },
@@ -673,7 +678,7 @@ pub fn evaluate<'p>(
         InstitutionInput::RiskSplit(i) => risk_split::calculate(rule, i, &mut c),
         InstitutionInput::PerUnitReward(i) => reward::per_unit(rule, i, &mut c),
         InstitutionInput::BalanceShareReward(i) => reward::balance_share(rule, i, &mut c),
-        InstitutionInput::CappedAward(_) => award::calculate(rule),
+        InstitutionInput::CappedAward(i) => award::calculate(rule, i, &mut c),
         InstitutionInput::ReferralCheck(i) => referral::calculate(rule, i, &mut c),
     };
     if !c.errors.is_empty() {

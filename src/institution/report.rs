@@ -235,6 +235,7 @@ fn step_kind(step: &Step) -> &'static str {
         Step::PayoutRateWithinTolerance { .. } => "payout_rate_within_tolerance",
         Step::AwardCap { .. } => "award_cap",
         Step::AwardNotPublished => "not_published",
+        Step::CostShareRange { .. } => "cost_share_range",
         Step::BanksWithinLimit { .. } => "banks_within_limit",
         Step::DecidedInTime { .. } => "decided_in_time",
         Step::DecisionDue { .. } => "decision_due",
@@ -534,6 +535,14 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
             || format!("文件规定最高 {} 元：这是上限，不是确定金额", y(*cap)),
             || format!("the text sets at most {} yuan: a maximum, not the amount", y(*cap)),
         ),
+        Step::CostShareRange { cost, min_percent, max_percent, low, high } => {
+            let (a, b) = (Percent(*min_percent), Percent(*max_percent));
+            let (lo, hi) = (unrounded(*low), unrounded(*high));
+            l.bi(
+                || format!("{} 元 × {a}—{b} = {lo}—{hi} 元：比例由另行制定的办法确定，按上限 {b} 计为最高额", y(*cost)),
+                || format!("{} × {a}–{b} = {lo}–{hi} yuan: the share is set by rules to be made; the top {b} gives the maximum", y(*cost)),
+            )
+        }
         Step::AwardNotPublished => l.bi(
             || "文件规定「按规定」补偿或奖励，未公布金额或比例",
             || "the text pays 'per the rules' and publishes no amount or rate",

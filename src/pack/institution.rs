@@ -117,6 +117,11 @@ pub enum InstitutionCalculation {
         /// 「最高 x 元」 (yuan); absent when the text gives no figure.
         #[serde(default)]
         cap_yuan: Option<Decimal>,
+        /// 「给予 a%—b% 的 …费用补助」: a share of a cost the input gives, of
+        /// which only the top is a maximum (the actual share is set later).
+        /// Either this or `cap_yuan`, not both.
+        #[serde(default)]
+        share_of_cost: Option<ShareRange>,
         /// Who sets the amount.
         amount_set_by: Text,
     },
@@ -169,6 +174,16 @@ impl InstitutionCalculation {
             InstitutionCalculation::ReferralCheck { .. } => "referral_check",
         }
     }
+}
+
+/// A published range of shares, percent: 「20%—50%」.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareRange {
+    pub min_percent: Decimal,
+    pub max_percent: Decimal,
+    /// What the cost is, e.g. 研发费用.
+    pub cost: Text,
 }
 
 /// The two readings of a tier table (ground rules, R-1).

@@ -376,9 +376,37 @@ fn institution_problems(rule: &InstitutionRule) -> Vec<Problem> {
                 }
             }
         }
-        Inst::CappedAward { cap_yuan, .. } => {
+        Inst::CappedAward { cap_yuan, share_of_cost, .. } => {
             if let Some(cap) = cap_yuan {
                 out.extend(out_of_range("calculation.cap_yuan".into(), *cap, true, false));
+            }
+            if let Some(range) = share_of_cost {
+                if cap_yuan.is_some() {
+                    out.push(problem(
+                        "calculation.share_of_cost",
+                        "最高金额与费用比例区间只能填其一",
+                        "give cap_yuan or share_of_cost, not both",
+                    ));
+                }
+                out.extend(out_of_range(
+                    "calculation.share_of_cost.min_percent".into(),
+                    range.min_percent,
+                    true,
+                    true,
+                ));
+                out.extend(out_of_range(
+                    "calculation.share_of_cost.max_percent".into(),
+                    range.max_percent,
+                    true,
+                    true,
+                ));
+                if range.max_percent < range.min_percent {
+                    out.push(problem(
+                        "calculation.share_of_cost.max_percent",
+                        "比例区间上限须不低于下限",
+                        "max_percent must be at least min_percent",
+                    ));
+                }
             }
         }
         Inst::ReferralCheck { max_banks_per_batch, decision_days_max } => {

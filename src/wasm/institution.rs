@@ -84,6 +84,8 @@ export interface AwardInput {
   calculator: "capped_award";
   rule?: string;
   date: DateString;
+  /** The cost a share is paid of (e.g. 研发费用), where the rule has share_of_cost. */
+  cost?: MoneyString;
   answers?: Record<string, boolean>;
 }
 
@@ -226,7 +228,13 @@ export type InstitutionCalculation =
       /** 「代偿率放宽至 x%」 */
       payout_rate_tolerance_percent: string | null;
     }
-  | { template: "capped_award"; cap_yuan: string | null; amount_set_by: Text }
+  | {
+      template: "capped_award";
+      cap_yuan: string | null;
+      /** 「a%—b%」 of a cost: the top share gives the maximum. */
+      share_of_cost: { min_percent: string; max_percent: string; cost: Text } | null;
+      amount_set_by: Text;
+    }
   | { template: "referral_check"; max_banks_per_batch: number; decision_days_max: number }
   | { template: "per_unit_reward"; units: { id: string; name: Text; yuan: string }[] }
   | {
