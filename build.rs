@@ -3,7 +3,8 @@
 //! - `policies/*/pack.toml` → one JSON array of policy documents, embedded by
 //!   `src/pack/builtin.rs` (TOML → JSON is structural; the pack's own
 //!   validation runs in the test suite and in `sme-subsidy validate-pack`);
-//! - `data/lpr.csv` → a constant table in basis points for `src/lpr.rs`.
+//! - `data/lpr.csv` → a constant table in basis points for `src/lpr.rs`;
+//! - `data/places.toml` → the gazetteer's JSON for `src/places.rs`.
 
 use std::env;
 use std::fs;
@@ -13,8 +14,18 @@ fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());
     println!("cargo:rerun-if-changed=policies");
     println!("cargo:rerun-if-changed=data/lpr.csv");
+    println!("cargo:rerun-if-changed=data/places.toml");
     embed_policies(Path::new("policies"), &out.join("builtin_pack.json"));
     embed_lpr(Path::new("data/lpr.csv"), &out.join("lpr_table.rs"));
+    let places = toml_file(Path::new("data/places.toml"));
+    fs::write(out.join("places.json"), serde_json::to_string(&places).unwrap()).unwrap();
+}
+
+fn toml_file(file: &Path) -> serde_json::Value {
+    let text = fs::read_to_string(file).unwrap();
+    let value: toml::Value =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: not valid TOML: {e}", file.display()));
+    serde_json::to_value(value).unwrap()
 }
 
 fn embed_policies(dir: &Path, dest: &Path) {
@@ -28,10 +39,7 @@ fn embed_policies(dir: &Path, dest: &Path) {
     let mut documents = Vec::new();
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());
-        let text = fs::read_to_string(file).unwrap();
-        let value: toml::Value =
-            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: not valid TOML: {e}", file.display()));
-        documents.push(serde_json::to_value(value).unwrap());
+        documents.push(toml_file(file));
     }
     fs::write(dest, serde_json::to_string(&documents).unwrap()).unwrap();
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The batch figures of issue 4. Generates a deterministic, varied list
+# The batch figures (README, "Benchmark"). Generates a deterministic, varied list
 # (every family, several regions and industries, about 2% bad rows) into
 # target/ and prints figures; not a test.
 #   - CLI: ROWS rows (default 1,000,000), CSV in and out, target ≤ 2 s with

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Print the browser figures of issue 3: Brotli size of WASM + JS glue and of
+# Print the browser figures: Brotli size of WASM + JS glue and of
 # the whole page, navigation → first result in headless Chromium, and one
 # evaluation through the JS API (www/tools/figures.mjs). SKIP_BUILD=1 uses
 # the site already in target/site.

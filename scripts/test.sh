@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test of the project, on a fresh machine or this one:
-#   1. cargo test: unit tests, golden cases (tests/cases), property tests,
+#   1. cargo test: unit tests, golden cases (policies/*/cases, tests/cases), property tests,
 #      the bad-input table, SME size boundaries, institution calculators,
 #      batch screening (incl. the CLI's exit codes), doc tests;
 #   2. the CLI against the README's example and the golden folder;
@@ -26,7 +26,7 @@ fi
 echo "== CLI: README example and golden folder"
 cargo run --locked --quiet -- evaluate examples/scenario.json --format table > target/cli-example.txt
 grep -q "LC-I-1" target/cli-example.txt
-cargo run --locked --quiet -- test tests/cases | tail -n 1
+cargo run --locked --quiet -- test policies/*/cases tests/cases | tail -n 1
 cargo run --locked --quiet -- validate-pack policies/*/pack.toml
 
 if [ -x scripts/browser-test.sh ]; then

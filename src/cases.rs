@@ -1,7 +1,11 @@
 //! Golden test cases as data files (OpenFisca-style): a scenario, the
 //! statuses and amounts expected for named rules, and — in the file's
 //! comments — the hand calculation from the policy text. Anyone can read
-//! and add one; `cargo test` and `sme-subsidy test <folder>` run them all.
+//! and add one; `cargo test` and `sme-subsidy test <folder>…` run them all.
+//!
+//! A document's cases live with it, `policies/<document>/cases/<family>/`;
+//! only cases that combine documents live in `tests/cases/`
+//! ([`case_folders`] lists both).
 //!
 //! ```toml
 //! # LC-I-1: 1,000,000 × 3.45% × 40% × 366/360 = 14,030.00
@@ -79,10 +83,29 @@ pub struct CaseRun {
     pub failures: Vec<String>,
 }
 
-/// Run every `*.toml` case under `dir` (recursively), sorted by path.
-pub fn run_dir(dir: &Path) -> Result<Vec<CaseRun>, String> {
+/// Every folder of golden cases in the repository at `root`: each
+/// document's `policies/<document>/cases`, then `tests/cases` (the cases
+/// that combine documents), in path order.
+pub fn case_folders(root: &Path) -> Result<Vec<PathBuf>, String> {
+    let policies = root.join("policies");
+    let mut folders = Vec::new();
+    for entry in fs::read_dir(&policies).map_err(|e| format!("{}: {e}", policies.display()))? {
+        let cases = entry.map_err(|e| format!("{}: {e}", policies.display()))?.path().join("cases");
+        if cases.is_dir() {
+            folders.push(cases);
+        }
+    }
+    folders.sort();
+    folders.push(root.join("tests/cases"));
+    Ok(folders)
+}
+
+/// Run every `*.toml` case under each of `dirs` (recursively), sorted by path.
+pub fn run_dirs(dirs: &[PathBuf]) -> Result<Vec<CaseRun>, String> {
     let mut files = Vec::new();
-    collect(dir, &mut files).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for dir in dirs {
+        collect(dir, &mut files).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
     files.sort();
     Ok(files.iter().map(|f| run_file(f)).collect())
 }

@@ -3,11 +3,12 @@
 //! Each test answers one of four ways: met; failed, with the reason; not
 //! decidable until a field is filled in; or met so far but resting on a fact
 //! the calculator cannot verify, which stays open as a 「需满足」 item
-//! (POLICY_BRIEF rule 7). Nothing unknown is assumed either way.
+//! (ground rule 7). Nothing unknown is assumed either way.
 
 use rust_decimal::Decimal;
 
 use crate::pack::{Condition, Document, GuaranteeFact, ItemKind, LoanFact};
+use crate::places;
 use crate::result::{Field, ItemReason, ItemRef, Open, Reason, SizeOutcome};
 use crate::scenario::{Guarantee, Scenario};
 use crate::size::Metric;
@@ -48,7 +49,7 @@ impl Condition {
 }
 
 /// Place names compare without their administrative suffix, so 聊城 and
-/// 聊城市 are the same city.
+/// 聊城市 are the same city: for a portal's area the gazetteer does not know.
 fn same_place(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -68,23 +69,70 @@ fn same_place(a: &str, b: &str) -> bool {
 pub(crate) enum Place {
     Inside,
     Outside,
-    /// This part of the enterprise's region is needed to tell.
+    /// This part of the enterprise's region is needed (or must be checked) to tell.
     Unknown(Field),
 }
 
-/// Is the enterprise inside the document's 适用地区?
+const REGION_FIELDS: [&str; 3] =
+    ["enterprise.region.province", "enterprise.region.city", "enterprise.region.county"];
+
+/// Is the enterprise inside the document's 适用地区? Both are read against
+/// the gazetteer ([`crate::places`]), so 「浙江省临海市」 typed as the city is
+/// 临海, under 台州. A name the gazetteer does not know is asked about when
+/// it decides the answer, never taken as outside.
 pub(crate) fn jurisdiction(doc: &Document, scenario: &Scenario) -> Place {
     let Some(region) = &scenario.enterprise.region else {
         return Place::Unknown(Field::enterprise("enterprise.region"));
     };
     let j = &doc.jurisdiction;
+    let g = places::gazetteer();
+    let area = [Some(&j.province), j.city.as_ref(), j.county.as_ref()]
+        .into_iter()
+        .flatten()
+        .map(|name| g.resolve(name))
+        .collect::<Option<Vec<_>>>();
+    let Some(&area) = area.as_ref().and_then(|ids| ids.last()) else {
+        return by_name(j, region);
+    };
+    // The deepest place the enterprise's fields name, and the first field
+    // the gazetteer does not know.
+    let mut deepest = None;
+    let mut unknown = None;
+    let given = [Some(&region.province), region.city.as_ref(), region.county.as_ref()];
+    for (field, text) in REGION_FIELDS.into_iter().zip(given) {
+        let Some(text) = text.filter(|t| !t.trim().is_empty()) else { continue };
+        match (g.resolve(text), deepest) {
+            (Some(p), None) => deepest = Some(p),
+            (Some(p), Some(d)) if g.within(p, d) => deepest = Some(p),
+            (Some(p), Some(d)) if g.within(d, p) => {}
+            // A city that is not in the province given: which one is meant?
+            (Some(_), Some(_)) => return Place::Unknown(Field::unrecognised_place(field)),
+            (None, _) => unknown = unknown.or(Some(field)),
+        }
+    }
+    match deepest {
+        Some(d) if g.within(d, area) => Place::Inside,
+        Some(d) if g.within(area, d) => match unknown {
+            Some(field) => Place::Unknown(Field::unrecognised_place(field)),
+            None => {
+                let next = if g.entry(d).level == places::Level::Province { 1 } else { 2 };
+                Place::Unknown(Field::enterprise(REGION_FIELDS[next]))
+            }
+        },
+        Some(_) => Place::Outside,
+        None => Place::Unknown(Field::unrecognised_place(unknown.unwrap_or(REGION_FIELDS[0]))),
+    }
+}
+
+/// A portal's area the gazetteer does not know: each level given must equal
+/// the enterprise's, by name.
+fn by_name(j: &crate::pack::Jurisdiction, region: &crate::scenario::Region) -> Place {
     if !same_place(&region.province, &j.province) {
         return Place::Outside;
     }
-    for (wanted, have, field) in [
-        (&j.city, &region.city, "enterprise.region.city"),
-        (&j.county, &region.county, "enterprise.region.county"),
-    ] {
+    for (wanted, have, field) in
+        [(&j.city, &region.city, REGION_FIELDS[1]), (&j.county, &region.county, REGION_FIELDS[2])]
+    {
         let Some(wanted) = wanted else { continue };
         match have {
             None => return Place::Unknown(Field::enterprise(field)),

@@ -3,7 +3,7 @@
 //! the items that qualify → the rule's calculation template → rounding.
 //!
 //! The order is the statute's: a policy outside its effective period says so
-//! and nothing else (POLICY_BRIEF rule 5); a failed condition is reported
+//! and nothing else (ground rule 5); a failed condition is reported
 //! with every other failed condition, so the user sees all that stands in
 //! the way at once; only a rule whose conditions hold is computed.
 

@@ -71,7 +71,7 @@ pub fn institution(
                     pick(lang, &r.status_text),
                     amount,
                     detail.join("\n"),
-                    r.citation.text.clone(),
+                    sme_subsidy::report::citation_lines(&r.citation, |t| pick(lang, t)),
                 ]);
             }
             println!("{table}");

@@ -12,6 +12,9 @@
 //! parameters. The same library runs natively (the `sme-subsidy` command)
 //! and in the browser as WebAssembly, where no input leaves the device.
 //!
+//! The rules every figure follows are in `docs/ground-rules.md`; comments
+//! cite them as 「ground rule N」 and the provisions by code (I-1 … R-3).
+//!
 //! ```
 //! let scenario = sme_subsidy::input::scenario_from_json(r#"{
 //!   "evaluation_date": "2024-12-31",
@@ -36,6 +39,7 @@ pub mod institution;
 pub mod lpr;
 pub mod money;
 pub mod pack;
+pub mod places;
 pub mod report;
 pub mod result;
 pub mod scenario;

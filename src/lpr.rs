@@ -6,7 +6,7 @@
 //! a cited announcement). A value is in force from its announcement date
 //! until the next change. Past the newest entry the table cannot know of
 //! later changes, so the quote says the newest known value was used and the
-//! user is invited to enter the current rate (POLICY_BRIEF, "LPR").
+//! user is invited to enter the current rate (ground rules, LPR).
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

@@ -46,8 +46,11 @@ enum Command {
     ValidatePack { files: Vec<PathBuf> },
     /// Print a policy pack file as JSON, the form a portal loads in the browser.
     ExportPack { file: PathBuf },
-    /// Run a folder of golden test cases.
-    Test { folder: PathBuf },
+    /// Run folders of golden test cases, e.g. `tests/cases policies/*/cases`.
+    Test {
+        #[arg(required = true)]
+        folders: Vec<PathBuf>,
+    },
     /// Screen a CSV list of enterprises (one per row; see `batch-template`):
     /// size, five criteria, eligible policies and totals per row, CSV out.
     /// Exit 1 when any row failed; its errors are on stderr and in the output.
@@ -287,8 +290,8 @@ fn run(command: Command) -> Result<ExitCode, String> {
             sme_subsidy::batch::stream::write_template(output.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Test { folder } => {
-            let runs = cases::run_dir(&folder)?;
+        Command::Test { folders } => {
+            let runs = cases::run_dirs(&folders)?;
             let failed = runs.iter().filter(|r| !r.failures.is_empty()).count();
             for run in &runs {
                 let mark = if run.failures.is_empty() { "ok  " } else { "FAIL" };
@@ -340,7 +343,7 @@ fn print_table(report: &Report, lang: Lang) {
             pick(&r.status_text),
             r.amount_yuan.clone().unwrap_or_else(|| "—".into()),
             detail.join("\n"),
-            r.citation.text.clone(),
+            report::citation_lines(&r.citation, |t| pick(t)),
         ]);
     }
     println!("{table}");

@@ -5,7 +5,7 @@
 //! policies mix them: export thresholds are in US dollars (seed 001 item 20)
 //! while every subsidy is paid in yuan. A bare number is refused rather than
 //! guessed. Amounts are `rust_decimal::Decimal`, never floating point
-//! (POLICY_BRIEF rule 2).
+//! (ground rule 2).
 
 use std::fmt;
 use std::str::FromStr;
@@ -203,7 +203,7 @@ impl<'de> Deserialize<'de> for Money {
 }
 
 /// 四舍五入到分: half away from zero at two places, applied once at the end
-/// of each policy's calculation (POLICY_BRIEF rule 2).
+/// of each policy's calculation (ground rule 2).
 pub fn round_to_fen(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }

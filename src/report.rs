@@ -12,7 +12,10 @@ use time::Date;
 
 use crate::lpr::{self, LprSource, Tenor};
 use crate::money::{Grouped, Percent, Yuan};
-use crate::pack::{Document, DocumentStatus, Family, GuaranteeFact, ItemKind, LoanFact, Recipient, Text};
+use crate::pack::{
+    CrossReference, Document, DocumentStatus, Family, GuaranteeFact, ItemKind, LoanFact, Recipient, Text,
+    Units,
+};
 use crate::result::{
     CapScope, Evaluation, Field, ItemReason, ItemRef, Open, RateBasis, Reason, RuleResult, SizeOutcome,
     Status, Step,
@@ -191,8 +194,34 @@ pub struct Citation<'p> {
     pub clause: &'p str,
     pub quote: &'p str,
     pub national_basis: Option<&'p str>,
+    /// 「牵头单位：…；责任单位：…」 when the clause names them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub units: Option<Bi<'p>>,
+    /// Clauses of other documents the rule quotes too.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub see_also: Vec<SeeAlso<'p>>,
     pub source: &'p str,
     /// One line: 《title》（number）clause.
+    pub text: String,
+}
+
+/// A citation as the terminal shows it: the clause line, 「牵头单位：…」 under
+/// it when the clause names them, and each 「参见」 clause.
+pub fn citation_lines(c: &Citation, pick: impl Fn(&Bi) -> String) -> String {
+    let mut lines = vec![c.text.clone()];
+    lines.extend(c.units.as_ref().map(&pick));
+    lines.extend(c.see_also.iter().map(|s| format!("+ {}", s.text)));
+    lines.join("\n")
+}
+
+/// A clause of another document, cited beside the rule's own.
+#[derive(Debug, Serialize)]
+pub struct SeeAlso<'p> {
+    pub document_id: &'p str,
+    pub clause: &'p str,
+    pub quote: &'p str,
+    /// One line: 《title》（number）clause, when the document is built in;
+    /// otherwise its id and the clause.
     pub text: String,
 }
 
@@ -545,17 +574,22 @@ pub fn rule_notes<'p>(l: Lang, doc: &'p Document, rule: &'p crate::pack::Rule) -
 
 /// A rule's citation: the document, the clause and its quoted text.
 pub fn citation<'p>(l: Lang, doc: &'p Document, rule: &'p crate::pack::Rule) -> Citation<'p> {
-    clause_citation(l, doc, &rule.clause, &rule.quote, rule.national_basis.as_deref())
+    let mut c = clause_citation(l, doc, &rule.clause, &rule.quote, rule.units.as_ref());
+    c.national_basis = rule.national_basis.as_deref();
+    c.see_also = rule.see_also.iter().map(see_also).collect();
+    c
 }
 
-/// The citation of any clause of a document (enterprise or institution rule).
-pub(crate) fn clause_citation<'p>(
-    l: Lang,
-    doc: &'p Document,
-    clause: &'p str,
-    quote: &'p str,
-    national_basis: Option<&'p str>,
-) -> Citation<'p> {
+fn see_also(r: &CrossReference) -> SeeAlso<'_> {
+    let text = match crate::pack::builtin::builtin().documents.iter().find(|d| d.id == r.document) {
+        Some(doc) => clause_line(doc, &r.clause),
+        None => format!("{} {}", r.document, r.clause),
+    };
+    SeeAlso { document_id: &r.document, clause: &r.clause, quote: &r.quote, text }
+}
+
+/// 《title》（number）clause.
+fn clause_line(doc: &Document, clause: &str) -> String {
     let mut text = String::with_capacity(doc.title.len() + clause.len() + 32);
     text.push('《');
     text.push_str(&doc.title);
@@ -566,6 +600,18 @@ pub(crate) fn clause_citation<'p>(
         text.push('）');
     }
     text.push_str(clause);
+    text
+}
+
+/// The citation of any clause of a document (enterprise or institution rule).
+pub(crate) fn clause_citation<'p>(
+    l: Lang,
+    doc: &'p Document,
+    clause: &'p str,
+    quote: &'p str,
+    units: Option<&'p Units>,
+) -> Citation<'p> {
+    let text = clause_line(doc, clause);
     Citation {
         document_id: &doc.id,
         title: &doc.title,
@@ -579,7 +625,9 @@ pub(crate) fn clause_citation<'p>(
         jurisdiction: doc.jurisdiction.describe(),
         clause,
         quote,
-        national_basis,
+        national_basis: None,
+        units: units.map(|u| l.bi(|| u.line_zh(), || u.line_en())),
+        see_also: Vec::new(),
         source: &doc.source,
         text,
     }
@@ -1160,6 +1208,7 @@ fn insurance_kind(k: crate::scenario::InsuranceKind) -> (&'static str, &'static 
 pub fn field_text<'p>(l: Lang, field: &Field) -> Bi<'p> {
     let (z, e) = match field.name {
         "enterprise.region" => ("所在地区", "region"),
+        "enterprise.region.province" => ("所在省份", "province"),
         "enterprise.region.city" => ("所在城市", "city"),
         "enterprise.region.county" => ("所在县（市、区）", "county"),
         "enterprise.industry" => ("所属行业", "industry"),
@@ -1196,6 +1245,10 @@ pub fn field_text<'p>(l: Lang, field: &Field) -> Bi<'p> {
         other => (other, other),
     };
     match field.item {
+        _ if field.unrecognised => l.bi(
+            || format!("未能识别所填{z}，请按营业执照上的名称填写（如「临海市」「江北水城旅游度假区」）"),
+            || format!("the {e} entered was not recognised: enter it as on the business licence"),
+        ),
         Some(item) => {
             let n = item_name(l, item);
             l.bi(|| format!("请填写{}的{z}", n.zh), || format!("enter the {e} of {}", n.en))

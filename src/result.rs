@@ -36,7 +36,7 @@ pub enum SizeOutcome {
 }
 
 impl<'p> Evaluation<'p> {
-    /// 合计: computed amounts paid to the enterprise itself (POLICY_BRIEF
+    /// 合计: computed amounts paid to the enterprise itself (ground
     /// rule 8), for rules whose status is eligible.
     pub fn total_to_enterprise(&self) -> Decimal {
         self.results.iter().filter(|r| r.counts_in_total()).filter_map(|r| r.amount).sum()
@@ -105,14 +105,21 @@ impl ItemRef {
 pub struct Field {
     pub item: Option<ItemRef>,
     pub name: &'static str,
+    /// Filled in, but not understood (a place name the gazetteer does not
+    /// know): to check rather than to fill in.
+    pub unrecognised: bool,
 }
 
 impl Field {
     pub fn enterprise(name: &'static str) -> Field {
-        Field { item: None, name }
+        Field { item: None, name, unrecognised: false }
     }
     pub fn of(item: ItemRef, name: &'static str) -> Field {
-        Field { item: Some(item), name }
+        Field { item: Some(item), name, unrecognised: false }
+    }
+    /// A place field whose name the gazetteer does not know.
+    pub fn unrecognised_place(name: &'static str) -> Field {
+        Field { item: None, name, unrecognised: true }
     }
     pub fn path(&self) -> String {
         match self.item {
@@ -249,7 +256,7 @@ pub enum Step<'p> {
     Cap { scope: CapScope, before: Decimal, cap: Decimal, after: Decimal },
     /// The text publishes no cap.
     NoCapPublished,
-    /// Never above what was actually paid (POLICY_BRIEF rule 4).
+    /// Never above what was actually paid (ground rule 4).
     PaidBound { before: Decimal, paid: Decimal, estimated: bool, after: Decimal },
     /// 四舍五入到分.
     Rounding { before: Decimal, after: Decimal },

@@ -1,4 +1,4 @@
-//! Bad inputs (issue 2, item 7): a table of scenario snippets that must each
+//! Bad inputs: a table of scenario snippets that must each
 //! be refused by `sme_subsidy::input::scenario_from_json` with an error that
 //! names the field (`loans[0].principal`) and says what is wrong in Chinese
 //! and in English — and never panic (each call runs under `catch_unwind`).

@@ -1,11 +1,9 @@
-//! Golden cases (issue 2, item 7): every `tests/cases/**/*.toml` is a
-//! scenario, the statuses and amounts expected for named rules, and — in the
-//! file's comments — the hand calculation from the policy text. This test
-//! runs them all through `sme_subsidy::cases::run_dir`, prints one line per
-//! case, and fails listing every mismatch of every case.
-//!
-//! Cases that document a known engine bug live in `tests/cases-pending/`
-//! (not run here); move a file back into `tests/cases/` once it passes.
+//! Golden cases: every `policies/<document>/cases/**/*.toml` (a document's
+//! own cases) and `tests/cases/**/*.toml` (cases that combine documents) is
+//! a scenario, the statuses and amounts expected for named rules, and — in
+//! the file's comments — the hand calculation from the policy text. This
+//! test runs them all through `sme_subsidy::cases::run_dirs`, prints one
+//! line per case, and fails listing every mismatch of every case.
 //!
 //! The few checks below the runner cover what the case format cannot
 //! express (status text with the effective range, document status notes,
@@ -17,23 +15,43 @@ use sme_subsidy::cases;
 use sme_subsidy::pack::builtin::builtin;
 use sme_subsidy::{evaluate, input, Report};
 
-/// The folder may grow, never silently shrink: 99 cases at the time of writing.
-const MIN_CASES: usize = 95;
+/// The cases may grow, never silently shrink: 109 when they moved beside
+/// their documents.
+const MIN_CASES: usize = 109;
 
-/// Every provision of the brief keeps at least three cases (issue 2, item 7).
-const PROVISION_FOLDERS: &[&str] = &["i1", "i2", "i3", "i4i5", "g1", "g2", "g3", "p1", "p2", "ipo"];
+/// Every provision keeps at least three cases, in its document's folder:
+/// (document folder, family folder).
+const PROVISION_FOLDERS: &[(&str, &str)] = &[
+    ("001-liaocheng-fiscal-finance-2024", "i1"),
+    ("001-liaocheng-fiscal-finance-2024", "i2"),
+    ("001-liaocheng-fiscal-finance-2024", "i4i5"),
+    ("001-liaocheng-fiscal-finance-2024", "g1"),
+    ("001-liaocheng-fiscal-finance-2024", "g2"),
+    ("001-liaocheng-fiscal-finance-2024", "g3"),
+    ("001-liaocheng-fiscal-finance-2024", "p1"),
+    ("001-liaocheng-fiscal-finance-2024", "p2"),
+    ("001-liaocheng-fiscal-finance-2024", "ipo"),
+    ("002-wenzhou-guarantee-reform-draft", "g1"),
+    ("003-tongchuan-sme-financing-2024", "g1"),
+    ("004-linhai-sme-finance-reform-2021", "i3"),
+];
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
 }
 
+fn family_folder(document: &str, family: &str) -> PathBuf {
+    root().join("policies").join(document).join("cases").join(family)
+}
+
 #[test]
 fn golden_cases() {
-    let dir = root().join("tests/cases");
-    let runs = cases::run_dir(&dir).expect("tests/cases is readable");
+    let root = root();
+    let folders = cases::case_folders(&root).expect("the case folders are readable");
+    let runs = cases::run_dirs(&folders).expect("the case folders are readable");
     let mut failed = Vec::new();
     for run in &runs {
-        let rel = run.path.strip_prefix(&dir).unwrap_or(&run.path).display().to_string();
+        let rel = run.path.strip_prefix(&root).unwrap_or(&run.path).display().to_string();
         if run.failures.is_empty() {
             println!("ok   {rel} — {}", run.description);
         } else {
@@ -48,18 +66,16 @@ fn golden_cases() {
     assert!(failed.is_empty(), "{} golden case(s) failed:\n{}", failed.len(), failed.join("\n"));
     assert!(
         runs.len() >= MIN_CASES,
-        "only {} golden cases found under {} (expected at least {MIN_CASES})",
+        "only {} golden cases found under {folders:?} (expected at least {MIN_CASES})",
         runs.len(),
-        dir.display()
     );
 }
 
 #[test]
 fn at_least_three_cases_per_provision() {
-    for folder in PROVISION_FOLDERS {
-        let dir = root().join("tests/cases").join(folder);
-        let runs = cases::run_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
-        assert!(runs.len() >= 3, "{folder}: {} case(s), at least 3 required", runs.len());
+    for (document, family) in PROVISION_FOLDERS {
+        let runs = cases::run_dirs(&[family_folder(document, family)]).unwrap_or_else(|e| panic!("{e}"));
+        assert!(runs.len() >= 3, "{document}/{family}: {} case(s), at least 3 required", runs.len());
     }
 }
 
@@ -69,8 +85,8 @@ fn at_least_three_cases_per_provision() {
 fn at_least_three_cases_per_rule_variant() {
     for rule in ["WZ-G-1", "DZ-G-1", "LC-P-2B", "LC-I-4", "LC-I-5"] {
         let mut n = 0;
-        for folder in PROVISION_FOLDERS {
-            for entry in std::fs::read_dir(root().join("tests/cases").join(folder)).unwrap() {
+        for (document, family) in PROVISION_FOLDERS {
+            for entry in std::fs::read_dir(family_folder(document, family)).unwrap() {
                 let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
                 if text.contains(&format!("rule = \"{rule}\"")) {
                     n += 1;
@@ -91,7 +107,7 @@ fn rule<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
     report["results"].as_array().unwrap().iter().find(|r| r["rule_id"] == id).unwrap()
 }
 
-/// POLICY_BRIEF rule 5: outside the range, 「不在政策有效期内」 *with the range*;
+/// ground rule 5: outside the range, 「不在政策有效期内」 *with the range*;
 /// the 临海 document is shown as expired (失效) even when a date inside its
 /// window computes.
 #[test]
@@ -125,7 +141,7 @@ fn effective_range_and_expired_status_are_shown() {
 }
 
 /// The medium-sized exporter at or below US$5M: the result must say plainly
-/// that neither sentence of 二、（六）20 covers it (POLICY_BRIEF P-2).
+/// that neither sentence of 二、（六）20 covers it (ground rules, P-2).
 #[test]
 fn p2_medium_gap_is_explained() {
     let report = report_for(
@@ -161,7 +177,7 @@ fn readme_example_file_total() {
 }
 
 /// Amounts that do not reach the enterprise (paid to a guarantor or bank, or
-/// recipient unsettled) are listed apart from the total (POLICY_BRIEF rule 8).
+/// recipient unsettled) are listed apart from the total (ground rule 8).
 #[test]
 fn unsettled_recipient_is_listed_outside_the_total() {
     // I-2: 20,000,000 × 0.25% × 365/360 = 50,694.44 (二、（三）10), recipient unsettled.
@@ -179,4 +195,30 @@ fn unsettled_recipient_is_listed_outside_the_total() {
     let not_in_total: Vec<&str> =
         report["not_in_total"].as_array().unwrap().iter().map(|t| t["zh"].as_str().unwrap()).collect();
     assert!(not_in_total.iter().any(|t| t.contains("50,694.44")), "{not_in_total:?}");
+}
+
+/// A clause's 牵头单位 and 责任单位 travel with its citation, as one line in
+/// each language; a rule resting on another document's clause cites it too.
+#[test]
+fn citation_names_the_units_and_the_other_document() {
+    let text = std::fs::read_to_string(root().join("examples/scenario.json")).unwrap();
+    let report = report_for(&text);
+    let c = &rule(&report, "LC-I-1")["citation"];
+    assert_eq!(
+        c["units"]["zh"],
+        "牵头单位：市市场监管局、人民银行聊城市分行；责任单位：市财政局、国家金融监督管理总局聊城监管分局，各县〔市、区〕人民政府、市属开发区管委会"
+    );
+    assert_eq!(
+        c["units"]["en"],
+        "Lead: 市市场监管局、人民银行聊城市分行; responsible: 市财政局、国家金融监督管理总局聊城监管分局，各县〔市、区〕人民政府、市属开发区管委会"
+    );
+    let g1 = &rule(&report, "LC-G-1")["citation"];
+    assert_eq!(g1["clause"], "二、（一）1");
+    let see = &g1["see_also"][0];
+    assert_eq!(see["clause"], "三、（三）");
+    assert!(see["text"].as_str().unwrap().contains("（聊江管办发〔2023〕3号）三、（三）"), "{see}");
+    assert!(see["quote"].as_str().unwrap().contains("由市财政给予一定担保费补贴"));
+    // The 温州 draft names only 责任单位.
+    let wz = &rule(&report, "WZ-G-1")["citation"]["units"];
+    assert!(wz["en"].as_str().unwrap().starts_with("Responsible: 市金融办"), "{wz}");
 }

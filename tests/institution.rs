@@ -1,4 +1,4 @@
-//! Institution-facing calculators (issue 4 item 5; POLICY_BRIEF R-1..R-3)
+//! Institution-facing calculators (provisions R-1..R-3, docs/ground-rules.md)
 //! and the S-2 screening, from the text: every tier boundary under both
 //! readings, the > 8% rule, the bank/guarantor split, 临海's rewards with
 //! their caps and their expired window, and the five-criteria screen.
@@ -287,6 +287,185 @@ fn r1_bad_inputs_are_located() {
     assert!(errs[0].field == "(input)" && errs[0].zh.contains("JSON 格式错误"), "{errs:#?}");
 }
 
+/// 温州征求意见稿 二、（四）「对担保机构提供免收保证金」 and 三、（二）「落实融资担保
+/// 代偿率放宽至5%」: a deposit asked is flagged, none is a step, not entered is
+/// 需满足; a payout rate of exactly 5% is within 「放宽至5%」, 5.01% is flagged.
+/// The split itself does not change: 1,020,000 × 75% = 765,000 / 255,000.
+#[test]
+fn r2_deposit_waived_and_payout_rate_tolerance() {
+    let r = r2("WZ-R-2", r#","bank_share_percent":"25","grace_days":30,"deposit":"50000 CNY""#);
+    assert_eq!(keys(&r, "flags"), ["deposit_required"]);
+    let flag = r["flags"][0]["text"]["zh"].as_str().unwrap();
+    assert!(flag.contains("保证金 50,000.00 元") && flag.contains("免收保证金"), "{flag}");
+    assert_eq!(split(&r), ["765000.00", "255000.00", "0.00", "0.00"]);
+    assert!(r["to_confirm"].as_array().unwrap().is_empty());
+
+    let r = r2(
+        "WZ-R-2",
+        r#","bank_share_percent":"25","grace_days":30,"deposit":"0 CNY","guarantor_payout_rate_percent":"5""#,
+    );
+    assert!(r["flags"].as_array().unwrap().is_empty(), "{}", r["flags"]);
+    let t = step_texts(&r);
+    assert!(t.iter().any(|s| s.contains("代偿率 5%，未超过放宽后的 5%")), "{t:?}");
+
+    let r = r2(
+        "WZ-R-2",
+        r#","bank_share_percent":"25","grace_days":30,"deposit":"0 CNY","guarantor_payout_rate_percent":"5.01""#,
+    );
+    assert_eq!(keys(&r, "flags"), ["payout_rate_above_tolerance"]);
+    assert!(r["flags"][0]["text"]["zh"].as_str().unwrap().contains("5.01%"));
+    assert_eq!(split(&r), ["765000.00", "255000.00", "0.00", "0.00"]);
+
+    // 聊城's R-2 sets neither: nothing asked, nothing flagged.
+    let r = r2(
+        "LC-R-2",
+        r#","bank_share_percent":"25","deposit":"50000 CNY","guarantor_payout_rate_percent":"9""#,
+    );
+    assert!(r["flags"].as_array().unwrap().is_empty() && r["to_confirm"].as_array().unwrap().is_empty());
+
+    // A negative deposit is an input error, located.
+    let e = errors(
+        r#"{"calculator":"risk_split","rule":"WZ-R-2","date":"2024-06-30","outstanding_principal":"1 CNY",
+        "normal_interest":"0 CNY","bank_share_percent":"20","deposit":"-1 CNY"}"#,
+    );
+    assert_eq!(e[0].field, "deposit");
+}
+
+// ---------------------------------------------------------------------------
+// R-4 聊城 2024's capped rewards (items 15, 20, 24): the cap is a maximum.
+
+fn award(rule: &str, date: &str, answers: &str) -> Value {
+    eval(&format!(r#"{{"calculator":"capped_award","rule":"{rule}","date":"{date}"{answers}}}"#))
+}
+
+#[test]
+fn r4_capped_rewards_are_maxima() {
+    // 二、（五）15「对我市接入上海票据交易所的供应链票据平台，财政部门给予最高500万元奖励」:
+    // at most 5,000,000.00, not a certain amount; the platform's operator is not named.
+    let r = award("LC-R-15A", "2024-12-31", r#","answers":{"platform_connected_to_shcpe":true}"#);
+    assert_eq!(r["status"], "ceiling");
+    assert_eq!(r["amount_yuan"], "5000000.00");
+    assert_eq!(r["amount_is_maximum"], true);
+    assert_eq!(r["recipient"], "unsettled");
+    assert!(step_texts(&r)[0].contains("最高 5,000,000.00 元"));
+    assert!(r["summary"]["zh"].as_str().unwrap().contains("最高 5,000,000.00 元"));
+    assert_eq!(r["citation"]["units"]["zh"], "牵头单位：人民银行聊城市分行；责任单位：市工业和信息化局、市财政局、市交通运输局、市商务局，各县〔市、区〕人民政府、市属开发区管委会");
+    // 「对于开展供应链金融业务成效突出的金融机构……最高50万元」: 500,000.00 to the bank;
+    // unanswered, the recognition stays 需满足.
+    let r = award("LC-R-15B", "2024-12-31", "");
+    assert_eq!((r["status"].as_str(), r["amount_yuan"].as_str()), (Some("ceiling"), Some("500000.00")));
+    assert_eq!(keys(&r, "to_confirm"), ["answers.supply_chain_finance_outstanding"]);
+    // 二、（七）24「积极争创省级优秀金融创新产品，财政部门给予最高50万元奖励」.
+    let r = award("LC-R-24", "2024-12-31", r#","answers":{"provincial_innovation_award":true}"#);
+    assert_eq!((r["status"].as_str(), r["amount_yuan"].as_str()), (Some("ceiling"), Some("500000.00")));
+    assert_eq!(r["recipient"], "bank");
+    // Answered no: not eligible. Before 2024-04-20: outside the dates.
+    let r = award("LC-R-24", "2024-12-31", r#","answers":{"provincial_innovation_award":false}"#);
+    assert_eq!(r["status"], "not_eligible");
+    assert!(r["amount_yuan"].is_null());
+    let r = award("LC-R-24", "2024-04-19", r#","answers":{"provincial_innovation_award":true}"#);
+    assert_eq!(r["status"], "outside_effective_dates");
+}
+
+#[test]
+fn r4_lumaodai_compensation_publishes_no_figure() {
+    // 二、（六）20「对贷款本金损失，由保险机构、承办银行和财政部门按规定予以补偿」: no share,
+    // no cap → applicable, no amount.
+    let r = award("LC-R-20", "2025-03-31", r#","answers":{"lumaodai_loan":true}"#);
+    assert_eq!(r["status"], "amount_not_published");
+    assert!(r["amount_yuan"].is_null());
+    assert_eq!(step_kinds(&r), ["not_published"]);
+    assert!(r["summary"]["zh"].as_str().unwrap().contains("按规定"));
+}
+
+/// 临政办发〔2021〕47号 三、（一）1「对取得显著成效、获得省级以上批示肯定的项目,给予20%—50%的研发费用
+/// 补助,具体办法另行制定」: R&D cost 1,000,000 → 200,000—500,000; the maximum 500,000.00 (the
+/// share is not set). 12,345.67 × 50% = 6,172.835 → 6,172.84 (half-up, once). Expired: only
+/// 2021-08-27 – 2021-12-31 computes.
+#[test]
+fn r3_item_1_rd_cost_share_top_is_the_maximum() {
+    let yes = r#","answers":{"project_commended_at_provincial_level":true}"#;
+    let r = award("LH-R-3-1", "2021-10-01", &format!(r#","cost":"1000000 CNY"{yes}"#));
+    assert_eq!(r["status"], "ceiling");
+    assert_eq!(r["amount_yuan"], "500000.00");
+    assert_eq!(r["amount_is_maximum"], true);
+    assert!(
+        step_texts(&r)[0].contains("1,000,000.00 元 × 20%—50% = 200,000—500,000 元"),
+        "{:?}",
+        step_texts(&r)
+    );
+    let r = award("LH-R-3-1", "2021-10-01", &format!(r#","cost":"12345.67 CNY"{yes}"#));
+    assert_eq!(r["amount_yuan"], "6172.84");
+    assert_eq!(step_kinds(&r), ["cost_share_range", "rounding"]);
+    let r = award("LH-R-3-1", "2022-01-01", &format!(r#","cost":"1000000 CNY"{yes}"#));
+    assert_eq!(r["status"], "outside_effective_dates");
+    let e = errors(r#"{"calculator":"capped_award","rule":"LH-R-3-1","date":"2021-10-01"}"#);
+    assert_eq!(e[0].field, "cost");
+    assert!(e[0].zh.contains("项目研发费用"));
+}
+
+// ---------------------------------------------------------------------------
+// S-3 通区府办发〔2024〕23号 三、（一）（二）: referral limits.
+
+fn referral(extra: &str) -> Value {
+    eval(&format!(r#"{{"calculator":"referral_check","rule":"DZ-R-REF","date":"2025-01-15"{extra}}}"#))
+}
+
+#[test]
+fn s3_referral_batch_of_at_most_3_banks() {
+    // 「同一家企业同一批次推送不超过3家银行」: 3 is allowed, 4 is flagged.
+    let r = referral(r#","banks_in_batch":3,"materials_complete":"2024-12-20","decision_date":"2024-12-28""#);
+    assert_eq!(r["status"], "checked");
+    assert!(r["flags"].as_array().unwrap().is_empty());
+    assert_eq!(step_kinds(&r), ["banks_within_limit", "decided_in_time"]);
+    let r = referral(r#","banks_in_batch":4,"materials_complete":"2024-12-20","decision_date":"2024-12-28""#);
+    assert_eq!(keys(&r, "flags"), ["too_many_banks"]);
+    assert!(r["status_text"]["zh"].as_str().unwrap().contains("不符合文件要求"));
+    assert!(r["flags"][0]["text"]["zh"].as_str().unwrap().contains("通区府办发〔2024〕23号"));
+}
+
+#[test]
+fn s3_decision_within_30_days() {
+    // Complete 2024-12-01: days counted from 12-02, the 30th day is 12-31 (included).
+    let r = referral(r#","banks_in_batch":2,"materials_complete":"2024-12-01","decision_date":"2024-12-31""#);
+    assert!(r["flags"].as_array().unwrap().is_empty());
+    assert!(step_texts(&r)[1].contains("第 30 日"));
+    // 2025-01-01 is the 31st day: late.
+    let r = referral(r#","banks_in_batch":2,"materials_complete":"2024-12-01","decision_date":"2025-01-01""#);
+    assert_eq!(keys(&r, "flags"), ["decision_late"]);
+    assert!(r["flags"][0]["text"]["zh"].as_str().unwrap().contains("第 31 日"));
+    // Not decided yet: on 2025-01-15 the deadline 2024-12-31 has passed; on 2024-12-31 it has not.
+    let r = referral(r#","banks_in_batch":2,"materials_complete":"2024-12-01""#);
+    assert_eq!(keys(&r, "flags"), ["decision_overdue"]);
+    assert!(r["flags"][0]["text"]["zh"].as_str().unwrap().contains("2024-12-31"));
+    let r = eval(
+        r#"{"calculator":"referral_check","rule":"DZ-R-REF","date":"2024-12-31","banks_in_batch":2,"materials_complete":"2024-12-01"}"#,
+    );
+    assert_eq!(step_kinds(&r), ["banks_within_limit", "decision_due"]);
+    // Materials date unknown: 需满足.
+    let r = referral(r#","banks_in_batch":2"#);
+    assert_eq!(keys(&r, "to_confirm"), ["materials_complete"]);
+    // Before the document (2024-11-28): outside its dates.
+    let r =
+        eval(r#"{"calculator":"referral_check","rule":"DZ-R-REF","date":"2024-11-27","banks_in_batch":2}"#);
+    assert_eq!(r["status"], "outside_effective_dates");
+}
+
+#[test]
+fn s3_bad_referrals_are_located() {
+    let e = errors(r#"{"calculator":"referral_check","date":"2025-01-15","banks_in_batch":0}"#);
+    assert_eq!(e[0].field, "banks_in_batch");
+    let e = errors(
+        r#"{"calculator":"referral_check","date":"2025-01-15","banks_in_batch":2,"materials_complete":"2025-01-10","decision_date":"2025-01-09"}"#,
+    );
+    assert_eq!(e[0].field, "decision_date");
+    assert!(e[0].zh.contains("早于"));
+    let e = errors(
+        r#"{"calculator":"referral_check","date":"2025-01-15","banks_in_batch":2,"decision_date":"2025-01-09"}"#,
+    );
+    assert_eq!(e[0].field, "materials_complete");
+}
+
 // ---------------------------------------------------------------------------
 // R-2 银担风险分担 (温州征求意见稿 二、（四）; 聊江管办发〔2023〕3号 三、（二）)
 
@@ -306,7 +485,8 @@ fn split(r: &Value) -> [String; 4] {
 #[test]
 fn r2_split_at_exactly_20_percent() {
     // Covered 1,000,000 + 20,000 = 1,020,000; guarantor × 80% = 816,000; bank 204,000.
-    let r = r2("WZ-R-2", r#","bank_share_percent":"20","grace_days":30"#);
+    // No deposit asked (「免收保证金」).
+    let r = r2("WZ-R-2", r#","bank_share_percent":"20","grace_days":30,"deposit":"0 CNY""#);
     assert_eq!(r["status"], "computed");
     assert_eq!(r["amount_yuan"], "816000.00");
     assert_eq!(split(&r), ["816000.00", "204000.00", "0.00", "0.00"]);
@@ -314,7 +494,15 @@ fn r2_split_at_exactly_20_percent() {
     assert!(r["flags"].as_array().unwrap().is_empty());
     assert_eq!(
         step_kinds(&r),
-        ["covered", "guarantor_share", "rounding", "bank_share", "bank_share_at_least", "grace_at_least"]
+        [
+            "covered",
+            "guarantor_share",
+            "rounding",
+            "bank_share",
+            "bank_share_at_least",
+            "grace_at_least",
+            "deposit_waived"
+        ]
     );
     assert!(r["to_confirm"].as_array().unwrap().is_empty());
     assert_eq!(r["recipient"], "bank");
@@ -376,7 +564,7 @@ fn r2_grace_period() {
     let r = r2("WZ-R-2", r#","bank_share_percent":"25","grace_days":30"#);
     assert!(r["flags"].as_array().unwrap().is_empty());
     let r = r2("WZ-R-2", r#","bank_share_percent":"25""#);
-    assert_eq!(keys(&r, "to_confirm"), ["grace_days"]);
+    assert_eq!(keys(&r, "to_confirm"), ["grace_days", "deposit"]);
     let r = r2("LC-R-2", r#","bank_share_percent":"25""#);
     assert!(r["to_confirm"].as_array().unwrap().is_empty());
     // Guarantor 1,020,000 × 75% = 765,000; bank 255,000.

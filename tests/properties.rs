@@ -1,4 +1,4 @@
-//! Property tests (issue 2, item 7) over generated scenarios:
+//! Property tests over generated scenarios:
 //! - every amount is ≥ 0 and has at most 2 decimal places (分);
 //! - every amount is ≤ its cap: I-1 100,000 per enterprise-year × the years
 //!   the loans span, G-2 20,000 per item, P-1 1,000,000 per 投保年度,

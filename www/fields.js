@@ -206,13 +206,13 @@ export const PRESETS = {
       evaluation_fees: [{ label: "专利价值评估费", for_patent_pledge_loan: true }],
     },
   },
-  // The guarantee-fee subsidies of the three documents (G-1), the green
+  // The guarantee-fee subsidies of the four documents (G-1), the green
   // classes' reward (G-3), and the fee half-paid when the guarantee backs a
   // patent-pledge loan (G-2).
   "policy-guarantee": {
     family: "guarantee_fee",
     name: zh_en("政府性融资担保", "Government financing guarantee"),
-    rules: ["LC-G-1", "WZ-G-1", "DZ-G-1", "LC-G-3", "LC-G-2"],
+    rules: ["JB-G-1", "LC-G-1", "WZ-G-1", "DZ-G-1", "LC-G-3", "LC-G-2"],
     scenario: { guarantees: [{ label: "政府性融资担保", government_business: true }] },
   },
   // 政府性融资担保贷款: a bank loan secured by a government guarantor's
@@ -220,7 +220,7 @@ export const PRESETS = {
   "guaranteed-loan": {
     family: "guarantee_fee",
     name: zh_en("政府性融资担保贷款", "Loan with a government financing guarantee"),
-    rules: ["LC-G-1", "WZ-G-1", "DZ-G-1", "LC-G-3", "LC-G-2"],
+    rules: ["JB-G-1", "LC-G-1", "WZ-G-1", "DZ-G-1", "LC-G-3", "LC-G-2"],
     scenario: {
       loans: [{ label: "政府性融资担保贷款", collateral: ["guarantee_institution"] }],
       guarantees: [{ label: "政府性融资担保", government_business: true }],

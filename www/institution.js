@@ -51,6 +51,10 @@ const T = {
   bankShareHelp: zh_en("银担协议约定的银行承担比例，按百分数填写：20 表示 20%。", "The bank's share in the agreement, in percent: 20 means 20%."),
   grace: zh_en("代偿宽限期", "Grace period"),
   graceHelp: zh_en("协议约定的代偿宽限期（天），可不填。", "The agreed grace period in days; may be left empty."),
+  deposit: zh_en("银行要求的保证金", "Deposit the bank asks"),
+  depositHelp: zh_en("银行要求担保机构缴存的保证金（元），不要求填 0；可不填。", "The deposit the bank asks of the guarantor, in yuan; 0 if none; may be left empty."),
+  guarantorRate: zh_en("担保机构代偿率", "Guarantor's payout rate"),
+  guarantorRateHelp: zh_en("担保机构的代偿率，按百分数填写：5 表示 5%；可不填。", "The guarantor's payout rate in percent: 5 means 5%; may be left empty."),
   someCount: zh_en("至少一项数量", "at least one number"),
   lines: zh_en("贷款业务（月均余额）", "Loan business (monthly-average balances)"),
   line: zh_en("第{n}笔", "Line {n}"),
@@ -93,6 +97,8 @@ const T = {
   scopeOpen: zh_en("文件未规定代偿范围：按本金和正常利息分摊；罚息、复利和其他费用按银担协议约定，本测算不予分摊。", "The text does not set the payout's scope: principal and normal interest are split; other charges are left to the agreement and not split here."),
   graceMin: zh_en("代偿宽限期不少于 {n} 天。", "A grace period of at least {n} days."),
   graceNone: zh_en("文件未规定代偿宽限期。", "The text sets no grace period."),
+  depositWaived: zh_en("对担保机构免收保证金。", "No deposit may be asked of the guarantor."),
+  tolerance: zh_en("担保机构代偿率放宽至 {p}。", "The guarantor's payout rate is tolerated up to {p}."),
   perUnit: zh_en("{name}：每个 {yuan} 元", "{name}: {yuan} yuan each"),
   each: zh_en("每个 {yuan} 元", "{yuan} yuan each"),
   ceiling: zh_en("比例上限：不高于 {p}（上限，不是确定比例；测算结果为最高额）。", "Ceiling rate: at most {p} (a ceiling, not the rate applied; the result is a maximum)."),
@@ -374,6 +380,15 @@ class InstitutionPage {
           field(panel.id, { kind: "integer", label: u.name, help: fill(T.each, { yuan: plain(u.yuan) }) }, `counts.${u.id}`, kept.get(`counts.${u.id}`)))];
       case "balance_share_reward":
         return [...fixed, this.#lines(panel, rule, [{}]), this.#cityFields(panel, calc, kept)];
+      case "risk_split": {
+        // Only the terms the rule's text sets are asked.
+        const own = [
+          calc.deposit_waived && { key: "deposit", kind: "cny", label: T.deposit, help: T.depositHelp },
+          calc.payout_rate_tolerance_percent != null &&
+            { key: "guarantor_payout_rate_percent", kind: "percent", label: T.guarantorRate, help: T.guarantorRateHelp },
+        ].filter(Boolean);
+        return [...fixed, ...own.map((def) => field(panel.id, def, def.key, kept.get(def.key)))];
+      }
       default:
         return fixed;
     }
@@ -518,7 +533,9 @@ class InstitutionPage {
           fill(T.minShare, { p: percent(calc.bank_share_min_percent) }),
           calc.scope === "principal_and_normal_interest" ? T.scopeLimited : T.scopeOpen,
           calc.grace_days_min == null ? T.graceNone : fill(T.graceMin, { n: calc.grace_days_min }),
-        ];
+          calc.deposit_waived && T.depositWaived,
+          calc.payout_rate_tolerance_percent != null && fill(T.tolerance, { p: percent(calc.payout_rate_tolerance_percent) }),
+        ].filter(Boolean);
       case "per_unit_reward":
         return calc.units.map((u) => fill(T.perUnit, { name: u.name, yuan: plain(u.yuan) }));
       case "balance_share_reward":
@@ -639,6 +656,7 @@ class InstitutionPage {
       h("div", { class: "citation" },
         h("h4", {}, bi(T.source)),
         h("p", { class: "cite" }, c.text),
+        c.units && h("p", { class: "units" }, bi(c.units)),
         h("blockquote", {}, c.quote),
         h("p", { class: "meta" }, bi(meta(c)))),
       h("p", { class: "notice" }, bi(r.notice)));

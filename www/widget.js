@@ -628,7 +628,9 @@ class SmeSubsidyCalculator extends HTMLElement {
         h("div", { class: "citation" },
           h("h5", {}, this.#t(UI.source)),
           h("p", { class: "cite" }, c.text),
+          c.units && h("p", { class: "units" }, this.#t(c.units)),
           h("blockquote", {}, c.quote),
+          (c.see_also ?? []).map((s) => [h("p", { class: "cite also" }, s.text), h("blockquote", {}, s.quote)]),
           h("p", { class: "meta" }, [c.issuer, c.issued && `${this.#t(UI.issued)} ${c.issued}`, range, this.#t(c.status_text)]
             .filter(Boolean).join(" · ")),
           c.national_basis && h("p", { class: "meta" }, c.national_basis))));

@@ -1,4 +1,4 @@
-//! Institution-facing calculators (面向金融机构的测算, POLICY_BRIEF R-1..R-3):
+//! Institution-facing calculators (面向金融机构的测算, ground rules, R-1..R-3):
 //! what a guarantee institution or a bank receives or bears under the
 //! `[[institution_rules]]` of the policy pack.
 //!
@@ -8,7 +8,10 @@
 //!   defaulted guaranteed loan (seeds 000 三、（二）, 002 二、（四）);
 //! - R-3 临海金融机构奖补 ([`reward`]): fixed rewards per outlet, branch or
 //!   customer, and balance-based risk compensation under a ceiling rate
-//!   (seed 004 items 7, 8, 11, 15).
+//!   (seed 004 items 7, 8, 11, 15);
+//! - rewards and compensation with a published cap or none ([`award`]:
+//!   聊城 2024 items 15, 20, 24; 临海 item 1's share of R&D cost);
+//! - 通川's referral limits ([`referral`]): banks per batch, days to decide.
 //!
 //! The input is one tagged JSON object (or a list of them):
 //!
@@ -27,7 +30,9 @@
 //! calculation. Every input problem is a located, bilingual
 //! [`InputError`]; nothing here panics on any input.
 
+pub mod award;
 pub mod compensation;
+pub mod referral;
 pub mod report;
 pub mod reward;
 pub mod risk_split;
@@ -61,11 +66,19 @@ pub enum InstitutionInput {
     RiskSplit(RiskSplitInput),
     PerUnitReward(PerUnitInput),
     BalanceShareReward(BalanceShareInput),
+    CappedAward(AwardInput),
+    ReferralCheck(ReferralInput),
 }
 
 /// The calculators' names, as the `calculator` key spells them.
-pub const CALCULATORS: [&str; 4] =
-    ["tiered_compensation", "risk_split", "per_unit_reward", "balance_share_reward"];
+pub const CALCULATORS: [&str; 6] = [
+    "tiered_compensation",
+    "risk_split",
+    "per_unit_reward",
+    "balance_share_reward",
+    "capped_award",
+    "referral_check",
+];
 
 impl InstitutionInput {
     pub fn calculator(&self) -> &'static str {
@@ -74,6 +87,8 @@ impl InstitutionInput {
             InstitutionInput::RiskSplit(_) => CALCULATORS[1],
             InstitutionInput::PerUnitReward(_) => CALCULATORS[2],
             InstitutionInput::BalanceShareReward(_) => CALCULATORS[3],
+            InstitutionInput::CappedAward(_) => CALCULATORS[4],
+            InstitutionInput::ReferralCheck(_) => CALCULATORS[5],
         }
     }
 
@@ -84,6 +99,8 @@ impl InstitutionInput {
             InstitutionInput::RiskSplit(i) => (i.rule.as_deref(), i.date, &i.answers),
             InstitutionInput::PerUnitReward(i) => (i.rule.as_deref(), i.date, &i.answers),
             InstitutionInput::BalanceShareReward(i) => (i.rule.as_deref(), i.date, &i.answers),
+            InstitutionInput::CappedAward(i) => (i.rule.as_deref(), i.date, &i.answers),
+            InstitutionInput::ReferralCheck(i) => (i.rule.as_deref(), i.date, &i.answers),
         }
     }
 }
@@ -143,6 +160,52 @@ pub struct RiskSplitInput {
     /// 协议约定的代偿宽限期（天）.
     #[serde(default)]
     pub grace_days: Option<u32>,
+    /// 银行要求担保机构缴存的保证金 (CNY); `0` when none is asked.
+    #[serde(default)]
+    pub deposit: Option<Money>,
+    /// 担保机构的代偿率, percent, where the rule sets a tolerance.
+    #[serde(default)]
+    pub guarantor_payout_rate_percent: Option<Decimal>,
+    #[serde(default)]
+    pub answers: BTreeMap<String, bool>,
+}
+
+/// A reward or compensation with a published cap or none: the rule's
+/// questions, and the cost where the rule pays a share of one.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AwardInput {
+    /// 适用条款编号, e.g. `LC-R-24`.
+    #[serde(default)]
+    pub rule: Option<String>,
+    /// 业务所属日期.
+    #[serde(with = "iso_date")]
+    pub date: Date,
+    /// The cost a share is paid of (e.g. 研发费用, CNY), where the rule has one.
+    #[serde(default)]
+    pub cost: Option<Money>,
+    #[serde(default)]
+    pub answers: BTreeMap<String, bool>,
+}
+
+/// One enterprise's referral to banks (推荐清单推送) and the banks' decision.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferralInput {
+    /// 适用条款编号, e.g. `DZ-R-REF`.
+    #[serde(default)]
+    pub rule: Option<String>,
+    /// 核对日期: the day the check is made (and the policy must be in force).
+    #[serde(with = "iso_date")]
+    pub date: Date,
+    /// 同一批次推送的银行家数.
+    pub banks_in_batch: u32,
+    /// 银行收齐企业申请材料之日.
+    #[serde(default, with = "crate::scenario::iso_date_opt")]
+    pub materials_complete: Option<Date>,
+    /// 银行作出是否授信决定之日 (absent: not yet decided).
+    #[serde(default, with = "crate::scenario::iso_date_opt")]
+    pub decision_date: Option<Date>,
     #[serde(default)]
     pub answers: BTreeMap<String, bool>,
 }
@@ -233,6 +296,10 @@ pub enum Status {
     NotEligible,
     /// 不在政策有效期内
     OutsideEffectiveDates,
+    /// 符合条件，文件未公布金额（「按规定」）
+    AmountNotPublished,
+    /// 已核对（不涉及金额的要求，见步骤与提示）
+    Checked,
 }
 
 impl Status {
@@ -242,6 +309,8 @@ impl Status {
             Status::Ceiling => "ceiling",
             Status::NotEligible => "not_eligible",
             Status::OutsideEffectiveDates => "outside_effective_dates",
+            Status::AmountNotPublished => "amount_not_published",
+            Status::Checked => "checked",
         }
     }
 }
@@ -361,6 +430,25 @@ pub enum Step<'p> {
     InstitutionCap { before: Decimal, cap: Decimal, after: Decimal },
     /// 四舍五入到分.
     Rounding { before: Decimal, after: Decimal },
+    // R-2, the 温州 draft's further terms
+    /// 免收保证金: the bank asks no deposit.
+    DepositWaived,
+    /// 代偿率 within the tolerance.
+    PayoutRateWithinTolerance { rate_percent: Decimal, tolerance_percent: Decimal },
+    // Awards
+    /// 「最高 x 元」: the published cap, the most the rule can pay.
+    AwardCap { cap: Decimal },
+    /// 「按规定」: no figure published.
+    AwardNotPublished,
+    /// 「a%—b%」 of a cost: the range, of which the top is the maximum.
+    CostShareRange { cost: Decimal, min_percent: Decimal, max_percent: Decimal, low: Decimal, high: Decimal },
+    // Referral
+    /// 推送银行家数 within the limit.
+    BanksWithinLimit { count: u32, max: u32 },
+    /// 授信决定 made within the days allowed.
+    DecidedInTime { days: i64, max: u32 },
+    /// 尚未作出决定: the last day allowed, not yet passed on the check date.
+    DecisionDue { deadline: Date, max: u32 },
 }
 
 /// A term that does not meet the clause: the calculation still runs on the
@@ -371,6 +459,16 @@ pub enum Flag {
     BankShareBelowMinimum { agreed_percent: Decimal, minimum_percent: Decimal, bank_at_minimum: Decimal },
     /// 代偿宽限期短于文件要求.
     GraceBelowMinimum { days: u32, minimum: u32 },
+    /// 银行要求担保机构缴存保证金，文件要求免收.
+    DepositRequired { deposit: Decimal },
+    /// 担保机构代偿率高于放宽后的上限.
+    PayoutRateAboveTolerance { rate_percent: Decimal, tolerance_percent: Decimal },
+    /// 同一批次推送的银行多于文件允许的家数.
+    TooManyBanks { count: u32, max: u32 },
+    /// 授信决定晚于文件允许的日数.
+    DecisionLate { days: i64, max: u32 },
+    /// 核对日已过最后期限，仍未作出授信决定.
+    DecisionOverdue { deadline: Date, max: u32 },
 }
 
 /// Why a result is 不符合条件.
@@ -403,6 +501,12 @@ pub enum Open<'p> {
     SalesUnknown {
         index: usize,
         max: Decimal,
+    },
+    /// 保证金 not entered, where the text requires it waived.
+    Deposit,
+    /// 收齐申请材料之日 not entered: the decision deadline cannot be checked.
+    MaterialsComplete {
+        max: u32,
     },
 }
 
@@ -521,6 +625,8 @@ pub fn input_from_value(value: serde_json::Value) -> Result<InstitutionInput, Ve
         "risk_split" => parse(value).map(InstitutionInput::RiskSplit),
         "per_unit_reward" => parse(value).map(InstitutionInput::PerUnitReward),
         "balance_share_reward" => parse(value).map(InstitutionInput::BalanceShareReward),
+        "capped_award" => parse(value).map(InstitutionInput::CappedAward),
+        "referral_check" => parse(value).map(InstitutionInput::ReferralCheck),
         other => Err(vec![InputError::new(
             "calculator",
             format!("测算类型 {other} 不在可选范围内，可选：{choices}"),
@@ -572,6 +678,8 @@ pub fn evaluate<'p>(
         InstitutionInput::RiskSplit(i) => risk_split::calculate(rule, i, &mut c),
         InstitutionInput::PerUnitReward(i) => reward::per_unit(rule, i, &mut c),
         InstitutionInput::BalanceShareReward(i) => reward::balance_share(rule, i, &mut c),
+        InstitutionInput::CappedAward(i) => award::calculate(rule, i, &mut c),
+        InstitutionInput::ReferralCheck(i) => referral::calculate(rule, i, &mut c),
     };
     if !c.errors.is_empty() {
         return Err(c.errors);
@@ -583,7 +691,7 @@ pub fn evaluate<'p>(
             "the rule's calculation does not fit the calculator",
         )]);
     };
-    // Dates first: outside the range there is nothing to compute (POLICY_BRIEF rule 5).
+    // Dates first: outside the range there is nothing to compute (ground rule 5).
     let outside = document.effective_from.is_some_and(|from| date < from)
         || document.effective_to.is_some_and(|to| date > to);
     if outside {

@@ -26,7 +26,8 @@ pub struct InstitutionReport<'p> {
     pub name: Bi<'p>,
     #[serde(serialize_with = "crate::scenario::iso_date::serialize")]
     pub date: Date,
-    /// `computed`, `ceiling`, `not_eligible`, `outside_effective_dates`.
+    /// `computed`, `ceiling`, `not_eligible`, `outside_effective_dates`,
+    /// `amount_not_published`, `checked`.
     pub status: &'static str,
     pub status_text: Bi<'p>,
     /// Yuan with 2 places: the amount, or the maximum when `amount_is_maximum`.
@@ -61,7 +62,9 @@ pub struct SplitReport {
 
 #[derive(Debug, Serialize)]
 pub struct FlagReport<'p> {
-    /// `bank_share_below_minimum`, `grace_below_minimum`.
+    /// `bank_share_below_minimum`, `grace_below_minimum`, `deposit_required`,
+    /// `payout_rate_above_tolerance`, `too_many_banks`, `decision_late`,
+    /// `decision_overdue`.
     pub kind: &'static str,
     pub text: Bi<'p>,
 }
@@ -105,17 +108,39 @@ impl<'p> InstitutionReport<'p> {
                 || "maximum (the text sets only a ceiling rate; the actual rate is set separately)",
             ),
             Status::NotEligible => l.bi(|| "不符合条件", || "not eligible"),
+            Status::AmountNotPublished => {
+                l.bi(|| "符合条件，金额未公布", || "applicable; the text publishes no amount")
+            }
+            Status::Checked if !r.flags.is_empty() => l.bi(
+                || "已核对：不符合文件要求（见提示）",
+                || "checked: does not meet the text (see the flags)",
+            ),
+            Status::Checked => l.bi(|| "已核对：符合文件要求", || "checked: meets the text"),
             Status::OutsideEffectiveDates => l.bi(
                 || format!("不在政策有效期内（{from} 至 {to}）"),
                 || format!("outside the policy's effective dates ({from} to {to})"),
             ),
         };
         let recipient = rule.recipient;
-        let rate_set_by = match &rule.calculation {
-            InstitutionCalculation::BalanceShareReward { rate_set_by, .. } => Some(rate_set_by),
-            _ => None,
+        let (rate_set_by, award_set_by) = match &rule.calculation {
+            InstitutionCalculation::BalanceShareReward { rate_set_by, .. } => (Some(rate_set_by), None),
+            InstitutionCalculation::CappedAward { amount_set_by, .. } => (None, Some(amount_set_by)),
+            _ => (None, None),
         };
         let summary = match (r.status, r.amount, r.split) {
+            (Status::Ceiling, Some(a), _) if let Some(by) = award_set_by => {
+                l.bi(
+                    || format!("最高 {} 元，拨付{}；文件只规定最高额，实际金额：{}", y(a), recipient.name_zh(), by.zh),
+                    || format!("At most {} yuan, paid to {}; the text sets only the maximum; the amount: {}", y(a), recipient.name_en(), by.en),
+                )
+            }
+            (Status::AmountNotPublished, _, _) => {
+                let by = award_set_by.map_or(("", ""), |t| (t.zh.as_str(), t.en.as_str()));
+                l.bi(
+                    || format!("符合条件，文件未公布金额：{}", by.0),
+                    || format!("Applicable; the text publishes no amount: {}", by.1),
+                )
+            }
             (Status::Computed, Some(_), Some(s)) => {
                 let (ez, ee) = if !s.excluded.is_zero() {
                     (format!("，不予代偿 {} 元", y(s.excluded)), format!("; {} yuan not compensated", y(s.excluded)))
@@ -176,7 +201,7 @@ impl<'p> InstitutionReport<'p> {
             reasons: r.reasons.iter().map(|x| reason_text(l, x)).collect(),
             to_confirm: r.to_confirm.iter().map(|o| open_report(l, o)).collect(),
             notes,
-            citation: clause_citation(l, doc, &rule.clause, &rule.quote, None),
+            citation: clause_citation(l, doc, &rule.clause, &rule.quote, rule.units.as_ref()),
             notice: l.bi(|| NOTICE_ZH, || NOTICE_EN),
         }
     }
@@ -206,10 +231,18 @@ fn step_kind(step: &Step) -> &'static str {
         Step::CeilingRate { .. } => "ceiling_rate",
         Step::InstitutionCap { .. } => "institution_cap",
         Step::Rounding { .. } => "rounding",
+        Step::DepositWaived => "deposit_waived",
+        Step::PayoutRateWithinTolerance { .. } => "payout_rate_within_tolerance",
+        Step::AwardCap { .. } => "award_cap",
+        Step::AwardNotPublished => "not_published",
+        Step::CostShareRange { .. } => "cost_share_range",
+        Step::BanksWithinLimit { .. } => "banks_within_limit",
+        Step::DecidedInTime { .. } => "decided_in_time",
+        Step::DecisionDue { .. } => "decision_due",
     }
 }
 
-/// Which reading of the 代偿率 tiers the pack chose (POLICY_BRIEF R-1), in
+/// Which reading of the 代偿率 tiers the pack chose (ground rules, R-1), in
 /// words: shown with every R-1 result and, on the institution page, above
 /// the tier table before anything is computed.
 pub(crate) fn reading_note<'p>(l: Lang, reading: TierReading) -> Bi<'p> {
@@ -487,6 +520,45 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                 || format!("rounded half-up to the fen: {b} → {} yuan", y(*after)),
             )
         }
+        Step::DepositWaived => l.bi(
+            || "银行未要求担保机构缴存保证金，符合「免收保证金」",
+            || "the bank asks the guarantor for no deposit, as the text requires",
+        ),
+        Step::PayoutRateWithinTolerance { rate_percent, tolerance_percent } => {
+            let (r, t) = (pct(*rate_percent), Percent(*tolerance_percent));
+            l.bi(
+                || format!("担保机构代偿率 {r}，未超过放宽后的 {t}"),
+                || format!("the guarantor's payout rate {r} is within the relaxed {t}"),
+            )
+        }
+        Step::AwardCap { cap } => l.bi(
+            || format!("文件规定最高 {} 元：这是上限，不是确定金额", y(*cap)),
+            || format!("the text sets at most {} yuan: a maximum, not the amount", y(*cap)),
+        ),
+        Step::CostShareRange { cost, min_percent, max_percent, low, high } => {
+            let (a, b) = (Percent(*min_percent), Percent(*max_percent));
+            let (lo, hi) = (unrounded(*low), unrounded(*high));
+            l.bi(
+                || format!("{} 元 × {a}—{b} = {lo}—{hi} 元：比例由另行制定的办法确定，按上限 {b} 计为最高额", y(*cost)),
+                || format!("{} × {a}–{b} = {lo}–{hi} yuan: the share is set by rules to be made; the top {b} gives the maximum", y(*cost)),
+            )
+        }
+        Step::AwardNotPublished => l.bi(
+            || "文件规定「按规定」补偿或奖励，未公布金额或比例",
+            || "the text pays 'per the rules' and publishes no amount or rate",
+        ),
+        Step::BanksWithinLimit { count, max } => l.bi(
+            || format!("同一批次推送 {count} 家银行，不超过 {max} 家"),
+            || format!("{count} banks in the batch, within the limit of {max}"),
+        ),
+        Step::DecidedInTime { days, max } => l.bi(
+            || format!("收齐申请材料后第 {days} 日作出授信决定，在 {max} 日内"),
+            || format!("the credit decision came {days} days after the application was complete, within {max} days"),
+        ),
+        Step::DecisionDue { deadline, max } => l.bi(
+            || format!("尚未作出授信决定：应在收齐材料 {max} 日内、即 {deadline} 前（含当日）作出"),
+            || format!("no credit decision yet: due within {max} days of the complete application, by {deadline} inclusive"),
+        ),
     }
 }
 
@@ -507,6 +579,44 @@ fn flag_report<'p>(l: Lang, flag: &Flag, r: &InstitutionResult<'p>) -> FlagRepor
                 ),
             }
         }
+        Flag::DepositRequired { deposit } => FlagReport {
+            kind: "deposit_required",
+            text: l.bi(
+                || format!("不符合文件要求：银行要求担保机构缴存保证金 {} 元，{source} {clause} 要求对担保机构免收保证金", y(*deposit)),
+                || format!("Does not meet the text: the bank asks the guarantor for a deposit of {} yuan; {source} {clause} requires it waived", y(*deposit)),
+            ),
+        },
+        Flag::PayoutRateAboveTolerance { rate_percent, tolerance_percent } => {
+            let (r, t) = (pct(*rate_percent), Percent(*tolerance_percent));
+            FlagReport {
+                kind: "payout_rate_above_tolerance",
+                text: l.bi(
+                    || format!("担保机构代偿率 {r}，超过{source} {clause} 放宽后的 {t}"),
+                    || format!("The guarantor's payout rate {r} is above the {t} that {source} {clause} tolerates"),
+                ),
+            }
+        }
+        Flag::TooManyBanks { count, max } => FlagReport {
+            kind: "too_many_banks",
+            text: l.bi(
+                || format!("不符合文件要求：同一批次推送 {count} 家银行，{source} {clause} 规定同一家企业同一批次推送不超过 {max} 家"),
+                || format!("Does not meet the text: {count} banks in one batch; {source} {clause} allows at most {max} per enterprise and batch"),
+            ),
+        },
+        Flag::DecisionLate { days, max } => FlagReport {
+            kind: "decision_late",
+            text: l.bi(
+                || format!("不符合文件要求：收齐申请材料后第 {days} 日才作出授信决定，{source} {clause} 要求 {max} 日内"),
+                || format!("Does not meet the text: the credit decision came {days} days after the application was complete; {source} {clause} requires it within {max} days"),
+            ),
+        },
+        Flag::DecisionOverdue { deadline, max } => FlagReport {
+            kind: "decision_overdue",
+            text: l.bi(
+                || format!("不符合文件要求：已过 {deadline}（收齐材料后 {max} 日），仍未作出授信决定（{source} {clause}）"),
+                || format!("Does not meet the text: {deadline} ({max} days after the complete application) has passed with no credit decision ({source} {clause})"),
+            ),
+        },
         Flag::GraceBelowMinimum { days, minimum } => FlagReport {
             kind: "grace_below_minimum",
             text: l.bi(
@@ -591,6 +701,20 @@ fn open_report<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
                 ),
             }
         }
+        Open::Deposit => ConfirmReport {
+            key: "deposit".into(),
+            text: l.bi(
+                || "需满足：银行对担保机构免收保证金（请填写银行要求的保证金 deposit，无则填0）",
+                || "to be met: the bank asks the guarantor for no deposit (enter the deposit asked, 0 if none)",
+            ),
+        },
+        Open::MaterialsComplete { max } => ConfirmReport {
+            key: "materials_complete".into(),
+            text: l.bi(
+                || format!("需满足：银行在收齐企业申请材料 {max} 日内作出是否授信的决定（请填写收齐材料之日 materials_complete）"),
+                || format!("to be met: the bank decides within {max} days of the complete application (enter materials_complete)"),
+            ),
+        },
         Open::SalesUnknown { index, max } => {
             let n = index + 1;
             ConfirmReport {

@@ -2,8 +2,9 @@
 //! the guarantee institution and the bank.
 //!
 //! - 000 三、（二）: 「原则上银行金融机构承担不低于20%的风险责任」;
-//! - 002 二、（四）: 「银行机构风险分担比例不少于20%」「代偿宽限期不少于30天、
-//!   代偿范围限于本金和正常利息」.
+//! - 002 二、（四）: 「银行机构风险分担比例不少于20%」「对担保机构提供免收保证金、
+//!   代偿宽限期不少于30天、代偿范围限于本金和正常利息」; 三、（二）: 「落实融资
+//!   担保代偿率放宽至5%」 — the guarantor's payout rate tolerated up to 5%.
 //!
 //! The split runs on the agreement as entered: the agreement, not the
 //! calculator, governs who actually bears the loss. A bank share below the
@@ -31,8 +32,13 @@ pub(crate) fn calculate<'p>(
     input: &RiskSplitInput,
     c: &mut Checker,
 ) -> Option<Outcome<'p>> {
-    let InstitutionCalculation::RiskSplit { bank_share_min_percent, scope, grace_days_min } =
-        &rule.calculation
+    let InstitutionCalculation::RiskSplit {
+        bank_share_min_percent,
+        scope,
+        grace_days_min,
+        deposit_waived,
+        payout_rate_tolerance_percent,
+    } = &rule.calculation
     else {
         return None;
     };
@@ -46,6 +52,9 @@ pub(crate) fn calculate<'p>(
     let compound = charge("compound_interest", &input.compound_interest);
     let other = charge("other_charges", &input.other_charges);
     let share = c.percent("bank_share_percent", input.bank_share_percent, false);
+    let deposit = input.deposit.as_ref().map(|m| c.yuan("deposit", m, true));
+    let payout_rate =
+        input.guarantor_payout_rate_percent.map(|p| c.percent("guarantor_payout_rate_percent", p, false));
     if input.grace_days.is_some_and(|d| d > MAX_GRACE_DAYS) {
         c.push(
             "grace_days",
@@ -95,6 +104,23 @@ pub(crate) fn calculate<'p>(
             Some(days) if days < minimum => out.flags.push(Flag::GraceBelowMinimum { days, minimum }),
             Some(days) => out.steps.push(Step::GraceAtLeast { days, minimum }),
             None => out.to_confirm.push(Open::GraceDays { minimum }),
+        }
+    }
+
+    if *deposit_waived {
+        match deposit {
+            Some(d) if d > Decimal::ZERO => out.flags.push(Flag::DepositRequired { deposit: fen(d) }),
+            Some(_) => out.steps.push(Step::DepositWaived),
+            None => out.to_confirm.push(Open::Deposit),
+        }
+    }
+    // 「放宽至5%」: 5% itself is within it. Not entered: nothing to say.
+    if let (Some(tolerance), Some(rate)) = (payout_rate_tolerance_percent, payout_rate) {
+        let (rate_percent, tolerance_percent) = (rate, *tolerance);
+        if rate > *tolerance {
+            out.flags.push(Flag::PayoutRateAboveTolerance { rate_percent, tolerance_percent });
+        } else {
+            out.steps.push(Step::PayoutRateWithinTolerance { rate_percent, tolerance_percent });
         }
     }
 

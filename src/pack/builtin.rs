@@ -27,11 +27,27 @@ mod tests {
         let errors = super::super::validate::documents(&builtin().documents, "policies");
         assert!(errors.is_empty(), "{errors:#?}");
         assert_eq!(builtin().documents.len(), 5);
-        // R-1, R-2 (聊城, 温州) and R-3 (临海 items 7, 8, 11 ×2, 15).
+        // R-1, R-2 (度假区, 温州), R-4 (聊城 items 15 ×2, 20, 24), S-3 (通川) and
+        // R-3 (临海 items 1, 7, 8, 11 ×2, 15).
         let ids: Vec<&str> = builtin().institution_rules().map(|(_, r)| r.id.as_str()).collect();
         assert_eq!(
             ids,
-            ["LC-R-1", "LC-R-2", "WZ-R-2", "LH-R-3-7", "LH-R-3-8", "LH-R-3-11", "LH-R-3-11B", "LH-R-3-15"]
+            [
+                "LC-R-1",
+                "LC-R-2",
+                "LC-R-15A",
+                "LC-R-15B",
+                "LC-R-20",
+                "LC-R-24",
+                "WZ-R-2",
+                "DZ-R-REF",
+                "LH-R-3-1",
+                "LH-R-3-7",
+                "LH-R-3-8",
+                "LH-R-3-11",
+                "LH-R-3-11B",
+                "LH-R-3-15"
+            ]
         );
     }
 

@@ -1,4 +1,4 @@
-//! Institution-facing rules (面向金融机构的条款, brief R-1..R-3) in a policy
+//! Institution-facing rules (面向金融机构的条款, provisions R-1..R-3 in docs/ground-rules.md) in a policy
 //! pack: the `[[institution_rules]]` section of a document.
 //!
 //! They are kept apart from the enterprise rules (`[[rules]]`) because they
@@ -16,12 +16,13 @@
 //! quote = "……代偿率小于1%、1%—3%、3%—5%、5%—8%(含)四档……"
 //! recipient = "guarantor"
 //!
-//! [[institution_rules.conditions]]          # yes/no, asked (POLICY_BRIEF rule 7)
+//! [[institution_rules.conditions]]          # yes/no, asked (ground rule 7)
 //! id = "municipal_guarantor"
 //! question = { zh = "……", en = "……" }
 //!
 //! [institution_rules.calculation]
 //! template = "tiered_compensation"          # | risk_split | per_unit_reward | balance_share_reward
+//!                                           # | capped_award | referral_check
 //! reading = "bracket"                       # | marginal
 //! [[institution_rules.calculation.tiers]]
 //! from_percent = "0"
@@ -37,7 +38,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{Recipient, Text};
+use super::{Recipient, Text, Units};
 
 /// 面向金融机构的条款: one provision, as a calculation.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -45,7 +46,7 @@ use super::{Recipient, Text};
 pub struct InstitutionRule {
     /// Unique in the set (shared with the enterprise rules' ids), e.g. `LC-R-1`.
     pub id: String,
-    /// The brief's provision code, e.g. `R-1`.
+    /// The provision code (docs/ground-rules.md), e.g. `R-1`.
     #[serde(default)]
     pub provision: Option<String>,
     pub name: Text,
@@ -57,6 +58,9 @@ pub struct InstitutionRule {
     pub recipient: Recipient,
     #[serde(default)]
     pub recipient_note: Option<Text>,
+    /// 牵头单位、责任单位, as the clause names them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units: Option<Units>,
     /// Conditions the calculator cannot verify, asked as yes/no questions and
     /// answered in the input's `answers[id]`; unanswered stays 「需满足」,
     /// answered no makes the result 「不符合条件」.
@@ -99,6 +103,38 @@ pub enum InstitutionCalculation {
         /// 代偿宽限期不少于 N 天, when the text sets one.
         #[serde(default)]
         grace_days_min: Option<u32>,
+        /// 「对担保机构提供免收保证金」: the bank may not require a deposit.
+        #[serde(default)]
+        deposit_waived: bool,
+        /// 「代偿率放宽至 x%」: the guarantor's payout rate tolerated, percent.
+        #[serde(default)]
+        payout_rate_tolerance_percent: Option<Decimal>,
+    },
+    /// 最高 x 元的奖励或补偿, or one 「按规定」 with no figure: the text
+    /// publishes at most a cap, so the result is that maximum (or no
+    /// amount), with who sets the actual figure.
+    CappedAward {
+        /// 「最高 x 元」 (yuan); absent when the text gives no figure.
+        #[serde(default)]
+        cap_yuan: Option<Decimal>,
+        /// 「给予 a%—b% 的 …费用补助」: a share of a cost the input gives, of
+        /// which only the top is a maximum (the actual share is set later).
+        /// Either this or `cap_yuan`, not both.
+        #[serde(default)]
+        share_of_cost: Option<ShareRange>,
+        /// Who sets the amount.
+        amount_set_by: Text,
+    },
+    /// A referral of an enterprise on the 推荐清单 to banks, checked against
+    /// the text's limits: how many banks one batch may go to, and how many
+    /// days a bank has to decide once the application is complete.
+    ReferralCheck {
+        /// 「同一家企业同一批次推送不超过 N 家银行」 (N itself allowed).
+        max_banks_per_batch: u32,
+        /// 「在收齐企业申请材料 N 日内作出是否授信的决定」: days counted
+        /// from the day after the materials were complete (《民法典》第二百
+        /// 零一条), the N-th day included.
+        decision_days_max: u32,
     },
     /// 按个数奖补: a fixed amount per outlet, branch or customer.
     PerUnitReward { units: Vec<RewardUnit> },
@@ -134,11 +170,23 @@ impl InstitutionCalculation {
             InstitutionCalculation::RiskSplit { .. } => "risk_split",
             InstitutionCalculation::PerUnitReward { .. } => "per_unit_reward",
             InstitutionCalculation::BalanceShareReward { .. } => "balance_share_reward",
+            InstitutionCalculation::CappedAward { .. } => "capped_award",
+            InstitutionCalculation::ReferralCheck { .. } => "referral_check",
         }
     }
 }
 
-/// The two readings of a tier table (POLICY_BRIEF R-1).
+/// A published range of shares, percent: 「20%—50%」.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareRange {
+    pub min_percent: Decimal,
+    pub max_percent: Decimal,
+    /// What the cost is, e.g. 研发费用.
+    pub cost: Text,
+}
+
+/// The two readings of a tier table (ground rules, R-1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TierReading {

@@ -157,7 +157,7 @@ impl Jurisdiction {
 pub struct Rule {
     /// Unique in the set, e.g. `LC-I-1`.
     pub id: String,
-    /// The brief's provision code, e.g. `I-1`.
+    /// The provision code (docs/ground-rules.md), e.g. `I-1`.
     #[serde(default)]
     pub provision: Option<String>,
     pub name: Text,
@@ -174,12 +174,65 @@ pub struct Rule {
     /// A national document the rule rests on, outside the seeds.
     #[serde(default)]
     pub national_basis: Option<String>,
+    /// 牵头单位、责任单位, as the clause names them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units: Option<Units>,
+    /// Clauses of other documents the rule rests on too (e.g. the conditions
+    /// a district's text states for the city's subsidy).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub see_also: Vec<CrossReference>,
     #[serde(default)]
     pub conditions: Vec<Condition>,
     pub calculation: Calculation,
     /// Shown with the results of this rule.
     #[serde(default)]
     pub notes: Vec<Note>,
+}
+
+/// 牵头单位 and 责任单位 of a clause, each kept as the text prints it
+/// (names joined by 「、」 and 「，」, brackets as printed); either may be absent
+/// when the clause names only the other.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Units {
+    /// 牵头单位
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
+    /// 责任单位
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responsible: Option<String>,
+}
+
+impl Units {
+    /// 「牵头单位：…；责任单位：…」.
+    pub fn line_zh(&self) -> String {
+        self.line(("牵头单位：", "责任单位：", "责任单位："), "；")
+    }
+    /// "Lead: …; responsible: …" (the names stay in Chinese: they are the text's).
+    pub fn line_en(&self) -> String {
+        self.line(("Lead: ", "responsible: ", "Responsible: "), "; ")
+    }
+    /// Labels: (lead, responsible after a lead, responsible alone).
+    fn line(&self, (lead, responsible, alone): (&str, &str, &str), sep: &str) -> String {
+        match (&self.lead, &self.responsible) {
+            (Some(l), Some(r)) => format!("{lead}{l}{sep}{responsible}{r}"),
+            (Some(l), None) => format!("{lead}{l}"),
+            (None, Some(r)) => format!("{alone}{r}"),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// A clause of another document that a rule quotes too.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrossReference {
+    /// The other document's `id`.
+    pub document: String,
+    /// 条款位置 in that document.
+    pub clause: String,
+    /// 原文摘录 from it.
+    pub quote: String,
 }
 
 /// A note on a rule, shown with its result — to every enterprise, or only
@@ -234,7 +287,7 @@ impl Family {
     }
 }
 
-/// 资金拨付对象 (POLICY_BRIEF rule 8): only `enterprise` counts as the
+/// 资金拨付对象 (ground rule 8): only `enterprise` counts as the
 /// enterprise's cash in the total.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

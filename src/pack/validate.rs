@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::institution::InstitutionCalculation as Inst;
-use super::{Calculation, Condition, Document, InstitutionRule};
+use super::{Calculation, Condition, CrossReference, Document, InstitutionRule, Units};
 
 /// A located problem in a policy pack.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -110,6 +110,12 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
             }
             if rule.quote.trim().is_empty() {
                 push(id, at("quote"), "缺少原文摘录".into(), "the quoted clause is empty".into());
+            }
+            for (field, zh, en) in units_problems(rule.units.as_ref()) {
+                push(id, at(&field), zh, en);
+            }
+            for (field, zh, en) in cross_reference_problems(&rule.see_also, doc, documents) {
+                push(id, at(&field), zh, en);
             }
             let kinds = rule.calculation.item_kinds();
             for (c, condition) in rule.conditions.iter().enumerate() {
@@ -235,12 +241,61 @@ fn out_of_range(field: String, value: Decimal, positive: bool, share: bool) -> O
     Some((field, zh, en))
 }
 
+/// 牵头单位/责任单位: when given, at least one, and neither blank.
+fn units_problems(units: Option<&Units>) -> Vec<Problem> {
+    let Some(units) = units else { return Vec::new() };
+    let mut out = Vec::new();
+    if units.lead.is_none() && units.responsible.is_none() {
+        out.push(problem(
+            "units",
+            "须至少写明牵头单位或责任单位之一",
+            "name the lead or the responsible units, or leave units out",
+        ));
+    }
+    for (field, value, zh) in
+        [("units.lead", &units.lead, "牵头单位"), ("units.responsible", &units.responsible, "责任单位")]
+    {
+        if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            out.push(problem(field, format!("{zh}不能为空"), format!("{field} must not be blank")));
+        }
+    }
+    out
+}
+
+/// A cross-reference names another document of this pack or of the
+/// built-in one, a clause and a quote.
+fn cross_reference_problems(refs: &[CrossReference], doc: &Document, documents: &[Document]) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (i, r) in refs.iter().enumerate() {
+        let at = |f: &str| format!("see_also[{i}].{f}");
+        let known = documents.iter().chain(&super::builtin::builtin().documents).any(|d| d.id == r.document);
+        if r.document == doc.id || !known {
+            out.push(problem(
+                at("document"),
+                format!("“{}” 不是本政策包或内置政策包中的另一份文件", r.document),
+                format!("`{}` is not another document of this pack or of the built-in one", r.document),
+            ));
+        }
+        for (field, value) in [("clause", &r.clause), ("quote", &r.quote)] {
+            if value.trim().is_empty() {
+                out.push(problem(
+                    at(field),
+                    "条款位置和原文摘录不能为空",
+                    format!("{field} must not be blank"),
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// Meaning errors of one institution rule: (field inside the rule, zh, en).
 fn institution_problems(rule: &InstitutionRule) -> Vec<Problem> {
     let mut out: Vec<Problem> = Vec::new();
     if rule.quote.trim().is_empty() {
         out.push(problem("quote", "缺少原文摘录", "the quoted clause is empty"));
     }
+    out.extend(units_problems(rule.units.as_ref()));
     let mut questions = HashSet::new();
     for (c, q) in rule.conditions.iter().enumerate() {
         if q.id.trim().is_empty() {
@@ -321,7 +376,53 @@ fn institution_problems(rule: &InstitutionRule) -> Vec<Problem> {
                 }
             }
         }
-        Inst::RiskSplit { bank_share_min_percent, grace_days_min, .. } => {
+        Inst::CappedAward { cap_yuan, share_of_cost, .. } => {
+            if let Some(cap) = cap_yuan {
+                out.extend(out_of_range("calculation.cap_yuan".into(), *cap, true, false));
+            }
+            if let Some(range) = share_of_cost {
+                if cap_yuan.is_some() {
+                    out.push(problem(
+                        "calculation.share_of_cost",
+                        "最高金额与费用比例区间只能填其一",
+                        "give cap_yuan or share_of_cost, not both",
+                    ));
+                }
+                out.extend(out_of_range(
+                    "calculation.share_of_cost.min_percent".into(),
+                    range.min_percent,
+                    true,
+                    true,
+                ));
+                out.extend(out_of_range(
+                    "calculation.share_of_cost.max_percent".into(),
+                    range.max_percent,
+                    true,
+                    true,
+                ));
+                if range.max_percent < range.min_percent {
+                    out.push(problem(
+                        "calculation.share_of_cost.max_percent",
+                        "比例区间上限须不低于下限",
+                        "max_percent must be at least min_percent",
+                    ));
+                }
+            }
+        }
+        Inst::ReferralCheck { max_banks_per_batch, decision_days_max } => {
+            for (field, v) in [
+                ("calculation.max_banks_per_batch", max_banks_per_batch),
+                ("calculation.decision_days_max", decision_days_max),
+            ] {
+                if *v == 0 {
+                    out.push(problem(field, format!("{field} 须大于0"), format!("{field} must be above 0")));
+                }
+            }
+        }
+        Inst::RiskSplit { bank_share_min_percent, grace_days_min, payout_rate_tolerance_percent, .. } => {
+            if let Some(t) = payout_rate_tolerance_percent {
+                out.extend(out_of_range("calculation.payout_rate_tolerance_percent".into(), *t, true, true));
+            }
             out.extend(out_of_range(
                 "calculation.bank_share_min_percent".into(),
                 *bank_share_min_percent,

@@ -1,7 +1,7 @@
 //! Staged grants (分阶段补助, IPO-1): for each stage the enterprise has
 //! reached, the amount of its fundraising band; the total under the cap.
 //! With no published schedule the result says who sets it and shows the
-//! published cap, computing nothing (POLICY_BRIEF rule 1).
+//! published cap, computing nothing (ground rule 1).
 
 use rust_decimal::Decimal;
 

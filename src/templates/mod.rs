@@ -2,10 +2,10 @@
 //! a pack runs on, one module each. A template reads its parameters from
 //! the rule and the amounts from the qualifying items, writes each step to
 //! the trace, and returns the amount before rounding (the engine rounds once,
-//! at the end, POLICY_BRIEF rule 2).
+//! at the end, ground rule 2).
 //!
 //! The caps and bounds shared by the templates live here, so each is a
-//! named step the same way everywhere (POLICY_BRIEF rule 3).
+//! named step the same way everywhere (ground rule 3).
 
 pub(crate) mod balance;
 pub(crate) mod fee;
@@ -73,7 +73,7 @@ impl<'p> Trace<'p> {
         total
     }
 
-    /// Never above what the enterprise actually paid (POLICY_BRIEF rule 4).
+    /// Never above what the enterprise actually paid (ground rule 4).
     pub fn paid_bound(&mut self, before: Decimal, paid: Decimal, estimated: bool) -> Decimal {
         let after = before.min(paid);
         self.steps.push(Step::PaidBound { before, paid, estimated, after });

@@ -1,4 +1,4 @@
-//! The institution calculators in the browser (机构测算, POLICY_BRIEF
+//! The institution calculators in the browser (机构测算, ground rules,
 //! R-1..R-3): R-1 担保代偿补偿, R-2 银担风险分担, R-3 金融机构奖补, for
 //! guarantors and banks. Only the staff tools' package has them (feature
 //! `tools`), so the enterprise widget's download does not carry them.
@@ -72,6 +72,35 @@ export interface RiskSplitInput {
   bank_share_percent: DecimalString;
   /** 协议约定的代偿宽限期（天） */
   grace_days?: number;
+  /** 银行要求担保机构缴存的保证金, to the fen ("0 CNY" when none). */
+  deposit?: MoneyString;
+  /** 担保机构代偿率, percent, where the rule tolerates one. */
+  guarantor_payout_rate_percent?: DecimalString;
+  answers?: Record<string, boolean>;
+}
+
+/** A reward or compensation with a published cap, or 「按规定」 with none: only the rule's questions. */
+export interface AwardInput {
+  calculator: "capped_award";
+  rule?: string;
+  date: DateString;
+  /** The cost a share is paid of (e.g. 研发费用), where the rule has share_of_cost. */
+  cost?: MoneyString;
+  answers?: Record<string, boolean>;
+}
+
+/** One enterprise's referral to banks (推荐清单推送) checked against the text's limits. */
+export interface ReferralInput {
+  calculator: "referral_check";
+  rule?: string;
+  /** 核对日期 */
+  date: DateString;
+  /** 同一批次推送的银行家数 */
+  banks_in_batch: number;
+  /** 银行收齐企业申请材料之日 */
+  materials_complete?: DateString;
+  /** 银行作出是否授信决定之日 (absent: not yet decided). */
+  decision_date?: DateString;
   answers?: Record<string, boolean>;
 }
 
@@ -115,9 +144,21 @@ export interface BalanceShareInput {
 }
 
 /** The input of `sme-subsidy institution`: one of these, or a list. */
-export type InstitutionInput = CompensationInput | RiskSplitInput | PerUnitInput | BalanceShareInput;
+export type InstitutionInput =
+  | CompensationInput
+  | RiskSplitInput
+  | PerUnitInput
+  | BalanceShareInput
+  | AwardInput
+  | ReferralInput;
 export type InstitutionCalculator = InstitutionInput["calculator"];
-export type InstitutionStatus = "computed" | "ceiling" | "not_eligible" | "outside_effective_dates";
+export type InstitutionStatus =
+  | "computed"
+  | "ceiling"
+  | "not_eligible"
+  | "outside_effective_dates"
+  | "amount_not_published"
+  | "checked";
 
 /** One institution result (the CLI's JSON). Amounts: yuan with two decimals. */
 export interface InstitutionReport {
@@ -146,7 +187,17 @@ export interface InstitutionReport {
   } | null;
   steps: Step[];
   /** Agreed terms that do not meet the clause (computed anyway). */
-  flags: { kind: "bank_share_below_minimum" | "grace_below_minimum"; text: Text }[];
+  flags: {
+    kind:
+      | "bank_share_below_minimum"
+      | "grace_below_minimum"
+      | "deposit_required"
+      | "payout_rate_above_tolerance"
+      | "too_many_banks"
+      | "decision_late"
+      | "decision_overdue";
+    text: Text;
+  }[];
   reasons: Text[];
   /** 需满足: `key` is `answers.<id>` or the input field to fill in. */
   to_confirm: ToConfirm[];
@@ -172,7 +223,19 @@ export type InstitutionCalculation =
       bank_share_min_percent: string;
       scope: "principal_and_normal_interest" | "not_specified";
       grace_days_min: number | null;
+      /** 「免收保证金」 */
+      deposit_waived: boolean;
+      /** 「代偿率放宽至 x%」 */
+      payout_rate_tolerance_percent: string | null;
     }
+  | {
+      template: "capped_award";
+      cap_yuan: string | null;
+      /** 「a%—b%」 of a cost: the top share gives the maximum. */
+      share_of_cost: { min_percent: string; max_percent: string; cost: Text } | null;
+      amount_set_by: Text;
+    }
+  | { template: "referral_check"; max_banks_per_batch: number; decision_days_max: number }
   | { template: "per_unit_reward"; units: { id: string; name: Text; yuan: string }[] }
   | {
       template: "balance_share_reward";
@@ -291,7 +354,7 @@ impl<'p> InstitutionRuleSummary<'p> {
             questions: &rule.conditions,
             notes: &rule.notes,
             recipient_note: rule.recipient_note.as_ref(),
-            citation: clause_citation(l, doc, &rule.clause, &rule.quote, None),
+            citation: clause_citation(l, doc, &rule.clause, &rule.quote, rule.units.as_ref()),
         }
     }
 }

@@ -172,6 +172,10 @@ export interface Citation {
   /** 原文摘录 */
   quote: string;
   national_basis: string | null;
+  /** 「牵头单位：…；责任单位：…」 when the clause names them. */
+  units?: Text;
+  /** Clauses of other documents the rule quotes too. */
+  see_also?: { document_id: string; clause: string; quote: string; text: string }[];
   source: string;
   /** One line: 《title》（number）clause. */
   text: string;

@@ -136,6 +136,8 @@ test("R-2 银担风险分担: the split, what 代偿 covers, and a bank share be
   assert.match(terms, /银行分担比例不低于 20%/);
   assert.match(terms, /代偿范围限于本金和正常利息：罚息、复利和其他费用不予代偿/);
   assert.match(terms, /代偿宽限期不少于 30 天/);
+  assert.match(terms, /对担保机构免收保证金/);
+  assert.match(terms, /担保机构代偿率放宽至 5%/);
 
   await r2.getByLabel("代偿发生日期").fill("2024-06-30");
   await r2.getByLabel("未偿还本金").fill("1000000");
@@ -162,9 +164,24 @@ test("R-2 银担风险分担: the split, what 代偿 covers, and a bank share be
   assert.equal(r.amount, "816102.00");
   assert.equal((await split()).bank_bears, "203,898.00 元");
   assert.equal(r.flags.length, 1);
-  assert.match(r.flags[0], /协议约定银行分担比例 19.99%，低于.*二、（四） 要求的不低于 20%；按 20% 计，银行应至少承担 204,000.00 元/);
+  assert.match(r.flags[0], /协议约定银行分担比例 19.99%，低于.*二、（四）；三、（二） 要求的不低于 20%；按 20% 计，银行应至少承担 204,000.00 元/);
   assert.equal(await card(page, "r2").locator(".flags li").getAttribute("data-flag"), "bank_share_below_minimum");
-  assert.match(r.cite, /（征求意见稿）》二、（四）$/);
+  assert.match(r.cite, /（征求意见稿）》二、（四）；三、（二）$/);
+
+  // 「免收保证金」 (二、（四）) and 「代偿率放宽至5%」 (三、（二）): a deposit asked is
+  // flagged; a payout rate of exactly 5% is within the tolerance; the split
+  // stays 816,000.00 / 204,000.00 at 20%.
+  await r2.getByLabel("银行分担比例").fill("20");
+  await r2.getByLabel("银行要求的保证金").fill("50000");
+  await r2.getByLabel("担保机构代偿率").fill("5");
+  r = await result(page, "r2");
+  assert.equal(r.amount, "816000.00");
+  assert.equal(r.flags.length, 1);
+  assert.match(r.flags[0], /银行要求担保机构缴存保证金 50,000.00 元/);
+  assert.ok(r.steps.some((t) => /代偿率 5%，未超过放宽后的 5%/.test(t)), r.steps.join("\n"));
+  await r2.getByLabel("银行要求的保证金").fill("0");
+  r = await result(page, "r2");
+  assert.deepEqual(r.flags, []);
   await screenshot(page, "institution-r2");
   assertQuiet(opened);
   await opened.context.close();

@@ -87,6 +87,9 @@ test("贷款贴息: a patent-pledge loan, filled in as a user would, gives the e
   const steps = await card.locator(".steps li").allTextContents();
   assert.deepEqual(steps, i1.steps.map((s) => s.text.zh));
   assert.equal(await card.locator(".cite").textContent(), i1.citation.text);
+  // The clause's 牵头单位 and 责任单位, under the citation (聊城 2024 二、（四）14).
+  assert.equal(await card.locator(".units").textContent(), i1.citation.units.zh);
+  assert.match(i1.citation.units.zh, /^牵头单位：市市场监管局、人民银行聊城市分行；责任单位：市财政局/);
   assert.match(await card.locator("blockquote").textContent(), /贷款市场报价利率/);
   await screenshot(page, "family-interest");
   assertQuiet(opened);

@@ -117,7 +117,7 @@ test("政府性融资担保贷款: the loan and its policy guarantee; only the g
   assert.equal(await page.getByRole("tab", { name: "担保费补贴" }).getAttribute("aria-selected"), "true");
   const guarantee = page.locator('[data-item="guarantees[0]"]');
   assert.equal(await guarantee.getByLabel("纳入政府性融资担保业务").inputValue(), "yes");
-  assert.deepEqual(await ruleIds(page), ["DZ-G-1", "LC-G-1", "LC-G-2", "LC-G-3", "WZ-G-1"]);
+  assert.deepEqual(await ruleIds(page), ["DZ-G-1", "JB-G-1", "LC-G-1", "LC-G-2", "LC-G-3", "WZ-G-1"]);
 
   await fillProfile(page, { date: "2024-12-31", province: "山东省", city: "聊城市", industry: "软件和信息技术服务业", employees: "60", revenue: "9000000" });
   await guarantee.getByLabel("担保金额").fill("5000000");
@@ -133,11 +133,11 @@ test("政府性融资担保贷款: the loan and its policy guarantee; only the g
   assert.equal(report.could_add.length, 2, "G-1 and the IPO grant in the full report");
   // 50,000 / 5,000,000 over 12 months = 1% a year: 「不超过1%」 includes 1%,
   // so G-1 applies; 「一定担保费补贴」 publishes no rate, paid to the guarantor.
-  assertSameAsEngine(assert, await shown(page), onlyRules(report, ["LC-G-1", "WZ-G-1", "DZ-G-1", "LC-G-3", "LC-G-2"]));
+  assertSameAsEngine(assert, await shown(page), onlyRules(report, ["JB-G-1", "LC-G-1", "WZ-G-1", "DZ-G-1", "LC-G-3", "LC-G-2"]));
   assert.deepEqual(await summary(page), {
     label: "本产品可测算的企业补贴合计",
     total: "0.00 元",
-    scope: "仅列出与「政府性融资担保贷款」相关的 5 项政策；合计只含其中拨付给企业、可测算的金额。",
+    scope: "仅列出与「政府性融资担保贷款」相关的 6 项政策；合计只含其中拨付给企业、可测算的金额。",
     couldAdd: ["政府性融资担保业务担保费补贴：金额未公布，文件规定「给予一定担保费补贴」，未公布补贴比例，由市财政部门确定"],
     notInTotal: [],
   });
@@ -150,13 +150,13 @@ test("政府性融资担保贷款: the loan and its policy guarantee; only the g
   report = engineReport(await scenarioOf(page));
   assert.deepEqual((await shown(page)).cards["LC-G-2"], { status: "eligible", amount: "20000.00" });
   assert.equal((await shown(page)).total, "20000.00");
-  assertSameAsEngine(assert, await shown(page), onlyRules(report, ["LC-G-1", "WZ-G-1", "DZ-G-1", "LC-G-3", "LC-G-2"]));
+  assertSameAsEngine(assert, await shown(page), onlyRules(report, ["JB-G-1", "LC-G-1", "WZ-G-1", "DZ-G-1", "LC-G-3", "LC-G-2"]));
 
   // A fee of 60,000 is 1.2% a year: not policy business, the card says why.
   await guarantee.getByLabel("实际支付担保费").fill("60000");
   assert.equal((await shown(page)).cards["LC-G-1"].status, "not_eligible");
   assert.match(await page.locator('.card[data-rule="LC-G-1"] .reasons').textContent(), /1%/);
-  assertSameAsEngine(assert, await shown(page), onlyRules(engineReport(await scenarioOf(page)), ["LC-G-1", "WZ-G-1", "DZ-G-1", "LC-G-3", "LC-G-2"]));
+  assertSameAsEngine(assert, await shown(page), onlyRules(engineReport(await scenarioOf(page)), ["JB-G-1", "LC-G-1", "WZ-G-1", "DZ-G-1", "LC-G-3", "LC-G-2"]));
   assert.equal((await accent(page)).tab, "rgb(0, 95, 102)", "theme-color #005f66");
 
   // In English the could-add lines are still those of the product's rules.
@@ -165,7 +165,7 @@ test("政府性融资担保贷款: the loan and its policy guarantee; only the g
   await page.getByRole("button", { name: "中文" }).waitFor();
   const english = await summary(page);
   assert.equal(english.label, "Computed subsidies for this product");
-  assert.equal(english.scope, "Only the 5 policies concerning this product (Loan with a government financing guarantee) are listed; the total sums what they pay the enterprise.");
+  assert.equal(english.scope, "Only the 6 policies concerning this product (Loan with a government financing guarantee) are listed; the total sums what they pay the enterprise.");
   assert.equal(english.couldAdd.length, 1);
   assert.match(english.couldAdd[0], /^Guarantee-fee subsidy for government financing-guarantee business: no published figure/);
   await screenshot(page, "preset-guaranteed-loan");

@@ -1,4 +1,4 @@
-// The browser batch figure of issue 4: a CSV list screened in batch.html in
+// The browser batch figure: a CSV list screened in batch.html in
 // headless Chromium (target ≤ 2 s for 100,000 rows, the page responsive,
 // progress at least every 200 ms). Prints figures; not a test.
 //

@@ -1,4 +1,4 @@
-// The figures issue 3 asks for, measured on this machine (scripts/figures.sh):
+// The browser figures, measured on this machine (scripts/figures.sh):
 //   - Brotli size of the WebAssembly module + its JS glue, and of everything
 //     the page loads (what a server with Brotli would send);
 //   - time from navigation to the first result in headless Chromium;
