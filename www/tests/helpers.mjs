@@ -44,9 +44,14 @@ export async function start() {
 /**
  * A fresh context and page (Chinese locale, like the users'), recording
  * every request the page makes and every page error or CSP violation.
+ * The service worker is blocked unless `serviceWorkers: "allow"`: it fetches
+ * release files in the background, which the other tests' "no request after
+ * load" would count; offline.test.mjs tests it.
  */
 export async function openPage(env, url, options = {}) {
-  const context = await env.browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 }, ...options });
+  const context = await env.browser.newContext({
+    locale: "zh-CN", viewport: { width: 1280, height: 900 }, serviceWorkers: "block", ...options,
+  });
   const page = await context.newPage();
   const requests = [];
   const problems = [];

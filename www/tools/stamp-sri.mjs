@@ -7,7 +7,14 @@
 //      and a <link rel="modulepreload" integrity> for every module its entry
 //      script imports (statically or dynamically), so the whole module graph
 //      is checked — and fetched in parallel instead of one import at a time;
-//   3. integrity.json lists the hash of every release file for hosts.
+//   3. the service worker (sw.js) gets the release's version — a hash of
+//      every file's content —, per page the files that page needs, and
+//      their hashes, so a new release caches anew (only its own files) and
+//      deletes the old cache;
+//   4. integrity.json lists the hash of every release file for hosts.
+//
+// Stamping a site already stamped (a release copied, one file edited)
+// gives what stamping it fresh would.
 //
 //   node www/tools/stamp-sri.mjs target/site
 
@@ -32,45 +39,55 @@ const LOADERS = [
   ["calculator.js", "pkg/sme_subsidy_bg.wasm"],
   ["tools-wasm.js", "pkg-tools/sme_subsidy_tools_bg.wasm"],
 ];
-const wasmHashes = [];
+const stamps = [];
 for (const [loaderName, wasmName] of LOADERS) {
   const loader = path.join(site, loaderName);
   if (!fs.existsSync(loader)) continue;
   const wasmHash = sri(path.join(site, wasmName));
   const source = fs.readFileSync(loader, "utf8");
-  const stamped = source.replace('const WASM_INTEGRITY = "";', `const WASM_INTEGRITY = "${wasmHash}";`);
-  if (stamped === source) throw new Error(`${loaderName}: WASM_INTEGRITY placeholder not found`);
-  fs.writeFileSync(loader, stamped);
-  wasmHashes.push(`${wasmName} ${wasmHash}`);
+  const placeholder = /const WASM_INTEGRITY = "[^"]*";/;
+  if (!placeholder.test(source)) throw new Error(`${loaderName}: WASM_INTEGRITY placeholder not found`);
+  fs.writeFileSync(loader, source.replace(placeholder, `const WASM_INTEGRITY = "${wasmHash}";`));
+  stamps.push(`${wasmName} ${wasmHash}`);
 }
 
-// 3. (after 1, since calculator.js changed) every release file's hash.
-const release = filesUnder(site).filter((f) => /\.(js|css|wasm|json|svg)$/.test(f) && !f.endsWith("integrity.json"));
-const hashes = Object.fromEntries(release.map((f) => [path.relative(site, f), sri(f)]));
-fs.writeFileSync(path.join(site, "integrity.json"), JSON.stringify(hashes, null, 2) + "\n");
+const MODULE_REF = /(?:import|export)\s[^"';]*?from\s*["'](\.{1,2}\/[^"']+)["']|import\s*\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)|import\s*["'](\.{1,2}\/[^"']+)["']/g;
+// A file a module fetches or starts by its own address: the widget's
+// stylesheet, a package's .wasm, the batch page's worker.
+const URL_REF = /new URL\(\s*["'](\.{1,2}\/[^"']+)["']\s*,\s*import\.meta\.url\s*\)/g;
 
-/** Modules reachable from `entry` (absolute paths), entry included. */
-function moduleGraph(entry, seen = new Set()) {
+/**
+ * Modules reachable from `entry` (absolute paths), entry included; with
+ * `withUrls`, also every file a module names by `new URL(…, import.meta.url)`
+ * (and the modules those import).
+ */
+function moduleGraph(entry, withUrls = false, seen = new Set()) {
   if (seen.has(entry) || !fs.existsSync(entry)) return seen;
   seen.add(entry);
+  if (!entry.endsWith(".js")) return seen;
   const text = fs.readFileSync(entry, "utf8");
-  for (const m of text.matchAll(/(?:import|export)\s[^"';]*?from\s*["'](\.{1,2}\/[^"']+)["']|import\s*\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)|import\s*["'](\.{1,2}\/[^"']+)["']/g)) {
-    moduleGraph(path.resolve(path.dirname(entry), m[1] ?? m[2] ?? m[3]), seen);
-  }
+  for (const m of text.matchAll(MODULE_REF)) moduleGraph(path.resolve(path.dirname(entry), m[1] ?? m[2] ?? m[3]), withUrls, seen);
+  if (withUrls) for (const m of text.matchAll(URL_REF)) moduleGraph(path.resolve(path.dirname(entry), m[1]), withUrls, seen);
   return seen;
 }
 
-// 2. The pages.
+// 2. The pages; and (for 3) every file each page needs.
+const pageFiles = {};
 for (const page of filesUnder(site).filter((f) => f.endsWith(".html"))) {
   const dir = path.dirname(page);
   const local = (ref) => !/^[a-z]+:|^\/\//i.test(ref) && fs.existsSync(path.resolve(dir, ref.split(/[?#]/)[0]));
-  let html = fs.readFileSync(page, "utf8");
+  let html = fs.readFileSync(page, "utf8").replace(/<link rel="modulepreload"[^>]*>\n/g, "");
   const preloads = new Set();
+  const needs = new Set([page]);
   html = html.replace(/<(script|link)\b([^>]*?)\b(src|href)="([^"]+)"([^>]*)>/g, (tag, name, before, attr, ref, after) => {
-    if (!local(ref) || /\brel="icon"/.test(tag)) return tag;
+    if (!local(ref)) return tag;
     const file = path.resolve(dir, ref.split(/[?#]/)[0]);
+    needs.add(file);
+    // The icon and the manifest are fetched by the browser, which checks no integrity.
+    if (/\brel="(icon|manifest)"/.test(tag)) return tag;
     if (name === "script" && /type="module"/.test(tag)) {
       for (const module of moduleGraph(file)) if (module !== file) preloads.add(module);
+      for (const needed of moduleGraph(file, true)) needs.add(needed);
     }
     const clean = `${before}${attr}="${ref}"${after}`.replace(/\s+integrity="[^"]*"/, "");
     return `<${name}${clean} integrity="${sri(file)}">`;
@@ -80,6 +97,36 @@ for (const page of filesUnder(site).filter((f) => f.endsWith(".html"))) {
     .join("\n");
   if (links) html = html.replace(/(<script\b[^>]*type="module")/, `${links}\n$1`);
   fs.writeFileSync(page, html);
+  // The worker's own script is the browser's to fetch, past any cache.
+  pageFiles[path.relative(site, page)] = [...needs].map((f) => path.relative(site, f)).filter((f) => f !== "sw.js").sort();
 }
 
-console.log(`integrity: ${release.length} files hashed; ${wasmHashes.join("; ")}`);
+// 3. The service worker: the release's version is a hash of every file
+//    (after 1 and 2, which changed some), so any change makes a new cache.
+const worker = path.join(site, "sw.js");
+if (fs.existsSync(worker)) {
+  const content = crypto.createHash("sha256");
+  for (const file of filesUnder(site).map((f) => path.relative(site, f)).sort()) {
+    if (file !== "sw.js" && file !== "integrity.json") content.update(`${file}\0${sri(path.join(site, file))}\n`);
+  }
+  const version = content.digest("hex").slice(0, 16);
+  const source = fs.readFileSync(worker, "utf8");
+  const needed = [...new Set(Object.values(pageFiles).flat())].sort();
+  const fileHashes = Object.fromEntries(needed.map((file) => [file, sri(path.join(site, file))]));
+  const stamped = source
+    .replace(/const VERSION = "[^"]*";/, `const VERSION = "${version}";`)
+    .replace(/const PAGES = .*;/, `const PAGES = ${JSON.stringify(pageFiles)};`)
+    .replace(/const FILES = .*;/, `const FILES = ${JSON.stringify(fileHashes)};`);
+  if (!stamped.includes(version) || !stamped.includes('"index.html":') || !stamped.includes('"widget.js":"sha384-')) {
+    throw new Error("sw.js: VERSION, PAGES or FILES placeholder not found");
+  }
+  fs.writeFileSync(worker, stamped);
+  stamps.push(`service worker ${version}`);
+}
+
+// 4. (last, since 1 and 3 changed files) every release file's hash.
+const release = filesUnder(site).filter((f) => /\.(js|css|wasm|json|svg|webmanifest)$/.test(f) && !f.endsWith("integrity.json"));
+const hashes = Object.fromEntries(release.map((f) => [path.relative(site, f), sri(f)]));
+fs.writeFileSync(path.join(site, "integrity.json"), JSON.stringify(hashes, null, 2) + "\n");
+
+console.log(`integrity: ${release.length} files hashed; ${stamps.join("; ")}`);
