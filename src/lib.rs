@@ -40,6 +40,7 @@ pub mod lpr;
 pub mod money;
 pub mod pack;
 pub mod places;
+pub mod record;
 pub mod report;
 pub mod result;
 pub mod scenario;

@@ -9,7 +9,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 
 use sme_subsidy::pack::{builtin::builtin, validate, Document, PolicySet};
-use sme_subsidy::{cases, input, report, Report};
+use sme_subsidy::scenario::Scenario;
+use sme_subsidy::{cases, input, record, report, Report};
 
 /// mimalloc rather than the system allocator: batch screening allocates and
 /// frees small vectors for every row on every core (see the commit that
@@ -38,6 +39,26 @@ enum Command {
         /// Language: the table shows one (zh unless asked), JSON carries both unless asked.
         #[arg(long, value_enum)]
         lang: Option<Lang>,
+        /// A portal's policy pack (TOML or JSON) merged over the built-in one; repeatable.
+        #[arg(long)]
+        pack: Vec<PathBuf>,
+    },
+    /// Write the calculation record of a scenario (JSON, docs/record.schema.json):
+    /// the scenario and its hash, the engine version, the pack's documents and
+    /// their content hashes, the LPR table's date, each rule's status and amount.
+    Record {
+        /// The scenario file; `-` reads standard input (JSON).
+        scenario: PathBuf,
+        /// A portal's policy pack (TOML or JSON) merged over the built-in one; repeatable.
+        #[arg(long)]
+        pack: Vec<PathBuf>,
+    },
+    /// Recompute a calculation record with this engine and the built-in pack
+    /// (or --pack): exit 0 when identical, 1 listing what changed (a pack
+    /// revision, a rule's result), 2 when the record cannot be read.
+    Verify {
+        /// The record (JSON, from 「下载测算记录」 or `sme-subsidy record`).
+        record: PathBuf,
         /// A portal's policy pack (TOML or JSON) merged over the built-in one; repeatable.
         #[arg(long)]
         pack: Vec<PathBuf>,
@@ -164,6 +185,38 @@ fn policy_set(packs: &[PathBuf]) -> Option<PolicySet> {
     Some(set)
 }
 
+/// The scenario file read and checked against the built-in pack with a
+/// portal's packs merged over it; `None` (the errors printed, located) when
+/// either is bad.
+fn scenario_and_set(file: &Path, packs: &[PathBuf]) -> Result<Option<(Scenario, PolicySet)>, String> {
+    let text = read(file)?;
+    let parsed = if is_toml(file) {
+        toml::from_str::<toml::Value>(&text)
+            .map_err(|e| {
+                vec![input::InputError::new("(scenario)", format!("TOML 格式错误：{e}"), e.to_string())]
+            })
+            .and_then(input::scenario_from)
+    } else {
+        input::scenario_from_json(&text)
+    };
+    let Some(set) = policy_set(packs) else {
+        return Ok(None);
+    };
+    match parsed.and_then(|scenario| input::check_answers(&scenario, &set).map(|()| scenario)) {
+        Ok(scenario) => Ok(Some((scenario, set))),
+        Err(errors) => {
+            print_input_errors(&errors);
+            Ok(None)
+        }
+    }
+}
+
+fn print_input_errors(errors: &[input::InputError]) {
+    for e in errors {
+        eprintln!("输入错误 input error — {e}");
+    }
+}
+
 /// A pack file holds one document (TOML, as `policies/*/pack.toml`) or a JSON array of them.
 fn load_pack(path: &Path) -> Result<Vec<Document>, Vec<validate::PackError>> {
     let name = path.display().to_string();
@@ -196,38 +249,9 @@ fn load_pack(path: &Path) -> Result<Vec<Document>, Vec<validate::PackError>> {
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
         Command::Evaluate { scenario, format, lang, pack } => {
-            let text = read(&scenario)?;
-            let parsed = if is_toml(&scenario) {
-                toml::from_str::<toml::Value>(&text)
-                    .map_err(|e| {
-                        vec![input::InputError::new(
-                            "(scenario)",
-                            format!("TOML 格式错误：{e}"),
-                            e.to_string(),
-                        )]
-                    })
-                    .and_then(input::scenario_from)
-            } else {
-                input::scenario_from_json(&text)
-            };
-            let scenario = match parsed {
-                Ok(s) => s,
-                Err(errors) => {
-                    for e in &errors {
-                        eprintln!("输入错误 input error — {e}");
-                    }
-                    return Ok(ExitCode::from(1));
-                }
-            };
-            let Some(set) = policy_set(&pack) else {
+            let Some((scenario, set)) = scenario_and_set(&scenario, &pack)? else {
                 return Ok(ExitCode::from(1));
             };
-            if let Err(errors) = input::check_answers(&scenario, &set) {
-                for e in &errors {
-                    eprintln!("输入错误 input error — {e}");
-                }
-                return Ok(ExitCode::from(1));
-            }
             let evaluation = sme_subsidy::evaluate(&set, &scenario);
             match format {
                 Format::Json => {
@@ -240,6 +264,41 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 }
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Record { scenario, pack } => {
+            let Some((scenario, set)) = scenario_and_set(&scenario, &pack)? else {
+                return Ok(ExitCode::from(1));
+            };
+            let made = record::record(&set, &scenario);
+            println!("{}", serde_json::to_string_pretty(&made).map_err(|e| e.to_string())?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Verify { record: file, pack } => {
+            let (recorded, scenario) = match record::read(&read(&file)?) {
+                Ok(read) => read,
+                Err(errors) => {
+                    print_input_errors(&errors);
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            let Some(set) = policy_set(&pack) else {
+                return Ok(ExitCode::from(2));
+            };
+            let differences = record::verify(&recorded, &scenario, &set);
+            if differences.is_empty() {
+                println!(
+                    "一致：本程序重新测算的结果与记录完全相同 / identical: recomputed exactly as recorded"
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            println!("不一致：{} 处不同 / {} difference(s):", differences.len(), differences.len());
+            for d in &differences {
+                let side = |v: &Option<String>| v.clone().unwrap_or_else(|| "（无 none）".into());
+                println!("- {}：{} / {}", d.field, d.zh, d.en);
+                println!("  记录 recorded: {}", side(&d.recorded));
+                println!("  现在 now:      {}", side(&d.now));
+            }
+            Ok(ExitCode::from(1))
         }
         Command::ValidatePack { files } => {
             let mut failed = false;
