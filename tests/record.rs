@@ -136,3 +136,41 @@ fn an_unreadable_record_exits_2_with_a_located_error() {
         fs::remove_file(f).unwrap();
     }
 }
+
+/// Every object of a record has exactly the fields the schema lists (all
+/// required), so docs/record.schema.json cannot drift from the format; each
+/// status is one the schema names.
+#[test]
+fn the_schema_lists_exactly_the_record_fields() {
+    fn check(schema: &serde_json::Value, value: &serde_json::Value, at: &str) {
+        if let Some(properties) = schema["properties"].as_object() {
+            let mut listed: Vec<&String> = properties.keys().collect();
+            let mut present: Vec<&String> = value.as_object().unwrap().keys().collect();
+            let mut required: Vec<&str> =
+                schema["required"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+            listed.sort();
+            present.sort();
+            required.sort();
+            assert_eq!(listed, present, "{at}");
+            assert_eq!(listed, required, "{at}: every field required");
+            for (key, sub) in properties {
+                check(sub, &value[key], &format!("{at}.{key}"));
+            }
+        }
+        if let Some(items) = schema.get("items") {
+            for item in value.as_array().unwrap() {
+                check(items, item, &format!("{at}[]"));
+            }
+        }
+        if let Some(allowed) = schema["enum"].as_array() {
+            assert!(allowed.contains(value), "{at}: {value}");
+        }
+    }
+    let schema: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string("docs/record.schema.json").unwrap()).unwrap();
+    let file = example_record("schema.json");
+    let record: serde_json::Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(schema["properties"]["format"]["const"], record["format"]);
+    check(&schema, &record, "record");
+    fs::remove_file(file).unwrap();
+}

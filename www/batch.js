@@ -4,7 +4,7 @@
 // posts. Nothing leaves the device: files are read from the file input and
 // written as blob downloads.
 
-import { h } from "./dom.js";
+import { h, saveFile } from "./dom.js";
 
 const T = {
   title: ["批量筛查企业名单", "Screen a list of enterprises"],
@@ -156,16 +156,7 @@ const handlers = {
     if (id === cellsWanted) renderRows(cells);
   },
   file({ name, blob }) {
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = name;
-    a.hidden = true;
-    document.body.append(a);
-    a.click();
-    setTimeout(() => {
-      URL.revokeObjectURL(a.href);
-      a.remove();
-    }, 1000);
+    saveFile(name, blob);
   },
   error({ message }) {
     running(false);

@@ -42,7 +42,8 @@ export async function createCalculator(packUrl, { fresh = false } = {}) {
  * left out and the rest is evaluated again, so one bad entry shows its
  * message without blanking every result. Returns the lean report, its
  * texts strings in `lang` ("zh" or "en"; null when even that is
- * impossible), and every input error met.
+ * impossible), every input error met, and the scenario evaluated (without
+ * the refused fields).
  */
 export function evaluateLenient(calculator, scenario, lang) {
   const errors = [];
@@ -50,7 +51,7 @@ export function evaluateLenient(calculator, scenario, lang) {
   let current = scenario;
   for (let attempt = 0; attempt < 20; attempt++) {
     try {
-      return { report: calculator.evaluate(current, lang), errors };
+      return { report: calculator.evaluate(current, lang), errors, scenario: current };
     } catch (error) {
       if (error?.name !== "InputError") throw error;
       // A required field we dropped is now "missing": already reported.
@@ -62,7 +63,7 @@ export function evaluateLenient(calculator, scenario, lang) {
       for (const e of removed) dropped.add(e.field);
     }
   }
-  return { report: null, errors };
+  return { report: null, errors, scenario: null };
 }
 
 /** The rules of `calculator.policies()` by rule id. */

@@ -6,6 +6,20 @@
 /** Children as given to h(): nested arrays flattened, absent ones (null, undefined, false) dropped. */
 export const nodes = (...children) => children.flat(Infinity).filter((c) => c != null && c !== false);
 
+/** Save `blob` as a file named `name` (a download; nothing leaves the device). */
+export function saveFile(name, blob) {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  setTimeout(() => {
+    URL.revokeObjectURL(a.href);
+    a.remove();
+  }, 1000);
+}
+
 /** A DOM element with attributes (`class`, `data-*`, `true` for a bare attribute; null or false leaves one out). */
 export function h(tag, attrs = {}, ...children) {
   const element = document.createElement(tag);

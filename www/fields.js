@@ -278,6 +278,7 @@ export const UI = {
   ),
   personaShown: zh_en("演示企业（示例数据）", "Sample enterprise (sample data)"),
   print: zh_en("打印结果", "Print"),
+  record: zh_en("下载测算记录", "Download record"),
   share: zh_en("复制分享链接", "Copy share link"),
   shareCopied: zh_en("链接已复制：其中包含您填写的信息，仅保存在链接中。", "Link copied. It holds what you entered, in the link only."),
   shareManual: zh_en("请复制以下链接（其中包含您填写的信息）：", "Copy this link (it holds what you entered):"),

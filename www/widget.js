@@ -23,7 +23,7 @@
 //
 // Every figure comes from the engine's report; this file only lays it out.
 
-import { h, nodes } from "./dom.js";
+import { h, nodes, saveFile } from "./dom.js";
 import { createCalculator, evaluateLenient, fullResults, isEngineFailure, rulesById, supported } from "./calculator.js";
 import { ENTERPRISE_FIELDS, FAMILIES, FAMILY_FIELDS, ITEM_LISTS, PRESETS, UI } from "./fields.js";
 import { getPath, parsePath, setPath } from "./paths.js";
@@ -142,6 +142,7 @@ class SmeSubsidyCalculator extends HTMLElement {
   #ruleFamily = new Map();
   #questions = new Map(); // form family → [{id, zh, en}]
   #scenario;
+  #evaluated = null; // the scenario the results shown were computed from (refused fields left out)
   #family = "interest";
   #expanded = new Set();
   #writtenHash = "";
@@ -327,6 +328,7 @@ class SmeSubsidyCalculator extends HTMLElement {
           h("button", { type: "button", "data-action": "elder", "aria-pressed": String(this.hasAttribute("elder")) }, this.#t(UI.elderOn)),
           staff && h("button", { type: "button", "data-action": "present", "aria-pressed": String(this.hasAttribute("presenting")) }, this.#t(UI.present)),
           h("button", { type: "button", "data-action": "print" }, this.#t(UI.print)),
+          h("button", { type: "button", "data-action": "record", disabled: !this.#evaluated }, this.#t(UI.record)),
           standalone && h("button", { type: "button", "data-action": "share" }, this.#t(UI.share)))),
       h("p", { class: "share-note", hidden: !this.#damagedLink, role: "status" }, this.#damagedLink && this.#t(UI.shareDamaged)),
       staff && this.#personaBar(),
@@ -516,6 +518,8 @@ class SmeSubsidyCalculator extends HTMLElement {
       return;
     }
     const { report, errors } = evaluated;
+    this.#evaluated = report && evaluated.scenario;
+    this.#root.querySelector('[data-action="record"]').disabled = !report;
     this.#showFieldErrors(errors);
     const shown = report && this.#shown(report);
     results.replaceChildren(...nodes(this.#results(report, shown, errors)));
@@ -751,6 +755,8 @@ class SmeSubsidyCalculator extends HTMLElement {
       this.#loadPersona(d.persona);
     } else if (d.action === "print") {
       window.print();
+    } else if (d.action === "record") {
+      this.#saveRecord();
     } else if (d.action === "share") {
       this.#share();
     } else if (d.family) {
@@ -840,6 +846,23 @@ class SmeSubsidyCalculator extends HTMLElement {
    * changed on every keystroke would put the figures into the browser's
    * history (and its sync) and make the browser fetch the page icon again.
    */
+  /**
+   * 「下载测算记录」: the engine's record of the results shown — the scenario
+   * evaluated, the engine and pack versions with their hashes, each rule's
+   * amount — to keep, and to check with `sme-subsidy verify`.
+   */
+  #saveRecord() {
+    let text;
+    try {
+      text = this.#calculator.record(this.#evaluated);
+    } catch (error) {
+      if (!isEngineFailure(error)) throw error;
+      this.#restartEngine(error);
+      return;
+    }
+    saveFile(`测算记录-${this.#evaluated.evaluation_date}.json`, new Blob([text], { type: "application/json" }));
+  }
+
   async #share() {
     this.#writtenHash = `s=${encodeScenario(this.#scenario)}&f=${this.#family}`;
     history.replaceState(null, "", `#${this.#writtenHash}`);

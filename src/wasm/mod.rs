@@ -441,6 +441,17 @@ impl Calculator {
         Ok(to_js(&report).unchecked_into())
     }
 
+    /// The calculation record of a scenario (`docs/record.schema.json`): JSON
+    /// text to save as a file and check with `sme-subsidy verify` — the
+    /// scenario and its hash, the engine version, the active documents'
+    /// content hashes, the LPR table's date, each rule's status and amount.
+    /// Throws an `InputErrorObject` when the scenario is not valid.
+    pub fn record(&self, scenario: &ScenarioObject) -> Result<String, JsValue> {
+        let scenario = read_scenario(scenario, &self.set)?;
+        let record = crate::record::record(&self.set, &scenario);
+        Ok(serde_json::to_string_pretty(&record).ok().expect("a record serializes to JSON"))
+    }
+
     /// The policy documents of the active pack, with status, dates and rules.
     pub fn policies(&self) -> PolicyList {
         let list: Vec<PolicySummary> = self.set.documents.iter().map(PolicySummary::from).collect();

@@ -14,7 +14,8 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
 /** The built site (scripts/build-site.sh); SITE=dir for a build made with BUILD_OUT. */
 export const SITE = process.env.SITE ? path.resolve(process.env.SITE) : path.join(ROOT, "target/site");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts");
-const CLI = path.join(ROOT, "target/debug/sme-subsidy");
+/** The native engine, the command line (`cargo build`). */
+export const CLI = path.join(ROOT, "target/debug/sme-subsidy");
 
 /** The server and browser every test file shares; stop() when done. */
 export async function start() {
@@ -166,4 +167,37 @@ export async function injectEngineFault(page, glue, sentinel) {
     const faulty = `const text = getStringFromWasm0(arg0, arg1); if (text.includes(${JSON.stringify(sentinel)})) throw new SyntaxError("injected fault"); const ret = JSON.parse(text);`;
     await route.fulfill({ response, body: source.replace(original, faulty) });
   });
+}
+
+/** The profile of a small 聊城 manufacturer (120 staff, revenue 48M, assets 60M), filled in as a user would. */
+export async function fillProfile(page) {
+  await page.getByLabel("测算日期", { exact: true }).fill("2024-12-31");
+  await page.getByLabel("所在省份", { exact: true }).fill("山东省");
+  await page.getByLabel("所在城市", { exact: true }).fill("聊城市");
+  await page.getByLabel("所属行业", { exact: true }).selectOption({ label: "工业（采矿、制造、电力热力燃气及水）" });
+  await page.getByLabel("从业人员", { exact: true }).fill("120");
+  await page.getByLabel("上年营业收入", { exact: true }).fill("48000000");
+  await page.getByLabel("资产总额", { exact: true }).fill("60000000");
+}
+
+/**
+ * Fill the calculator as a user would: a small 聊城 manufacturer with one
+ * 首台（套） product combined insurance policy, on the list (需满足 → 是).
+ * 聊城 2024 二、（五）16: premium 700,000, insured 20,000,000; the premium
+ * counted is at most 3% of the insured amount, min(700,000, 600,000) =
+ * 600,000; × 20% = 120,000.00, under the 1,000,000 yearly cap; nothing else
+ * pays, so the total is 120,000.00 (as in page.test.mjs, without the export
+ * policy).
+ */
+export const FIRST_SET_AMOUNT = "120000.00";
+export async function fillFirstSetInsurance(page) {
+  await fillProfile(page);
+  await page.getByRole("tab", { name: "保险保费补贴" }).click();
+  const policy = page.locator('[data-item="insurance[0]"]');
+  await policy.getByLabel("险种").selectOption({ label: "产品综合险" });
+  await policy.getByLabel("投保的创新产品").selectOption({ label: "首台（套）技术装备" });
+  await policy.getByLabel("实际支付年度保费").fill("700000");
+  await policy.getByLabel("保险金额").fill("20000000");
+  await policy.getByLabel("保险起期").fill("2024-06-01");
+  await page.locator('.card[data-rule="LC-P-1"] [data-answer="answers.on_first_set_list"][data-value="yes"]').click();
 }

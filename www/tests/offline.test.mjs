@@ -14,7 +14,7 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { after, before, test } from "node:test";
 import { serve } from "../serve.mjs";
-import { ROOT, SITE, firstResult, screenshot, shown, start } from "./helpers.mjs";
+import { FIRST_SET_AMOUNT, ROOT, SITE, fillFirstSetInsurance, firstResult, screenshot, shown, start } from "./helpers.mjs";
 
 let env;
 let server;
@@ -124,29 +124,10 @@ test("after one visit, the calculator calculates and the batch page loads with t
   const hitsOnline = hits.length;
   await page.goto(base);
   await firstResult(page);
-  // 聊城 2024 二、（五）16, 首台（套） product combined insurance: premium
-  // 700,000, insured 20,000,000 → the premium counted is at most 3% of the
-  // insured amount, min(700,000, 600,000) = 600,000; × 20% = 120,000.00,
-  // under the 1,000,000 yearly cap (as in page.test.mjs, without the export
-  // policy); nothing else in the total.
-  await page.getByLabel("测算日期", { exact: true }).fill("2024-12-31");
-  await page.getByLabel("所在省份", { exact: true }).fill("山东省");
-  await page.getByLabel("所在城市", { exact: true }).fill("聊城市");
-  await page.getByLabel("所属行业", { exact: true }).selectOption({ label: "工业（采矿、制造、电力热力燃气及水）" });
-  await page.getByLabel("从业人员", { exact: true }).fill("120");
-  await page.getByLabel("上年营业收入", { exact: true }).fill("48000000");
-  await page.getByLabel("资产总额", { exact: true }).fill("60000000");
-  await page.getByRole("tab", { name: "保险保费补贴" }).click();
-  const policy = page.locator('[data-item="insurance[0]"]');
-  await policy.getByLabel("险种").selectOption({ label: "产品综合险" });
-  await policy.getByLabel("投保的创新产品").selectOption({ label: "首台（套）技术装备" });
-  await policy.getByLabel("实际支付年度保费").fill("700000");
-  await policy.getByLabel("保险金额").fill("20000000");
-  await policy.getByLabel("保险起期").fill("2024-06-01");
-  await page.locator('.card[data-rule="LC-P-1"] [data-answer="answers.on_first_set_list"][data-value="yes"]').click();
+  await fillFirstSetInsurance(page);
   const view = await shown(page);
-  assert.deepEqual(view.cards["LC-P-1"], { status: "eligible", amount: "120000.00" });
-  assert.equal(view.total, "120000.00");
+  assert.deepEqual(view.cards["LC-P-1"], { status: "eligible", amount: FIRST_SET_AMOUNT });
+  assert.equal(view.total, FIRST_SET_AMOUNT);
   await screenshot(page, "offline-calculator");
 
   await page.goto(`${base}batch.html`);

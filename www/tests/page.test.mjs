@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
-  assertSameAsEngine, currentUrl, engineReport, firstResult, openPage, scenarioOf, screenshot, shown, start, widget,
+  assertSameAsEngine, currentUrl, engineReport, fillProfile, firstResult, openPage, scenarioOf, screenshot, shown, start, widget,
 } from "./helpers.mjs";
 
 let env;
@@ -23,16 +23,6 @@ const PROFILE = {
     total_assets: "60000000 CNY",
   },
 };
-
-async function fillProfile(page) {
-  await page.getByLabel("测算日期", { exact: true }).fill("2024-12-31");
-  await page.getByLabel("所在省份", { exact: true }).fill("山东省");
-  await page.getByLabel("所在城市", { exact: true }).fill("聊城市");
-  await page.getByLabel("所属行业", { exact: true }).selectOption({ label: "工业（采矿、制造、电力热力燃气及水）" });
-  await page.getByLabel("从业人员", { exact: true }).fill("120");
-  await page.getByLabel("上年营业收入", { exact: true }).fill("48000000");
-  await page.getByLabel("资产总额", { exact: true }).fill("60000000");
-}
 
 /** Open the page; everything after the first result must make no request. */
 async function openCalculator() {
