@@ -26,7 +26,12 @@ const START = "index.html";
 function releaseFile(url) {
   const { href } = new URL(url);
   if (!href.startsWith(SCOPE)) return "";
-  const file = decodeURIComponent(href.slice(SCOPE.length).split(/[?#]/)[0]).replace(/(^|\/)$/, "$1index.html");
+  let file;
+  try {
+    file = decodeURIComponent(href.slice(SCOPE.length).split(/[?#]/)[0]).replace(/(^|\/)$/, "$1index.html");
+  } catch {
+    return ""; // a broken %-escape names no release file
+  }
   return file in FILES ? file : "";
 }
 
