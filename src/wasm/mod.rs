@@ -729,6 +729,7 @@ struct RuleSummary<'a> {
     recipient: crate::pack::Recipient,
     recipient_text: Bi<'a>,
     notes: Vec<RuleNote<'a>>,
+    readings: Vec<report::ReadingReport<'a>>,
     citation: Citation<'a>,
     questions: Vec<Question<'a>>,
 }
@@ -763,6 +764,7 @@ impl<'a> RuleSummary<'a> {
                 .into_iter()
                 .map(|(text, only_for_sizes)| RuleNote { zh: text.zh, en: text.en, only_for_sizes })
                 .collect(),
+            readings: report::readings(l, rule),
             citation: report::citation(l, doc, rule),
             questions: rule
                 .conditions
