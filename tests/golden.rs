@@ -140,7 +140,7 @@ fn p2_medium_gap_is_explained() {
         assert_eq!(r["status"], "not_eligible", "{id}");
         let notes: Vec<&str> =
             r["notes"].as_array().unwrap().iter().map(|n| n["zh"].as_str().unwrap()).collect();
-        assert!(notes.iter().any(|n| n.contains("中型企业")), "{id}: {notes:?}");
+        assert!(notes.iter().any(|n| n.contains("中型、大型企业")), "{id}: {notes:?}");
     }
     assert_eq!(report["total_yuan"], "0.00");
 }
