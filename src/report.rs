@@ -902,9 +902,13 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                 || format!("{}: {count} fees, {} yuan together, one item under the cap", f.en, y(*amount)),
             )
         }
-        Step::YearSubtotal { year, amount } => l.bi(
+        Step::YearSubtotal { year, loan_year: false, amount } => l.bi(
             || format!("{year}年度合计 {} 元", y(*amount)),
             || format!("{year} subtotal {} yuan", y(*amount)),
+        ),
+        Step::YearSubtotal { year, loan_year: true, amount } => l.bi(
+            || format!("{year}年起的贷款年度合计 {} 元", y(*amount)),
+            || format!("loan years from {year}: subtotal {} yuan", y(*amount)),
         ),
         Step::BalanceShare { item, balance, share_percent, amount } => {
             let n = item_name(l, *item);
@@ -1011,6 +1015,9 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                 CapScope::FeeKindOfLoan { kind, loan_number } => {
                     let f = fee_kind_of_loan(l, *kind, *loan_number);
                     (format!("{}单项最高", f.zh), format!("item cap for {}", f.en))
+                }
+                CapScope::LoanYear(year) => {
+                    (format!("{year}年起的贷款年度同一企业最高"), format!("per-enterprise cap for the loan year from {year}"))
                 }
                 CapScope::EnterpriseYear(year) => {
                     (format!("{year}年度同一企业最高"), format!("per-enterprise cap for {year}"))

@@ -235,6 +235,8 @@ pub enum CapScope {
     FeeKindOfLoan { kind: ItemKind, loan_number: Option<usize> },
     /// 同一企业一个年度
     EnterpriseYear(i32),
+    /// 同一企业一个年度, the 年度 read as the loan years beginning in this year
+    LoanYear(i32),
     /// 单个企业
     Enterprise,
     /// 累计最高
@@ -296,7 +298,8 @@ pub enum Step<'p> {
     /// Several fees of one kind for one loan, summed under one cap.
     FeeGroup { kind: ItemKind, loan_number: Option<usize>, count: usize, amount: Decimal },
     /// The year's total before its cap.
-    YearSubtotal { year: i32, amount: Decimal },
+    /// `loan_year`: the loan years that begin in `year`.
+    YearSubtotal { year: i32, loan_year: bool, amount: Decimal },
     /// 月均余额 × 比例.
     BalanceShare { item: ItemRef, balance: Decimal, share_percent: Decimal, amount: Decimal },
     /// 费用 × 比例.

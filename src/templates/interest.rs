@@ -141,8 +141,12 @@ pub(crate) fn compute<'p>(
         }
         accruing += 1;
         let mut cuts = repayment_days();
-        cuts.extend((from.year() + 1..=until.year()).filter_map(jan1));
         let loan_years = r.cap_year == CapYear::LoanYear;
+        // 1 January cuts a calendar year's cap, or a repricing.
+        let repriced = matches!(rate, SubsidyRate::LprShare { date: LprDate::RepriceEachJanuary, .. });
+        if !loan_years || repriced {
+            cuts.extend((from.year() + 1..=until.year()).filter_map(jan1));
+        }
         if loan_years {
             cuts.extend((1..=until.year() - start.year()).filter_map(|k| anniversary(start, k)));
         }
@@ -222,7 +226,7 @@ pub(crate) fn compute<'p>(
             projected,
         });
     }
-    let capped = trace.cap_by_year(by_year, cap_per_year);
+    let capped = trace.cap_by_year(by_year, cap_per_year, r.cap_year == CapYear::LoanYear);
     Some(Computed::Amount(trace.paid_bound(capped, paid, estimated)))
 }
 

@@ -147,12 +147,19 @@ impl<'p> Trace<'p> {
     }
 
     /// Sum per-year subtotals, each under the per-enterprise-year cap.
-    pub fn cap_by_year(&mut self, mut by_year: Vec<(i32, Decimal)>, cap: Option<Decimal>) -> Decimal {
+    /// `loan_years`: the years are loan years, keyed by the year they begin.
+    pub fn cap_by_year(
+        &mut self,
+        mut by_year: Vec<(i32, Decimal)>,
+        cap: Option<Decimal>,
+        loan_years: bool,
+    ) -> Decimal {
         by_year.sort_by_key(|(year, _)| *year);
         let mut total = Decimal::ZERO;
         for (year, subtotal) in by_year {
-            self.steps.push(Step::YearSubtotal { year, amount: subtotal });
-            total += self.cap(CapScope::EnterpriseYear(year), subtotal, cap);
+            self.steps.push(Step::YearSubtotal { year, loan_year: loan_years, amount: subtotal });
+            let scope = if loan_years { CapScope::LoanYear(year) } else { CapScope::EnterpriseYear(year) };
+            total += self.cap(scope, subtotal, cap);
         }
         if cap.is_none() {
             self.steps.push(Step::NoCapPublished);

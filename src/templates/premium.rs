@@ -64,7 +64,7 @@ pub(crate) fn compute<'p>(
         return Some(Computed::NoneInPeriod);
     }
     let total = match cap_per_year {
-        Some(_) => trace.cap_by_year(by_year, cap_per_year),
+        Some(_) => trace.cap_by_year(by_year, cap_per_year, false),
         None => {
             trace.steps.push(Step::Sum { amount: sum });
             trace.steps.push(Step::NoCapPublished);
