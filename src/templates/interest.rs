@@ -152,10 +152,14 @@ pub(crate) fn compute<'p>(
         }
         let mut quote: Option<(Date, LprQuote)> = None;
         for (a, b) in cut(from, until, cuts) {
-            let loan_year_from = loan_years.then(|| {
-                (0..=a.year() - start.year()).filter_map(|k| anniversary(start, k)).filter(|d| *d <= a).last()
-            });
-            let loan_year_from = loan_year_from.flatten();
+            let loan_year_from = loan_years
+                .then(|| {
+                    (0..=a.year() - start.year())
+                        .rev()
+                        .filter_map(|k| anniversary(start, k))
+                        .find(|d| *d <= a)
+                })
+                .flatten();
             let year = loan_year_from.map_or(a.year(), |d| d.year());
             let basis_rate = match &rate {
                 SubsidyRate::FixedBp(bp) => RateBasis::FixedBp(*bp),
