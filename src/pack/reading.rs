@@ -75,18 +75,21 @@ impl TryFrom<ReadingData> for Reading {
         for a in data.alternatives {
             let alt = Choice::parse(&data.id, &a.value)?;
             if alternatives.iter().any(|x: &Alternative| x.choice == alt) {
-                return Err(format!("reading `{}`: alternative `{}` is listed twice", data.id, a.value));
+                return Err(format!(
+                    "解读 {0} 的备选取值 {1} 重复 / reading `{0}`: alternative `{1}` is listed twice",
+                    data.id, a.value
+                ));
             }
             alternatives.push(Alternative { choice: alt, label: Text { zh: a.zh, en: a.en } });
         }
         if !alternatives.iter().any(|a| a.choice == choice) {
-            return Err(format!(
-                "reading `{}`: the value `{}` is not among its alternatives",
-                data.id, data.value
-            ));
+            return Err(format!("解读 {0} 采用的取值 {1} 不在备选解读中 / reading `{0}`: the value `{1}` is not among its alternatives", data.id, data.value));
         }
         if alternatives.len() < 2 {
-            return Err(format!("reading `{}`: a reading lists at least two alternatives", data.id));
+            return Err(format!(
+                "解读 {0} 须列出至少两种备选解读 / reading `{0}`: a reading lists at least two alternatives",
+                data.id
+            ));
         }
         Ok(Reading { choice, name: data.name, alternatives, justification: data.justification })
     }
@@ -110,7 +113,7 @@ impl From<Reading> for ReadingData {
 
 fn parse_value<T: DeserializeOwned>(id: &str, value: &str, known: &[&str]) -> Result<T, String> {
     serde_json::from_value(serde_json::Value::String(value.to_string()))
-        .map_err(|_| format!("reading `{id}`: unknown value `{value}` (one of: {})", known.join(", ")))
+        .map_err(|_| format!("解读 {id} 的取值 {value} 无效（可选：{0}） / reading `{id}`: unknown value `{value}` (one of: {0})", known.join(", ")))
 }
 
 fn value_of<T: Serialize>(value: &T) -> String {
@@ -154,7 +157,7 @@ macro_rules! readings {
             fn parse(id: &str, value: &str) -> Result<Choice, String> {
                 match id {
                     $($id => parse_value(id, value, &[$($value),+]).map(Choice::$variant),)+
-                    _ => Err(format!("unknown reading id `{id}` (one of: {})", READING_IDS.join(", "))),
+                    _ => Err(format!("未知的解读编号 {id}（可选：{0}） / unknown reading id `{id}` (one of: {0})", READING_IDS.join(", "))),
                 }
             }
         }
