@@ -338,6 +338,30 @@ fn print_table(report: &Report, lang: Lang) {
         detail.extend(r.missing.iter().map(|m| format!("? {}", pick(&m.text))));
         detail.extend(r.to_confirm.iter().map(|c| format!("☐ {}", pick(&c.text))));
         detail.extend(r.notes.iter().map(|n| format!("※ {}", pick(n))));
+        if !r.readings.is_empty() {
+            detail.push(
+                if lang == Lang::En {
+                    "Readings taken by this estimate:"
+                } else {
+                    "本测算采用的解读："
+                }
+                .into(),
+            );
+            for g in &r.readings {
+                let others: Vec<String> =
+                    g.alternatives.iter().filter(|a| !a.taken).map(|a| pick(&a.label)).collect();
+                let sep = if lang == Lang::En { "; " } else { "；" };
+                let (or, why) =
+                    if lang == Lang::En { ("other readings", "why") } else { ("其他解读", "理由") };
+                detail.push(format!(
+                    "◆ {}：{}（{why}：{}{sep}{or}：{}）",
+                    pick(&g.name),
+                    pick(&g.taken),
+                    pick(&g.justification),
+                    others.join(sep)
+                ));
+            }
+        }
         table.add_row(vec![
             format!("{} {}", r.rule_id, pick(&r.name)),
             pick(&r.status_text),

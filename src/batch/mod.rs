@@ -74,8 +74,10 @@ pub enum Key {
     GovernmentBusiness,
     GuaranteeForPledge,
     GreenIndustry,
+    GuaranteeFeeDate,
     EvaluationFee,
     EvaluationFeeForPledge,
+    EvaluationFeeDate,
     InsuranceKind,
     InsuranceProduct,
     InsuredAmount,
@@ -83,6 +85,7 @@ pub enum Key {
     InsuranceStart,
     OnFirstSetList,
     ExportCreditPremium,
+    ExportCreditStart,
     IpoStage,
     Fundraising,
     IpoConditions,
@@ -122,7 +125,7 @@ const fn col(
 /// Every column, in template order (`COLUMNS[key as usize].key == key`).
 /// The example row is the README's example enterprise, whose single-scenario
 /// result (`sme-subsidy evaluate examples/scenario.json`) it reproduces.
-pub const COLUMNS: [Column; 48] = [
+pub const COLUMNS: [Column; 51] = [
     col(Key::Name, "企业名称", "enterprise name", true, "聊城某精密轴承有限公司"),
     col(Key::Province, "省", "province", true, "山东省"),
     col(Key::City, "市", "city", false, "聊城市"),
@@ -170,6 +173,7 @@ pub const COLUMNS: [Column; 48] = [
         "是",
     ),
     col(Key::GreenIndustry, "绿色产业类别", "green industry class", false, ""),
+    col(Key::GuaranteeFeeDate, "担保费支付日期", "guarantee fee paid on", false, "2024-04-26"),
     col(Key::EvaluationFee, "评估费（元）", "evaluation fee paid (yuan)", false, "30,000"),
     col(
         Key::EvaluationFeeForPledge,
@@ -178,6 +182,7 @@ pub const COLUMNS: [Column; 48] = [
         false,
         "是",
     ),
+    col(Key::EvaluationFeeDate, "评估费支付日期", "evaluation fee paid on", false, "2024-04-26"),
     col(Key::InsuranceKind, "险种", "insurance kind", false, "产品综合险"),
     col(Key::InsuranceProduct, "投保产品类别", "insured product class", false, "首台套"),
     col(Key::InsuredAmount, "保险金额（元）", "insured amount (yuan)", false, "20,000,000"),
@@ -196,6 +201,13 @@ pub const COLUMNS: [Column; 48] = [
         "export credit insurance premium (yuan)",
         false,
         "45,000",
+    ),
+    col(
+        Key::ExportCreditStart,
+        "出口信用保险起期",
+        "export credit insurance start date",
+        false,
+        "2024-06-01",
     ),
     col(Key::IpoStage, "上市进展", "IPO stage reached", false, "辅导备案"),
     col(Key::Fundraising, "申请募集资金（元）", "planned IPO fundraising (yuan)", false, "600,000,000"),
@@ -789,6 +801,7 @@ impl<'p> Screener<'p> {
                 }),
                 carbon_reduction_tool: r.yes_no(Key::CarbonTool),
                 repaid_on_schedule: r.yes_no(Key::RepaidOnSchedule),
+                repayments: Vec::new(),
             });
         }
         let mut guarantees = Vec::new();
@@ -802,16 +815,20 @@ impl<'p> Screener<'p> {
                 government_business: r.yes_no(Key::GovernmentBusiness),
                 for_patent_pledge_loan: r.yes_no(Key::GuaranteeForPledge),
                 green_industry: r.choice(Key::GreenIndustry, || {
-                    "降碳减排、节能环保、清洁生产、清洁能源、生态环境、基础设施绿色升级、绿色服务".into()
+                    "降碳减排、节能环保、清洁生产、清洁能源、生态环境、基础设施绿色升级、绿色服务、不属于七类".into()
                 }),
+                fee_paid_date: r.date(Key::GuaranteeFeeDate),
+                loan_number: None,
             });
         }
         let mut evaluation_fees = Vec::new();
-        if r.any(&[Key::EvaluationFee, Key::EvaluationFeeForPledge]) {
+        if r.any(&[Key::EvaluationFee, Key::EvaluationFeeForPledge, Key::EvaluationFeeDate]) {
             evaluation_fees.push(EvaluationFee {
                 label: None,
                 fee: r.money(Key::EvaluationFee, Currency::Cny),
                 for_patent_pledge_loan: r.yes_no(Key::EvaluationFeeForPledge),
+                paid_date: r.date(Key::EvaluationFeeDate),
+                loan_number: None,
             });
         }
         let mut insurance = Vec::new();
@@ -836,7 +853,7 @@ impl<'p> Screener<'p> {
                 product: None,
                 insured_amount: None,
                 premium: Some(premium),
-                start_date: None,
+                start_date: r.date(Key::ExportCreditStart),
             });
         }
         let ipo = if r.any(&[Key::IpoStage, Key::Fundraising]) {
@@ -884,7 +901,7 @@ const LOAN_KEYS: [Key; 12] = [
     Key::MonthlyBalance,
     Key::InterestPaid,
 ];
-const GUARANTEE_KEYS: [Key; 7] = [
+const GUARANTEE_KEYS: [Key; 8] = [
     Key::GuaranteeAmount,
     Key::GuaranteeFee,
     Key::GuaranteeRate,
@@ -892,6 +909,7 @@ const GUARANTEE_KEYS: [Key; 7] = [
     Key::GovernmentBusiness,
     Key::GuaranteeForPledge,
     Key::GreenIndustry,
+    Key::GuaranteeFeeDate,
 ];
 const INSURANCE_KEYS: [Key; 5] =
     [Key::InsuranceKind, Key::InsuranceProduct, Key::InsuredAmount, Key::Premium, Key::InsuranceStart];
@@ -1215,7 +1233,12 @@ fn field_key(field: &str, items: &Items) -> Option<Key> {
         }
         ("insurance", "premium") => Key::Premium,
         ("insurance", "insured_amount") => Key::InsuredAmount,
+        ("insurance", "start_date") if index.is_some() && index == items.export_insurance => {
+            Key::ExportCreditStart
+        }
         ("insurance", "start_date") => Key::InsuranceStart,
+        ("guarantees", "fee_paid_date") => Key::GuaranteeFeeDate,
+        ("evaluation_fees", "paid_date") => Key::EvaluationFeeDate,
         _ => return None,
     })
 }
@@ -1327,7 +1350,9 @@ mod tests {
         all::<Collateral>("专利权质押、固定资产抵押、融资担保、信用、其他");
         all::<Lender>("地方法人银行、科技支行、其他银行");
         all::<LoanPurpose>("清洁能源、节能环保、碳减排技术、创业担保贷款、退役军人创业贷款、一般生产经营");
-        all::<GreenIndustry>("降碳减排、节能环保、清洁生产、清洁能源、生态环境、基础设施绿色升级、绿色服务");
+        all::<GreenIndustry>(
+            "降碳减排、节能环保、清洁生产、清洁能源、生态环境、基础设施绿色升级、绿色服务、不属于七类",
+        );
         all::<InsuranceKind>("质量保证保险、产品责任保险、产品综合险、出口信用保险、其他");
         all::<InnovativeProduct>("首台套、首批次、首版次");
         all::<IpoStage>("辅导备案、申报受理、成功上市");

@@ -140,6 +140,9 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
                     }
                 }
             }
+            for (field, zh, en) in reading_problems(rule) {
+                push(id, at(&field), zh, en);
+            }
             for (field, value, is_share) in parameters(&rule.calculation) {
                 let bad = value <= Decimal::ZERO || (is_share && value > Decimal::ONE_HUNDRED);
                 if bad {
@@ -170,6 +173,39 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
         }
     }
     errors
+}
+
+/// Each reading the rule reads is given once, and none it does not read
+/// (a reading the engine would ignore is a promise the result cannot keep).
+fn reading_problems(rule: &super::Rule) -> Vec<Problem> {
+    let read = rule.readings_read();
+    let mut out = Vec::new();
+    for (i, reading) in rule.readings.iter().enumerate() {
+        let id = reading.id();
+        if !read.contains(&id) {
+            out.push(problem(
+                format!("readings[{i}].id"),
+                format!("本规则的计算与条件不使用解读 {id}"),
+                format!("the rule's calculation and conditions do not read `{id}`"),
+            ));
+        } else if rule.readings[..i].iter().any(|r| r.id() == id) {
+            out.push(problem(
+                format!("readings[{i}].id"),
+                format!("解读 {id} 重复"),
+                format!("reading `{id}` is given twice"),
+            ));
+        }
+    }
+    for id in read {
+        if !rule.readings.iter().any(|r| r.id() == id) {
+            out.push(problem(
+                "readings".to_string(),
+                format!("缺少解读 {id}（本规则的计算或条件依赖它，须写明采用的解读、备选解读及理由）"),
+                format!("reading `{id}` is missing (the calculation or a condition reads it: give the value, the alternatives and the justification)"),
+            ));
+        }
+    }
+    out
 }
 
 /// The numeric parameters of a calculation: (name, value, is a percent share).
