@@ -82,6 +82,28 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
     Decimal::from_str(&plain).ok().or_else(|| Decimal::from_scientific(&plain).ok())
 }
 
+/// Whether `text` is written as a number — digits, thousands separators
+/// every three, a point, an exponent — that [`parse_number`] cannot hold
+/// (`1e30`, thirty digits): out of range, not a typing error.
+pub fn is_number_out_of_range(text: &str) -> bool {
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e.strip_prefix(['-', '+']).unwrap_or(e))),
+        None => (unsigned, None),
+    };
+    let (int, frac) = mantissa.split_once('.').map_or((mantissa, ""), |(i, f)| (i, f));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let grouped = |s: &str| {
+        let mut groups = s.split(',');
+        groups.next().is_some_and(|g| (1..=3).contains(&g.len()) && digits(g))
+            && groups.all(|g| g.len() == 3 && digits(g))
+    };
+    let int_ok = digits(int) || grouped(int);
+    let shaped =
+        !int.is_empty() && int_ok && digits(frac) && exponent.is_none_or(|e| !e.is_empty() && digits(e));
+    shaped && parse_number(text).is_none()
+}
+
 /// The usual number, read without a general parser (batch lists read
 /// millions): unsigned digits, optionally grouped by commas every three,
 /// an optional fraction, at most 18 digits. Anything else is left to the
@@ -141,7 +163,13 @@ impl FromStr for Money {
             if part.len() == 3 && part.chars().all(|c| c.is_ascii_uppercase()) {
                 return Err(format!("unsupported currency `{part}`: use CNY or USD"));
             }
-            let value = parse_number(part).ok_or_else(|| format!("`{part}` is not a number"))?;
+            let value = parse_number(part).ok_or_else(|| {
+                if is_number_out_of_range(part) {
+                    format!("`{part}` is out of range")
+                } else {
+                    format!("`{part}` is not a number")
+                }
+            })?;
             if amount.replace(value).is_some() {
                 return Err(format!("`{s}` holds two numbers"));
             }
