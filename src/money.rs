@@ -127,14 +127,12 @@ fn parse_plain(text: &str) -> Option<Decimal> {
     let mut mantissa: u64 = 0;
     let mut digits = 0u32;
     for &c in int.iter().filter(|&&c| c != b',').chain(frac.unwrap_or(&[])) {
-        if !c.is_ascii_digit() {
+        // A 19th digit could overflow the u64: longer numbers take the general path.
+        if !c.is_ascii_digit() || digits == 18 {
             return None;
         }
         mantissa = mantissa * 10 + u64::from(c - b'0');
         digits += 1;
-    }
-    if digits > 18 {
-        return None;
     }
     let scale = frac.map_or(0, |f| f.len() as u32);
     Some(Decimal::from_i128_with_scale(i128::from(mantissa), scale))
@@ -333,6 +331,25 @@ mod tests {
     }
 
     #[test]
+    fn a_number_too_large_to_hold_is_out_of_range() {
+        for t in [
+            "1e30",
+            "1E+30",
+            "100000000000000000000000000000",
+            "-1,000,000,000,000,000,000,000,000,000,000.5",
+        ] {
+            assert_eq!(parse_number(t), None, "{t}");
+            assert!(is_number_out_of_range(t), "{t}");
+            let message = format!("{t} CNY").parse::<Money>().unwrap_err();
+            assert_eq!(message, format!("`{t}` is out of range"));
+        }
+        for t in ["12a", "1,23", "1e", "e5", "", "1..2", "万"] {
+            assert!(!is_number_out_of_range(t), "{t}");
+        }
+        assert_eq!(parse_number("1e20"), Some(Decimal::from(100_000_000_000_000_000_000u128)));
+    }
+
+    #[test]
     fn the_fast_path_reads_numbers_as_the_general_one() {
         for t in [
             "0",
@@ -343,6 +360,10 @@ mod tests {
             "12,345,678.90",
             "999999999999999999",
             "1234567890123456789",
+            // Found by the scenario fuzzer: 20 digits and more overflowed the fast path's u64.
+            "99999999999999999999999",
+            "1,000,000,000,000,000,000,000",
+            "0.00000000000000000000001",
             "0.000001",
             "3.",
             ".5",

@@ -1,0 +1,56 @@
+//! One row of a list (any bytes) under the template's header, read and
+//! written by the shared CSV code as the command line and the page do.
+//! Beyond no panic: the output row has the nine columns, no cell a
+//! spreadsheet would run as a formula, at most the row's error limit, and
+//! an ok row's total is the single-scenario total of the row's scenario.
+#![no_main]
+
+use csv::{ByteRecord, ReaderBuilder, WriterBuilder};
+use libfuzzer_sys::fuzz_target;
+use rust_decimal::Decimal;
+use sme_subsidy::batch::csv_list::{bounded_reader, read_header, screen_record};
+use sme_subsidy::batch::{template_csv, Options, Screener};
+use sme_subsidy::limits::MAX_ERRORS_PER_ROW;
+use sme_subsidy::pack::builtin::builtin;
+
+fuzz_target!(|data: &[u8]| {
+    let template = template_csv();
+    let header_line = template.lines().next().expect("the template has a header");
+    let mut list = format!("{header_line}\n").into_bytes();
+    list.extend_from_slice(data);
+    let (mut reader, mark) = bounded_reader(&list[..]);
+    let Ok(header) = read_header(&mut reader) else { return };
+    let default_date = sme_subsidy::batch::parse_date("2024-12-31");
+    let screener = Screener::new(builtin(), header, Options { default_date });
+    let mut record = ByteRecord::new();
+    let mut row = 2;
+    while let Ok(true) = reader.read_byte_record(&mut record) {
+        mark.set(reader.position().byte());
+        let Some(screened) = screen_record(&screener, row, &record) else { continue };
+        let mut cells: [String; 9] = Default::default();
+        screened.write_cells(&mut cells);
+        for cell in &cells {
+            let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+            assert!(!risky || cell.parse::<Decimal>().is_ok(), "a formula cell: {cell:?}");
+        }
+        match &screened.outcome {
+            Err(errors) => assert!(errors.len() <= MAX_ERRORS_PER_ROW, "{} errors", errors.len()),
+            Ok(outcome) => {
+                let utf8 = record.iter().map(|c| std::str::from_utf8(c).expect("an ok row is UTF-8"));
+                let cells_in: Vec<&str> = utf8.collect();
+                let scenario = screener.scenario(row, &cells_in).expect("an ok row has a scenario");
+                let evaluation = sme_subsidy::evaluate(builtin(), &scenario);
+                sme_subsidy_fuzz::check_evaluation(&evaluation);
+                assert_eq!(outcome.total, evaluation.total_to_enterprise());
+            }
+        }
+        // The row written and read back is nine cells.
+        let mut writer = WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+        writer.write_record(&cells).expect("writing to memory");
+        let bytes = writer.into_inner().expect("writing to memory");
+        let mut back = ReaderBuilder::new().has_headers(false).from_reader(&bytes[..]);
+        let read: Vec<_> = back.records().collect::<Result<_, _>>().expect("our own output is CSV");
+        assert_eq!((read.len(), read[0].len()), (1, 9));
+        row += 1;
+    }
+});
