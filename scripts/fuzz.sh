@@ -17,7 +17,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-export RUSTC_BOOTSTRAP=1
+# Only for cargo fuzz (fuzz/target): set for the project's own builds it
+# would change their fingerprint and rebuild everything in target/.
+fuzz() { (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz "$@"); }
 
 limit=(-max_total_time=60)
 case "${1:-}" in
@@ -27,21 +29,24 @@ esac
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(scenario pack batch_row institution)
 
-if ! cargo fuzz --version >/dev/null 2>&1; then
+if ! fuzz --version >/dev/null 2>&1; then
   echo "cargo-fuzz is missing: scripts/setup.sh installs it (cargo install cargo-fuzz --locked)" >&2
   exit 1
 fi
 
 cargo run --quiet --example fuzz_seeds -- fuzz/seeds
-(cd fuzz && cargo fuzz build -s none -a "${targets[@]:0:1}" >/dev/null 2>&1 || cargo fuzz build -s none -a)
+if ! fuzz build -s none -a > fuzz/build.log 2>&1; then
+  tail -n 40 fuzz/build.log
+  exit 1
+fi
 
 status=0
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$t"
   log="fuzz/$t.log"
   # -rss_limit_mb: a hostile input must not need more than 2 GB.
-  if (cd fuzz && cargo fuzz run -s none -a "$t" "corpus/$t" "seeds/$t" -- \
-        "${limit[@]}" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1) > "$log" 2>&1; then
+  if fuzz run -s none -a "$t" "corpus/$t" "seeds/$t" -- \
+        "${limit[@]}" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 > "$log" 2>&1; then
     runs=$(grep -oE '^stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' || echo "?")
     secs=$(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$log" | grep -oE 'in [0-9]+' | grep -oE '[0-9]+' || echo "?")
     echo "fuzz $t: ok, $runs executions in ${secs}s, corpus $(ls "fuzz/corpus/$t" | wc -l) inputs"

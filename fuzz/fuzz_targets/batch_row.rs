@@ -1,11 +1,13 @@
 //! One row of a list (any bytes) under the template's header, read and
 //! written by the shared CSV code as the command line and the page do.
-//! Beyond no panic: the output row has the nine columns, no cell a
-//! spreadsheet would run as a formula, at most the row's error limit, and
-//! an ok row's total is the single-scenario total of the row's scenario.
+//! Beyond no panic: no output cell a spreadsheet would run as a formula, at
+//! most the row's error limit, and an ok row's total is the single-scenario
+//! total of the row's scenario, whose amounts keep their properties.
 #![no_main]
 
-use csv::{ByteRecord, ReaderBuilder, WriterBuilder};
+use std::sync::OnceLock;
+
+use csv::ByteRecord;
 use libfuzzer_sys::fuzz_target;
 use rust_decimal::Decimal;
 use sme_subsidy::batch::csv_list::{bounded_reader, read_header, screen_record};
@@ -13,15 +15,26 @@ use sme_subsidy::batch::{template_csv, Options, Screener};
 use sme_subsidy::limits::MAX_ERRORS_PER_ROW;
 use sme_subsidy::pack::builtin::builtin;
 
+/// The template's header line, and a screener for it (built once: it
+/// keeps the filtered policy sets it makes, as for a whole list).
+fn setup() -> &'static (String, Screener<'static>) {
+    static SETUP: OnceLock<(String, Screener<'static>)> = OnceLock::new();
+    SETUP.get_or_init(|| {
+        let template = template_csv();
+        let line = format!("{}\n", template.lines().next().expect("the template has a header"));
+        let (mut reader, _) = bounded_reader(line.as_bytes());
+        let header = read_header(&mut reader).expect("the template's header reads");
+        let default_date = sme_subsidy::batch::parse_date("2024-12-31");
+        (line, Screener::new(builtin(), header, Options { default_date }))
+    })
+}
+
 fuzz_target!(|data: &[u8]| {
-    let template = template_csv();
-    let header_line = template.lines().next().expect("the template has a header");
-    let mut list = format!("{header_line}\n").into_bytes();
+    let (header_line, screener) = setup();
+    let mut list = header_line.clone().into_bytes();
     list.extend_from_slice(data);
+    // The header line is the first record: the reader skips it.
     let (mut reader, mark) = bounded_reader(&list[..]);
-    let Ok(header) = read_header(&mut reader) else { return };
-    let default_date = sme_subsidy::batch::parse_date("2024-12-31");
-    let screener = Screener::new(builtin(), header, Options { default_date });
     let mut record = ByteRecord::new();
     let mut row = 2;
     while let Ok(true) = reader.read_byte_record(&mut record) {
@@ -44,13 +57,6 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(outcome.total, evaluation.total_to_enterprise());
             }
         }
-        // The row written and read back is nine cells.
-        let mut writer = WriterBuilder::new().has_headers(false).from_writer(Vec::new());
-        writer.write_record(&cells).expect("writing to memory");
-        let bytes = writer.into_inner().expect("writing to memory");
-        let mut back = ReaderBuilder::new().has_headers(false).from_reader(&bytes[..]);
-        let read: Vec<_> = back.records().collect::<Result<_, _>>().expect("our own output is CSV");
-        assert_eq!((read.len(), read[0].len()), (1, 9));
         row += 1;
     }
 });
