@@ -125,14 +125,12 @@ fn parse_plain(text: &str) -> Option<Decimal> {
         }
     }
     let mut mantissa: u64 = 0;
-    let mut digits = 0u32;
-    for &c in int.iter().filter(|&&c| c != b',').chain(frac.unwrap_or(&[])) {
+    for (digits, &c) in int.iter().filter(|&&c| c != b',').chain(frac.unwrap_or(&[])).enumerate() {
         // A 19th digit could overflow the u64: longer numbers take the general path.
         if !c.is_ascii_digit() || digits == 18 {
             return None;
         }
         mantissa = mantissa * 10 + u64::from(c - b'0');
-        digits += 1;
     }
     let scale = frac.map_or(0, |f| f.len() as u32);
     Some(Decimal::from_i128_with_scale(i128::from(mantissa), scale))
