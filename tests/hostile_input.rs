@@ -446,6 +446,14 @@ fn pack_amounts_and_dates_beyond_meaning_are_refused() {
             "rule LC-I-1 › [0].rules[5].calculation.cap_per_enterprise_year_yuan",
             "超出合理范围（须大于0且不超过1,000,000,000,000（一万亿））",
         ),
+        // A text the results show in both languages, given in one.
+        (
+            "text.json",
+            "\"en\": \"Interest subsidy for patent-pledge loans\"",
+            "\"en\": \" \"",
+            "rule LC-I-1 › [0].rules[5].name",
+            "缺少英文文本：结果以中英文显示，两种都须填写 / the English text is empty",
+        ),
         (
             "share.json",
             "\"share_of_lpr_percent\": \"40\"",
@@ -512,4 +520,130 @@ fn staged_grant_amounts_near_decimals_maximum_are_refused() {
         err.contains("rule P-IPO › [0].rules[0].calculation.stages.bands.amount_yuan: 参数 stages.bands.amount_yuan = 70000000000000000000000000000 超出合理范围"),
         "{err}"
     );
+}
+
+/// Every template at the largest parameters validation accepts (rate_bp
+/// 10,000, shares 100%, caps and band amounts 10^12 yuan), with the largest
+/// inputs (50 loans of 10^12 yuan at 100% over 1990-01-01 – 2100-12-31, fees,
+/// premiums and fundraising of 10^12): everything evaluates and renders.
+///
+/// Fixed rate, by hand: each year the 50 loans accrue about
+/// 50 × 10^12 × 100% × 365/360 ≈ 5.07 × 10^13, above the 10^12 cap, so each of
+/// the 111 calendar years 1990–2100 pays the cap: 111 × 10^12; the interest
+/// implied by the contract rate (50 × 10^12 × 40,541/360 ≈ 5.6 × 10^15) does
+/// not bind. Fees: 100 items × min(10^12, 10^12) = 10^14. Staged grant: three
+/// stages of 10^12 = 3 × 10^12, capped at 10^12.
+#[test]
+fn the_largest_pack_figures_with_the_largest_inputs_evaluate() {
+    use sme_subsidy::pack::{builtin::builtin, validate};
+    let max = "1000000000000";
+    let rule = |id: &str, family: &str, calculation: String| {
+        format!(
+            r#"{{"id": "{id}", "name": {{"zh": "最大{id}", "en": "max {id}"}}, "family": "{family}", "clause": "一",
+               "quote": "最大", "recipient": "enterprise", "calculation": {calculation}}}"#
+        )
+    };
+    let rules = [
+        rule(
+            "MAX-FIXED",
+            "interest",
+            format!(
+                r#"{{"template": "fixed_rate_interest", "rate_bp": "10000", "day_count": "act360",
+                    "accrual": "whole_loan", "cap_per_enterprise_year_yuan": "{max}"}}"#
+            ),
+        ),
+        rule(
+            "MAX-LPR",
+            "interest",
+            format!(
+                r#"{{"template": "lpr_share_interest", "share_of_lpr_percent": "100", "lpr_tenor": "five_year",
+                    "lpr_date": "reprice_each_january", "day_count": "act365", "accrual": "whole_loan",
+                    "cap_per_enterprise_year_yuan": "{max}"}}"#
+            ),
+        ),
+        rule(
+            "MAX-BALANCE",
+            "interest",
+            format!(
+                r#"{{"template": "balance_share_interest", "share_percent": "100", "cap_per_enterprise_yuan": "{max}"}}"#
+            ),
+        ),
+        rule(
+            "MAX-FEE",
+            "guarantee_fee",
+            format!(
+                r#"{{"template": "fee_share", "items": ["guarantee", "evaluation_fee"], "share_percent": "100",
+                    "cap_per_item_yuan": "{max}"}}"#
+            ),
+        ),
+        rule(
+            "MAX-PREMIUM",
+            "premium",
+            format!(
+                r#"{{"template": "premium_share", "share_percent": "100", "premium_rate_ceiling_percent": "100",
+                    "cap_per_enterprise_year_yuan": "{max}"}}"#
+            ),
+        ),
+        rule(
+            "MAX-IPO",
+            "ipo",
+            format!(
+                r#"{{"template": "staged_grant", "total_cap_yuan": "{max}", "schedule_set_by": {{"zh": "市", "en": "the city"}},
+                    "stages": [
+                      {{"stage": "tutoring_filed", "bands": [{{"fundraising_from_yuan": "0", "amount_yuan": "{max}"}}]}},
+                      {{"stage": "application_accepted", "bands": [{{"fundraising_from_yuan": "0", "amount_yuan": "{max}"}}]}},
+                      {{"stage": "listed", "bands": [{{"fundraising_from_yuan": "0", "fundraising_below_yuan": "{max}", "amount_yuan": "{max}"}}]}}
+                    ]}}"#
+            ),
+        ),
+    ];
+    let pack = format!(
+        r#"[{{"id": "max", "title": "最大", "issuer": "某市", "status": "in_force", "effective_from": "1990-01-01",
+             "effective_to": "2100-12-31", "jurisdiction": {{"province": "山东省"}}, "source": "test",
+             "rules": [{}]}}]"#,
+        rules.join(",")
+    );
+    let documents =
+        validate::from_deserializer(&mut serde_json::Deserializer::from_str(&pack), "max.json").unwrap();
+    let mut set = builtin().clone();
+    set.merge(documents);
+
+    let m = format!("\"{max} CNY\"");
+    let loan = format!(
+        r#"{{"principal": {m}, "monthly_average_balance": {m}, "start_date": "1990-01-01", "end_date": "2100-12-31",
+            "contract_rate_percent": "100"}}"#
+    );
+    let guarantee = format!(r#"{{"amount": {m}, "fee": {m}, "term_months": 600}}"#);
+    let fee = format!(r#"{{"fee": {m}}}"#);
+    let policy = format!(r#"{{"insured_amount": {m}, "premium": {m}, "start_date": "2100-01-01"}}"#);
+    let list = |item: &str| vec![item; 50].join(",");
+    let scenario = format!(
+        r#"{{"evaluation_date": "2100-12-31",
+            "enterprise": {{"region": {{"province": "山东省"}}, "industry": "industry", "employees": 10000000,
+                            "operating_revenue": {m}, "total_assets": {m}}},
+            "loans": [{}], "guarantees": [{}], "evaluation_fees": [{}], "insurance": [{}],
+            "ipo": {{"stage_reached": "listed", "planned_fundraising": "999999999999 CNY"}},
+            "lpr_override": {{"one_year_percent": "100", "five_year_percent": "100"}}}}"#,
+        list(&loan),
+        list(&guarantee),
+        list(&fee),
+        list(&policy)
+    );
+    let scenario = sme_subsidy::input::scenario_from_json(&scenario).unwrap();
+    let evaluation = sme_subsidy::evaluate(&set, &scenario);
+    let amount = |id: &str| {
+        let r = evaluation.results.iter().find(|r| r.rule.id == id).unwrap();
+        format!("{:.2}", r.amount.unwrap_or_else(|| panic!("{id}: {:?}", r.status)))
+    };
+    assert_eq!(amount("MAX-FIXED"), "111000000000000.00");
+    assert_eq!(amount("MAX-LPR"), "111000000000000.00");
+    assert_eq!(amount("MAX-BALANCE"), "1000000000000.00");
+    assert_eq!(amount("MAX-FEE"), "100000000000000.00");
+    // One 投保年度 (2100): 50 premiums of 10^12, capped at 10^12.
+    assert_eq!(amount("MAX-PREMIUM"), "1000000000000.00");
+    assert_eq!(amount("MAX-IPO"), "1000000000000.00");
+    for lang in [sme_subsidy::report::Lang::Zh, sme_subsidy::report::Lang::En] {
+        let json = serde_json::to_string(&sme_subsidy::Report::new(&evaluation, lang)).unwrap();
+        assert!(json.contains("111,000,000,000,000.00"), "the report renders the figures");
+    }
 }

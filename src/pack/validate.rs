@@ -150,6 +150,11 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
                     }
                 }
             }
+            for (field, zh, en) in rule_texts(rule) {
+                if let Some((zh, en)) = one_language_missing(zh, en) {
+                    push(id, at(&field), zh, en);
+                }
+            }
             for (field, value, bound) in parameters(&rule.calculation) {
                 if let Some((_, zh, en)) = bound.check(field.to_string(), value) {
                     push(id, at(&format!("calculation.{field}")), zh, en);
@@ -186,12 +191,92 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
             if let Some((zh, en)) = repeated_id(&mut ids, &rule.id) {
                 push(id, at("id"), zh, en);
             }
+            for (field, zh, en) in institution_texts(rule) {
+                if let Some((zh, en)) = one_language_missing(zh, en) {
+                    push(id, at(&field), zh, en);
+                }
+            }
             for (field, zh, en) in institution_problems(rule) {
                 push(id, at(&field), zh, en);
             }
         }
     }
     errors
+}
+
+/// A text the results show must be given in Chinese and in English: the
+/// report is rendered in both.
+fn one_language_missing(zh: &str, en: &str) -> Option<(String, String)> {
+    let (no_zh, no_en) = (zh.trim().is_empty(), en.trim().is_empty());
+    (no_zh || no_en).then(|| {
+        let (zh_which, en_which) = match (no_zh, no_en) {
+            (true, true) => ("中文和英文", "Chinese and English"),
+            (true, false) => ("中文", "Chinese"),
+            _ => ("英文", "English"),
+        };
+        (
+            format!("缺少{zh_which}文本：结果以中英文显示，两种都须填写"),
+            format!("the {en_which} text is empty: results show both languages, give both"),
+        )
+    })
+}
+
+/// Every text of a rule that its results show: (field, zh, en).
+fn rule_texts(rule: &super::Rule) -> Vec<(String, &str, &str)> {
+    let mut out = vec![("name".to_string(), rule.name.zh.as_str(), rule.name.en.as_str())];
+    if let Some(t) = &rule.recipient_note {
+        out.push(("recipient_note".into(), &t.zh, &t.en));
+    }
+    for (n, note) in rule.notes.iter().enumerate() {
+        out.push((format!("notes[{n}]"), &note.zh, &note.en));
+    }
+    for (c, condition) in rule.conditions.iter().enumerate() {
+        if let Condition::Confirm { question, .. } = condition {
+            out.push((format!("conditions[{c}].question"), &question.zh, &question.en));
+        }
+    }
+    match &rule.calculation {
+        Calculation::StagedGrant { schedule_set_by: t, .. } => {
+            out.push(("calculation.schedule_set_by".into(), &t.zh, &t.en))
+        }
+        Calculation::EligibilityOnly { amount_set_by: t, .. } => {
+            out.push(("calculation.amount_set_by".into(), &t.zh, &t.en))
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Every text of an institution rule that its results show: (field, zh, en).
+fn institution_texts(rule: &InstitutionRule) -> Vec<(String, &str, &str)> {
+    let mut out = vec![("name".to_string(), rule.name.zh.as_str(), rule.name.en.as_str())];
+    if let Some(t) = &rule.recipient_note {
+        out.push(("recipient_note".into(), &t.zh, &t.en));
+    }
+    for (n, t) in rule.notes.iter().enumerate() {
+        out.push((format!("notes[{n}]"), &t.zh, &t.en));
+    }
+    for (c, q) in rule.conditions.iter().enumerate() {
+        out.push((format!("conditions[{c}].question"), &q.question.zh, &q.question.en));
+    }
+    match &rule.calculation {
+        Inst::PerUnitReward { units } => {
+            for (u, unit) in units.iter().enumerate() {
+                out.push((format!("calculation.units[{u}].name"), &unit.name.zh, &unit.name.en));
+            }
+        }
+        Inst::BalanceShareReward { rate_set_by, categories, .. } => {
+            out.push(("calculation.rate_set_by".into(), &rate_set_by.zh, &rate_set_by.en));
+            for (c, cat) in categories.iter().enumerate() {
+                out.push((format!("calculation.categories[{c}].name"), &cat.name.zh, &cat.name.en));
+                if let Some(t) = &cat.requirement {
+                    out.push((format!("calculation.categories[{c}].requirement"), &t.zh, &t.en));
+                }
+            }
+        }
+        _ => {}
+    }
+    out
 }
 
 /// What a pack number can mean, and so its range. Every amount the
