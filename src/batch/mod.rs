@@ -424,6 +424,20 @@ impl Header {
         self.problems.iter().map(|(c, zh, en)| (c.as_ref(), zh.as_str(), en.as_str()))
     }
 
+    /// The header's problems as errors of row 1, to be reported once for
+    /// the list (the command's stderr, the page's message).
+    pub fn problem_errors(&self) -> Vec<CellError> {
+        self.problems
+            .iter()
+            .map(|(column, zh, en)| CellError {
+                row: 1,
+                column: column.clone(),
+                zh: zh.clone(),
+                en: en.clone(),
+            })
+            .collect()
+    }
+
     /// What each row says about the header: each missing required column
     /// (at most six), and the unknown or repeated columns as one error naming
     /// the first few, so a header with hundreds of bad columns does not

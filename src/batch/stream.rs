@@ -95,15 +95,7 @@ where
     mark.set(reader.position().byte());
     // The header's problems go to `on_error` once, as row 1; each row says
     // only that the header is wrong.
-    let problems: Vec<CellError> = header
-        .problems()
-        .map(|(column, zh, en)| CellError {
-            row: 1,
-            column: column.to_string().into(),
-            zh: zh.into(),
-            en: en.into(),
-        })
-        .collect();
+    let problems = header.problem_errors();
     if !problems.is_empty() {
         on_error(&problems);
     }

@@ -372,16 +372,7 @@ impl BatchList {
         unchecked_return_type = "{ row: number; column: string; zh: string; en: string }[]"
     )]
     pub fn header_problems(&self) -> JsValue {
-        let problems: Vec<CellError> = self
-            .header
-            .problems()
-            .map(|(column, zh, en)| CellError {
-                row: 1,
-                column: column.to_string().into(),
-                zh: zh.into(),
-                en: en.into(),
-            })
-            .collect();
+        let problems = self.header.problem_errors();
         to_js(&problems)
     }
 
