@@ -785,7 +785,7 @@ impl<'p> Screener<'p> {
         let mut r = RowReader::new(&self.header, cells, row);
         self.header.row_errors(row, &mut r.errors);
         r.shape();
-        if r.cell(Key::Name).is_none() && self.header.has(Key::Name) && !r.too_long(Key::Name) {
+        if !r.filled(Key::Name) && self.header.has(Key::Name) {
             r.push(Key::Name, "企业名称不能为空".into(), "the enterprise name must not be empty".into());
         }
         let (scenario, items) = self.build(&mut r);
@@ -1054,9 +1054,12 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
         RowReader { header, cells, values, row, errors }
     }
 
-    /// Whether the cell was refused for its length.
-    fn too_long(&self, key: Key) -> bool {
-        self.errors.iter().any(|e| e.column == column(key).header && e.zh.starts_with("单元格有"))
+    /// Whether the row has something in this column (a cell refused for
+    /// its length counts: it is not empty).
+    fn filled(&self, key: Key) -> bool {
+        self.header.positions[key as usize]
+            .and_then(|i| self.cells.cell(i))
+            .is_some_and(|c| !trim(c).is_empty())
     }
 
     /// The trimmed cell, `None` when empty or when the list has no such column.
