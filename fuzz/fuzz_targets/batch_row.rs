@@ -39,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
     let mut row = 2;
     while let Ok(true) = reader.read_byte_record(&mut record) {
         mark.set(reader.position().byte());
-        let Some(screened) = screen_record(&screener, row, &record) else { continue };
+        let Some(screened) = screen_record(screener, row, &record) else { continue };
         let mut cells: [String; 9] = Default::default();
         screened.write_cells(&mut cells);
         for cell in &cells {
