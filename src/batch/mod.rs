@@ -1411,6 +1411,32 @@ mod tests {
     use crate::scenario::{Collateral, GreenIndustry, InnovativeProduct, IpoStage, Lender, LoanPurpose};
 
     #[test]
+    fn formula_cells_get_a_quote_and_numbers_stay() {
+        let cases = [
+            ("=1+1", "'=1+1"),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("@SUM(1)", "'@SUM(1)"),
+            ("-1+1", "'-1+1"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("-", "'-"),
+            ("-.", "'-."),
+            ("-1.2.3", "'-1.2.3"),
+            ("-5", "-5"),
+            ("+3.5", "+3.5"),
+            // Found by the batch_row fuzz target: a number too long for Decimal is still a number.
+            ("-8888888888888888888888888888888888", "-8888888888888888888888888888888888"),
+            ("聊城", "聊城"),
+            ("a=1", "a=1"),
+        ];
+        for (cell, want) in cases {
+            let mut c = cell.to_string();
+            neutralize_formula(&mut c);
+            assert_eq!(c, want, "{cell:?}");
+        }
+    }
+
+    #[test]
     fn columns_are_in_key_order() {
         for (i, c) in COLUMNS.iter().enumerate() {
             assert_eq!(c.key as usize, i, "{}", c.header);
