@@ -23,8 +23,8 @@ use crate::scenario::Scenario;
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0); // 1e12
 
 /// Dates outside this range are typing mistakes.
-const MIN_YEAR: i32 = 1990;
-const MAX_YEAR: i32 = 2100;
+pub const MIN_YEAR: i32 = 1990;
+pub const MAX_YEAR: i32 = 2100;
 
 /// A located problem with the input.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -172,7 +172,13 @@ fn translate(text: &str, field: &mut String) -> String {
             return format!("须为不小于0的整数（人数），收到{}", unexpected_zh(got));
         }
         if expected.contains("Decimal") {
-            return format!("{} 不是有效的数字（或超出可计算范围）", unexpected_zh(got));
+            // `string "1e30"`, `floating point `1e+30``: the number as written.
+            let number = got.split(['"', '`']).nth(1).unwrap_or("");
+            return if crate::money::is_number_out_of_range(number) {
+                format!("{} 超出合理范围", unexpected_zh(got))
+            } else {
+                format!("{} 不是有效的数字", unexpected_zh(got))
+            };
         }
         return format!("取值无效：应为{}，收到{}", expected_zh(expected, field), unexpected_zh(got));
     }
@@ -195,6 +201,9 @@ fn translate(text: &str, field: &mut String) -> String {
     }
     if text.contains("has no amount") {
         return "金额缺少数字".into();
+    }
+    if text.contains("is out of range") {
+        return format!("{} 超出合理范围", quoted(text));
     }
     if text.contains("is not a number") {
         return format!("{} 不是有效的数字（千位分隔符须每三位一个，小数点用“.”）", quoted(text));

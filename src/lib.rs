@@ -37,6 +37,7 @@ mod conditions;
 pub mod engine;
 pub mod input;
 pub mod institution;
+pub mod limits;
 pub mod lpr;
 pub mod money;
 pub mod pack;

@@ -2,12 +2,14 @@
 //! and batch work. Same library, same packs, same results as the browser.
 
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 
+use sme_subsidy::limits::{bytes_text, terminal_safe, MAX_DOCUMENT_BYTES};
 use sme_subsidy::pack::{builtin::builtin, validate, Document, PolicySet};
 use sme_subsidy::{cases, input, report, Report};
 
@@ -128,19 +130,30 @@ fn main() -> ExitCode {
     match run(Cli::parse().command) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("{message}");
+            eprintln!("{}", terminal_safe(&message));
             ExitCode::from(2)
         }
     }
 }
 
-/// A scenario, pack or input file's text, without a byte-order mark.
+/// A scenario, pack or answers file (`-`: standard input), without a
+/// byte-order mark, refused past
+/// [`MAX_DOCUMENT_BYTES`] before more is read (`/dev/zero` is a file too).
 fn read(path: &Path) -> Result<String, String> {
-    let text = if path == Path::new("-") {
-        std::io::read_to_string(std::io::stdin()).map_err(|e| format!("standard input: {e}"))
+    let (name, input): (String, Box<dyn Read>) = if path == Path::new("-") {
+        ("standard input".into(), Box::new(std::io::stdin()))
     } else {
-        fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
-    }?;
+        let name = path.display().to_string();
+        (name.clone(), Box::new(fs::File::open(path).map_err(|e| format!("{name}: {e}"))?))
+    };
+    let mut bytes = Vec::new();
+    input.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes).map_err(|e| format!("{name}: {e}"))?;
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        let limit = bytes_text(MAX_DOCUMENT_BYTES);
+        return Err(format!("{name}: 文件超过{limit}的上限 / the file is larger than the limit of {limit}"));
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("{name}: 文件不是 UTF-8 编码 / the file is not UTF-8"))?;
     Ok(input::without_bom(&text).to_string())
 }
 
@@ -156,7 +169,7 @@ fn policy_set(packs: &[PathBuf]) -> Option<PolicySet> {
         match load_pack(file) {
             Ok(docs) => set.merge(docs),
             Err(errors) => {
-                errors.iter().for_each(|e| eprintln!("{e}"));
+                errors.iter().for_each(|e| eprintln!("{}", terminal_safe(&e.to_string())));
                 return None;
             }
         }
@@ -214,7 +227,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 Ok(s) => s,
                 Err(errors) => {
                     for e in &errors {
-                        eprintln!("输入错误 input error — {e}");
+                        eprintln!("输入错误 input error — {}", terminal_safe(&e.to_string()));
                     }
                     return Ok(ExitCode::from(1));
                 }
@@ -224,7 +237,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             };
             if let Err(errors) = input::check_answers(&scenario, &set) {
                 for e in &errors {
-                    eprintln!("输入错误 input error — {e}");
+                    eprintln!("输入错误 input error — {}", terminal_safe(&e.to_string()));
                 }
                 return Ok(ExitCode::from(1));
             }
@@ -251,7 +264,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     }
                     Err(errors) => {
                         failed = true;
-                        errors.iter().for_each(|e| println!("{e}"));
+                        errors.iter().for_each(|e| println!("{}", terminal_safe(&e.to_string())));
                     }
                 }
             }
@@ -263,7 +276,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 Ok(ExitCode::SUCCESS)
             }
             Err(errors) => {
-                errors.iter().for_each(|e| eprintln!("{e}"));
+                errors.iter().for_each(|e| eprintln!("{}", terminal_safe(&e.to_string())));
                 Ok(ExitCode::from(1))
             }
         },

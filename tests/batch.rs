@@ -377,13 +377,18 @@ fn bad_cells_are_reported_with_row_column_and_reason_in_both_languages() {
 }
 
 #[test]
-fn header_problems_are_reported_on_every_row_and_notes_columns_are_ignored() {
+fn header_problems_are_listed_once_each_row_names_its_missing_columns_and_notes_columns_are_ignored() {
     // A typo in a column, a 备注 column, and no 所属行业 column.
     let mut header = headers();
     let industry = header.iter().position(|h| h == "所属行业").unwrap();
     header[industry] = "备注".into();
     let principal = header.iter().position(|h| h == "贷款本金（元）").unwrap();
     header[principal] = "贷款金额（元）".into();
+    let problems: Vec<_> =
+        Header::new(&header).problems().map(|(c, zh, _)| (c.to_string(), zh.to_string())).collect();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems.iter().any(|(c, zh)| c == "贷款金额（元）" && zh.contains("无法识别的列名")));
+    assert!(problems.iter().any(|(c, zh)| c == "所属行业" && zh.contains("表头缺少此必填列")));
     let out = screen_rows(&header, &[liaocheng("甲", &[]), liaocheng("乙", &[])]);
     for (i, s) in out.iter().enumerate() {
         let e = errors(s);
@@ -393,12 +398,14 @@ fn header_problems_are_reported_on_every_row_and_notes_columns_are_ignored() {
                 && e.row == i as u64 + 2),
             "{e:?}"
         );
+        // The unknown column: one line naming it, not the header's problem repeated.
         assert!(
-            e.iter().any(|e| e.column == "贷款金额（元）"
-                && e.zh.contains("无法识别的列名")
-                && e.en.contains("unknown column")),
+            e.iter().any(|e| e.column == batch::HEADER_COLUMN
+                && e.zh.starts_with("表头有1个无法识别或重复的列「贷款金额（元）」")
+                && e.en.starts_with("the header has 1 unknown or repeated columns 「贷款金额（元）」")),
             "{e:?}"
         );
+        assert_eq!(e.len(), 2, "{e:?}");
         assert!(!e.iter().any(|e| e.column == "备注"));
     }
     // Headers with ASCII brackets, spaces, and the bare name of a unit column are accepted.
