@@ -2,7 +2,7 @@
 //! (scripts/fuzz.sh runs it; nothing generated is committed):
 //!
 //! - `scenario/`: the README's and the benchmark's scenarios, and every
-//!   golden case's scenario (tests/cases), as JSON;
+//!   golden case's scenario (policies/*/cases, tests/cases), as JSON;
 //! - `pack/`: each built-in document as TOML (first byte 0) and as JSON
 //!   (first byte 1), and every golden case's own pack as JSON; the second
 //!   byte picks the golden scenarios the target evaluates on;
@@ -48,7 +48,9 @@ fn main() {
         write(scenario, name.replace('/', "-").as_str(), &fs::read(root.join(name)).unwrap());
     }
     let mut cases = Vec::new();
-    files(&root.join("tests/cases"), "toml", &mut cases);
+    for folder in sme_subsidy::cases::case_folders(root).unwrap() {
+        files(&folder, "toml", &mut cases);
+    }
     let mut case_packs = 0;
     for (i, path) in cases.iter().enumerate() {
         let case: toml::Table = toml::from_str(&fs::read_to_string(path).unwrap()).unwrap();
@@ -70,8 +72,12 @@ fn main() {
     }
 
     // The built-in documents, as TOML and as JSON.
-    let mut policies = Vec::new();
-    files(&root.join("policies"), "toml", &mut policies);
+    let mut policies: Vec<PathBuf> = fs::read_dir(root.join("policies"))
+        .unwrap()
+        .map(|e| e.unwrap().path().join("pack.toml"))
+        .filter(|p| p.is_file())
+        .collect();
+    policies.sort();
     for (i, path) in policies.iter().enumerate() {
         let text = fs::read_to_string(path).unwrap();
         let mut bytes = vec![0, (i * 8) as u8];
