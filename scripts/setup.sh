@@ -32,6 +32,13 @@ if ! have wasm-pack; then
   cargo install wasm-pack --locked
 fi
 
+# cargo-fuzz, for the fuzz targets (scripts/fuzz.sh; run on the stable
+# toolchain with RUSTC_BOOTSTRAP=1).
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  step "cargo install cargo-fuzz"
+  cargo install cargo-fuzz --locked
+fi
+
 # wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
 # (Not --locked: for 0.2.130 a locked dependency version is gone from crates.io.)
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)

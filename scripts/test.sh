@@ -4,7 +4,8 @@
 #      the bad-input table, SME size boundaries, institution calculators,
 #      batch screening (incl. the CLI's exit codes), doc tests;
 #   2. the CLI against the README's example and the golden folder;
-#   3. the browser: WASM build + Playwright in Debian's Chromium (scripts/browser-test.sh).
+#   3. each fuzz target for a minute, its properties checked (scripts/fuzz.sh);
+#   4. the browser: WASM build + Playwright in Debian's Chromium (scripts/browser-test.sh).
 # Installs whatever is missing first (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +29,9 @@ cargo run --locked --quiet -- evaluate examples/scenario.json --format table > t
 grep -q "LC-I-1" target/cli-example.txt
 cargo run --locked --quiet -- test policies/*/cases tests/cases | tail -n 1
 cargo run --locked --quiet -- validate-pack policies/*/pack.toml
+
+echo "== fuzz: every target for a minute (scripts/fuzz.sh)"
+scripts/fuzz.sh -time "${FUZZ_SECONDS:-60}"
 
 if [ -x scripts/browser-test.sh ]; then
   echo "== browser"

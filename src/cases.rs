@@ -73,6 +73,13 @@ pub struct Expectation {
     /// Substrings that must appear in the zh text of some step.
     #[serde(default)]
     pub step_text_contains: Vec<String>,
+    /// Substrings that must appear among the zh notes shown with the result.
+    #[serde(default)]
+    pub notes_contain: Vec<String>,
+    /// Readings the result must list as taken, `id=value`
+    /// (e.g. `cap_year=calendar_year`).
+    #[serde(default)]
+    pub readings: Vec<String>,
 }
 
 /// The result of running one case: every mismatch found.
@@ -222,6 +229,21 @@ fn check(
         for want in &e.steps_include {
             if !r.steps.iter().any(|s| s.kind == want) {
                 failures.push(format!("{}: no {want} step", e.rule));
+            }
+        }
+        for want in &e.notes_contain {
+            if !r.notes.iter().any(|t| t.zh.contains(want.as_str())) {
+                let notes: Vec<&str> = r.notes.iter().map(|t| t.zh.as_ref()).collect();
+                failures.push(format!("{}: no note says {want:?} (notes: {notes:?})", e.rule));
+            }
+        }
+        for want in &e.readings {
+            let taken = |g: &crate::report::ReadingReport| {
+                g.alternatives.iter().find(|a| a.taken).map(|a| format!("{}={}", g.id, a.value))
+            };
+            if !r.readings.iter().any(|g| taken(g).as_deref() == Some(want.as_str())) {
+                let shown: Vec<String> = r.readings.iter().filter_map(taken).collect();
+                failures.push(format!("{}: reading {want} not shown (readings: {shown:?})", e.rule));
             }
         }
         for want in &e.step_text_contains {

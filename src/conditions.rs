@@ -7,7 +7,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::pack::{Condition, Document, GuaranteeFact, ItemKind, LoanFact};
+use crate::pack::{
+    Condition, Document, GuaranteeAmountScope, GuaranteeFact, ItemKind, LoanFact, Readings, Rule,
+};
 use crate::places;
 use crate::result::{Field, ItemReason, ItemRef, Open, Reason, SizeOutcome};
 use crate::scenario::{Guarantee, Scenario};
@@ -32,6 +34,7 @@ impl Condition {
             | AnnualExportsAtMost { .. }
             | AnnualExportsAbove { .. }
             | IpoStageAtLeast { .. }
+            | IpoUnderway
             | Confirm { .. } => None,
             LoanCollateral { .. } | LoanLender { .. } | LoanPurpose { .. } | LoanFact { .. } => {
                 Some(&[ItemKind::Loan])
@@ -197,6 +200,13 @@ pub(crate) fn enterprise<'p>(
                 actual => checks.reasons.push(Reason::IpoStageNotReached { actual, required: *stage }),
             }
         }
+        Condition::IpoUnderway => match &scenario.ipo {
+            None => checks.reasons.push(Reason::NoIpo),
+            Some(ipo) if ipo.stage_reached.is_none() && ipo.planned_fundraising.is_none() => {
+                checks.missing.push(Field::enterprise("ipo.stage_reached"))
+            }
+            Some(_) => {}
+        },
         Condition::Confirm { id, question } => match scenario.answers.get(id.as_str()) {
             Some(true) => {}
             Some(false) => checks.reasons.push(Reason::AnsweredNo(question)),
@@ -215,18 +225,18 @@ pub(crate) enum ItemVerdict {
 
 /// Run every item test of the rule that reads this item's kind.
 pub(crate) fn item<'p>(
-    conditions: &'p [Condition],
+    rule: &'p Rule,
     scenario: &Scenario,
     item: ItemRef,
     checks: &mut Checks<'p>,
 ) -> ItemVerdict {
     let (mut failed, mut undecided) = (false, false);
     let open_before = checks.open.len();
-    for condition in conditions {
+    for condition in &rule.conditions {
         if !condition.item_scope().is_some_and(|kinds| kinds.contains(&item.kind)) {
             continue;
         }
-        match test_item(condition, scenario, item) {
+        match test_item(condition, &rule.readings, scenario, item) {
             Test::Met => {}
             Test::Failed(why) => {
                 failed = true;
@@ -292,7 +302,12 @@ fn fee_rate_within(g: &Guarantee, max_percent: Decimal) -> Result<bool, &'static
     Ok(fee * Decimal::from(1200) <= max_percent * amount * months)
 }
 
-fn test_item<'p>(condition: &'p Condition, scenario: &Scenario, item: ItemRef) -> Test<'p> {
+fn test_item<'p>(
+    condition: &'p Condition,
+    readings: &[crate::pack::Reading],
+    scenario: &Scenario,
+    item: ItemRef,
+) -> Test<'p> {
     match (condition, item.kind) {
         (Condition::LoanCollateral { any_of }, _) => {
             let loan = &scenario.loans[item.index];
@@ -314,6 +329,18 @@ fn test_item<'p>(condition: &'p Condition, scenario: &Scenario, item: ItemRef) -
             Some(p) if any_of.contains(&p) => Test::Met,
             Some(actual) => Test::Failed(ItemReason::Purpose { actual, allowed: any_of }),
         },
+        (Condition::LoanFact { fact: LoanFact::RepaidOnSchedule }, _) => {
+            // 「按期还清本息」 is known only once the loan is due: before its end
+            // date has passed a yes is a promise, so it stays 「需满足」.
+            let loan = &scenario.loans[item.index];
+            let due = loan.end_date.is_some_and(|end| end < scenario.evaluation_date);
+            match loan.repaid_on_schedule {
+                Some(false) => Test::Failed(ItemReason::LoanFactNo(LoanFact::RepaidOnSchedule)),
+                Some(true) if due => Test::Met,
+                _ if !due => Test::Open(Open::NotYetDue { item, end: loan.end_date }),
+                _ => Test::Open(Open::LoanFact { item, fact: LoanFact::RepaidOnSchedule }),
+            }
+        }
         (Condition::LoanFact { fact }, _) => {
             let loan = &scenario.loans[item.index];
             let value = match fact {
@@ -348,11 +375,35 @@ fn test_item<'p>(condition: &'p Condition, scenario: &Scenario, item: ItemRef) -
             };
             yes_no(value, ItemReason::GuaranteeFactNo(*fact), Open::GuaranteeFact { item, fact: *fact })
         }
-        (Condition::GuaranteeAmountAtMost { yuan }, _) => match scenario.guarantees[item.index].amount {
-            None => Test::Missing("amount"),
-            Some(m) if m.amount <= *yuan => Test::Met,
-            Some(m) => Test::Failed(ItemReason::AmountAbove { actual: m.amount, max: *yuan }),
-        },
+        (Condition::GuaranteeAmountAtMost { yuan }, _) => {
+            let Some(own) = scenario.guarantees[item.index].amount else {
+                return Test::Missing("amount");
+            };
+            match readings.reading::<GuaranteeAmountScope>() {
+                GuaranteeAmountScope::PerContract if own.amount <= *yuan => Test::Met,
+                GuaranteeAmountScope::PerContract => Test::Failed(ItemReason::AmountAbove {
+                    actual: own.amount,
+                    max: *yuan,
+                    borrower_total: false,
+                }),
+                GuaranteeAmountScope::PerBorrower => {
+                    // 单户: every guarantee of the enterprise together (one
+                    // whose amount is blank is asked for on its own line).
+                    let total: Decimal =
+                        scenario.guarantees.iter().filter_map(|g| g.amount).map(|m| m.amount).sum();
+                    let several = scenario.guarantees.len() > 1;
+                    if total <= *yuan {
+                        Test::Met
+                    } else {
+                        Test::Failed(ItemReason::AmountAbove {
+                            actual: total,
+                            max: *yuan,
+                            borrower_total: several,
+                        })
+                    }
+                }
+            }
+        }
         (Condition::GuaranteeFeeRateAtMost { percent }, _) => {
             let g = &scenario.guarantees[item.index];
             match fee_rate_within(g, *percent) {
@@ -366,8 +417,9 @@ fn test_item<'p>(condition: &'p Condition, scenario: &Scenario, item: ItemRef) -
         }
         (Condition::GuaranteeGreenIndustry { any_of }, _) => {
             match scenario.guarantees[item.index].green_industry {
+                None => Test::Missing("green_industry"),
                 Some(g) if any_of.contains(&g) => Test::Met,
-                _ => Test::Failed(ItemReason::NotGreenIndustry { allowed: any_of }),
+                Some(_) => Test::Failed(ItemReason::NotGreenIndustry { allowed: any_of }),
             }
         }
         (Condition::InsuranceKind { any_of }, _) => match scenario.insurance[item.index].kind {

@@ -9,14 +9,14 @@
 
 use crate::conditions::{self, Checks, ItemVerdict, Place};
 use crate::money::round_to_fen;
-use crate::pack::{Calculation, Document, ItemKind, PolicySet, Rule};
-use crate::result::{Evaluation, ItemRef, Reason, RuleResult, SizeOutcome, Status, Step};
+use crate::pack::{Calculation, Document, ItemKind, PolicySet, Readings, Rule};
+use crate::result::{Evaluation, Field, ItemRef, Reason, RuleResult, SizeOutcome, Status, Step};
 use crate::scenario::Scenario;
 use crate::size::{self, Statistics};
 use crate::templates::{
     self,
-    interest::{SubsidyRate, Window},
-    Computed, Trace,
+    interest::{InterestReadings, SubsidyRate},
+    Computed, Period, Trace, Window,
 };
 
 /// S-1 for the scenario's enterprise.
@@ -109,22 +109,24 @@ fn evaluate_rule<'p>(
         for index in 0..item_count(scenario, kind) {
             any_item = true;
             let item = ItemRef { kind, index };
-            match conditions::item(&rule.conditions, scenario, item, &mut checks) {
+            match conditions::item(rule, scenario, item, &mut checks) {
                 ItemVerdict::Counts => qualifying.push(item),
                 ItemVerdict::LeftOut => {}
                 ItemVerdict::Undecided => undecided = true,
             }
         }
     }
+    // No item entered is a fact left blank, not a failed condition: the
+    // rule asks for the list (e.g. 融资担保) rather than refusing.
     if !kinds.is_empty() && !any_item {
-        checks.reasons.push(Reason::NoItems(kinds[0]));
+        checks.missing.push(Field::enterprise(list_name(kinds[0])));
     }
     let Checks { reasons, missing, open } = checks;
     result.missing = missing;
     result.to_confirm = open;
 
     let no_items = !kinds.is_empty() && qualifying.is_empty();
-    if enterprise_failed || (no_items && !undecided) {
+    if enterprise_failed || (no_items && !undecided && any_item) {
         result.status = Status::NotEligible;
         result.reasons = reasons;
         result.to_confirm.clear();
@@ -137,9 +139,10 @@ fn evaluate_rule<'p>(
     }
 
     let mut trace = Trace::new();
-    let computed = compute(doc, &rule.calculation, scenario, qualifying, &mut trace);
+    let computed = compute(doc, rule, scenario, qualifying, &mut trace);
     result.steps = trace.steps;
     result.missing.extend(trace.missing);
+    result.reasons.extend(trace.left_out);
     match computed {
         None => result.status = Status::NeedsInformation,
         Some(Computed::NotPublished) => result.status = Status::AmountNotPublished,
@@ -147,6 +150,7 @@ fn evaluate_rule<'p>(
             result.status = Status::NotEligible;
             result.reasons.push(Reason::NothingAccrues);
         }
+        Some(Computed::NoneInPeriod) => result.status = Status::NotEligible,
         Some(Computed::Amount(before)) => {
             let after = round_to_fen(before);
             result.steps.push(Step::Rounding { before, after });
@@ -157,6 +161,15 @@ fn evaluate_rule<'p>(
     result
 }
 
+fn list_name(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Loan => "loans",
+        ItemKind::Guarantee => "guarantees",
+        ItemKind::EvaluationFee => "evaluation_fees",
+        ItemKind::Insurance => "insurance",
+    }
+}
+
 /// A missing enterprise-level fact (region, size statistics) leaves the whole
 /// rule undecided, whatever the items say.
 fn has_enterprise_gap(result: &RuleResult) -> bool {
@@ -165,37 +178,31 @@ fn has_enterprise_gap(result: &RuleResult) -> bool {
 
 fn compute<'p>(
     doc: &Document,
-    calculation: &'p Calculation,
+    rule: &'p Rule,
     scenario: &Scenario,
     items: &[ItemRef],
     trace: &mut Trace<'p>,
 ) -> Option<Computed> {
-    match calculation {
-        Calculation::LprShareInterest {
-            share_of_lpr_percent,
-            lpr_tenor,
-            lpr_date,
-            day_count,
-            accrual,
-            cap_per_enterprise_year_yuan,
-        } => templates::interest::compute(
-            SubsidyRate::LprShare {
-                share_percent: *share_of_lpr_percent,
-                tenor: *lpr_tenor,
-                date: *lpr_date,
-            },
-            *day_count,
-            Window::of(doc, *accrual),
-            *cap_per_enterprise_year_yuan,
-            scenario,
-            items,
-            trace,
-        ),
-        Calculation::FixedRateInterest { rate_bp, day_count, accrual, cap_per_enterprise_year_yuan } => {
+    let readings = rule.readings.as_slice();
+    match &rule.calculation {
+        Calculation::LprShareInterest { share_of_lpr_percent, cap_per_enterprise_year_yuan } => {
+            templates::interest::compute(
+                SubsidyRate::LprShare {
+                    share_percent: *share_of_lpr_percent,
+                    tenor: readings.reading(),
+                    date: readings.reading(),
+                },
+                InterestReadings::of(doc, readings),
+                *cap_per_enterprise_year_yuan,
+                scenario,
+                items,
+                trace,
+            )
+        }
+        Calculation::FixedRateInterest { rate_bp, cap_per_enterprise_year_yuan } => {
             templates::interest::compute(
                 SubsidyRate::FixedBp(*rate_bp),
-                *day_count,
-                Window::of(doc, *accrual),
+                InterestReadings::of(doc, readings),
                 *cap_per_enterprise_year_yuan,
                 scenario,
                 items,
@@ -203,11 +210,24 @@ fn compute<'p>(
             )
         }
         Calculation::BalanceShareInterest { share_percent, cap_per_enterprise_yuan } => {
-            templates::balance::compute(*share_percent, *cap_per_enterprise_yuan, scenario, items, trace)
+            templates::balance::compute(
+                *share_percent,
+                *cap_per_enterprise_yuan,
+                Period::balance(doc, readings.reading(), scenario.evaluation_date),
+                scenario,
+                items,
+                trace,
+            )
         }
-        Calculation::FeeShare { share_percent, cap_per_item_yuan, .. } => {
-            templates::fee::compute(*share_percent, *cap_per_item_yuan, scenario, items, trace)
-        }
+        Calculation::FeeShare { share_percent, cap_per_item_yuan, .. } => templates::fee::compute(
+            *share_percent,
+            *cap_per_item_yuan,
+            readings.reading(),
+            Window::of(doc, readings.reading()),
+            scenario,
+            items,
+            trace,
+        ),
         Calculation::PremiumShare {
             share_percent,
             premium_rate_ceiling_percent,
@@ -216,6 +236,7 @@ fn compute<'p>(
             *share_percent,
             *premium_rate_ceiling_percent,
             *cap_per_enterprise_year_yuan,
+            Window::of(doc, readings.reading()),
             scenario,
             items,
             trace,

@@ -23,8 +23,8 @@ use crate::scenario::Scenario;
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0); // 1e12
 
 /// Dates outside this range are typing mistakes.
-const MIN_YEAR: i32 = 1990;
-const MAX_YEAR: i32 = 2100;
+pub const MIN_YEAR: i32 = 1990;
+pub const MAX_YEAR: i32 = 2100;
 
 /// A located problem with the input.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -172,7 +172,13 @@ fn translate(text: &str, field: &mut String) -> String {
             return format!("须为不小于0的整数（人数），收到{}", unexpected_zh(got));
         }
         if expected.contains("Decimal") {
-            return format!("{} 不是有效的数字（或超出可计算范围）", unexpected_zh(got));
+            // `string "1e30"`, `floating point `1e+30``: the number as written.
+            let number = got.split(['"', '`']).nth(1).unwrap_or("");
+            return if crate::money::is_number_out_of_range(number) {
+                format!("{} 超出合理范围", unexpected_zh(got))
+            } else {
+                format!("{} 不是有效的数字", unexpected_zh(got))
+            };
         }
         return format!("取值无效：应为{}，收到{}", expected_zh(expected, field), unexpected_zh(got));
     }
@@ -195,6 +201,9 @@ fn translate(text: &str, field: &mut String) -> String {
     }
     if text.contains("has no amount") {
         return "金额缺少数字".into();
+    }
+    if text.contains("is out of range") {
+        return format!("{} 超出合理范围", quoted(text));
     }
     if text.contains("is not a number") {
         return format!("{} 不是有效的数字（千位分隔符须每三位一个，小数点用“.”）", quoted(text));
@@ -309,7 +318,47 @@ pub fn check(s: &Scenario) -> Result<(), Vec<InputError>> {
                 );
             }
         }
+        let mut repaid = rust_decimal::Decimal::ZERO;
+        for (k, r) in loan.repayments.iter().enumerate() {
+            let at = |f: &str| format!("loans[{i}].repayments[{k}].{f}");
+            c.money(|| at("principal"), Some(r.principal), Currency::Cny, true);
+            c.date(|| at("date"), r.date);
+            repaid += r.principal.amount;
+            let inside =
+                loan.start_date.is_none_or(|s| r.date > s) && loan.end_date.is_none_or(|e| r.date <= e);
+            if !inside {
+                c.push(
+                    at("date"),
+                    format!("还本日期 {} 须在贷款起始日之后、到期日之前（含到期日）", r.date),
+                    format!(
+                        "repayment date {} must be after the start date and on or before the end date",
+                        r.date
+                    ),
+                );
+            }
+        }
+        if let Some(p) = loan.principal {
+            if repaid > p.amount {
+                c.push(
+                    format!("loans[{i}].repayments"),
+                    format!("还款计划合计归还本金 {repaid} 元，超过贷款本金 {} 元", p.amount),
+                    format!(
+                        "the schedule repays {repaid} yuan, more than the principal of {} yuan",
+                        p.amount
+                    ),
+                );
+            }
+        }
     }
+    let loan_number = |c: &mut Checker, field: String, n: Option<usize>| {
+        if n == Some(0) {
+            c.push(
+                field,
+                "对应贷款的序号从1开始（1 = 第一笔贷款）",
+                "the loan number starts at 1 (1 = the first loan)",
+            );
+        }
+    };
     for (i, g) in s.guarantees.iter().enumerate() {
         let at = |f: &str| format!("guarantees[{i}].{f}");
         c.money(|| at("amount"), g.amount, Currency::Cny, true);
@@ -324,9 +373,17 @@ pub fn check(s: &Scenario) -> Result<(), Vec<InputError>> {
                 );
             }
         }
+        if let Some(d) = g.fee_paid_date {
+            c.date(|| at("fee_paid_date"), d);
+        }
+        loan_number(&mut c, at("loan_number"), g.loan_number);
     }
     for (i, f) in s.evaluation_fees.iter().enumerate() {
         c.money(|| format!("evaluation_fees[{i}].fee"), f.fee, Currency::Cny, false);
+        if let Some(d) = f.paid_date {
+            c.date(|| format!("evaluation_fees[{i}].paid_date"), d);
+        }
+        loan_number(&mut c, format!("evaluation_fees[{i}].loan_number"), f.loan_number);
     }
     for (i, p) in s.insurance.iter().enumerate() {
         let at = |f: &str| format!("insurance[{i}].{f}");

@@ -33,7 +33,7 @@ pub fn institution(
         Ok(r) => r,
         Err(errors) => {
             for e in &errors {
-                eprintln!("输入错误 input error — {e}");
+                eprintln!("输入错误 input error — {}", sme_subsidy::limits::terminal_safe(&e.to_string()));
             }
             return Ok(ExitCode::from(1));
         }
@@ -93,7 +93,7 @@ pub fn screen(answers: &Path, format: Format, lang: Option<Lang>) -> Result<Exit
         Ok(list) => list,
         Err(errors) => {
             for e in &errors {
-                eprintln!("输入错误 input error — {e}");
+                eprintln!("输入错误 input error — {}", sme_subsidy::limits::terminal_safe(&e.to_string()));
             }
             return Ok(ExitCode::from(1));
         }

@@ -21,7 +21,8 @@
 //!   "enterprise": { "region": { "province": "山东省", "city": "聊城市" },
 //!                   "industry": "industry", "employees": 80,
 //!                   "operating_revenue": "50000000 CNY" },
-//!   "evaluation_fees": [ { "fee": "30000 CNY", "for_patent_pledge_loan": true } ]
+//!   "evaluation_fees": [ { "fee": "30000 CNY", "for_patent_pledge_loan": true,
+//!                         "paid_date": "2024-06-01" } ]
 //! }"#).unwrap();
 //! let evaluation = sme_subsidy::evaluate(sme_subsidy::pack::builtin::builtin(), &scenario);
 //! let g2 = evaluation.results.iter().find(|r| r.rule.id == "LC-G-2").unwrap();
@@ -36,6 +37,7 @@ mod conditions;
 pub mod engine;
 pub mod input;
 pub mod institution;
+pub mod limits;
 pub mod lpr;
 pub mod money;
 pub mod pack;

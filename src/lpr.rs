@@ -25,10 +25,11 @@ const LPR_TABLE: &[LprRow] = include!(concat!(env!("OUT_DIR"), "/lpr_table.rs"))
 pub const LPR_SOURCE: &str = "全国银行间同业拆借中心受权公布的贷款市场报价利率（LPR）";
 
 /// LPR 期限品种.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tenor {
     /// 1年期
+    #[default]
     OneYear,
     /// 5年期以上
     FiveYear,

@@ -2,12 +2,14 @@
 //! and batch work. Same library, same packs, same results as the browser.
 
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 
+use sme_subsidy::limits::{bytes_text, terminal_safe, MAX_DOCUMENT_BYTES};
 use sme_subsidy::pack::{builtin::builtin, validate, Document, PolicySet};
 use sme_subsidy::scenario::Scenario;
 use sme_subsidy::{cases, input, record, report, Report};
@@ -149,19 +151,30 @@ fn main() -> ExitCode {
     match run(Cli::parse().command) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("{message}");
+            eprintln!("{}", terminal_safe(&message));
             ExitCode::from(2)
         }
     }
 }
 
-/// A scenario, pack or input file's text, without a byte-order mark.
+/// A scenario, pack or answers file (`-`: standard input), without a
+/// byte-order mark, refused past
+/// [`MAX_DOCUMENT_BYTES`] before more is read (`/dev/zero` is a file too).
 fn read(path: &Path) -> Result<String, String> {
-    let text = if path == Path::new("-") {
-        std::io::read_to_string(std::io::stdin()).map_err(|e| format!("standard input: {e}"))
+    let (name, input): (String, Box<dyn Read>) = if path == Path::new("-") {
+        ("standard input".into(), Box::new(std::io::stdin()))
     } else {
-        fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
-    }?;
+        let name = path.display().to_string();
+        (name.clone(), Box::new(fs::File::open(path).map_err(|e| format!("{name}: {e}"))?))
+    };
+    let mut bytes = Vec::new();
+    input.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes).map_err(|e| format!("{name}: {e}"))?;
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        let limit = bytes_text(MAX_DOCUMENT_BYTES);
+        return Err(format!("{name}: 文件超过{limit}的上限 / the file is larger than the limit of {limit}"));
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("{name}: 文件不是 UTF-8 编码 / the file is not UTF-8"))?;
     Ok(input::without_bom(&text).to_string())
 }
 
@@ -177,7 +190,7 @@ fn policy_set(packs: &[PathBuf]) -> Option<PolicySet> {
         match load_pack(file) {
             Ok(docs) => set.merge(docs),
             Err(errors) => {
-                errors.iter().for_each(|e| eprintln!("{e}"));
+                errors.iter().for_each(|e| eprintln!("{}", terminal_safe(&e.to_string())));
                 return None;
             }
         }
@@ -199,21 +212,26 @@ fn scenario_and_set(file: &Path, packs: &[PathBuf]) -> Result<Option<(Scenario, 
     } else {
         input::scenario_from_json(&text)
     };
+    let scenario = match parsed {
+        Ok(scenario) => scenario,
+        Err(errors) => {
+            print_input_errors(&errors);
+            return Ok(None);
+        }
+    };
     let Some(set) = policy_set(packs) else {
         return Ok(None);
     };
-    match parsed.and_then(|scenario| input::check_answers(&scenario, &set).map(|()| scenario)) {
-        Ok(scenario) => Ok(Some((scenario, set))),
-        Err(errors) => {
-            print_input_errors(&errors);
-            Ok(None)
-        }
+    if let Err(errors) = input::check_answers(&scenario, &set) {
+        print_input_errors(&errors);
+        return Ok(None);
     }
+    Ok(Some((scenario, set)))
 }
 
 fn print_input_errors(errors: &[input::InputError]) {
     for e in errors {
-        eprintln!("输入错误 input error — {e}");
+        eprintln!("输入错误 input error — {}", terminal_safe(&e.to_string()));
     }
 }
 
@@ -294,9 +312,10 @@ fn run(command: Command) -> Result<ExitCode, String> {
             println!("不一致：{} 处不同 / {} difference(s):", differences.len(), differences.len());
             for d in &differences {
                 let side = |v: &Option<String>| v.clone().unwrap_or_else(|| "（无 none）".into());
-                println!("- {}：{} / {}", d.field, d.zh, d.en);
-                println!("  记录 recorded: {}", side(&d.recorded));
-                println!("  现在 now:      {}", side(&d.now));
+                // Ids and values come from the record and the packs: shown inert.
+                println!("- {}", terminal_safe(&format!("{}：{} / {}", d.field, d.zh, d.en)));
+                println!("  记录 recorded: {}", terminal_safe(&side(&d.recorded)));
+                println!("  现在 now:      {}", terminal_safe(&side(&d.now)));
             }
             Ok(ExitCode::from(1))
         }
@@ -310,7 +329,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     }
                     Err(errors) => {
                         failed = true;
-                        errors.iter().for_each(|e| println!("{e}"));
+                        errors.iter().for_each(|e| println!("{}", terminal_safe(&e.to_string())));
                     }
                 }
             }
@@ -322,7 +341,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 Ok(ExitCode::SUCCESS)
             }
             Err(errors) => {
-                errors.iter().for_each(|e| eprintln!("{e}"));
+                errors.iter().for_each(|e| eprintln!("{}", terminal_safe(&e.to_string())));
                 Ok(ExitCode::from(1))
             }
         },
@@ -397,6 +416,30 @@ fn print_table(report: &Report, lang: Lang) {
         detail.extend(r.missing.iter().map(|m| format!("? {}", pick(&m.text))));
         detail.extend(r.to_confirm.iter().map(|c| format!("☐ {}", pick(&c.text))));
         detail.extend(r.notes.iter().map(|n| format!("※ {}", pick(n))));
+        if !r.readings.is_empty() {
+            detail.push(
+                if lang == Lang::En {
+                    "Readings taken by this estimate:"
+                } else {
+                    "本测算采用的解读："
+                }
+                .into(),
+            );
+            for g in &r.readings {
+                let others: Vec<String> =
+                    g.alternatives.iter().filter(|a| !a.taken).map(|a| pick(&a.label)).collect();
+                let sep = if lang == Lang::En { "; " } else { "；" };
+                let (or, why) =
+                    if lang == Lang::En { ("other readings", "why") } else { ("其他解读", "理由") };
+                detail.push(format!(
+                    "◆ {}：{}（{why}：{}{sep}{or}：{}）",
+                    pick(&g.name),
+                    pick(&g.taken),
+                    pick(&g.justification),
+                    others.join(sep)
+                ));
+            }
+        }
         table.add_row(vec![
             format!("{} {}", r.rule_id, pick(&r.name)),
             pick(&r.status_text),

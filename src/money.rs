@@ -82,6 +82,28 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
     Decimal::from_str(&plain).ok().or_else(|| Decimal::from_scientific(&plain).ok())
 }
 
+/// Whether `text` is written as a number — digits, thousands separators
+/// every three, a point, an exponent — that [`parse_number`] cannot hold
+/// (`1e30`, thirty digits): out of range, not a typing error.
+pub fn is_number_out_of_range(text: &str) -> bool {
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e.strip_prefix(['-', '+']).unwrap_or(e))),
+        None => (unsigned, None),
+    };
+    let (int, frac) = mantissa.split_once('.').map_or((mantissa, ""), |(i, f)| (i, f));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let grouped = |s: &str| {
+        let mut groups = s.split(',');
+        groups.next().is_some_and(|g| (1..=3).contains(&g.len()) && digits(g))
+            && groups.all(|g| g.len() == 3 && digits(g))
+    };
+    let int_ok = digits(int) || grouped(int);
+    let shaped =
+        !int.is_empty() && int_ok && digits(frac) && exponent.is_none_or(|e| !e.is_empty() && digits(e));
+    shaped && parse_number(text).is_none()
+}
+
 /// The usual number, read without a general parser (batch lists read
 /// millions): unsigned digits, optionally grouped by commas every three,
 /// an optional fraction, at most 18 digits. Anything else is left to the
@@ -103,16 +125,12 @@ fn parse_plain(text: &str) -> Option<Decimal> {
         }
     }
     let mut mantissa: u64 = 0;
-    let mut digits = 0u32;
-    for &c in int.iter().filter(|&&c| c != b',').chain(frac.unwrap_or(&[])) {
-        if !c.is_ascii_digit() {
+    for (digits, &c) in int.iter().filter(|&&c| c != b',').chain(frac.unwrap_or(&[])).enumerate() {
+        // A 19th digit could overflow the u64: longer numbers take the general path.
+        if !c.is_ascii_digit() || digits == 18 {
             return None;
         }
         mantissa = mantissa * 10 + u64::from(c - b'0');
-        digits += 1;
-    }
-    if digits > 18 {
-        return None;
     }
     let scale = frac.map_or(0, |f| f.len() as u32);
     Some(Decimal::from_i128_with_scale(i128::from(mantissa), scale))
@@ -141,7 +159,13 @@ impl FromStr for Money {
             if part.len() == 3 && part.chars().all(|c| c.is_ascii_uppercase()) {
                 return Err(format!("unsupported currency `{part}`: use CNY or USD"));
             }
-            let value = parse_number(part).ok_or_else(|| format!("`{part}` is not a number"))?;
+            let value = parse_number(part).ok_or_else(|| {
+                if is_number_out_of_range(part) {
+                    format!("`{part}` is out of range")
+                } else {
+                    format!("`{part}` is not a number")
+                }
+            })?;
             if amount.replace(value).is_some() {
                 return Err(format!("`{s}` holds two numbers"));
             }
@@ -305,6 +329,25 @@ mod tests {
     }
 
     #[test]
+    fn a_number_too_large_to_hold_is_out_of_range() {
+        for t in [
+            "1e30",
+            "1E+30",
+            "100000000000000000000000000000",
+            "-1,000,000,000,000,000,000,000,000,000,000.5",
+        ] {
+            assert_eq!(parse_number(t), None, "{t}");
+            assert!(is_number_out_of_range(t), "{t}");
+            let message = format!("{t} CNY").parse::<Money>().unwrap_err();
+            assert_eq!(message, format!("`{t}` is out of range"));
+        }
+        for t in ["12a", "1,23", "1e", "e5", "", "1..2", "万"] {
+            assert!(!is_number_out_of_range(t), "{t}");
+        }
+        assert_eq!(parse_number("1e20"), Some(Decimal::from(100_000_000_000_000_000_000u128)));
+    }
+
+    #[test]
     fn the_fast_path_reads_numbers_as_the_general_one() {
         for t in [
             "0",
@@ -315,6 +358,10 @@ mod tests {
             "12,345,678.90",
             "999999999999999999",
             "1234567890123456789",
+            // Found by the scenario fuzzer: 20 digits and more overflowed the fast path's u64.
+            "99999999999999999999999",
+            "1,000,000,000,000,000,000,000",
+            "0.00000000000000000000001",
             "0.000001",
             "3.",
             ".5",

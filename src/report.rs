@@ -123,7 +123,51 @@ pub struct RuleReport<'p> {
     pub missing: Vec<MissingReport<'p>>,
     pub to_confirm: Vec<ConfirmReport<'p>>,
     pub notes: Vec<Bi<'p>>,
+    /// 本测算采用的解读: the readings the rule takes, each with its alternatives.
+    pub readings: Vec<ReadingReport<'p>>,
     pub citation: Citation<'p>,
+}
+
+/// One reading as shown with a result: what is read, the value taken and
+/// why, and the other values a portal's pack may choose.
+#[derive(Debug, Serialize)]
+pub struct ReadingReport<'p> {
+    pub id: &'static str,
+    pub name: Bi<'p>,
+    /// The label of the value taken.
+    pub taken: Bi<'p>,
+    pub justification: Bi<'p>,
+    pub alternatives: Vec<AlternativeReport<'p>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AlternativeReport<'p> {
+    /// The pack value (`value = "…"` in `[[rules.readings]]`).
+    pub value: String,
+    pub label: Bi<'p>,
+    pub taken: bool,
+}
+
+/// The readings of a rule, in the pack's order.
+pub fn readings<'p>(l: Lang, rule: &'p crate::pack::Rule) -> Vec<ReadingReport<'p>> {
+    rule.readings
+        .iter()
+        .map(|r| ReadingReport {
+            id: r.id(),
+            name: l.text(&r.name),
+            taken: l.text(r.label()),
+            justification: l.text(&r.justification),
+            alternatives: r
+                .alternatives
+                .iter()
+                .map(|a| AlternativeReport {
+                    value: a.choice.value(),
+                    label: l.text(&a.label),
+                    taken: a.choice == r.choice,
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// The lean report: per rule only what the scenario decides.
@@ -678,6 +722,7 @@ fn rule_report<'p>(l: Lang, r: &RuleResult<'p>, size: Option<Size>) -> RuleRepor
         missing: o.missing,
         to_confirm: o.to_confirm,
         notes,
+        readings: readings(l, rule),
         citation: citation(l, doc, rule),
     }
 }
@@ -689,6 +734,18 @@ fn item_name<'p>(l: Lang, item: ItemRef) -> Bi<'p> {
         ItemKind::Guarantee => l.bi(|| format!("担保{n}"), || format!("guarantee {n}")),
         ItemKind::EvaluationFee => l.bi(|| format!("评估费{n}"), || format!("evaluation fee {n}")),
         ItemKind::Insurance => l.bi(|| format!("保单{n}"), || format!("insurance policy {n}")),
+    }
+}
+
+/// 贷款1的评估费 — one fee kind of one loan.
+fn fee_kind_of_loan<'p>(l: Lang, kind: ItemKind, loan_number: Option<usize>) -> Bi<'p> {
+    let (kz, ke) = match kind {
+        ItemKind::EvaluationFee => ("评估费", "evaluation fees"),
+        _ => ("担保费", "guarantee fees"),
+    };
+    match loan_number {
+        Some(n) => l.bi(|| format!("贷款{n}的{kz}"), || format!("the {ke} of loan {n}")),
+        None => l.bi(|| kz.to_string(), || format!("the {ke}")),
     }
 }
 
@@ -709,6 +766,10 @@ fn step_kind(step: &Step) -> &'static str {
         Step::AccrualClipped { .. } => "accrual_clipped",
         Step::Lpr { .. } => "lpr",
         Step::InterestSlice { .. } => "interest_slice",
+        Step::FutureExcluded { .. } => "future_excluded",
+        Step::Projected { .. } => "projected",
+        Step::BalanceAverage { .. } => "balance_average",
+        Step::FeeGroup { .. } => "fee_group",
         Step::YearSubtotal { .. } => "year_subtotal",
         Step::BalanceShare { .. } => "balance_share",
         Step::FeeShare { .. } => "fee_share",
@@ -782,7 +843,18 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                 }
             }
         }
-        Step::InterestSlice { item, year, principal, rate, days, basis, amount } => {
+        Step::InterestSlice {
+            item,
+            year,
+            loan_year_from,
+            dates,
+            principal,
+            rate,
+            days,
+            future_days,
+            basis,
+            amount,
+        } => {
             let n = item_name(l, *item);
             let (rz, re) = match rate {
                 RateBasis::LprShare { lpr_percent, share_percent } => (
@@ -791,10 +863,26 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                 ),
                 RateBasis::FixedBp(bp) => (format!("{}BP", Grouped(*bp)), format!("{} bp", Grouped(*bp))),
             };
+            let (yz, ye) = match loan_year_from {
+                Some(d) => (format!("贷款年度（{d}起）"), format!("in the loan year from {d}")),
+                None => (format!("{year}年"), format!("in {year}")),
+            };
+            let (dz, de, pz, pe) = match dates {
+                Some((a, b)) => {
+                    let last = b.previous_day().unwrap_or(*b);
+                    (format!("{a} 至 {last} "), format!(" {a} to {last}"), "贷款余额", "balance outstanding")
+                }
+                None => (String::new(), String::new(), "本金", "principal"),
+            };
+            let (fz, fe) = match *future_days {
+                0 => (String::new(), String::new()),
+                f if f == *days => ("（预计：均在测算日期之后）".to_string(), " (projected: all after the evaluation date)".to_string()),
+                f => (format!("（其中{f}天在测算日期之后，为预计）"), format!(" ({f} of the days are after the evaluation date: projected)")),
+            };
             l.bi(
                 || {
                     format!(
-                        "{} {year}年：本金 {} 元 × {rz} × {days}天 / {basis} = {} 元",
+                        "{} {yz}：{dz}{pz} {} 元 × {rz} × {days}天 / {basis} = {} 元{fz}",
                         n.zh,
                         y(*principal),
                         y(*amount)
@@ -802,7 +890,7 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                 },
                 || {
                     format!(
-                        "{} in {year}: principal {} × {re} × {days} days / {basis} = {} yuan",
+                        "{} {ye}{de}: {pe} {} × {re} × {days} days / {basis} = {} yuan{fe}",
                         n.en,
                         y(*principal),
                         y(*amount)
@@ -810,9 +898,65 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                 },
             )
         }
-        Step::YearSubtotal { year, amount } => l.bi(
+        Step::FutureExcluded { item, from } => {
+            let n = item_name(l, *item);
+            l.bi(
+                || format!("{}：{from} 起的天数在测算日期之后，本测算只计已发生的利息，未计入", n.zh),
+                || format!("{}: the days from {from} are after the evaluation date; only accrued interest is counted", n.en),
+            )
+        }
+        Step::Projected { evaluation_date, accrued, projected } => l.bi(
+            || {
+                format!(
+                    "按公式，截至测算日期 {evaluation_date} 已发生 {} 元；测算日期之后至到期为预计 {} 元（须到期按期还清本息后方可确认）",
+                    y(*accrued),
+                    y(*projected)
+                )
+            },
+            || {
+                format!(
+                    "by formula, {} yuan has accrued up to the evaluation date {evaluation_date}; {} yuan to maturity is projected (confirmed only once the loan is repaid on schedule)",
+                    y(*accrued),
+                    y(*projected)
+                )
+            },
+        ),
+        Step::BalanceAverage { item, balance, from, until, loan_days, period_days, average } => {
+            let n = item_name(l, *item);
+            let last = until.previous_day().unwrap_or(*until);
+            l.bi(
+                || {
+                    format!(
+                        "{}：计算期 {from} 至 {last} 共 {period_days} 天，贷款在其中 {loan_days} 天；月均贷款余额 {} 元 × {loan_days} / {period_days} = {} 元",
+                        n.zh,
+                        y(*balance),
+                        y(*average)
+                    )
+                },
+                || {
+                    format!(
+                        "{}: the period {from} to {last} has {period_days} days, {loan_days} of them with the loan; monthly-average balance {} × {loan_days} / {period_days} = {} yuan",
+                        n.en,
+                        y(*balance),
+                        y(*average)
+                    )
+                },
+            )
+        }
+        Step::FeeGroup { kind, loan_number, count, amount } => {
+            let f = fee_kind_of_loan(l, *kind, *loan_number);
+            l.bi(
+                || format!("{}共 {count} 笔，合计补助 {} 元，作为一个单项", f.zh, y(*amount)),
+                || format!("{}: {count} fees, {} yuan together, one item under the cap", f.en, y(*amount)),
+            )
+        }
+        Step::YearSubtotal { year, loan_year: false, amount } => l.bi(
             || format!("{year}年度合计 {} 元", y(*amount)),
             || format!("{year} subtotal {} yuan", y(*amount)),
+        ),
+        Step::YearSubtotal { year, loan_year: true, amount } => l.bi(
+            || format!("{year}年起的贷款年度合计 {} 元", y(*amount)),
+            || format!("loan years from {year}: subtotal {} yuan", y(*amount)),
         ),
         Step::BalanceShare { item, balance, share_percent, amount } => {
             let n = item_name(l, *item);
@@ -915,6 +1059,13 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                 CapScope::Item(item) => {
                     let n = item_name(l, *item);
                     (format!("{}单项最高", n.zh), format!("{} item cap", n.en))
+                }
+                CapScope::FeeKindOfLoan { kind, loan_number } => {
+                    let f = fee_kind_of_loan(l, *kind, *loan_number);
+                    (format!("{}单项最高", f.zh), format!("item cap for {}", f.en))
+                }
+                CapScope::LoanYear(year) => {
+                    (format!("{year}年起的贷款年度同一企业最高"), format!("per-enterprise cap for the loan year from {year}"))
                 }
                 CapScope::EnterpriseYear(year) => {
                     (format!("{year}年度同一企业最高"), format!("per-enterprise cap for {year}"))
@@ -1067,14 +1218,22 @@ fn reason_text<'p>(l: Lang, reason: &Reason<'p>, r: &RuleResult<'p>) -> Bi<'p> {
                 ),
             }
         }
-        Reason::NoItems(kind) => {
-            let (z, e) = match kind {
-                ItemKind::Loan => ("贷款", "loan"),
-                ItemKind::Guarantee => ("融资担保", "guarantee"),
-                ItemKind::EvaluationFee => ("评估费", "evaluation fee"),
-                ItemKind::Insurance => ("保险保单", "insurance policy"),
+        Reason::NoIpo => l.bi(
+            || "未填写上市进展：本政策适用于首次公开发行股票（IPO）的企业",
+            || "no IPO entered: the policy is for enterprises going for an initial public offering",
+        ),
+        Reason::ItemOutsidePeriod { item, date } => {
+            let n = item_name(l, *item);
+            let range = |d: Option<time::Date>| d.map_or("—".to_string(), |d| d.to_string());
+            let (from, to) = (range(r.document.effective_from), range(r.document.effective_to));
+            let (wz, we) = match item.kind {
+                ItemKind::Insurance => ("保险起期", "policy year begins"),
+                _ => ("费用支付日期", "fee was paid"),
             };
-            l.bi(|| format!("未填写本政策适用的{z}"), || format!("no {e} entered that this policy covers"))
+            l.bi(
+                || format!("{}（未计入）：{wz} {date} 不在政策有效期（{from} 至 {to}）内", n.zh),
+                || format!("{} (not counted): the {we} on {date}, outside the policy's effective dates ({from} to {to})", n.en),
+            )
         }
         Reason::NothingAccrues => {
             let range = |d: Option<time::Date>| d.map_or("—".to_string(), |d| d.to_string());
@@ -1141,7 +1300,8 @@ fn item_reason_text<'p>(l: Lang, why: &ItemReason<'p>) -> Bi<'p> {
             };
             l.bi(|| format!("不满足“{}”{more_zh}", f.zh), || format!("not met: {}{more_en}", f.en))
         }
-        ItemReason::AmountAbove { actual, max } => l.bi(|| format!("单户担保金额 {} 元，超过 {} 元", y(*actual), y(*max)), || format!("guarantee amount {} exceeds {} yuan", y(*actual), y(*max))),
+        ItemReason::AmountAbove { actual, max, borrower_total: false } => l.bi(|| format!("单户担保金额 {} 元，超过 {} 元", y(*actual), y(*max)), || format!("guarantee amount {} exceeds {} yuan", y(*actual), y(*max))),
+        ItemReason::AmountAbove { actual, max, borrower_total: true } => l.bi(|| format!("单户担保金额（本企业各笔担保合计）{} 元，超过 {} 元", y(*actual), y(*max)), || format!("the borrower's guarantees together come to {}, above {} yuan", y(*actual), y(*max))),
         ItemReason::FeeRateAbove { actual_percent, max_percent } => {
             let shown = Percent(distinct_from(*actual_percent, *max_percent));
             l.bi(|| format!("年化担保费率 {shown}，超过 {}，不属于政策性担保业务", Percent(*max_percent)), || format!("annualised fee rate {shown} exceeds {}: not policy guarantee business", Percent(*max_percent)))
@@ -1239,6 +1399,15 @@ pub fn field_text<'p>(l: Lang, field: &Field) -> Bi<'p> {
         "premium" => ("实际支付保费", "premium paid"),
         "insured_amount" => ("保险金额", "insured amount"),
         "product" => ("投保产品类别（首台套/首批次/首版次）", "insured product class"),
+        "loans" => ("本政策适用的贷款", "the loan this policy covers"),
+        "guarantees" => ("本政策适用的融资担保", "the guarantee this policy covers"),
+        "evaluation_fees" => ("本政策适用的评估费", "the evaluation fee this policy covers"),
+        "insurance" => ("本政策适用的保险保单", "the insurance policy this policy covers"),
+        "green_industry" => {
+            ("绿色产业类别（七类之一，或不属于七类）", "green industry class (one of the seven, or none)")
+        }
+        "paid_date" | "fee_paid_date" => ("费用支付日期", "date the fee was paid"),
+        "loan_number" => ("对应贷款（第几笔贷款）", "the loan it was paid for (its number)"),
         "for_patent_pledge_loan" => {
             ("是否因专利权质押贷款发生", "whether it was incurred for a patent-pledge loan")
         }
@@ -1271,6 +1440,21 @@ fn open_text<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
                 key: format!("{}.{name}", item.path()),
                 text: l
                     .bi(|| format!("需满足：{}{}", n.zh, f.zh), || format!("to be met: {} — {}", n.en, f.en)),
+            }
+        }
+        Open::NotYetDue { item, end } => {
+            let n = item_name(l, *item);
+            let f = loan_fact_text(l, LoanFact::RepaidOnSchedule);
+            let (ez, ee) = match end {
+                Some(end) => (format!("到期日 {end} 尚未届满"), format!("the end date {end} has not passed")),
+                None => ("未填写到期日".to_string(), "no end date entered".to_string()),
+            };
+            ConfirmReport {
+                key: format!("{}.repaid_on_schedule", item.path()),
+                text: l.bi(
+                    || format!("需满足：{}{}（{ez}，须到期后确认）", n.zh, f.zh),
+                    || format!("to be met: {} — {} ({ee}; it can be confirmed only once due)", n.en, f.en),
+                ),
             }
         }
         Open::GuaranteeFact { item, fact } => {

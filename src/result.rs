@@ -155,8 +155,13 @@ pub enum Reason<'p> {
         actual: Option<IpoStage>,
         required: IpoStage,
     },
-    /// The scenario holds no item of this kind.
-    NoItems(ItemKind),
+    /// No IPO entered.
+    NoIpo,
+    /// An item dated outside the document's effective range.
+    ItemOutsidePeriod {
+        item: ItemRef,
+        date: Date,
+    },
     /// No qualifying loan has a day inside the policy's effective dates.
     NothingAccrues,
     /// The user answered no to a question.
@@ -171,24 +176,61 @@ pub enum Reason<'p> {
 /// Why an item does not count.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ItemReason<'p> {
-    Collateral { allowed: &'p [Collateral] },
-    Lender { actual: Lender, allowed: &'p [Lender] },
-    Purpose { actual: LoanPurpose, allowed: &'p [LoanPurpose] },
+    Collateral {
+        allowed: &'p [Collateral],
+    },
+    Lender {
+        actual: Lender,
+        allowed: &'p [Lender],
+    },
+    Purpose {
+        actual: LoanPurpose,
+        allowed: &'p [LoanPurpose],
+    },
     LoanFactNo(LoanFact),
     GuaranteeFactNo(GuaranteeFact),
-    AmountAbove { actual: Decimal, max: Decimal },
-    FeeRateAbove { actual_percent: Decimal, max_percent: Decimal },
-    NotGreenIndustry { allowed: &'p [GreenIndustry] },
-    InsuranceKind { actual: InsuranceKind, allowed: &'p [InsuranceKind] },
-    InsuranceProduct { allowed: &'p [InnovativeProduct] },
+    /// `borrower_total`: the sum of the enterprise's guarantees (单户).
+    AmountAbove {
+        actual: Decimal,
+        max: Decimal,
+        borrower_total: bool,
+    },
+    FeeRateAbove {
+        actual_percent: Decimal,
+        max_percent: Decimal,
+    },
+    NotGreenIndustry {
+        allowed: &'p [GreenIndustry],
+    },
+    InsuranceKind {
+        actual: InsuranceKind,
+        allowed: &'p [InsuranceKind],
+    },
+    InsuranceProduct {
+        allowed: &'p [InnovativeProduct],
+    },
 }
 
 /// 「需满足」: a condition the calculator cannot verify.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Open<'p> {
-    LoanFact { item: ItemRef, fact: LoanFact },
-    GuaranteeFact { item: ItemRef, fact: GuaranteeFact },
-    Question { id: &'p str, question: &'p Text },
+    LoanFact {
+        item: ItemRef,
+        fact: LoanFact,
+    },
+    /// 按期还清本息, for a loan whose end date has not passed.
+    NotYetDue {
+        item: ItemRef,
+        end: Option<Date>,
+    },
+    GuaranteeFact {
+        item: ItemRef,
+        fact: GuaranteeFact,
+    },
+    Question {
+        id: &'p str,
+        question: &'p Text,
+    },
 }
 
 /// Which cap a `Cap` step applied.
@@ -196,8 +238,12 @@ pub enum Open<'p> {
 pub enum CapScope {
     /// 单项
     Item(ItemRef),
+    /// 单项 as one fee kind of one loan
+    FeeKindOfLoan { kind: ItemKind, loan_number: Option<usize> },
     /// 同一企业一个年度
     EnterpriseYear(i32),
+    /// 同一企业一个年度, the 年度 read as the loan years beginning in this year
+    LoanYear(i32),
     /// 单个企业
     Enterprise,
     /// 累计最高
@@ -222,18 +268,45 @@ pub enum Step<'p> {
     AccrualClipped { item: ItemRef, start: Date, end: Date, from: Date, until: Date },
     /// The LPR picked for a loan.
     Lpr { item: ItemRef, quote: LprQuote },
-    /// 本金 × 年利率 × 天数 / 基准, for the loan's days in one calendar year.
+    /// 本金（余额）× 年利率 × 天数 / 基准, for the loan's days in one year
+    /// (calendar, or the loan year from `loan_year_from`) at one balance.
     InterestSlice {
         item: ItemRef,
         year: i32,
+        loan_year_from: Option<Date>,
+        /// [from, until) when a repayment schedule splits the year.
+        dates: Option<(Date, Date)>,
+        /// The principal outstanding in these days.
         principal: Decimal,
         rate: RateBasis,
         days: i64,
+        /// Of `days`, those after the evaluation date (预计).
+        future_days: i64,
         basis: i64,
         amount: Decimal,
     },
+    /// The loan's days from `from` are after the evaluation date and not
+    /// counted (the `future_interest` reading: accrued only).
+    FutureExcluded { item: ItemRef, from: Date },
+    /// Of the formula's amount, what has accrued by the evaluation date and
+    /// what is an estimate to maturity (预计).
+    Projected { evaluation_date: Date, accrued: Decimal, projected: Decimal },
+    /// 月均余额 over the counted months: the loan's balance × its days in
+    /// them / their days.
+    BalanceAverage {
+        item: ItemRef,
+        balance: Decimal,
+        from: Date,
+        until: Date,
+        loan_days: i64,
+        period_days: i64,
+        average: Decimal,
+    },
+    /// Several fees of one kind for one loan, summed under one cap.
+    FeeGroup { kind: ItemKind, loan_number: Option<usize>, count: usize, amount: Decimal },
     /// The year's total before its cap.
-    YearSubtotal { year: i32, amount: Decimal },
+    /// `loan_year`: the loan years that begin in `year`.
+    YearSubtotal { year: i32, loan_year: bool, amount: Decimal },
     /// 月均余额 × 比例.
     BalanceShare { item: ItemRef, balance: Decimal, share_percent: Decimal, amount: Decimal },
     /// 费用 × 比例.

@@ -197,6 +197,21 @@ pub struct Loan {
     /// 按期还清本息
     #[serde(default)]
     pub repaid_on_schedule: Option<bool>,
+    /// 还款计划: principal repaid before the end date (an amortising loan),
+    /// so the outstanding balance, not the whole principal, earns subsidy.
+    #[serde(default)]
+    pub repayments: Vec<Repayment>,
+}
+
+/// 还本: principal repaid on a date; the balance is lower from that day.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Repayment {
+    /// 还本日期
+    #[serde(with = "iso_date")]
+    pub date: Date,
+    /// 归还本金
+    pub principal: Money,
 }
 
 /// 担保方式.
@@ -283,9 +298,17 @@ pub struct Guarantee {
     /// 为专利权质押贷款提供的担保
     #[serde(default)]
     pub for_patent_pledge_loan: Option<bool>,
-    /// 绿色产业类别（七类之一）
+    /// 绿色产业类别（七类之一，或不属于七类）
     #[serde(default)]
     pub green_industry: Option<GreenIndustry>,
+    /// 担保费支付日期 (decides whether the fee falls in a policy's effective period)
+    #[serde(default, with = "iso_date_opt")]
+    pub fee_paid_date: Option<Date>,
+    /// 对应贷款: the loan the guarantee is for, numbered as the result names
+    /// loans (1 = 贷款1, the first in `loans`); asked for when several fees
+    /// of one kind could share a per-loan cap.
+    #[serde(default)]
+    pub loan_number: Option<usize>,
 }
 
 /// 绿色产业七类 (seed 001 item 11).
@@ -313,6 +336,9 @@ pub enum GreenIndustry {
     /// 绿色服务
     #[serde(alias = "绿色服务")]
     GreenServices,
+    /// 不属于上述七类
+    #[serde(alias = "不属于七类")]
+    NotGreen,
 }
 
 /// 评估费.
@@ -327,6 +353,12 @@ pub struct EvaluationFee {
     /// 因专利权质押贷款发生
     #[serde(default)]
     pub for_patent_pledge_loan: Option<bool>,
+    /// 评估费支付日期 (decides whether the fee falls in a policy's effective period)
+    #[serde(default, with = "iso_date_opt")]
+    pub paid_date: Option<Date>,
+    /// 对应贷款: the loan the evaluation was for (1 = 贷款1), as for guarantees.
+    #[serde(default)]
+    pub loan_number: Option<usize>,
 }
 
 /// 保险保单.

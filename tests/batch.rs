@@ -134,9 +134,13 @@ fn the_template_parses_and_its_example_is_the_readme_example() {
     ] {
         assert!(c[5].contains(part), "{part} in {}", c[5]);
     }
-    assert!(c[7].starts_with("2项："), "{}", c[7]);
+    // LC-G-3 asks for the guarantee's green class, left blank (a blank fact
+    // is not a failed condition).
+    assert!(c[7].starts_with("3项："), "{}", c[7]);
     assert!(
-        c[7].contains("LC-G-1 政府性融资担保业务担保费补贴（金额未公布）") && c[7].contains("LC-IPO-1"),
+        c[7].contains("LC-G-1 政府性融资担保业务担保费补贴（金额未公布）")
+            && c[7].contains("LC-G-3 绿色产业贷担保费奖补（需补充信息）")
+            && c[7].contains("LC-IPO-1"),
         "{}",
         c[7]
     );
@@ -150,11 +154,22 @@ fn the_template_parses_and_its_example_is_the_readme_example() {
 fn good_rows_give_the_single_scenario_results() {
     let rows = vec![
         // G-2 only: 30,000 × 50% = 15,000 (under the 20,000 cap), as the library doc example.
-        liaocheng("评估费企业", &[("评估费（元）", "30,000"), ("评估费用于专利权质押贷款（是/否）", "是")]),
+        liaocheng(
+            "评估费企业",
+            &[
+                ("评估费（元）", "30,000"),
+                ("评估费用于专利权质押贷款（是/否）", "是"),
+                ("评估费支付日期", "2024-06-01"),
+            ],
+        ),
         // P-2: a small exporter under US$5M, export credit premium paid in full.
         liaocheng(
             "出口企业",
-            &[("年出口额（美元）", "3,200,000 美元"), ("出口信用保险保费（元）", "45000元")],
+            &[
+                ("年出口额（美元）", "3,200,000 美元"),
+                ("出口信用保险保费（元）", "45000元"),
+                ("出口信用保险起期", "2024-06-01"),
+            ],
         ),
         // The same exporter but medium-sized (工业: ≥ 300 people and ≥ 2,000万): P-2 does not apply.
         liaocheng(
@@ -164,6 +179,7 @@ fn good_rows_give_the_single_scenario_results() {
                 ("营业收入（元）", "300,000,000"),
                 ("年出口额（美元）", "3200000"),
                 ("出口信用保险保费（元）", "45,000"),
+                ("出口信用保险起期", "2024-06-01"),
             ],
         ),
         // A patent-pledge loan (I-1), the README example's loan.
@@ -205,6 +221,8 @@ fn good_rows_give_the_single_scenario_results() {
             ("科技型企业（是/否）", "是"),
             ("贷款本金（元）", "3,000,000"),
             ("月均贷款余额（元）", "3,000,000"),
+            ("贷款起始日", "2021-01-01"),
+            ("贷款到期日", "2022-06-30"),
             ("贷款机构类型", "科技支行"),
             ("实际支付利息（元）", "120,000"),
             ("测算日期", "2021-12-01"),
@@ -221,7 +239,7 @@ fn good_rows_give_the_single_scenario_results() {
     assert_eq!(
         c[0][6],
         single_total(
-            r#"{"evaluation_date":"2024-12-31","enterprise":{"region":{"province":"山东省","city":"聊城市"},"industry":"industry","employees":80,"operating_revenue":"50000000 CNY","total_assets":"40000000 CNY"},"evaluation_fees":[{"fee":"30000 CNY","for_patent_pledge_loan":true}]}"#
+            r#"{"evaluation_date":"2024-12-31","enterprise":{"region":{"province":"山东省","city":"聊城市"},"industry":"industry","employees":80,"operating_revenue":"50000000 CNY","total_assets":"40000000 CNY"},"evaluation_fees":[{"fee":"30000 CNY","for_patent_pledge_loan":true,"paid_date":"2024-06-01"}]}"#
         )
     );
     assert_eq!(c[1][3], "小型企业");
@@ -229,7 +247,7 @@ fn good_rows_give_the_single_scenario_results() {
     assert_eq!(
         c[1][6],
         single_total(
-            r#"{"evaluation_date":"2024-12-31","enterprise":{"region":{"province":"山东省","city":"聊城市"},"industry":"industry","employees":80,"operating_revenue":"50000000 CNY","total_assets":"40000000 CNY","annual_exports":"3200000 USD"},"insurance":[{"kind":"export_credit","premium":"45000 CNY"}]}"#
+            r#"{"evaluation_date":"2024-12-31","enterprise":{"region":{"province":"山东省","city":"聊城市"},"industry":"industry","employees":80,"operating_revenue":"50000000 CNY","total_assets":"40000000 CNY","annual_exports":"3200000 USD"},"insurance":[{"kind":"export_credit","start_date":"2024-06-01","premium":"45000 CNY"}]}"#
         )
     );
     assert_eq!(c[2][3], "中型企业");
@@ -237,7 +255,7 @@ fn good_rows_give_the_single_scenario_results() {
     assert!(!c[2][5].contains("LC-P-2 "), "{}", c[2][5]);
     // I-1: 5,000,000 × 3.45% (1-year LPR on 2024-03-01) × 40% × 315 / 360 =
     // 60,375.00: the days from the document's effective date 2024-04-20 to
-    // 2025-03-01 (accrual = effective_period), under the 100,000 cap.
+    // 2025-03-01 (the effective_period reading), under the 100,000 cap.
     let i1 = single_total(
         r#"{"evaluation_date":"2024-12-31","enterprise":{"region":{"province":"山东省","city":"聊城市"},"industry":"industry","employees":80,"operating_revenue":"50000000 CNY","total_assets":"40000000 CNY"},"loans":[{"principal":"5000000 CNY","start_date":"2024-03-01","end_date":"2025-03-01","contract_rate_percent":"3.95","collateral":["patent_pledge","fixed_asset_mortgage"],"pledge_registered":true,"lender":"other_bank","purpose":"general","repaid_on_schedule":true}]}"#,
     );
@@ -264,6 +282,8 @@ fn what_could_add_names_policies_without_a_figure_and_those_needing_facts() {
         ("资产总额（元）", "10,000,000"),
         ("科技型企业（是/否）", "是"),
         ("月均贷款余额（元）", "3,000,000"),
+        ("贷款起始日", "2021-01-01"),
+        ("贷款到期日", "2022-06-30"),
         ("贷款机构类型", "科技支行"),
         ("测算日期", "2021-12-01"),
     ]);
@@ -338,7 +358,7 @@ fn bad_cells_are_reported_with_row_column_and_reason_in_both_languages() {
     one(1, "从业人员", "「12a」不是有效的整数", "`12a` is not a valid whole number");
     one(2, "所属行业", "「制造」不在可选范围内，可选：农林牧渔业、工业", "`制造` is not one of the choices");
     one(3, "测算日期", "「2024-02-30」不是有效的日期", "is not a valid date");
-    one(4, "贷款本金（元）", "此行只有10列，表头有48列", "the row has 10 cells but the header has 48");
+    one(4, "贷款本金（元）", "此行只有10列，表头有51列", "the row has 10 cells but the header has 51");
     one(5, "贷款本金（元）", "金额不能为负数", "amount must not be negative");
     one(6, "贷款到期日", "到期日 2024-01-01 须晚于起始日 2024-06-01", "must be after the start date");
     one(7, "营业收入（元）", "「5千万」不是有效的金额", "`5千万` is not a valid amount");
@@ -357,13 +377,18 @@ fn bad_cells_are_reported_with_row_column_and_reason_in_both_languages() {
 }
 
 #[test]
-fn header_problems_are_reported_on_every_row_and_notes_columns_are_ignored() {
+fn header_problems_are_listed_once_each_row_names_its_missing_columns_and_notes_columns_are_ignored() {
     // A typo in a column, a 备注 column, and no 所属行业 column.
     let mut header = headers();
     let industry = header.iter().position(|h| h == "所属行业").unwrap();
     header[industry] = "备注".into();
     let principal = header.iter().position(|h| h == "贷款本金（元）").unwrap();
     header[principal] = "贷款金额（元）".into();
+    let problems: Vec<_> =
+        Header::new(&header).problems().map(|(c, zh, _)| (c.to_string(), zh.to_string())).collect();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems.iter().any(|(c, zh)| c == "贷款金额（元）" && zh.contains("无法识别的列名")));
+    assert!(problems.iter().any(|(c, zh)| c == "所属行业" && zh.contains("表头缺少此必填列")));
     let out = screen_rows(&header, &[liaocheng("甲", &[]), liaocheng("乙", &[])]);
     for (i, s) in out.iter().enumerate() {
         let e = errors(s);
@@ -373,12 +398,14 @@ fn header_problems_are_reported_on_every_row_and_notes_columns_are_ignored() {
                 && e.row == i as u64 + 2),
             "{e:?}"
         );
+        // The unknown column: one line naming it, not the header's problem repeated.
         assert!(
-            e.iter().any(|e| e.column == "贷款金额（元）"
-                && e.zh.contains("无法识别的列名")
-                && e.en.contains("unknown column")),
+            e.iter().any(|e| e.column == batch::HEADER_COLUMN
+                && e.zh.starts_with("表头有1个无法识别或重复的列「贷款金额（元）」")
+                && e.en.starts_with("the header has 1 unknown or repeated columns 「贷款金额（元）」")),
             "{e:?}"
         );
+        assert_eq!(e.len(), 2, "{e:?}");
         assert!(!e.iter().any(|e| e.column == "备注"));
     }
     // Headers with ASCII brackets, spaces, and the bare name of a unit column are accepted.
@@ -476,11 +503,25 @@ fn cli_all_good_exits_zero_with_a_summary() {
 #[test]
 fn cli_bad_rows_exit_nonzero_and_are_reported_per_row() {
     let rows = vec![
-        liaocheng("好企业甲", &[("评估费（元）", "30,000"), ("评估费用于专利权质押贷款（是/否）", "是")]),
+        liaocheng(
+            "好企业甲",
+            &[
+                ("评估费（元）", "30,000"),
+                ("评估费用于专利权质押贷款（是/否）", "是"),
+                ("评估费支付日期", "2024-06-01"),
+            ],
+        ),
         liaocheng("字母企业", &[("从业人员", "12a")]),
         liaocheng("好企业乙", &[]),
         liaocheng("行业企业", &[("所属行业", "制造"), ("测算日期", "2024-13-01")]),
-        liaocheng("好企业丙", &[("年出口额（美元）", "3,200,000"), ("出口信用保险保费（元）", "45,000")]),
+        liaocheng(
+            "好企业丙",
+            &[
+                ("年出口额（美元）", "3,200,000"),
+                ("出口信用保险保费（元）", "45,000"),
+                ("出口信用保险起期", "2024-06-01"),
+            ],
+        ),
     ];
     let input = tmp("bad-in.csv");
     std::fs::write(&input, csv_text(&headers(), &rows)).unwrap();
@@ -540,6 +581,7 @@ fn cli_keeps_input_order_across_chunks_and_threads() {
                     ("从业人员", employees.as_str()),
                     ("评估费（元）", "1,000"),
                     ("评估费用于专利权质押贷款（是/否）", "是"),
+                    ("评估费支付日期", "2024-06-01"),
                 ],
             )
         })
@@ -603,7 +645,12 @@ fn cli_refuses_a_file_that_is_not_utf8_with_advice() {
 fn cli_default_date_and_blank_rows() {
     let mut rows = vec![liaocheng(
         "无日期企业",
-        &[("测算日期", ""), ("评估费（元）", "30,000"), ("评估费用于专利权质押贷款（是/否）", "是")],
+        &[
+            ("测算日期", ""),
+            ("评估费（元）", "30,000"),
+            ("评估费用于专利权质押贷款（是/否）", "是"),
+            ("评估费支付日期", "2024-06-01"),
+        ],
     )];
     rows.push(vec![String::new(); COLUMNS.len()]);
     rows.push(liaocheng("有日期企业", &[]));
@@ -664,11 +711,15 @@ fn a_row_lists_what_the_full_evaluation_of_its_scenario_lists() {
                 ("担保方式", "专利权质押"),
                 ("贷款机构类型", "科技支行"),
                 ("月均贷款余额（元）", "3,000,000"),
+                ("贷款起始日", "2021-01-01"),
+                ("贷款到期日", "2022-06-30"),
                 ("担保金额（元）", "3,000,000"),
                 ("担保费（元）", "24,000"),
+                ("担保费支付日期", "2024-06-01"),
                 ("政府性融资担保业务（是/否）", "是"),
                 ("评估费（元）", "30,000"),
                 ("评估费用于专利权质押贷款（是/否）", "是"),
+                ("评估费支付日期", "2024-06-01"),
                 ("测算日期", date),
             ]));
         }

@@ -117,7 +117,8 @@ fn effective_range_and_expired_status_are_shown() {
             r#"{{"evaluation_date":"{date}",
                 "enterprise":{{"region":{{"province":"浙江省","city":"台州市","county":"临海市"}},
                                "operating_revenue":"20000000 CNY","qualifications":["tech_enterprise"]}},
-                "loans":[{{"monthly_average_balance":"3000000 CNY","interest_paid":"130500 CNY","lender":"tech_branch"}}]}}"#
+                "loans":[{{"monthly_average_balance":"3000000 CNY","interest_paid":"130500 CNY","lender":"tech_branch",
+                           "start_date":"2021-01-01","end_date":"2022-06-30"}}]}}"#
         )
     };
     let outside = report_for(&scenario("2022-01-01"));
@@ -155,7 +156,7 @@ fn p2_medium_gap_is_explained() {
         assert_eq!(r["status"], "not_eligible", "{id}");
         let notes: Vec<&str> =
             r["notes"].as_array().unwrap().iter().map(|n| n["zh"].as_str().unwrap()).collect();
-        assert!(notes.iter().any(|n| n.contains("中型企业")), "{id}: {notes:?}");
+        assert!(notes.iter().any(|n| n.contains("中型、大型企业")), "{id}: {notes:?}");
     }
     assert_eq!(report["total_yuan"], "0.00");
 }

@@ -124,7 +124,7 @@ fn cny(x: Decimal) -> Option<Money> {
 }
 
 /// A start date from 2024-04-20 (the 聊城 document's effective date: days
-/// before it do not count, `accrual = "effective_period"`, which the golden
+/// before it do not count, the `effective_period` reading, which the golden
 /// cases i1/21–25 cover) to ~2026, and a term of 1 … 800 days.
 fn loan_dates() -> impl Strategy<Value = (Date, Date)> {
     (0i64..900, 1i64..=800).prop_map(|(offset, term)| {
@@ -163,6 +163,7 @@ fn evaluation_fee() -> impl Strategy<Value = EvaluationFee> {
     yuan_or_zero(100_000).prop_map(|fee| EvaluationFee {
         fee: cny(fee),
         for_patent_pledge_loan: Some(true),
+        paid_date: Some(date(2024, 6, 1)),
         ..EvaluationFee::default()
     })
 }
@@ -174,6 +175,7 @@ fn patent_guarantee() -> impl Strategy<Value = Guarantee> {
         term_months: Some(months),
         government_business: Some(false),
         for_patent_pledge_loan: Some(true),
+        fee_paid_date: Some(date(2024, 6, 1)),
         ..Guarantee::default()
     })
 }
@@ -197,6 +199,7 @@ fn export_policy() -> impl Strategy<Value = InsurancePolicy> {
     yuan_or_zero(500_000).prop_map(|premium| InsurancePolicy {
         kind: Some(InsuranceKind::ExportCredit),
         premium: cny(premium),
+        start_date: Some(date(2024, 6, 1)),
         ..InsurancePolicy::default()
     })
 }
@@ -242,8 +245,10 @@ prop_compose! {
     ) -> Scenario {
         let mut s = scenario(liaocheng_small(exports_usd), date(2026, 12, 31));
         s.loans = loans;
-        s.evaluation_fees = fees;
-        s.guarantees = guarantees;
+        // Each fee for a loan of its own, so each is one 单项 under the
+        // fee_cap_unit reading (per fee kind per loan).
+        s.evaluation_fees = fees.into_iter().enumerate().map(|(i, f)| EvaluationFee { loan_number: Some(i + 1), ..f }).collect();
+        s.guarantees = guarantees.into_iter().enumerate().map(|(i, g)| Guarantee { loan_number: Some(i + 1), ..g }).collect();
         s.insurance = first_set.into_iter().chain(export).collect();
         s
     }
@@ -381,7 +386,8 @@ proptest! {
             .collect();
         let r = result(&e, "LC-G-2");
         if fees.is_empty() {
-            prop_assert_eq!(r.status, Status::NotEligible);
+            // No fee entered at all: asked for, not refused.
+            prop_assert_eq!(r.status, Status::NeedsInformation);
             return Ok(());
         }
         let a = amount(&e, "LC-G-2");
@@ -396,9 +402,16 @@ proptest! {
     #[test]
     fn p1_within_ceiling_cap_and_premium(s in rich_scenario()) {
         let e = evaluate(builtin(), &s);
-        let policies: Vec<&InsurancePolicy> =
-            s.insurance.iter().filter(|p| p.kind == Some(InsuranceKind::ProductCombined)).collect();
+        // Only policy years begun on or after the document's effective date
+        // 2024-04-20 are paid (the effective_period reading).
+        let policies: Vec<&InsurancePolicy> = s.insurance.iter()
+            .filter(|p| p.kind == Some(InsuranceKind::ProductCombined) && p.start_date.unwrap() >= date(2024, 4, 20))
+            .collect();
         let r = result(&e, "LC-P-1");
+        if s.insurance.is_empty() {
+            prop_assert_eq!(r.status, Status::NeedsInformation);
+            return Ok(());
+        }
         if policies.is_empty() {
             prop_assert_eq!(r.status, Status::NotEligible);
             return Ok(());
@@ -425,7 +438,9 @@ proptest! {
             .filter(|p| p.kind == Some(InsuranceKind::ExportCredit))
             .map(|p| p.premium.unwrap().amount)
             .collect();
-        if premiums.is_empty() {
+        if s.insurance.is_empty() {
+            prop_assert_eq!(result(&e, "LC-P-2").status, Status::NeedsInformation);
+        } else if premiums.is_empty() {
             prop_assert_eq!(result(&e, "LC-P-2").status, Status::NotEligible);
         } else {
             let a = amount(&e, "LC-P-2");
@@ -450,6 +465,9 @@ proptest! {
         let mut s = scenario(enterprise, date(2021, 8, 27) + Duration::days(day));
         s.loans = loans.iter().map(|(balance, paid)| Loan {
             monthly_average_balance: cny(*balance),
+            // Lent over the whole effective range: the full balance counts.
+            start_date: Some(date(2021, 1, 1)),
+            end_date: Some(date(2022, 6, 30)),
             interest_paid: cny(*paid),
             lender: Some(Lender::TechBranch),
             ..Loan::default()

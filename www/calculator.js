@@ -100,6 +100,7 @@ export function fullResults(report, rules) {
       notes: rule.notes
         .filter((n) => n.only_for_sizes.length === 0 || n.only_for_sizes.includes(size))
         .map(({ zh, en }) => ({ zh, en })),
+      readings: rule.readings,
       citation: rule.citation,
     };
   });

@@ -64,6 +64,7 @@ const GREEN_INDUSTRIES = [
   ["ecology", "生态环境", "Ecology"],
   ["green_infrastructure", "基础设施绿色升级", "Green infrastructure"],
   ["green_services", "绿色服务", "Green services"],
+  ["not_green", "不属于七类", "None of the seven"],
 ];
 
 const INSURANCE_KINDS = [
@@ -141,6 +142,7 @@ export const ITEM_LISTS = [
     main: [
       { key: "amount", kind: "cny", label: zh_en("担保金额", "Guaranteed amount") },
       { key: "fee", kind: "cny", label: zh_en("实际支付担保费", "Guarantee fee paid") },
+      { key: "fee_paid_date", kind: "date", label: zh_en("担保费支付日期", "Fee paid on") },
       { key: "term_months", kind: "integer", unit: zh_en("个月", "months"), label: zh_en("担保期限", "Term") },
       { key: "government_business", kind: "yesno", label: zh_en("纳入政府性融资担保业务", "Government financing-guarantee business") },
     ],
@@ -149,6 +151,7 @@ export const ITEM_LISTS = [
       { key: "fee_rate_percent", kind: "percent", unit: zh_en("%", "%"), label: zh_en("年化担保费率（不填则按费用推算）", "Annual fee rate (derived if left empty)") },
       { key: "for_patent_pledge_loan", kind: "yesno", label: zh_en("为专利权质押贷款提供的担保", "For a patent-pledge loan") },
       { key: "green_industry", kind: "select", options: options(GREEN_INDUSTRIES), label: zh_en("绿色产业类别", "Green industry class") },
+      { key: "loan_number", kind: "integer", label: zh_en("对应贷款（第几笔，选填）", "For loan number (optional)") },
     ],
   },
   {
@@ -156,9 +159,13 @@ export const ITEM_LISTS = [
     name: zh_en("评估费", "Evaluation fee"), add: zh_en("添加一笔评估费", "Add an evaluation fee"),
     main: [
       { key: "fee", kind: "cny", label: zh_en("实际支付评估费", "Evaluation fee paid") },
+      { key: "paid_date", kind: "date", label: zh_en("评估费支付日期", "Fee paid on") },
       { key: "for_patent_pledge_loan", kind: "yesno", label: zh_en("因专利权质押贷款发生", "For a patent-pledge loan") },
     ],
-    more: [{ key: "label", kind: "text", label: zh_en("名称（选填）", "Name (optional)") }],
+    more: [
+      { key: "label", kind: "text", label: zh_en("名称（选填）", "Name (optional)") },
+      { key: "loan_number", kind: "integer", label: zh_en("对应贷款（第几笔，选填）", "For loan number (optional)") },
+    ],
   },
   {
     list: "insurance", family: "premium",
@@ -318,6 +325,9 @@ export const UI = {
   missing: zh_en("需补充信息", "Still needed"),
   toConfirm: zh_en("需满足", "To be met"),
   notes: zh_en("说明", "Notes"),
+  readings: zh_en("本测算采用的解读", "Readings taken by this estimate"),
+  readingWhy: zh_en("理由", "Why"),
+  readingOthers: zh_en("其他解读（政策包可改选）", "Other readings (a portal's pack may choose one)"),
   source: zh_en("政策依据", "Source"),
   issued: zh_en("印发", "Issued"),
   effective: zh_en("有效期", "In effect"),

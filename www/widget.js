@@ -629,6 +629,13 @@ class SmeSubsidyCalculator extends HTMLElement {
           h("h5", {}, this.#t(UI.steps)), h("ol", {}, r.steps.map((s) => h("li", {}, this.#t(s.text))))),
         r.notes.length > 0 && h("div", { class: "notes" },
           h("h5", {}, this.#t(UI.notes)), h("ul", {}, r.notes.map((t) => h("li", {}, this.#t(t))))),
+        r.readings.length > 0 && h("div", { class: "readings" },
+          h("h5", {}, this.#t(UI.readings)),
+          h("ul", {}, r.readings.map((g) => h("li", { "data-reading": g.id },
+            h("p", { class: "reading" }, h("span", { class: "name" }, `${this.#t(g.name)}${this.#colon}`), h("strong", {}, this.#t(g.taken))),
+            h("p", { class: "why" }, `${this.#t(UI.readingWhy)}${this.#colon}${this.#t(g.justification)}`),
+            h("p", { class: "others" }, `${this.#t(UI.readingOthers)}${this.#colon}${g.alternatives
+              .filter((a) => !a.taken).map((a) => this.#t(a.label)).join(this.#lang === "en" ? "; " : "；")}`))))),
         h("div", { class: "citation" },
           h("h5", {}, this.#t(UI.source)),
           h("p", { class: "cite" }, c.text),

@@ -3,11 +3,112 @@
 //! Worker (`src/wasm/batch.rs`) share, so both read a list — its header,
 //! its encoding, its blank rows — and write the screened list identically.
 
-use std::io::Read;
+use std::io::{self, Read};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
-use csv::{ByteRecord, StringRecord, WriterBuilder};
+use csv::{ByteRecord, ReaderBuilder, StringRecord, WriterBuilder};
 
-use super::{CellError, Cells, Header, Screened, Screener, OUTPUT_HEADERS};
+use super::{CellError, Cells, Header, Screened, Screener, OUTPUT_HEADERS, WHOLE_ROW};
+use crate::limits::{bytes_text, MAX_LIST_BYTES, MAX_ROWS, MAX_ROW_BYTES};
+
+/// The csv reader's buffer: a row may reach this far past its start before
+/// the reader hands it over.
+const BUFFER: usize = 1 << 20;
+
+/// A list's bytes, refused past [`MAX_LIST_BYTES`] in all and past
+/// [`MAX_ROW_BYTES`] in one row, while they are read: a file of zeros or
+/// one endless quoted cell ends with a message, not with memory exhausted.
+/// The csv reader reads ahead by its buffer, so the row bound is checked
+/// against where the last whole row ended ([`RowMark`]) plus that buffer.
+pub struct Bounded<R> {
+    inner: R,
+    read: u64,
+    row_end: RowMark,
+}
+
+/// Where the last row the csv reader handed over ended (its byte offset),
+/// shared between the reading loop and [`Bounded`].
+#[derive(Clone, Default)]
+pub struct RowMark(Arc<AtomicU64>);
+
+impl RowMark {
+    pub fn set(&self, offset: u64) {
+        self.0.store(offset, Ordering::Relaxed);
+    }
+}
+
+impl<R: Read> Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if self.read > MAX_LIST_BYTES {
+            return Err(io::Error::other(too_big()));
+        }
+        let row_end = self.row_end.0.load(Ordering::Relaxed);
+        if self.read.saturating_sub(row_end) > (MAX_ROW_BYTES + BUFFER) as u64 {
+            return Err(io::Error::other(format!(
+                "有一行超过{}（可能是缺少右引号，或不是表格文件） / a row is longer than {} (perhaps a missing closing quote, or not a spreadsheet file)",
+                bytes_text(MAX_ROW_BYTES as u64),
+                bytes_text(MAX_ROW_BYTES as u64)
+            )));
+        }
+        Ok(n)
+    }
+}
+
+/// The message for a list over [`MAX_LIST_BYTES`].
+pub fn too_big() -> String {
+    let limit = bytes_text(MAX_LIST_BYTES);
+    format!("名单文件超过{limit}的上限：请分成几个文件 / the list is larger than the limit of {limit}: split it into several files")
+}
+
+/// The message for a list over [`MAX_ROWS`].
+pub fn too_many_rows() -> String {
+    format!("名单超过{MAX_ROWS}行的上限：请分成几个文件 / the list has more than {MAX_ROWS} rows, the limit: split it into several files")
+}
+
+/// A csv reader over `input` with the bounds of [`Bounded`]; the returned
+/// mark is to be [`RowMark::set`] after each row read.
+pub fn bounded_reader<R: Read>(input: R) -> (csv::Reader<Bounded<R>>, RowMark) {
+    let row_end = RowMark::default();
+    let bounded = Bounded { inner: input, read: 0, row_end: row_end.clone() };
+    let reader =
+        ReaderBuilder::new().flexible(true).has_headers(true).buffer_capacity(BUFFER).from_reader(bounded);
+    (reader, row_end)
+}
+
+/// Whether a list has more than [`MAX_ROWS`] data rows, checked before any
+/// row is screened so that a long list is refused at once. Lines are
+/// counted first (a row is at least one line; the header is one);
+/// only a list with more lines than that is read as CSV to count its rows.
+/// `open` gives the list from its start, each time it is called.
+pub fn over_row_limit<R: Read>(mut open: impl FnMut() -> io::Result<R>) -> io::Result<bool> {
+    let mut lines: u64 = 0;
+    let mut input = open()?.take(MAX_LIST_BYTES + 1);
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = input.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        lines += buf[..n].iter().filter(|&&b| b == b'\n').count() as u64;
+    }
+    if lines <= MAX_ROWS {
+        return Ok(false);
+    }
+    let (mut reader, mark) = bounded_reader(open()?);
+    let mut record = ByteRecord::new();
+    let mut rows: u64 = 0;
+    while reader.read_byte_record(&mut record).map_err(|e| io::Error::other(read_error(&e)))? {
+        mark.set(reader.position().byte());
+        rows += 1;
+        if rows > MAX_ROWS {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
 
 impl Cells for StringRecord {
     fn count(&self) -> usize {
@@ -50,6 +151,9 @@ impl Cells for Utf8Record<'_> {
 /// The list's header row, or why the file cannot be a list.
 pub fn read_header<R: Read>(reader: &mut csv::Reader<R>) -> Result<Header, String> {
     let header = reader.headers().map_err(|e| read_error(&e))?;
+    if let Some(message) = Header::too_wide(header.len()) {
+        return Err(message);
+    }
     if header.is_empty() || (header.len() == 1 && header[0].trim_start_matches('\u{feff}').trim().is_empty())
     {
         return Err("文件为空或没有表头 / the file is empty or has no header row".into());
@@ -61,6 +165,8 @@ pub fn read_header<R: Read>(reader: &mut csv::Reader<R>) -> Result<Header, Strin
 /// encoding (Excel's default 「CSV（逗号分隔）」 is GBK) says how to fix it.
 pub fn read_error(e: &csv::Error) -> String {
     match e.kind() {
+        // The bounds of `Bounded` say what they refused, in both languages.
+        csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::Other => io.to_string(),
         csv::ErrorKind::Utf8 { .. } => "文件不是 UTF-8 编码：请在 Excel 中「另存为 → CSV UTF-8（逗号分隔）」，或使用 sme-subsidy batch-template 生成的模板 / the file is not UTF-8: save it from Excel as \"CSV UTF-8 (Comma delimited)\"".into(),
         _ => format!("读取 CSV 失败 / reading the CSV failed: {e}"),
     }
@@ -77,7 +183,7 @@ pub fn screen_record<'s>(screener: &'s Screener, row: u64, record: &ByteRecord) 
             name: String::new(),
             outcome: Err(vec![CellError {
                 row,
-                column: "（整行）".into(),
+                column: WHOLE_ROW.into(),
                 zh: "此行含有非 UTF-8 编码的字符：请把文件另存为「CSV UTF-8（逗号分隔）」".into(),
                 en: "the row is not valid UTF-8: save the file as \"CSV UTF-8 (Comma delimited)\"".into(),
             }]),
@@ -117,6 +223,23 @@ mod tests {
             (Some("中"), Some(""), Some("文"), Some(""), None)
         );
         assert_eq!(r.count(), 4);
+    }
+
+    #[test]
+    fn a_million_rows_pass_and_one_more_is_refused() {
+        let list = |rows: u64| {
+            let mut text = b"a,b\n".to_vec();
+            text.extend(b"x,y\n".repeat(rows as usize));
+            text
+        };
+        let at_limit = list(MAX_ROWS);
+        assert!(!over_row_limit(|| Ok(&at_limit[..])).unwrap());
+        let over = list(MAX_ROWS + 1);
+        assert!(over_row_limit(|| Ok(&over[..])).unwrap());
+        // More lines than rows: line breaks inside quoted cells are not rows.
+        let mut quoted = b"a\n".to_vec();
+        quoted.extend(b"\"x\ny\"\n".repeat(MAX_ROWS as usize));
+        assert!(!over_row_limit(|| Ok(&quoted[..])).unwrap());
     }
 
     #[test]

@@ -32,6 +32,7 @@ use serde::Deserialize;
 use time::{Date, Month};
 
 use crate::input::{self, InputError};
+use crate::limits::{quoted, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ERRORS_PER_ROW};
 use crate::money::{parse_number, Currency, Money, Yuan};
 use crate::pack::{Condition, PolicySet, Recipient, Rule};
 use crate::result::{SizeOutcome, Status};
@@ -74,8 +75,10 @@ pub enum Key {
     GovernmentBusiness,
     GuaranteeForPledge,
     GreenIndustry,
+    GuaranteeFeeDate,
     EvaluationFee,
     EvaluationFeeForPledge,
+    EvaluationFeeDate,
     InsuranceKind,
     InsuranceProduct,
     InsuredAmount,
@@ -83,6 +86,7 @@ pub enum Key {
     InsuranceStart,
     OnFirstSetList,
     ExportCreditPremium,
+    ExportCreditStart,
     IpoStage,
     Fundraising,
     IpoConditions,
@@ -122,7 +126,7 @@ const fn col(
 /// Every column, in template order (`COLUMNS[key as usize].key == key`).
 /// The example row is the README's example enterprise, whose single-scenario
 /// result (`sme-subsidy evaluate examples/scenario.json`) it reproduces.
-pub const COLUMNS: [Column; 48] = [
+pub const COLUMNS: [Column; 51] = [
     col(Key::Name, "企业名称", "enterprise name", true, "聊城某精密轴承有限公司"),
     col(Key::Province, "省", "province", true, "山东省"),
     col(Key::City, "市", "city", false, "聊城市"),
@@ -170,6 +174,7 @@ pub const COLUMNS: [Column; 48] = [
         "是",
     ),
     col(Key::GreenIndustry, "绿色产业类别", "green industry class", false, ""),
+    col(Key::GuaranteeFeeDate, "担保费支付日期", "guarantee fee paid on", false, "2024-04-26"),
     col(Key::EvaluationFee, "评估费（元）", "evaluation fee paid (yuan)", false, "30,000"),
     col(
         Key::EvaluationFeeForPledge,
@@ -178,6 +183,7 @@ pub const COLUMNS: [Column; 48] = [
         false,
         "是",
     ),
+    col(Key::EvaluationFeeDate, "评估费支付日期", "evaluation fee paid on", false, "2024-04-26"),
     col(Key::InsuranceKind, "险种", "insurance kind", false, "产品综合险"),
     col(Key::InsuranceProduct, "投保产品类别", "insured product class", false, "首台套"),
     col(Key::InsuredAmount, "保险金额（元）", "insured amount (yuan)", false, "20,000,000"),
@@ -196,6 +202,13 @@ pub const COLUMNS: [Column; 48] = [
         "export credit insurance premium (yuan)",
         false,
         "45,000",
+    ),
+    col(
+        Key::ExportCreditStart,
+        "出口信用保险起期",
+        "export credit insurance start date",
+        false,
+        "2024-06-01",
     ),
     col(Key::IpoStage, "上市进展", "IPO stage reached", false, "辅导备案"),
     col(Key::Fundraising, "申请募集资金（元）", "planned IPO fundraising (yuan)", false, "600,000,000"),
@@ -245,6 +258,27 @@ pub fn template_csv() -> String {
     s
 }
 
+/// A cell a spreadsheet would run as a formula made inert, as OWASP's
+/// CSV-injection guidance says: text starting with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return gets a leading `'`, which Excel and WPS read as
+/// "this is text" (and show). A plain number (`-12.5`) stays a number.
+/// Every output cell goes through here, so a name or a portal pack's rule
+/// name cannot become `=HYPERLINK(…)` in the screened list.
+pub fn neutralize_formula(cell: &mut String) {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !is_plain_number(cell) {
+        cell.insert(0, '\'');
+    }
+}
+
+/// `-12`, `+3.5`: an optional sign, digits and at most one point.
+fn is_plain_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    digits.bytes().any(|b| b.is_ascii_digit())
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && digits.bytes().filter(|&b| b == b'.').count() <= 1
+}
+
 /// The output columns.
 pub const OUTPUT_HEADERS: [&str; 9] = [
     "行号",
@@ -284,6 +318,11 @@ impl<S: AsRef<str>> Cells for Vec<S> {
         self.get(i).map(AsRef::as_ref)
     }
 }
+
+/// The column named by an error about the header as a whole.
+pub const HEADER_COLUMN: &str = "（表头）";
+/// The column named by an error about the whole row.
+pub const WHOLE_ROW: &str = "（整行）";
 
 /// A located problem in the list: row number (the header is row 1, as a
 /// spreadsheet shows it), column header, reason in Chinese and English.
@@ -354,13 +393,13 @@ impl Header {
             });
             match found {
                 Some(k) if positions[k].is_some() => problems.push((
-                    Cow::Owned(name.clone()),
+                    Cow::Owned(quoted(name)),
                     format!("列名重复（第{}列与第{}列），请只保留一列", positions[k].unwrap() + 1, i + 1),
                     format!("the column appears twice (columns {} and {}); keep one", positions[k].unwrap() + 1, i + 1),
                 )),
                 Some(k) => positions[k] = Some(i),
                 None => problems.push((
-                    Cow::Owned(name.clone()),
+                    Cow::Owned(quoted(name)),
                     "无法识别的列名（请按模板检查拼写；不需要的列请删除，或以「备注」开头命名）".to_string(),
                     "unknown column (check the spelling against the template; delete columns you do not need, or start their header with 备注)".to_string(),
                 )),
@@ -381,10 +420,63 @@ impl Header {
         Header { positions, names, problems }
     }
 
+    /// A header wider than [`MAX_COLUMNS`], refused before any row is read:
+    /// the message, in Chinese and English.
+    pub fn too_wide(columns: usize) -> Option<String> {
+        (columns > MAX_COLUMNS).then(|| {
+            format!("表头有{columns}列，超过上限{MAX_COLUMNS}列：请删去多余的列 / the header has {columns} columns, more than the limit of {MAX_COLUMNS}: delete the columns you do not need")
+        })
+    }
+
     /// Problems with the header (unknown, duplicate or missing required
-    /// columns): `(column, zh, en)`. Every row reports them as its errors.
+    /// columns): `(column, zh, en)`, to be reported once for the list. A
+    /// row reports a missing required column as its own error and the
+    /// others as one line ([`Header::row_errors`]).
     pub fn problems(&self) -> impl Iterator<Item = (&str, &str, &str)> {
         self.problems.iter().map(|(c, zh, en)| (c.as_ref(), zh.as_str(), en.as_str()))
+    }
+
+    /// The header's problems as errors of row 1, to be reported once for
+    /// the list (the command's stderr, the page's message).
+    pub fn problem_errors(&self) -> Vec<CellError> {
+        self.problems
+            .iter()
+            .map(|(column, zh, en)| CellError {
+                row: 1,
+                column: column.clone(),
+                zh: zh.clone(),
+                en: en.clone(),
+            })
+            .collect()
+    }
+
+    /// What each row says about the header: each missing required column
+    /// (at most six), and the unknown or repeated columns as one error naming
+    /// the first few, so a header with hundreds of bad columns does not
+    /// repeat them in every row.
+    fn row_errors(&self, row: u64, errors: &mut Vec<CellError>) {
+        let mut others = Vec::new();
+        for (column, zh, en) in &self.problems {
+            if COLUMNS.iter().any(|c| c.required && c.header == column.as_ref() && !self.has(c.key)) {
+                errors.push(CellError { row, column: column.clone(), zh: zh.clone(), en: en.clone() });
+            } else {
+                others.push(column.as_ref());
+            }
+        }
+        if others.is_empty() {
+            return;
+        }
+        const NAMED: usize = 3;
+        let mut names = others.iter().take(NAMED).map(|c| format!("「{c}」")).collect::<Vec<_>>().join("");
+        if others.len() > NAMED {
+            names.push('…');
+        }
+        errors.push(CellError {
+            row,
+            column: Cow::Borrowed(HEADER_COLUMN),
+            zh: format!("表头有{}个无法识别或重复的列{names}，此行未筛查：请按模板改正表头（不需要的列请删除，或以「备注」开头命名）", others.len()),
+            en: format!("the header has {} unknown or repeated columns {names}; the row was not screened: correct the header against the template (delete columns you do not need, or start their header with 备注)", others.len()),
+        });
     }
 
     /// Whether the list has this column.
@@ -570,6 +662,7 @@ impl Screened<'_> {
                 }
             }
         }
+        cells.iter_mut().for_each(neutralize_formula);
     }
 }
 
@@ -702,11 +795,9 @@ impl<'p> Screener<'p> {
     /// The row's scenario, and the row with every problem found in it.
     fn read<'a, C: Cells + ?Sized>(&'a self, row: u64, cells: &'a C) -> (Scenario, RowReader<'a, C>) {
         let mut r = RowReader::new(&self.header, cells, row);
-        for (column, zh, en) in &self.header.problems {
-            r.errors.push(CellError { row, column: column.clone(), zh: zh.clone(), en: en.clone() });
-        }
+        self.header.row_errors(row, &mut r.errors);
         r.shape();
-        if r.cell(Key::Name).is_none() && self.header.has(Key::Name) {
+        if !r.filled(Key::Name) && self.header.has(Key::Name) {
             r.push(Key::Name, "企业名称不能为空".into(), "the enterprise name must not be empty".into());
         }
         let (scenario, items) = self.build(&mut r);
@@ -720,6 +811,16 @@ impl<'p> Screener<'p> {
         // In the list's column order (header problems first).
         let order = |e: &CellError| COLUMNS.iter().position(|c| c.header == e.column).map_or(0, |k| k + 1);
         r.errors.sort_by_key(order);
+        if r.errors.len() > MAX_ERRORS_PER_ROW {
+            let more = r.errors.len() - (MAX_ERRORS_PER_ROW - 1);
+            r.errors.truncate(MAX_ERRORS_PER_ROW - 1);
+            r.errors.push(CellError {
+                row,
+                column: Cow::Borrowed(WHOLE_ROW),
+                zh: format!("另有{more}处错误未列出"),
+                en: format!("{more} more errors not listed"),
+            });
+        }
         (scenario, r)
     }
 
@@ -789,6 +890,7 @@ impl<'p> Screener<'p> {
                 }),
                 carbon_reduction_tool: r.yes_no(Key::CarbonTool),
                 repaid_on_schedule: r.yes_no(Key::RepaidOnSchedule),
+                repayments: Vec::new(),
             });
         }
         let mut guarantees = Vec::new();
@@ -802,16 +904,20 @@ impl<'p> Screener<'p> {
                 government_business: r.yes_no(Key::GovernmentBusiness),
                 for_patent_pledge_loan: r.yes_no(Key::GuaranteeForPledge),
                 green_industry: r.choice(Key::GreenIndustry, || {
-                    "降碳减排、节能环保、清洁生产、清洁能源、生态环境、基础设施绿色升级、绿色服务".into()
+                    "降碳减排、节能环保、清洁生产、清洁能源、生态环境、基础设施绿色升级、绿色服务、不属于七类".into()
                 }),
+                fee_paid_date: r.date(Key::GuaranteeFeeDate),
+                loan_number: None,
             });
         }
         let mut evaluation_fees = Vec::new();
-        if r.any(&[Key::EvaluationFee, Key::EvaluationFeeForPledge]) {
+        if r.any(&[Key::EvaluationFee, Key::EvaluationFeeForPledge, Key::EvaluationFeeDate]) {
             evaluation_fees.push(EvaluationFee {
                 label: None,
                 fee: r.money(Key::EvaluationFee, Currency::Cny),
                 for_patent_pledge_loan: r.yes_no(Key::EvaluationFeeForPledge),
+                paid_date: r.date(Key::EvaluationFeeDate),
+                loan_number: None,
             });
         }
         let mut insurance = Vec::new();
@@ -836,7 +942,7 @@ impl<'p> Screener<'p> {
                 product: None,
                 insured_amount: None,
                 premium: Some(premium),
-                start_date: None,
+                start_date: r.date(Key::ExportCreditStart),
             });
         }
         let ipo = if r.any(&[Key::IpoStage, Key::Fundraising]) {
@@ -884,7 +990,7 @@ const LOAN_KEYS: [Key; 12] = [
     Key::MonthlyBalance,
     Key::InterestPaid,
 ];
-const GUARANTEE_KEYS: [Key; 7] = [
+const GUARANTEE_KEYS: [Key; 8] = [
     Key::GuaranteeAmount,
     Key::GuaranteeFee,
     Key::GuaranteeRate,
@@ -892,6 +998,7 @@ const GUARANTEE_KEYS: [Key; 7] = [
     Key::GovernmentBusiness,
     Key::GuaranteeForPledge,
     Key::GreenIndustry,
+    Key::GuaranteeFeeDate,
 ];
 const INSURANCE_KEYS: [Key; 5] =
     [Key::InsuranceKind, Key::InsuranceProduct, Key::InsuredAmount, Key::Premium, Key::InsuranceStart];
@@ -943,14 +1050,34 @@ struct RowReader<'a, C: ?Sized> {
 impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
     fn new(header: &'a Header, cells: &'a C, row: u64) -> Self {
         let mut values = [None; N];
-        for (v, p) in values.iter_mut().zip(header.positions) {
+        let mut errors = Vec::new();
+        for (k, (v, p)) in values.iter_mut().zip(header.positions).enumerate() {
             if let Some(c) = p.and_then(|i| cells.cell(i)).map(trim) {
-                if !c.is_empty() {
+                // Bytes first: only a long cell is counted in characters.
+                if c.len() > MAX_CELL_CHARS && c.chars().count() > MAX_CELL_CHARS {
+                    errors.push(CellError {
+                        row,
+                        column: Cow::Borrowed(COLUMNS[k].header),
+                        zh: format!("单元格有{}个字符，超过上限{MAX_CELL_CHARS}个", c.chars().count()),
+                        en: format!(
+                            "the cell has {} characters, more than the limit of {MAX_CELL_CHARS}",
+                            c.chars().count()
+                        ),
+                    });
+                } else if !c.is_empty() {
                     *v = Some(c);
                 }
             }
         }
-        RowReader { header, cells, values, row, errors: Vec::new() }
+        RowReader { header, cells, values, row, errors }
+    }
+
+    /// Whether the row has something in this column (a cell refused for
+    /// its length counts: it is not empty).
+    fn filled(&self, key: Key) -> bool {
+        self.header.positions[key as usize]
+            .and_then(|i| self.cells.cell(i))
+            .is_some_and(|c| !trim(c).is_empty())
     }
 
     /// The trimmed cell, `None` when empty or when the list has no such column.
@@ -975,7 +1102,7 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
             let missing = &self.header.names[have];
             self.errors.push(CellError {
                 row: self.row,
-                column: Cow::Owned(missing.clone()),
+                column: Cow::Owned(quoted(missing)),
                 zh: format!("此行只有{have}列，表头有{want}列：缺少本列及其后各列（可能是单元格内有未加引号的换行）"),
                 en: format!("the row has {have} cells but the header has {want}: this column and those after it are missing (perhaps an unquoted line break inside a cell)"),
             });
@@ -995,11 +1122,18 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
         self.cell(key).map(str::to_string)
     }
 
-    fn number_error(&mut self, key: Key, text: &str, what_zh: &str, what_en: &str) {
-        let (zh, en) = (
-            format!("「{text}」不是有效的{what_zh}（只填数字，千位分隔符须每三位一个，小数点用“.”）"),
-            format!("`{text}` is not a valid {what_en} (digits only; commas only as thousands separators, a point for decimals)"),
-        );
+    /// A cell that is not a number of this kind, or a number too large to
+    /// hold (`1e30`, thirty digits): said as such, not as a typing error.
+    fn number_error(&mut self, key: Key, text: &str, number: &str, what_zh: &str, what_en: &str) {
+        let (text, out_of_range) = (quoted(text), crate::money::is_number_out_of_range(number));
+        let (zh, en) = if out_of_range {
+            (format!("「{text}」超出合理范围"), format!("`{text}` is out of range"))
+        } else {
+            (
+                format!("「{text}」不是有效的{what_zh}（只填数字，千位分隔符须每三位一个，小数点用“.”）"),
+                format!("`{text}` is not a valid {what_en} (digits only; commas only as thousands separators, a point for decimals)"),
+            )
+        };
         self.push(key, zh, en);
     }
 
@@ -1025,15 +1159,15 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
         match parse_number(number) {
             Some(amount) => Some(Money { amount, currency }),
             None => {
-                let text = text.to_string();
                 if number.contains(['万', '亿']) {
+                    let text = quoted(text);
                     self.push(
                         key,
                         format!("「{text}」不是有效的金额：请以元为单位填写完整数字，不用“万”“亿”（如 12.5万 写作 125,000）"),
                         format!("`{text}` is not a valid amount: write the full number in yuan, not 万 or 亿 (12.5万 is 125,000)"),
                     );
                 } else {
-                    self.number_error(key, &text, "金额", "amount");
+                    self.number_error(key, text, number, "金额", "amount");
                 }
                 None
             }
@@ -1047,8 +1181,7 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
         match parse_number(number) {
             Some(p) => Some(p),
             None => {
-                let text = text.to_string();
-                self.number_error(key, &text, "百分比数字（如 3.95）", "percentage (e.g. 3.95)");
+                self.number_error(key, text, number, "百分比数字（如 3.95）", "percentage (e.g. 3.95)");
                 None
             }
         }
@@ -1061,13 +1194,13 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
             Some(n) if n.fract().is_zero() && !n.is_sign_negative() => match u32::try_from(n.trunc()) {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    let text = text.to_string();
-                    self.push(key, format!("「{text}」超出范围"), format!("`{text}` is out of range"));
+                    let text = quoted(text);
+                    self.push(key, format!("「{text}」超出合理范围"), format!("`{text}` is out of range"));
                     None
                 }
             },
             Some(_) => {
-                let text = text.to_string();
+                let text = quoted(text);
                 self.push(
                     key,
                     format!("「{text}」须为不小于0的整数"),
@@ -1076,8 +1209,7 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
                 None
             }
             None => {
-                let text = text.to_string();
-                self.number_error(key, &text, "整数", "whole number");
+                self.number_error(key, text, text, "整数", "whole number");
                 None
             }
         }
@@ -1088,7 +1220,7 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
         match parse_date(text) {
             Some(d) => Some(d),
             None => {
-                let text = text.to_string();
+                let text = quoted(text);
                 self.push(
                     key,
                     format!("「{text}」不是有效的日期：请写成 YYYY-MM-DD（如 2024-03-01，也可写 2024/3/1），且为真实存在的日期"),
@@ -1111,7 +1243,7 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
         match screening::parse_answer(text) {
             Ok(answer) => answer,
             Err(_) => {
-                let text = text.to_string();
+                let text = quoted(text);
                 self.push(
                     key,
                     format!("「{text}」应填“是”或“否”"),
@@ -1129,7 +1261,7 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
         match parse_choice::<T>(text) {
             Some(v) => Some(v),
             None => {
-                let text = text.to_string();
+                let text = quoted(text);
                 let list = choices();
                 self.push(
                     key,
@@ -1159,7 +1291,7 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
             }
         }
         if !bad.is_empty() {
-            let (bad, list) = (bad.join("、"), choices());
+            let (bad, list) = (quoted(&bad.join("、")), choices());
             self.push(
                 key,
                 format!("「{bad}」不在可选范围内，可选：{list}（多项用“、”分隔）"),
@@ -1215,7 +1347,12 @@ fn field_key(field: &str, items: &Items) -> Option<Key> {
         }
         ("insurance", "premium") => Key::Premium,
         ("insurance", "insured_amount") => Key::InsuredAmount,
+        ("insurance", "start_date") if index.is_some() && index == items.export_insurance => {
+            Key::ExportCreditStart
+        }
         ("insurance", "start_date") => Key::InsuranceStart,
+        ("guarantees", "fee_paid_date") => Key::GuaranteeFeeDate,
+        ("evaluation_fees", "paid_date") => Key::EvaluationFeeDate,
         _ => return None,
     })
 }
@@ -1297,6 +1434,32 @@ mod tests {
     use crate::scenario::{Collateral, GreenIndustry, InnovativeProduct, IpoStage, Lender, LoanPurpose};
 
     #[test]
+    fn formula_cells_get_a_quote_and_numbers_stay() {
+        let cases = [
+            ("=1+1", "'=1+1"),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("@SUM(1)", "'@SUM(1)"),
+            ("-1+1", "'-1+1"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("-", "'-"),
+            ("-.", "'-."),
+            ("-1.2.3", "'-1.2.3"),
+            ("-5", "-5"),
+            ("+3.5", "+3.5"),
+            // Found by the batch_row fuzz target: a number too long for Decimal is still a number.
+            ("-8888888888888888888888888888888888", "-8888888888888888888888888888888888"),
+            ("聊城", "聊城"),
+            ("a=1", "a=1"),
+        ];
+        for (cell, want) in cases {
+            let mut c = cell.to_string();
+            neutralize_formula(&mut c);
+            assert_eq!(c, want, "{cell:?}");
+        }
+    }
+
+    #[test]
     fn columns_are_in_key_order() {
         for (i, c) in COLUMNS.iter().enumerate() {
             assert_eq!(c.key as usize, i, "{}", c.header);
@@ -1327,7 +1490,9 @@ mod tests {
         all::<Collateral>("专利权质押、固定资产抵押、融资担保、信用、其他");
         all::<Lender>("地方法人银行、科技支行、其他银行");
         all::<LoanPurpose>("清洁能源、节能环保、碳减排技术、创业担保贷款、退役军人创业贷款、一般生产经营");
-        all::<GreenIndustry>("降碳减排、节能环保、清洁生产、清洁能源、生态环境、基础设施绿色升级、绿色服务");
+        all::<GreenIndustry>(
+            "降碳减排、节能环保、清洁生产、清洁能源、生态环境、基础设施绿色升级、绿色服务、不属于七类",
+        );
         all::<InsuranceKind>("质量保证保险、产品责任保险、产品综合险、出口信用保险、其他");
         all::<InnovativeProduct>("首台套、首批次、首版次");
         all::<IpoStage>("辅导备案、申报受理、成功上市");

@@ -9,13 +9,17 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use csv::{ByteRecord, ReaderBuilder, WriterBuilder};
+use csv::{ByteRecord, WriterBuilder};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 
-use super::csv_list::{output_header, read_error, read_header, screen_record};
+use super::csv_list::{
+    bounded_reader, output_header, over_row_limit, read_error, read_header, screen_record, too_big,
+    too_many_rows, RowMark,
+};
 use super::{template_csv, CellError, Options, Screener};
+use crate::limits::{terminal_safe, MAX_LIST_BYTES, MAX_ROWS};
 use crate::money::Yuan;
 use crate::pack::PolicySet;
 
@@ -86,9 +90,16 @@ where
     E: FnMut(&[CellError]) + Send,
 {
     let start = Instant::now();
-    let mut reader =
-        ReaderBuilder::new().flexible(true).has_headers(true).buffer_capacity(1 << 20).from_reader(input);
-    let screener = Screener::new(set, read_header(&mut reader)?, options);
+    let (mut reader, mark) = bounded_reader(input);
+    let header = read_header(&mut reader)?;
+    mark.set(reader.position().byte());
+    // The header's problems go to `on_error` once, as row 1; each row says
+    // only that the header is wrong.
+    let problems = header.problem_errors();
+    if !problems.is_empty() {
+        on_error(&problems);
+    }
+    let screener = Screener::new(set, header, options);
 
     let mut out = BufWriter::with_capacity(1 << 20, output);
     let io_err = |e: io::Error| format!("写入输出失败 / writing the output failed: {e}");
@@ -97,7 +108,7 @@ where
     let new_chunk = || (0..CHUNK).map(|_| Slot { record: ByteRecord::new() }).collect::<Vec<_>>();
     let (mut current, mut next) = (new_chunk(), new_chunk());
     let mut summary = Summary { threads: rayon::current_num_threads(), ..Summary::default() };
-    let mut n = read_chunk(&mut reader, &mut current)?;
+    let mut n = read_chunk(&mut reader, &mark, &mut current, 0)?;
     let mut first_row: u64 = 2; // the header is row 1
     let mut pending: Option<Vec<Part>> = None;
     let mut bytes_read = reader.position().byte();
@@ -127,7 +138,7 @@ where
                     write(parts, &mut summary, &mut out)?;
                     progress(summary.rows + summary.blank, bytes_read);
                 }
-                let m = read_chunk(&mut reader, &mut next)?;
+                let m = read_chunk(&mut reader, &mark, &mut next, first_row - 2 + n as u64)?;
                 Ok((m, reader.position().byte()))
             },
         );
@@ -150,11 +161,25 @@ where
 /// Fill `slots` with the next records, as bytes: a record that is not valid
 /// UTF-8 is reported as that row's error by its worker, so row numbers stay
 /// right and nothing is dropped.
-fn read_chunk<R: Read>(reader: &mut csv::Reader<R>, slots: &mut [Slot]) -> Result<usize, String> {
+/// right and nothing is dropped. `before` rows were read already: past
+/// [`MAX_ROWS`] the list is refused (a file was counted before it was
+/// screened; standard input is refused here, when the row is reached).
+fn read_chunk<R: Read>(
+    reader: &mut csv::Reader<R>,
+    mark: &RowMark,
+    slots: &mut [Slot],
+    before: u64,
+) -> Result<usize, String> {
     let mut n = 0;
     while n < slots.len() {
         match reader.read_byte_record(&mut slots[n].record) {
-            Ok(true) => n += 1,
+            Ok(true) => {
+                mark.set(reader.position().byte());
+                if before + n as u64 >= MAX_ROWS {
+                    return Err(too_many_rows());
+                }
+                n += 1;
+            }
             Ok(false) => break,
             Err(e) => return Err(read_error(&e)),
         }
@@ -221,15 +246,33 @@ const ERRORS_SHOWN: usize = 20;
 /// summary line on stderr; exit 0 when every row was screened, 1 when any
 /// row failed (its errors are in the output too).
 pub fn run_cli(set: &PolicySet, args: BatchArgs) -> Result<ExitCode, String> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let threads = args.threads.unwrap_or(0);
+    if threads > cores {
+        return Err(format!(
+            "--threads {threads}：本机只有{cores}个核心，最多 --threads {cores} / this machine has {cores} cores: at most --threads {cores}"
+        ));
+    }
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(|e| e.to_string())?;
 
     let (input, size): (Box<dyn Read + Send>, Option<u64>) = if args.input == Path::new("-") {
         (Box::new(io::stdin()), None)
     } else {
-        let file = File::open(&args.input).map_err(|e| format!("{}: {e}", args.input.display()))?;
-        let size = file.metadata().ok().map(|m| m.len());
-        (Box::new(file), size)
+        let name = args.input.display();
+        let open = || File::open(&args.input);
+        let file = open().map_err(|e| format!("{name}: {e}"))?;
+        let meta = file.metadata().map_err(|e| format!("{name}: {e}"))?;
+        // A regular file is measured and its rows counted before any is
+        // screened, so a list over a limit is refused at once.
+        if meta.is_file() {
+            if meta.len() > MAX_LIST_BYTES {
+                return Err(format!("{name}: {}", too_big()));
+            }
+            if over_row_limit(open).map_err(|e| format!("{name}: {e}"))? {
+                return Err(format!("{name}: {}", too_many_rows()));
+            }
+        }
+        (Box::new(file), meta.is_file().then_some(meta.len()))
     };
     let output: Box<dyn Write + Send> = match &args.output {
         Some(path) => Box::new(File::create(path).map_err(|e| format!("{}: {e}", path.display()))?),
@@ -276,7 +319,7 @@ pub fn run_cli(set: &PolicySet, args: BatchArgs) -> Result<ExitCode, String> {
                 for e in errors {
                     if shown < ERRORS_SHOWN {
                         shown += 1;
-                        error_bar.suspend(|| eprintln!("{e}"));
+                        error_bar.suspend(|| eprintln!("{}", terminal_safe(&e.to_string())));
                     } else {
                         hidden += 1;
                     }

@@ -51,6 +51,32 @@ mod tests {
         );
     }
 
+    /// A reading the calculation reads is required, one it does not read is
+    /// refused, each with the rule and the field.
+    #[test]
+    fn readings_are_checked_against_what_the_rule_reads() {
+        let mut docs = builtin().documents.clone();
+        let doc = docs.iter_mut().find(|d| d.rules.iter().any(|r| r.id == "LC-I-1")).unwrap();
+        let i1 = doc.rules.iter().position(|r| r.id == "LC-I-1").unwrap();
+        let cap_year = doc.rules[i1].readings.iter().position(|r| r.id() == "cap_year").unwrap();
+        let taken = doc.rules[i1].readings.remove(cap_year);
+        let g1 = doc.rules.iter().position(|r| r.id == "LC-G-1").unwrap();
+        doc.rules[g1].readings.push(taken);
+        let errors = super::super::validate::documents(&docs, "policies");
+        let found: Vec<(&str, &str, bool)> = errors
+            .iter()
+            .map(|e| (e.rule.as_deref().unwrap(), e.field.as_str(), e.zh.contains("cap_year")))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("LC-G-1", format!("[1].rules[{g1}].readings[1].id").as_str(), true),
+                ("LC-I-1", format!("[1].rules[{i1}].readings").as_str(), true),
+            ],
+            "{errors:#?}"
+        );
+    }
+
     /// A broken institution rule is reported with the file, the rule and the field.
     #[test]
     fn institution_rule_errors_are_located() {

@@ -13,13 +13,13 @@
 
 pub mod builtin;
 pub mod institution;
+pub mod reading;
 pub mod validate;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use crate::lpr::Tenor;
 use crate::scenario::{
     iso_date_opt, Collateral, GreenIndustry, InnovativeProduct, InsuranceKind, IpoStage, Lender, LoanPurpose,
     Qualification,
@@ -27,6 +27,10 @@ use crate::scenario::{
 use crate::size::Size;
 
 pub use institution::{InstitutionCalculation, InstitutionRule};
+pub use reading::{
+    BalancePeriod, CapYear, Choice, DayCount, EffectivePeriod, FeeCapUnit, FutureInterest,
+    GuaranteeAmountScope, LprDate, PrincipalBasis, Reading, Readings,
+};
 
 /// The active policy set: the documents a calculation runs against.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -184,6 +188,10 @@ pub struct Rule {
     #[serde(default)]
     pub conditions: Vec<Condition>,
     pub calculation: Calculation,
+    /// 本测算采用的解读: every reading of the clause the calculation or the
+    /// conditions rest on (see [`reading`]), shown with each result.
+    #[serde(default)]
+    pub readings: Vec<Reading>,
     /// Shown with the results of this rule.
     #[serde(default)]
     pub notes: Vec<Note>,
@@ -338,6 +346,9 @@ pub enum Condition {
     AnnualExportsAbove { usd: Decimal },
     /// Has reached at least this IPO stage.
     IpoStageAtLeast { stage: IpoStage },
+    /// Is going for an IPO (any stage, or a planned fundraising entered):
+    /// 「符合条件首次公开发行股票（IPO）的企业」 names no stage.
+    IpoUnderway,
     /// Loan secured by any of these (alone or combined).
     LoanCollateral { any_of: Vec<Collateral> },
     /// Loan from one of these lenders.
@@ -399,47 +410,6 @@ pub enum ItemKind {
     Insurance,
 }
 
-/// 日计数惯例.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DayCount {
-    /// 实际天数/360 (the RMB loan convention)
-    Act360,
-    /// 实际天数/365
-    Act365,
-}
-
-impl DayCount {
-    pub fn basis(self) -> i64 {
-        match self {
-            DayCount::Act360 => 360,
-            DayCount::Act365 => 365,
-        }
-    }
-}
-
-/// Which days of a loan count for interest subsidy.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Accrual {
-    /// Only the days inside the document's effective range (the text states
-    /// no retroactivity, so interest before it took effect is not assumed).
-    #[default]
-    EffectivePeriod,
-    /// Every day of the loan.
-    WholeLoan,
-}
-
-/// Which date's LPR applies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LprDate {
-    /// The LPR in force on the loan's start (contract) date, for the whole loan.
-    ContractDate,
-    /// Repriced each 1 January: the LPR in force then, for that year's days.
-    RepriceEachJanuary,
-}
-
 /// 计算模板 with the clause's parameters. Units are in the key names.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "template", rename_all = "snake_case", deny_unknown_fields)]
@@ -448,20 +418,12 @@ pub enum Calculation {
     /// enterprise-year, never above interest paid.
     LprShareInterest {
         share_of_lpr_percent: Decimal,
-        lpr_tenor: Tenor,
-        lpr_date: LprDate,
-        day_count: DayCount,
-        #[serde(default)]
-        accrual: Accrual,
         #[serde(default)]
         cap_per_enterprise_year_yuan: Option<Decimal>,
     },
     /// 贴息 = 本金 × 固定基点 × 天数 / 计息基准.
     FixedRateInterest {
         rate_bp: Decimal,
-        day_count: DayCount,
-        #[serde(default)]
-        accrual: Accrual,
         #[serde(default)]
         cap_per_enterprise_year_yuan: Option<Decimal>,
     },
@@ -516,6 +478,44 @@ impl Calculation {
             Calculation::EligibilityOnly { items: Some(k), .. } => std::slice::from_ref(k),
             Calculation::StagedGrant { .. } | Calculation::EligibilityOnly { items: None, .. } => &[],
         }
+    }
+}
+
+impl Rule {
+    /// The reading ids this rule's calculation and conditions read: a
+    /// checked pack carries each of them, and no other.
+    pub fn readings_read(&self) -> Vec<&'static str> {
+        let mut ids: Vec<&'static str> = match &self.calculation {
+            Calculation::LprShareInterest { cap_per_enterprise_year_yuan: cap, .. } => {
+                let mut v = vec![
+                    "lpr_tenor",
+                    "lpr_date",
+                    "day_count",
+                    "effective_period",
+                    "future_interest",
+                    "principal_basis",
+                ];
+                v.extend(cap.map(|_| "cap_year"));
+                v
+            }
+            Calculation::FixedRateInterest { cap_per_enterprise_year_yuan: cap, .. } => {
+                let mut v = vec!["day_count", "effective_period", "future_interest", "principal_basis"];
+                v.extend(cap.map(|_| "cap_year"));
+                v
+            }
+            Calculation::BalanceShareInterest { .. } => vec!["balance_period"],
+            Calculation::FeeShare { cap_per_item_yuan, .. } => {
+                let mut v = vec!["effective_period"];
+                v.extend(cap_per_item_yuan.map(|_| "fee_cap_unit"));
+                v
+            }
+            Calculation::PremiumShare { .. } => vec!["effective_period"],
+            Calculation::StagedGrant { .. } | Calculation::EligibilityOnly { .. } => vec![],
+        };
+        if self.conditions.iter().any(|c| matches!(c, Condition::GuaranteeAmountAtMost { .. })) {
+            ids.push("guarantee_amount_scope");
+        }
+        ids
     }
 }
 

@@ -13,6 +13,8 @@ use serde::Serialize;
 
 use super::institution::InstitutionCalculation as Inst;
 use super::{Calculation, Condition, CrossReference, Document, InstitutionRule, Units};
+use crate::input::{MAX_AMOUNT, MAX_YEAR, MIN_YEAR};
+use crate::money::Grouped;
 
 /// A located problem in a policy pack.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -92,6 +94,20 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
         let mut push = |rule: Option<&str>, field: String, zh: String, en: String| {
             errors.push(PackError { file: file.to_string(), rule: rule.map(str::to_string), field, zh, en })
         };
+        for (field, date) in [
+            ("issued", doc.issued),
+            ("effective_from", doc.effective_from),
+            ("effective_to", doc.effective_to),
+        ] {
+            if let Some(date) = date.filter(|d| !(MIN_YEAR..=MAX_YEAR).contains(&d.year())) {
+                push(
+                    None,
+                    format!("[{d}].{field}"),
+                    format!("日期 {date} 超出范围（{MIN_YEAR}—{MAX_YEAR}年）"),
+                    format!("date {date} is out of range ({MIN_YEAR}–{MAX_YEAR})"),
+                );
+            }
+        }
         if let (Some(from), Some(to)) = (doc.effective_from, doc.effective_to) {
             if to < from {
                 push(
@@ -140,21 +156,41 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
                     }
                 }
             }
-            for (field, value, is_share) in parameters(&rule.calculation) {
-                let bad = value <= Decimal::ZERO || (is_share && value > Decimal::ONE_HUNDRED);
-                if bad {
-                    push(
-                        id,
-                        at(&format!("calculation.{field}")),
-                        format!(
-                            "参数 {field} = {value} 超出范围（须大于0{}）",
-                            if is_share { "且不超过100" } else { "" }
-                        ),
-                        format!(
-                            "{field} = {value} is out of range (must be above 0{})",
-                            if is_share { " and at most 100" } else { "" }
-                        ),
-                    );
+            for (field, zh, en) in reading_problems(rule) {
+                push(id, at(&field), zh, en);
+            }
+            for (field, zh, en) in rule_texts(rule) {
+                if let Some((zh, en)) = one_language_missing(zh, en) {
+                    push(id, at(&field), zh, en);
+                }
+            }
+            for (field, value, bound) in parameters(&rule.calculation) {
+                if let Some((_, zh, en)) = bound.check(field.to_string(), value) {
+                    push(id, at(&format!("calculation.{field}")), zh, en);
+                }
+            }
+            for (c, condition) in rule.conditions.iter().enumerate() {
+                if let Some((field, value, bound)) = condition_parameter(condition) {
+                    if let Some((_, zh, en)) = bound.check(field.to_string(), value) {
+                        push(id, at(&format!("conditions[{c}].{field}")), zh, en);
+                    }
+                }
+            }
+            if let Calculation::StagedGrant { stages, .. } = &rule.calculation {
+                for (s, stage) in stages.iter().enumerate() {
+                    for (b, band) in stage.bands.iter().enumerate() {
+                        if band
+                            .fundraising_below_yuan
+                            .is_some_and(|below| below <= band.fundraising_from_yuan)
+                        {
+                            push(
+                                id,
+                                at(&format!("calculation.stages[{s}].bands[{b}].fundraising_below_yuan")),
+                                "募资额区间的上限须大于下限".into(),
+                                "fundraising_below_yuan must be above fundraising_from_yuan".into(),
+                            );
+                        }
+                    }
                 }
             }
         }
@@ -164,6 +200,11 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
             if let Some((zh, en)) = repeated_id(&mut ids, &rule.id) {
                 push(id, at("id"), zh, en);
             }
+            for (field, zh, en) in institution_texts(rule) {
+                if let Some((zh, en)) = one_language_missing(zh, en) {
+                    push(id, at(&field), zh, en);
+                }
+            }
             for (field, zh, en) in institution_problems(rule) {
                 push(id, at(&field), zh, en);
             }
@@ -172,30 +213,198 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
     errors
 }
 
-/// The numeric parameters of a calculation: (name, value, is a percent share).
-fn parameters(calc: &Calculation) -> Vec<(&'static str, Decimal, bool)> {
+/// Each reading the rule reads is given once, and none it does not read
+/// (a reading the engine would ignore is a promise the result cannot keep).
+fn reading_problems(rule: &super::Rule) -> Vec<Problem> {
+    let read = rule.readings_read();
+    let mut out = Vec::new();
+    for (i, reading) in rule.readings.iter().enumerate() {
+        let id = reading.id();
+        if !read.contains(&id) {
+            out.push(problem(
+                format!("readings[{i}].id"),
+                format!("本规则的计算与条件不使用解读 {id}"),
+                format!("the rule's calculation and conditions do not read `{id}`"),
+            ));
+        } else if rule.readings[..i].iter().any(|r| r.id() == id) {
+            out.push(problem(
+                format!("readings[{i}].id"),
+                format!("解读 {id} 重复"),
+                format!("reading `{id}` is given twice"),
+            ));
+        }
+    }
+    for id in read {
+        if !rule.readings.iter().any(|r| r.id() == id) {
+            out.push(problem(
+                "readings".to_string(),
+                format!("缺少解读 {id}（本规则的计算或条件依赖它，须写明采用的解读、备选解读及理由）"),
+                format!("reading `{id}` is missing (the calculation or a condition reads it: give the value, the alternatives and the justification)"),
+            ));
+        }
+    }
+    out
+}
+
+/// A text the results show must be given in Chinese and in English: the
+/// report is rendered in both.
+fn one_language_missing(zh: &str, en: &str) -> Option<(String, String)> {
+    let (no_zh, no_en) = (zh.trim().is_empty(), en.trim().is_empty());
+    (no_zh || no_en).then(|| {
+        let (zh_which, en_which) = match (no_zh, no_en) {
+            (true, true) => ("中文和英文", "Chinese and English"),
+            (true, false) => ("中文", "Chinese"),
+            _ => ("英文", "English"),
+        };
+        (
+            format!("缺少{zh_which}文本：结果以中英文显示，两种都须填写"),
+            format!("the {en_which} text is empty: results show both languages, give both"),
+        )
+    })
+}
+
+/// Every text of a rule that its results show: (field, zh, en).
+fn rule_texts(rule: &super::Rule) -> Vec<(String, &str, &str)> {
+    let mut out = vec![("name".to_string(), rule.name.zh.as_str(), rule.name.en.as_str())];
+    if let Some(t) = &rule.recipient_note {
+        out.push(("recipient_note".into(), &t.zh, &t.en));
+    }
+    for (n, note) in rule.notes.iter().enumerate() {
+        out.push((format!("notes[{n}]"), &note.zh, &note.en));
+    }
+    for (c, condition) in rule.conditions.iter().enumerate() {
+        if let Condition::Confirm { question, .. } = condition {
+            out.push((format!("conditions[{c}].question"), &question.zh, &question.en));
+        }
+    }
+    match &rule.calculation {
+        Calculation::StagedGrant { schedule_set_by: t, .. } => {
+            out.push(("calculation.schedule_set_by".into(), &t.zh, &t.en))
+        }
+        Calculation::EligibilityOnly { amount_set_by: t, .. } => {
+            out.push(("calculation.amount_set_by".into(), &t.zh, &t.en))
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Every text of an institution rule that its results show: (field, zh, en).
+fn institution_texts(rule: &InstitutionRule) -> Vec<(String, &str, &str)> {
+    let mut out = vec![("name".to_string(), rule.name.zh.as_str(), rule.name.en.as_str())];
+    if let Some(t) = &rule.recipient_note {
+        out.push(("recipient_note".into(), &t.zh, &t.en));
+    }
+    for (n, t) in rule.notes.iter().enumerate() {
+        out.push((format!("notes[{n}]"), &t.zh, &t.en));
+    }
+    for (c, q) in rule.conditions.iter().enumerate() {
+        out.push((format!("conditions[{c}].question"), &q.question.zh, &q.question.en));
+    }
+    match &rule.calculation {
+        Inst::PerUnitReward { units } => {
+            for (u, unit) in units.iter().enumerate() {
+                out.push((format!("calculation.units[{u}].name"), &unit.name.zh, &unit.name.en));
+            }
+        }
+        Inst::BalanceShareReward { rate_set_by, categories, .. } => {
+            out.push(("calculation.rate_set_by".into(), &rate_set_by.zh, &rate_set_by.en));
+            for (c, cat) in categories.iter().enumerate() {
+                out.push((format!("calculation.categories[{c}].name"), &cat.name.zh, &cat.name.en));
+                if let Some(t) = &cat.requirement {
+                    out.push((format!("calculation.categories[{c}].requirement"), &t.zh, &t.en));
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// What a pack number can mean, and so its range. Every amount the
+/// templates multiply is bounded here and in the input (`input::MAX_AMOUNT`),
+/// so no product of the formulas can leave `Decimal`'s range: the largest,
+/// principal × rate × days, is at most 10^12 × 10^4 × 40,200 ≈ 4 × 10^20,
+/// against `Decimal`'s 7.9 × 10^28.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Bound {
+    /// A share of something (比例): above 0, at most 100%.
+    Share,
+    /// A rate ceiling or threshold in percent: 0 to 100%.
+    Percent,
+    /// A rate in basis points (基点): above 0, at most 10,000 (100% a year).
+    BasisPoints,
+    /// A cap or an amount paid, in yuan or dollars: above 0, at most `MAX_AMOUNT`.
+    Amount,
+    /// A threshold in yuan or dollars: 0 to `MAX_AMOUNT`.
+    Threshold,
+}
+
+impl Bound {
+    /// The problem, when `value` is out of this range: (field, zh, en).
+    pub(crate) fn check(self, field: String, value: Decimal) -> Option<Problem> {
+        let hundred = Decimal::ONE_HUNDRED;
+        let (low_open, high, zh_range, en_range) = match self {
+            Bound::Share => (
+                true,
+                hundred,
+                "须大于0且不超过100".to_string(),
+                "must be above 0 and at most 100".to_string(),
+            ),
+            Bound::Percent => {
+                (false, hundred, "须在0到100之间".to_string(), "must be between 0 and 100".to_string())
+            }
+            Bound::BasisPoints => (
+                true,
+                Decimal::from(10_000),
+                "须大于0且不超过10000个基点（年率100%）".to_string(),
+                "must be above 0 and at most 10,000 basis points (100% a year)".to_string(),
+            ),
+            Bound::Amount | Bound::Threshold => {
+                let open = matches!(self, Bound::Amount);
+                let max = Grouped(MAX_AMOUNT);
+                (
+                    open,
+                    MAX_AMOUNT,
+                    format!("须{}且不超过{max}（一万亿）", if open { "大于0" } else { "不小于0" }),
+                    format!("must be {} and at most {max}", if open { "above 0" } else { "at least 0" }),
+                )
+            }
+        };
+        let low = if low_open { value <= Decimal::ZERO } else { value < Decimal::ZERO };
+        if !low && value <= high {
+            return None;
+        }
+        let zh = format!("参数 {field} = {value} 超出合理范围（{zh_range}）");
+        let en = format!("{field} = {value} is out of range ({en_range})");
+        Some((field, zh, en))
+    }
+}
+
+/// The numeric parameters of a calculation: (name, value, range).
+fn parameters(calc: &Calculation) -> Vec<(&'static str, Decimal, Bound)> {
     let mut out = Vec::new();
     let mut cap = |name, v: &Option<Decimal>| {
         if let Some(v) = v {
-            out.push((name, *v, false));
+            out.push((name, *v, Bound::Amount));
         }
     };
     match calc {
         Calculation::LprShareInterest { share_of_lpr_percent, cap_per_enterprise_year_yuan, .. } => {
             cap("cap_per_enterprise_year_yuan", cap_per_enterprise_year_yuan);
-            out.push(("share_of_lpr_percent", *share_of_lpr_percent, true));
+            out.push(("share_of_lpr_percent", *share_of_lpr_percent, Bound::Share));
         }
         Calculation::FixedRateInterest { rate_bp, cap_per_enterprise_year_yuan, .. } => {
             cap("cap_per_enterprise_year_yuan", cap_per_enterprise_year_yuan);
-            out.push(("rate_bp", *rate_bp, false));
+            out.push(("rate_bp", *rate_bp, Bound::BasisPoints));
         }
         Calculation::BalanceShareInterest { share_percent, cap_per_enterprise_yuan } => {
             cap("cap_per_enterprise_yuan", cap_per_enterprise_yuan);
-            out.push(("share_percent", *share_percent, true));
+            out.push(("share_percent", *share_percent, Bound::Share));
         }
         Calculation::FeeShare { share_percent, cap_per_item_yuan, .. } => {
             cap("cap_per_item_yuan", cap_per_item_yuan);
-            out.push(("share_percent", *share_percent, true));
+            out.push(("share_percent", *share_percent, Bound::Share));
         }
         Calculation::PremiumShare {
             share_percent,
@@ -203,22 +412,44 @@ fn parameters(calc: &Calculation) -> Vec<(&'static str, Decimal, bool)> {
             cap_per_enterprise_year_yuan,
         } => {
             cap("cap_per_enterprise_year_yuan", cap_per_enterprise_year_yuan);
-            out.push(("share_percent", *share_percent, true));
+            out.push(("share_percent", *share_percent, Bound::Share));
             if let Some(c) = premium_rate_ceiling_percent {
-                out.push(("premium_rate_ceiling_percent", *c, true));
+                out.push(("premium_rate_ceiling_percent", *c, Bound::Share));
             }
         }
         Calculation::StagedGrant { total_cap_yuan, stages, .. } => {
             cap("total_cap_yuan", total_cap_yuan);
             for stage in stages {
                 for band in &stage.bands {
-                    out.push(("stages.bands.amount_yuan", band.amount_yuan, false));
+                    out.push(("stages.bands.amount_yuan", band.amount_yuan, Bound::Amount));
+                    out.push((
+                        "stages.bands.fundraising_from_yuan",
+                        band.fundraising_from_yuan,
+                        Bound::Threshold,
+                    ));
+                    if let Some(below) = band.fundraising_below_yuan {
+                        out.push(("stages.bands.fundraising_below_yuan", below, Bound::Amount));
+                    }
                 }
             }
         }
         Calculation::EligibilityOnly { .. } => {}
     }
     out
+}
+
+/// The number a condition compares with: (name, value, range).
+fn condition_parameter(condition: &Condition) -> Option<(&'static str, Decimal, Bound)> {
+    Some(match condition {
+        Condition::OperatingRevenueAtMost { yuan } | Condition::GuaranteeAmountAtMost { yuan } => {
+            ("yuan", *yuan, Bound::Threshold)
+        }
+        Condition::AnnualExportsAtMost { usd } | Condition::AnnualExportsAbove { usd } => {
+            ("usd", *usd, Bound::Threshold)
+        }
+        Condition::GuaranteeFeeRateAtMost { percent } => ("percent", *percent, Bound::Percent),
+        _ => return None,
+    })
 }
 
 type Problem = (String, String, String);
@@ -230,8 +461,11 @@ fn problem(field: impl Into<String>, zh: impl Into<String>, en: impl Into<String
 /// A number out of range: above 0 (`positive`) or at least 0, and at most
 /// 100 for a percentage (`share`).
 fn out_of_range(field: String, value: Decimal, positive: bool, share: bool) -> Option<Problem> {
+    if !share {
+        return Bound::Amount.check(field, value);
+    }
     let low = if positive { value <= Decimal::ZERO } else { value < Decimal::ZERO };
-    if !(low || (share && value > Decimal::ONE_HUNDRED)) {
+    if !(low || value > Decimal::ONE_HUNDRED) {
         return None;
     }
     let (zh_low, en_low) = if positive { ("大于0", "above 0") } else { ("不小于0", "at least 0") };

@@ -1,19 +1,22 @@
 //! Day-count interest subsidies (贴息): a share of the LPR (I-1) or a fixed
-//! number of basis points (I-2) on the principal, for the loan's days.
+//! number of basis points (I-2) on the principal outstanding, for the loan's
+//! days.
 //!
-//! A loan spanning two calendar years is split by year before the
-//! per-enterprise-year cap, and the total is never above the interest the
-//! enterprise paid (or, when that is not entered, the interest its contract
-//! rate implies, labelled as an estimate).
+//! The rule's readings decide which days count (the effective period), the
+//! year an annual cap is per (calendar or loan year), whether days after the
+//! evaluation date count (as 预计) and whether repayments lower the
+//! principal. The total is never above the interest the enterprise paid (or,
+//! when that is not entered, the interest its contract rate implies,
+//! labelled as an estimate).
 
 use rust_decimal::Decimal;
 use time::{Date, Month};
 
-use super::{add_to_year, pct, Computed, Trace};
-use crate::lpr::{self, Tenor};
-use crate::pack::{Accrual, DayCount, Document, LprDate};
+use super::{add_to_year, Computed, Trace, Window};
+use crate::lpr::{self, LprQuote, Tenor};
+use crate::pack::{CapYear, DayCount, Document, FutureInterest, LprDate, PrincipalBasis, Reading, Readings};
 use crate::result::{Field, ItemRef, RateBasis, Step};
-use crate::scenario::Scenario;
+use crate::scenario::{Repayment, Scenario};
 
 /// Where the subsidised rate comes from.
 pub(crate) enum SubsidyRate {
@@ -21,58 +24,73 @@ pub(crate) enum SubsidyRate {
     FixedBp(Decimal),
 }
 
-/// The days that may count: the document's effective range, or all.
-#[derive(Clone, Copy)]
-pub(crate) struct Window {
-    /// First day that counts.
-    pub from: Option<Date>,
-    /// First day that no longer counts (the day after effective_to).
-    pub until: Option<Date>,
+/// The rule's readings an interest calculation runs on.
+pub(crate) struct InterestReadings {
+    day_count: DayCount,
+    window: Window,
+    cap_year: CapYear,
+    future: FutureInterest,
+    principal: PrincipalBasis,
 }
 
-impl Window {
-    pub fn of(doc: &Document, accrual: Accrual) -> Window {
-        match accrual {
-            Accrual::WholeLoan => Window { from: None, until: None },
-            Accrual::EffectivePeriod => {
-                Window { from: doc.effective_from, until: doc.effective_to.and_then(|d| d.next_day()) }
-            }
+impl InterestReadings {
+    pub fn of(doc: &Document, readings: &[Reading]) -> InterestReadings {
+        InterestReadings {
+            day_count: readings.reading(),
+            window: Window::of(doc, readings.reading()),
+            cap_year: readings.reading(),
+            future: readings.reading(),
+            principal: readings.reading(),
         }
     }
-
-    /// [start, end) clipped to the window; `None` when nothing is left.
-    fn clip(self, start: Date, end: Date) -> Option<(Date, Date)> {
-        let s = self.from.map_or(start, |f| start.max(f));
-        let e = self.until.map_or(end, |u| end.min(u));
-        (s < e).then_some((s, e))
-    }
 }
 
-/// The days of [start, end) in each calendar year.
-pub(crate) fn days_by_year(start: Date, end: Date) -> impl Iterator<Item = (i32, Date, i64)> {
-    (start.year()..=end.year()).filter_map(move |year| {
-        let jan1 = Date::from_calendar_date(year, Month::January, 1).ok()?;
-        let next = Date::from_calendar_date(year + 1, Month::January, 1).ok()?;
-        let from = start.max(jan1);
-        let to = end.min(next);
-        let days = (to - from).whole_days();
-        (days > 0).then_some((year, from, days))
-    })
+fn jan1(year: i32) -> Option<Date> {
+    Date::from_calendar_date(year, Month::January, 1).ok()
+}
+
+/// The loan's `k`-th anniversary (29 February falls on 28 February).
+fn anniversary(start: Date, k: i32) -> Option<Date> {
+    let year = start.year().checked_add(k)?;
+    start.replace_year(year).ok().or_else(|| Date::from_calendar_date(year, Month::February, 28).ok())
+}
+
+/// [from, until) cut at each date strictly inside it.
+fn cut(from: Date, until: Date, mut cuts: Vec<Date>) -> Vec<(Date, Date)> {
+    cuts.retain(|d| *d > from && *d < until);
+    cuts.sort();
+    cuts.dedup();
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut a = from;
+    for d in cuts.into_iter().chain(std::iter::once(until)) {
+        out.push((a, d));
+        a = d;
+    }
+    out
+}
+
+/// The principal outstanding on `day`: what the schedule repaid on or
+/// before it is no longer lent.
+fn outstanding(principal: Decimal, schedule: &[Repayment], day: Date) -> Decimal {
+    principal - schedule.iter().filter(|r| r.date <= day).map(|r| r.principal.amount).sum::<Decimal>()
 }
 
 pub(crate) fn compute<'p>(
     rate: SubsidyRate,
-    day_count: DayCount,
-    window: Window,
+    r: InterestReadings,
     cap_per_year: Option<Decimal>,
     scenario: &Scenario,
     items: &[ItemRef],
     trace: &mut Trace<'p>,
 ) -> Option<Computed> {
-    let basis = day_count.basis();
+    let basis = r.day_count.basis();
+    let divisor = Decimal::from(basis * 10_000);
+    // Days up to and including the evaluation date have accrued; later ones
+    // are an estimate to maturity (预计).
+    let first_future = scenario.evaluation_date.next_day().unwrap_or(scenario.evaluation_date);
     let mut by_year: Vec<(i32, Decimal)> = Vec::with_capacity(2);
     let (mut paid, mut estimated) = (Decimal::ZERO, false);
-    let mut accruing = 0;
+    let (mut accruing, mut projected) = (0, Decimal::ZERO);
     for &item in items {
         let loan = &scenario.loans[item.index];
         let principal = trace.need(loan.principal, item, "principal");
@@ -82,9 +100,14 @@ pub(crate) fn compute<'p>(
             continue;
         };
         let principal = principal.amount;
+        let schedule: &[Repayment] = match r.principal {
+            PrincipalBasis::Outstanding => &loan.repayments,
+            PrincipalBasis::ContractPrincipal => &[],
+        };
+        let repayment_days = || schedule.iter().map(|p| p.date).collect::<Vec<_>>();
         // A loan with no day in the window counts for nothing: no bound, no
         // question about its interest.
-        let Some((from, until)) = window.clip(start, end) else {
+        let Some((from, until)) = r.window.clip(start, end) else {
             trace.steps.push(Step::AccrualClipped { item, start, end, from: start, until: start });
             continue;
         };
@@ -92,8 +115,11 @@ pub(crate) fn compute<'p>(
             (Some(p), _) => paid += p.amount,
             (None, Some(rate)) => {
                 estimated = true;
-                let days = Decimal::from((end - start).whole_days());
-                paid += principal * pct(rate) * days / Decimal::from(basis);
+                for (a, b) in cut(start, end, repayment_days()) {
+                    let days = Decimal::from((b - a).whole_days());
+                    paid +=
+                        outstanding(principal, schedule, a) * rate * Decimal::ONE_HUNDRED * days / divisor;
+                }
             }
             (None, None) => {
                 trace.missing.push(Field::of(item, "interest_paid"));
@@ -103,18 +129,47 @@ pub(crate) fn compute<'p>(
         if (from, until) != (start, end) {
             trace.steps.push(Step::AccrualClipped { item, start, end, from, until });
         }
+        let until = match r.future {
+            FutureInterest::AccruedOnly if until > first_future => {
+                trace.steps.push(Step::FutureExcluded { item, from: from.max(first_future) });
+                until.min(first_future)
+            }
+            _ => until,
+        };
+        if from >= until {
+            continue;
+        }
         accruing += 1;
-        let mut contract_quote = None;
-        for (year, from, days) in days_by_year(from, until) {
+        let mut cuts = repayment_days();
+        let loan_years = r.cap_year == CapYear::LoanYear;
+        // 1 January cuts a calendar year's cap, or a repricing.
+        let repriced = matches!(rate, SubsidyRate::LprShare { date: LprDate::RepriceEachJanuary, .. });
+        if !loan_years || repriced {
+            cuts.extend((from.year() + 1..=until.year()).filter_map(jan1));
+        }
+        if loan_years {
+            cuts.extend((1..=until.year() - start.year()).filter_map(|k| anniversary(start, k)));
+        }
+        let mut quote: Option<(Date, LprQuote)> = None;
+        for (a, b) in cut(from, until, cuts) {
+            let loan_year_from = loan_years
+                .then(|| {
+                    (0..=a.year() - start.year())
+                        .rev()
+                        .filter_map(|k| anniversary(start, k))
+                        .find(|d| *d <= a)
+                })
+                .flatten();
+            let year = loan_year_from.map_or(a.year(), |d| d.year());
             let basis_rate = match &rate {
                 SubsidyRate::FixedBp(bp) => RateBasis::FixedBp(*bp),
                 SubsidyRate::LprShare { share_percent, tenor, date } => {
                     let on = match date {
                         LprDate::ContractDate => start,
-                        LprDate::RepriceEachJanuary => from,
+                        LprDate::RepriceEachJanuary => jan1(a.year()).map_or(from, |j| j.max(from)),
                     };
-                    let quote = match (date, contract_quote) {
-                        (LprDate::ContractDate, Some(q)) => q,
+                    let q = match quote {
+                        Some((d, q)) if d == on => q,
                         _ => {
                             let user = match tenor {
                                 Tenor::OneYear => scenario.lpr_override.one_year_percent,
@@ -128,11 +183,11 @@ pub(crate) fn compute<'p>(
                                 break;
                             };
                             trace.steps.push(Step::Lpr { item, quote: q });
-                            contract_quote = Some(q);
+                            quote = Some((on, q));
                             q
                         }
                     };
-                    RateBasis::LprShare { lpr_percent: quote.percent, share_percent: *share_percent }
+                    RateBasis::LprShare { lpr_percent: q.percent, share_percent: *share_percent }
                 }
             };
             // Both rates in units of 1/10,000 (bp, or percent × percent), so
@@ -141,13 +196,20 @@ pub(crate) fn compute<'p>(
                 RateBasis::FixedBp(bp) => bp,
                 RateBasis::LprShare { lpr_percent, share_percent } => lpr_percent * share_percent,
             };
-            let amount = principal * rate_10k * Decimal::from(days) / Decimal::from(basis * 10_000);
+            let balance = outstanding(principal, schedule, a);
+            let days = (b - a).whole_days();
+            let future_days = (b - a.max(first_future)).whole_days().max(0);
+            let amount = balance * rate_10k * Decimal::from(days) / divisor;
+            projected += balance * rate_10k * Decimal::from(future_days) / divisor;
             trace.steps.push(Step::InterestSlice {
                 item,
                 year,
-                principal,
+                loan_year_from,
+                dates: (!schedule.is_empty()).then_some((a, b)),
+                principal: balance,
                 rate: basis_rate,
                 days,
+                future_days,
                 basis,
                 amount,
             });
@@ -160,7 +222,15 @@ pub(crate) fn compute<'p>(
     if accruing == 0 {
         return Some(Computed::NothingAccrues);
     }
-    let capped = trace.cap_by_year(by_year, cap_per_year);
+    if projected > Decimal::ZERO {
+        let total: Decimal = by_year.iter().map(|(_, a)| *a).sum();
+        trace.steps.push(Step::Projected {
+            evaluation_date: scenario.evaluation_date,
+            accrued: total - projected,
+            projected,
+        });
+    }
+    let capped = trace.cap_by_year(by_year, cap_per_year, r.cap_year == CapYear::LoanYear);
     Some(Computed::Amount(trace.paid_bound(capped, paid, estimated)))
 }
 
@@ -170,12 +240,18 @@ mod tests {
     use time::macros::date;
 
     #[test]
-    fn splits_by_calendar_year() {
-        let parts: Vec<_> =
-            days_by_year(date!(2024 - 07 - 01), date!(2025 - 07 - 01)).map(|(y, _, d)| (y, d)).collect();
-        assert_eq!(parts, vec![(2024, 184), (2025, 181)]);
-        let parts: Vec<_> =
-            days_by_year(date!(2024 - 01 - 01), date!(2025 - 01 - 01)).map(|(y, _, d)| (y, d)).collect();
-        assert_eq!(parts, vec![(2024, 366)]);
+    fn cuts_at_each_1_january() {
+        let days = |from: Date, until: Date| -> Vec<i64> {
+            let cuts = (from.year() + 1..=until.year()).filter_map(jan1).collect();
+            cut(from, until, cuts).into_iter().map(|(a, b)| (b - a).whole_days()).collect()
+        };
+        assert_eq!(days(date!(2024 - 07 - 01), date!(2025 - 07 - 01)), vec![184, 181]);
+        assert_eq!(days(date!(2024 - 01 - 01), date!(2025 - 01 - 01)), vec![366]);
+    }
+
+    #[test]
+    fn anniversaries_of_29_february() {
+        assert_eq!(anniversary(date!(2024 - 02 - 29), 1), Some(date!(2025 - 02 - 28)));
+        assert_eq!(anniversary(date!(2024 - 07 - 01), 1), Some(date!(2025 - 07 - 01)));
     }
 }

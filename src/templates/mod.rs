@@ -14,8 +14,10 @@ pub(crate) mod interest;
 pub(crate) mod premium;
 
 use rust_decimal::Decimal;
+use time::Date;
 
-use crate::result::{CapScope, Field, ItemRef, Step};
+use crate::pack::{BalancePeriod, Document, EffectivePeriod};
+use crate::result::{CapScope, Field, ItemRef, Reason, Step};
 
 /// What a template found.
 pub(crate) enum Computed {
@@ -25,18 +27,103 @@ pub(crate) enum Computed {
     NotPublished,
     /// No qualifying loan has a day inside the policy's effective dates.
     NothingAccrues,
+    /// Every qualifying fee or policy is dated outside them (the reasons
+    /// are in the trace's `left_out`).
+    NoneInPeriod,
 }
 
-/// The steps and missing fields of one calculation.
+/// The days that may count: the document's effective range, or all
+/// (the `effective_period` reading).
+#[derive(Clone, Copy)]
+pub(crate) struct Window {
+    /// First day that counts.
+    pub from: Option<Date>,
+    /// First day that no longer counts (the day after effective_to).
+    pub until: Option<Date>,
+}
+
+impl Window {
+    pub fn of(doc: &Document, reading: EffectivePeriod) -> Window {
+        match reading {
+            EffectivePeriod::AnyDate => Window { from: None, until: None },
+            EffectivePeriod::Within => {
+                Window { from: doc.effective_from, until: doc.effective_to.and_then(|d| d.next_day()) }
+            }
+        }
+    }
+
+    /// Whether anything dated is asked for at all.
+    pub fn is_open(self) -> bool {
+        self.from.is_none() && self.until.is_none()
+    }
+
+    /// [start, end) clipped to the window; `None` when nothing is left.
+    pub fn clip(self, start: Date, end: Date) -> Option<(Date, Date)> {
+        let s = self.from.map_or(start, |f| start.max(f));
+        let e = self.until.map_or(end, |u| end.min(u));
+        (s < e).then_some((s, e))
+    }
+
+    pub fn admits(self, date: Date) -> bool {
+        self.from.is_none_or(|f| date >= f) && self.until.is_none_or(|u| date < u)
+    }
+}
+
+/// The months a monthly-average balance runs over (the `balance_period`
+/// reading): [from, until) inside the evaluation date's year.
+#[derive(Clone, Copy)]
+pub(crate) struct Period {
+    pub from: Date,
+    pub until: Date,
+}
+
+impl Period {
+    pub fn balance(doc: &Document, reading: BalancePeriod, on: Date) -> Period {
+        let jan1 = Date::from_calendar_date(on.year(), time::Month::January, 1).unwrap_or(on);
+        let next = Date::from_calendar_date(on.year() + 1, time::Month::January, 1).unwrap_or(on);
+        match reading {
+            BalancePeriod::CalendarYear => Period { from: jan1, until: next },
+            BalancePeriod::EffectivePeriodMonths => Period {
+                from: doc.effective_from.map_or(jan1, |f| f.max(jan1)),
+                until: doc.effective_to.and_then(|t| t.next_day()).map_or(next, |u| u.min(next)),
+            },
+        }
+    }
+}
+
+/// The steps and missing fields of one calculation, and the items it left
+/// out for their dates.
 pub(crate) struct Trace<'p> {
     pub steps: Vec<Step<'p>>,
     pub missing: Vec<Field>,
+    pub left_out: Vec<Reason<'p>>,
 }
 
 impl<'p> Trace<'p> {
     pub fn new() -> Self {
         // Most traces hold a handful of steps: one allocation, no regrowth.
-        Trace { steps: Vec::with_capacity(8), missing: Vec::new() }
+        Trace { steps: Vec::with_capacity(8), missing: Vec::new(), left_out: Vec::new() }
+    }
+
+    /// Whether a dated item (a fee paid, a policy year begun) falls in the
+    /// window: its date is needed unless the window is open; outside it the
+    /// item is left out with the reason.
+    pub fn in_window(
+        &mut self,
+        window: Window,
+        date: Option<Date>,
+        item: ItemRef,
+        name: &'static str,
+    ) -> Option<bool> {
+        if window.is_open() {
+            return Some(true);
+        }
+        let date = self.need(date, item, name)?;
+        let inside = window.admits(date);
+        if !inside {
+            self.left_out.push(Reason::ItemOutsidePeriod { item, date });
+        }
+        Some(inside)
     }
 
     /// The value of a field the formula needs, or a note that it is missing.
@@ -60,12 +147,19 @@ impl<'p> Trace<'p> {
     }
 
     /// Sum per-year subtotals, each under the per-enterprise-year cap.
-    pub fn cap_by_year(&mut self, mut by_year: Vec<(i32, Decimal)>, cap: Option<Decimal>) -> Decimal {
+    /// `loan_years`: the years are loan years, keyed by the year they begin.
+    pub fn cap_by_year(
+        &mut self,
+        mut by_year: Vec<(i32, Decimal)>,
+        cap: Option<Decimal>,
+        loan_years: bool,
+    ) -> Decimal {
         by_year.sort_by_key(|(year, _)| *year);
         let mut total = Decimal::ZERO;
         for (year, subtotal) in by_year {
-            self.steps.push(Step::YearSubtotal { year, amount: subtotal });
-            total += self.cap(CapScope::EnterpriseYear(year), subtotal, cap);
+            self.steps.push(Step::YearSubtotal { year, loan_year: loan_years, amount: subtotal });
+            let scope = if loan_years { CapScope::LoanYear(year) } else { CapScope::EnterpriseYear(year) };
+            total += self.cap(scope, subtotal, cap);
         }
         if cap.is_none() {
             self.steps.push(Step::NoCapPublished);

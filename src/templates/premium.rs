@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{add_to_year, pct, Computed, Trace};
+use super::{add_to_year, pct, Computed, Trace, Window};
 use crate::result::{ItemRef, Step};
 use crate::scenario::Scenario;
 
@@ -12,14 +12,19 @@ pub(crate) fn compute<'p>(
     share_percent: Decimal,
     rate_ceiling_percent: Option<Decimal>,
     cap_per_year: Option<Decimal>,
+    window: Window,
     scenario: &Scenario,
     items: &[ItemRef],
     trace: &mut Trace<'p>,
 ) -> Option<Computed> {
     let mut by_year: Vec<(i32, Decimal)> = Vec::with_capacity(1);
     let mut sum = Decimal::ZERO;
+    let mut counted = 0;
     for &item in items {
         let policy = &scenario.insurance[item.index];
+        // A policy year begun outside the effective period is not paid
+        // (the `effective_period` reading): its start date is needed.
+        let inside = trace.in_window(window, policy.start_date, item, "start_date");
         let premium = trace.need(policy.premium, item, "premium");
         let insured = match rate_ceiling_percent {
             Some(_) => trace.need(policy.insured_amount, item, "insured_amount").map(|m| m.amount),
@@ -29,9 +34,10 @@ pub(crate) fn compute<'p>(
             Some(_) => trace.need(policy.start_date, item, "start_date").map(|d| d.year()),
             None => Some(0),
         };
-        let (Some(premium), Some(insured), Some(year)) = (premium, insured, year) else {
+        let (Some(premium), Some(insured), Some(year), Some(true)) = (premium, insured, year, inside) else {
             continue;
         };
+        counted += 1;
         let base = match rate_ceiling_percent {
             Some(ceiling_percent) => {
                 let base = premium.amount.min(insured * pct(ceiling_percent));
@@ -54,8 +60,11 @@ pub(crate) fn compute<'p>(
     if !trace.missing.is_empty() {
         return None;
     }
+    if counted == 0 {
+        return Some(Computed::NoneInPeriod);
+    }
     let total = match cap_per_year {
-        Some(_) => trace.cap_by_year(by_year, cap_per_year),
+        Some(_) => trace.cap_by_year(by_year, cap_per_year, false),
         None => {
             trace.steps.push(Step::Sum { amount: sum });
             trace.steps.push(Step::NoCapPublished);

@@ -24,8 +24,12 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::{json_text, to_js, Calculator};
-use crate::batch::csv_list::{output_header, read_error, read_header, screen_record};
+use crate::batch::csv_list::{
+    bounded_reader, output_header, over_row_limit, read_error, read_header, screen_record, too_big,
+    too_many_rows, Bounded, RowMark,
+};
 use crate::batch::{parse_date, template_csv, CellError, Header, Options, Screened, Screener, COLUMNS};
+use crate::limits::{LIMITS, MAX_LIST_BYTES, MAX_ROWS};
 use crate::money::Yuan;
 use crate::pack::PolicySet;
 use crate::result::SizeOutcome;
@@ -68,6 +72,25 @@ export interface BatchSummary {
   /** Sum of the rows' totals to the enterprise, yuan ("1234.50"). */
   total: string;
 }
+/** The input limits, shared with the command line (src/limits.rs). */
+export interface BatchLimits {
+  /** A list's size in bytes (CSV or Excel file). */
+  list_bytes: number;
+  /** Data rows, the header not counted. */
+  rows: number;
+  /** Columns in the header. */
+  columns: number;
+  /** Characters in one cell. */
+  cell_chars: number;
+  /** Bytes in one CSV row. */
+  row_bytes: number;
+  /** An Excel file's parts once unzipped, in bytes. */
+  xlsx_uncompressed_bytes: number;
+  /** Errors listed for one row. */
+  errors_per_row: number;
+  /** A scenario or pack file (JSON/TOML). */
+  document_bytes: number;
+}
 export interface BatchColumn {
   header: string;
   en: string;
@@ -97,7 +120,13 @@ pub struct BatchList {
 /// Where the rows come from.
 enum Source {
     /// A CSV file: read a record at a time.
-    Csv { reader: csv::Reader<Cursor<Vec<u8>>>, record: ByteRecord, length: usize, done: bool },
+    Csv {
+        reader: csv::Reader<Bounded<Cursor<Vec<u8>>>>,
+        mark: RowMark,
+        record: ByteRecord,
+        length: usize,
+        done: bool,
+    },
     /// A spreadsheet's rows (XLSX, read by the worker), header removed.
     Rows { rows: std::vec::IntoIter<Vec<String>>, count: usize },
 }
@@ -165,10 +194,16 @@ impl Calculator {
     pub fn batch_from_csv(&self, bytes: Vec<u8>, default_date: Option<String>) -> Result<BatchList, JsValue> {
         let options = options(default_date)?;
         let length = bytes.len();
-        let mut reader =
-            ReaderBuilder::new().flexible(true).has_headers(true).from_reader(Cursor::new(bytes));
+        if length as u64 > MAX_LIST_BYTES {
+            return Err(list_error(&too_big()));
+        }
+        if over_row_limit(|| Ok(&bytes[..])).map_err(|e| list_error(&e.to_string()))? {
+            return Err(list_error(&too_many_rows()));
+        }
+        let (mut reader, mark) = bounded_reader(Cursor::new(bytes));
         let header = read_header(&mut reader).map_err(|e| list_error(&e))?;
-        let source = Source::Csv { reader, record: ByteRecord::new(), length, done: false };
+        mark.set(reader.position().byte());
+        let source = Source::Csv { reader, mark, record: ByteRecord::new(), length, done: false };
         Ok(BatchList::new(self.set.clone(), header, options, source))
     }
 
@@ -184,9 +219,17 @@ impl Calculator {
         let rows: Vec<Vec<String>> = json_text(rows)
             .and_then(|text| serde_json::from_str(&text).ok())
             .ok_or_else(|| list_error("表格内容须为文字单元格的行 / the sheet must be rows of text cells"))?;
+        if rows.len() as u64 > MAX_ROWS + 1 {
+            return Err(list_error(&too_many_rows()));
+        }
         let mut rows = rows.into_iter();
         let header = match rows.next() {
-            Some(h) if !Screener::is_blank(&h) => Header::new(&h),
+            Some(h) if !Screener::is_blank(&h) => {
+                if let Some(message) = Header::too_wide(h.len()) {
+                    return Err(list_error(&message));
+                }
+                Header::new(&h)
+            }
             _ => return Err(list_error("文件为空或没有表头 / the file is empty or has no header row")),
         };
         let count = rows.len();
@@ -286,8 +329,11 @@ impl BatchList {
         while count < max {
             let row = self.row;
             let screened = match &mut self.source {
-                Source::Csv { reader, record, done, .. } => match reader.read_byte_record(record) {
-                    Ok(true) => screen_record(&screener, row, record),
+                Source::Csv { reader, mark, record, done, .. } => match reader.read_byte_record(record) {
+                    Ok(true) => {
+                        mark.set(reader.position().byte());
+                        screen_record(&screener, row, record)
+                    }
                     Ok(false) => {
                         *done = true;
                         break;
@@ -339,16 +385,7 @@ impl BatchList {
         unchecked_return_type = "{ row: number; column: string; zh: string; en: string }[]"
     )]
     pub fn header_problems(&self) -> JsValue {
-        let problems: Vec<CellError> = self
-            .header
-            .problems()
-            .map(|(column, zh, en)| CellError {
-                row: 1,
-                column: column.to_string().into(),
-                zh: zh.into(),
-                en: en.into(),
-            })
-            .collect();
+        let problems = self.header.problem_errors();
         to_js(&problems)
     }
 
@@ -429,6 +466,14 @@ pub fn batch_columns() -> JsValue {
         .map(|c| ColumnView { header: c.header, en: c.en, required: c.required, example: c.example })
         .collect();
     to_js(&columns)
+}
+
+/// The input limits (`src/limits.rs`, the command line's too): the page
+/// checks a file's size, and an Excel file's unzipped size
+/// (`xlsx_uncompressed_bytes`), before reading it.
+#[wasm_bindgen(js_name = batchLimits, unchecked_return_type = "BatchLimits")]
+pub fn batch_limits() -> JsValue {
+    to_js(&LIMITS)
 }
 
 /// The output list's header row, for a spreadsheet download.

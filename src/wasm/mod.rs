@@ -157,6 +157,18 @@ export type RuleStatus = "eligible" | "amount_not_published" | "not_eligible" | 
 export type Recipient = "enterprise" | "guarantor" | "bank" | "unsettled";
 export type DocumentStatus = "in_force" | "expired" | "draft";
 
+/** 本测算采用的解读: a reading of the clause the result rests on. */
+export interface Reading {
+  id: string;
+  /** What is read, e.g. the 年度 of an annual cap. */
+  name: Text;
+  /** The label of the value taken. */
+  taken: Text;
+  justification: Text;
+  /** Every value a portal's pack may choose; `taken` marks the one used. */
+  alternatives: { value: string; label: Text; taken: boolean }[];
+}
+
 export interface Citation {
   document_id: string;
   title: string;
@@ -237,6 +249,8 @@ export interface RuleReport {
   recipient_text: Text;
   /** The rule's notes that concern this enterprise (see RuleSummary.notes). */
   notes: Text[];
+  /** 本测算采用的解读 */
+  readings: Reading[];
   citation: Citation;
 }
 
@@ -306,6 +320,8 @@ export interface RuleSummary {
    * only_for_sizes is empty or holds the enterprise's size.
    */
   notes: RuleNote[];
+  /** 本测算采用的解读, shown with every result of this rule. */
+  readings: Reading[];
   citation: Citation;
   questions: Question[];
 }
@@ -759,6 +775,7 @@ struct RuleSummary<'a> {
     recipient: crate::pack::Recipient,
     recipient_text: Bi<'a>,
     notes: Vec<RuleNote<'a>>,
+    readings: Vec<report::ReadingReport<'a>>,
     citation: Citation<'a>,
     questions: Vec<Question<'a>>,
 }
@@ -793,6 +810,7 @@ impl<'a> RuleSummary<'a> {
                 .into_iter()
                 .map(|(text, only_for_sizes)| RuleNote { zh: text.zh, en: text.en, only_for_sizes })
                 .collect(),
+            readings: report::readings(l, rule),
             citation: report::citation(l, doc, rule),
             questions: rule
                 .conditions

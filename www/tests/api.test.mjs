@@ -72,7 +72,7 @@ test("the package README's snippet is true", () => {
       industry: "industry", employees: 120,
       operating_revenue: "48000000 CNY", total_assets: "60000000 CNY",
     },
-    evaluation_fees: [{ fee: "30000 CNY", for_patent_pledge_loan: true }],
+    evaluation_fees: [{ fee: "30000 CNY", for_patent_pledge_loan: true, paid_date: "2024-06-01" }],
   });
   assert.match(readme, /report\.total_yuan;\s+\/\/ "15000\.00"/);
   assert.equal(report.total_yuan, "15000.00");

@@ -44,6 +44,7 @@ test("portal page: the widget computes, in the host's colour, untouched by the h
   await page.getByRole("button", { name: "添加一笔评估费" }).click();
   await page.locator('[data-item="evaluation_fees[0]"]').getByLabel("实际支付评估费").fill("30000");
   await page.locator('[data-item="evaluation_fees[0]"]').getByLabel("因专利权质押贷款发生").selectOption({ label: "是" });
+  await page.locator('[data-item="evaluation_fees[0]"]').getByLabel("评估费支付日期").fill("2024-06-01");
   const report = engineReport(await scenarioOf(page));
   assert.equal(report.results.find((r) => r.rule_id === "LC-G-2").amount_yuan, "15000.00");
   assertSameAsEngine(assert, await shown(page), report);

@@ -81,6 +81,23 @@ test("贷款贴息: a patent-pledge loan, filled in as a user would, gives the e
   assert.equal(await card.locator(".units").textContent(), i1.citation.units.zh);
   assert.match(i1.citation.units.zh, /^牵头单位：市市场监管局、人民银行聊城市分行；责任单位：市财政局/);
   assert.match(await card.locator("blockquote").textContent(), /贷款市场报价利率/);
+  // 本测算采用的解读: each reading as the engine reports it, the one taken
+  // with its reason and the others a portal's pack may choose.
+  assert.equal(await card.locator(".readings h5").textContent(), "本测算采用的解读");
+  const readings = await card.locator(".readings li").evaluateAll((items) => items.map((li) => ({
+    id: li.dataset.reading,
+    taken: li.querySelector("strong").textContent,
+    why: li.querySelector(".why").textContent,
+    others: li.querySelector(".others").textContent,
+  })));
+  assert.deepEqual(readings.map((g) => g.id), i1.readings.map((g) => g.id));
+  assert.ok(readings.some((g) => g.id === "cap_year"));
+  for (const [i, g] of i1.readings.entries()) {
+    assert.equal(readings[i].taken, g.taken.zh);
+    assert.equal(readings[i].why, `理由：${g.justification.zh}`);
+    for (const alt of g.alternatives.filter((a) => !a.taken)) assert.ok(readings[i].others.includes(alt.label.zh), alt.value);
+  }
+  await card.screenshot({ path: "test-artifacts/readings-card.png" });
   await screenshot(page, "family-interest");
   assertQuiet(opened);
   await opened.context.close();
@@ -94,6 +111,7 @@ test("担保费补贴: guarantee and evaluation fee, with the 1% fee ceiling and
   const guarantee = page.locator('[data-item="guarantees[0]"]');
   await guarantee.getByLabel("担保金额").fill("5000000");
   await guarantee.getByLabel("实际支付担保费").fill("40000");
+  await guarantee.getByLabel("担保费支付日期").fill("2024-06-01");
   await guarantee.getByLabel("担保期限").fill("12");
   await guarantee.getByLabel("纳入政府性融资担保业务").selectOption({ label: "是" });
   await guarantee.getByText("更多信息（按政策需要填写）").click();
@@ -101,6 +119,7 @@ test("担保费补贴: guarantee and evaluation fee, with the 1% fee ceiling and
   await page.getByRole("button", { name: "添加一笔评估费" }).click();
   const fee = page.locator('[data-item="evaluation_fees[0]"]');
   await fee.getByLabel("实际支付评估费").fill("30000");
+  await fee.getByLabel("评估费支付日期").fill("2024-06-01");
   await fee.getByLabel("因专利权质押贷款发生").selectOption({ label: "是" });
   await page.locator('[data-field="answers.fits_industry_policy"] select').selectOption({ label: "是" });
 
@@ -108,8 +127,8 @@ test("担保费补贴: guarantee and evaluation fee, with the 1% fee ceiling and
   assert.deepEqual(scenario, {
     ...PROFILE,
     loans: [{}],
-    guarantees: [{ amount: "5000000 CNY", fee: "40000 CNY", term_months: 12, government_business: true, for_patent_pledge_loan: true }],
-    evaluation_fees: [{ fee: "30000 CNY", for_patent_pledge_loan: true }],
+    guarantees: [{ amount: "5000000 CNY", fee: "40000 CNY", fee_paid_date: "2024-06-01", term_months: 12, government_business: true, for_patent_pledge_loan: true }],
+    evaluation_fees: [{ fee: "30000 CNY", paid_date: "2024-06-01", for_patent_pledge_loan: true }],
     answers: { fits_industry_policy: true },
   });
   const report = engineReport(scenario);
@@ -146,6 +165,7 @@ test("保险保费补贴: first-set combined insurance and export credit insuran
   const second = page.locator('[data-item="insurance[1]"]');
   await second.getByLabel("险种").selectOption({ label: "出口信用保险" });
   await second.getByLabel("实际支付年度保费").fill("45000");
+  await second.getByLabel("保险起期").fill("2024-06-01");
   // Answer the 名单库 question where the result asks it (需满足 → 是).
   await page.locator('.card[data-rule="LC-P-1"] [data-answer="answers.on_first_set_list"][data-value="yes"]').click();
 
@@ -156,7 +176,7 @@ test("保险保费补贴: first-set combined insurance and export credit insuran
     loans: [{}],
     insurance: [
       { kind: "product_combined", product: "first_set_equipment", premium: "700000 CNY", insured_amount: "20000000 CNY", start_date: "2024-06-01" },
-      { kind: "export_credit", premium: "45000 CNY" },
+      { kind: "export_credit", premium: "45000 CNY", start_date: "2024-06-01" },
     ],
     answers: { on_first_set_list: true },
   });

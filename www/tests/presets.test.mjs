@@ -122,6 +122,7 @@ test("政府性融资担保贷款: the loan and its policy guarantee; only the g
   await fillProfile(page, { date: "2024-12-31", province: "山东省", city: "聊城市", industry: "软件和信息技术服务业", employees: "60", revenue: "9000000" });
   await guarantee.getByLabel("担保金额").fill("5000000");
   await guarantee.getByLabel("实际支付担保费").fill("50000");
+  await guarantee.getByLabel("担保费支付日期").fill("2024-06-01");
   await guarantee.getByLabel("担保期限").fill("12");
   // An IPO stage entered on another tab: the engine finds LC-IPO-1, the bank's page does not show it.
   await page.getByRole("tab", { name: "上市补助" }).click();
@@ -195,13 +196,16 @@ test("科技贷: a loan and nothing about the enterprise; LH-I-3 and LC-I-1 only
   await loan.getByLabel("合同年利率").fill("4.35");
 
   const scenario = await scenarioOf(page);
-  // 临政办发〔2021〕47号 三、（二）8, in force 2021-08-27 – 2021-12-31:
-  // 6,500,000 × 2% = 130,000.00, under the 200,000 cap and under the
-  // interest the 4.35% rate implies (282,750.00). LC-I-1 (聊城,
-  // from 2024-04-20) is outside its dates on 2021-12-31.
+  // 临政办发〔2021〕47号 三、（二）8, in force 2021-08-27 – 2021-12-31
+  // (127 days). The loan, lent 2021-09-01, has 122 of them (30 + 31 + 30 +
+  // 31; the balance_period reading: the effective period's months, each
+  // loan for its own days): 6,500,000 × 122 / 127 = 6,244,094.488…;
+  // × 2% = 124,881.889… → 124,881.89, under the 200,000 cap and under the
+  // interest the 4.35% rate implies on that average (271,618.11). LC-I-1
+  // (聊城, from 2024-04-20) is outside its dates on 2021-12-31.
   assert.deepEqual(await shown(page), {
-    total: "130000.00",
-    cards: { "LH-I-3": { status: "eligible", amount: "130000.00" }, "LC-I-1": { status: "outside_effective_dates", amount: null } },
+    total: "124881.89",
+    cards: { "LH-I-3": { status: "eligible", amount: "124881.89" }, "LC-I-1": { status: "outside_effective_dates", amount: null } },
   });
   assertSameAsEngine(assert, await shown(page), onlyRules(engineReport(scenario), ["LH-I-3", "LC-I-1"]));
   assert.deepEqual(await accent(page), { tab: "rgb(75, 46, 131)", tabInk: "rgb(255, 248, 225)", total: "rgb(75, 46, 131)" }, "theme-color #4b2e83, theme-ink #fff8e1");
