@@ -148,9 +148,9 @@ pub struct AlternativeReport<'p> {
     pub taken: bool,
 }
 
-/// The readings of a rule, in the pack's order.
-pub fn readings<'p>(l: Lang, rule: &'p crate::pack::Rule) -> Vec<ReadingReport<'p>> {
-    rule.readings
+/// The readings of a rule (enterprise or institution), in the pack's order.
+pub fn readings<'p>(l: Lang, readings: &'p [crate::pack::Reading]) -> Vec<ReadingReport<'p>> {
+    readings
         .iter()
         .map(|r| ReadingReport {
             id: r.id(),
@@ -722,7 +722,7 @@ fn rule_report<'p>(l: Lang, r: &RuleResult<'p>, size: Option<Size>) -> RuleRepor
         missing: o.missing,
         to_confirm: o.to_confirm,
         notes,
-        readings: readings(l, rule),
+        readings: readings(l, &rule.readings),
         citation: citation(l, doc, rule),
     }
 }

@@ -7,6 +7,7 @@
 //! 分母, i.e. 代偿额 × (代偿率 − 8%) / 代偿率. That part is excluded; the
 //! rest, 代偿额 × 8% / 代偿率 (= 分母 × 8%), is what the tiers apply to.
 //!
+//! The `tier_mode` reading:
 //! - `bracket` (default): the whole counted 代偿额 at the share of the tier
 //!   the 代偿率 falls in; above 8%, the counted part at the last tier's 50%.
 //! - `marginal`: the 代偿额 split by rate bands like a tax scale — the
@@ -17,16 +18,17 @@ use rust_decimal::Decimal;
 
 use super::{Checker, CompensationInput, Outcome, Status, Step};
 use crate::pack::institution::{InstitutionCalculation, TierReading};
-use crate::pack::InstitutionRule;
+use crate::pack::{InstitutionRule, Readings};
 
 pub(crate) fn calculate<'p>(
     rule: &'p InstitutionRule,
     input: &CompensationInput,
     c: &mut Checker,
 ) -> Option<Outcome<'p>> {
-    let InstitutionCalculation::TieredCompensation { reading, tiers } = &rule.calculation else {
+    let InstitutionCalculation::TieredCompensation { tiers } = &rule.calculation else {
         return None;
     };
+    let reading: TierReading = rule.readings.reading();
     let payout = c.yuan("payout", &input.payout, false);
     let mut out = Outcome::new(Status::Computed);
     let rate = match (input.payout_rate_percent, &input.guarantee_base) {

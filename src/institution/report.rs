@@ -11,10 +11,13 @@ use time::Date;
 use super::{Flag, InstitutionResult, Open, Reason, Status, Step};
 use crate::money::{Grouped, Percent, Yuan};
 use crate::pack::institution::{
-    BalanceCategory, CityMeasure, CompensationScope, CompensationTier, InstitutionCalculation, TierReading,
+    BalanceCategory, CityMeasure, CompensationScope, CompensationTier, InstitutionCalculation,
 };
 use crate::pack::{DocumentStatus, Recipient};
-use crate::report::{clause_citation, Bi, Citation, ConfirmReport, Lang, StepReport, NOTICE_EN, NOTICE_ZH};
+use crate::report::{
+    clause_citation, readings, Bi, Citation, ConfirmReport, Lang, ReadingReport, StepReport, NOTICE_EN,
+    NOTICE_ZH,
+};
 
 /// One institution result, rendered.
 #[derive(Debug, Serialize)]
@@ -46,6 +49,8 @@ pub struct InstitutionReport<'p> {
     pub reasons: Vec<Bi<'p>>,
     pub to_confirm: Vec<ConfirmReport<'p>>,
     pub notes: Vec<Bi<'p>>,
+    /// 本测算采用的解读: the readings the rule takes, each with its alternatives.
+    pub readings: Vec<ReadingReport<'p>>,
     pub citation: Citation<'p>,
     pub notice: Bi<'p>,
 }
@@ -171,9 +176,6 @@ impl<'p> InstitutionReport<'p> {
                 || format!("This document is {} (effective {from} to {to})", doc.status.name_en()),
             ));
         }
-        if let InstitutionCalculation::TieredCompensation { reading, .. } = &rule.calculation {
-            notes.push(reading_note(l, *reading));
-        }
         notes.extend(rule.notes.iter().map(|n| l.text(n)));
         notes.extend(rule.recipient_note.iter().map(|n| l.text(n)));
         InstitutionReport {
@@ -201,6 +203,7 @@ impl<'p> InstitutionReport<'p> {
             reasons: r.reasons.iter().map(|x| reason_text(l, x)).collect(),
             to_confirm: r.to_confirm.iter().map(|o| open_report(l, o)).collect(),
             notes,
+            readings: readings(l, &rule.readings),
             citation: clause_citation(l, doc, &rule.clause, &rule.quote, rule.units.as_ref()),
             notice: l.bi(|| NOTICE_ZH, || NOTICE_EN),
         }
@@ -239,22 +242,6 @@ fn step_kind(step: &Step) -> &'static str {
         Step::BanksWithinLimit { .. } => "banks_within_limit",
         Step::DecidedInTime { .. } => "decided_in_time",
         Step::DecisionDue { .. } => "decision_due",
-    }
-}
-
-/// Which reading of the 代偿率 tiers the pack chose (ground rules, R-1), in
-/// words: shown with every R-1 result and, on the institution page, above
-/// the tier table before anything is computed.
-pub(crate) fn reading_note<'p>(l: Lang, reading: TierReading) -> Bi<'p> {
-    match reading {
-        TierReading::Bracket => l.bi(
-            || "读法：整档（bracket）——全部代偿额按代偿率所在档的比例补偿；另一读法“分段累进”（marginal）可由政策包选择",
-            || "Reading: bracket — the whole payout at the share of the tier the rate falls in; the other reading (marginal, tax-scale) can be chosen in the pack",
-        ),
-        TierReading::Marginal => l.bi(
-            || "读法：分段累进（marginal）——代偿额按代偿率分段，各段按本档比例补偿；政策包默认读法为整档（bracket）",
-            || "Reading: marginal — the payout split by rate bands, each at its band's share; the built-in default is bracket",
-        ),
     }
 }
 

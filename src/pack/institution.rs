@@ -23,13 +23,16 @@
 //! [institution_rules.calculation]
 //! template = "tiered_compensation"          # | risk_split | per_unit_reward | balance_share_reward
 //!                                           # | capped_award | referral_check
-//! reading = "bracket"                       # | marginal
 //! [[institution_rules.calculation.tiers]]
 //! from_percent = "0"
 //! includes_from = true
 //! to_percent = "1"
 //! includes_to = false
 //! share_percent = "100"
+//!
+//! [[institution_rules.readings]]            # as [[rules.readings]] (crate::pack::reading)
+//! id = "tier_mode"
+//! value = "bracket"                         # | marginal
 //! ```
 //!
 //! Percentages are written in percent (`"0.5"` means 0.5%), money in yuan,
@@ -38,7 +41,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{Recipient, Text, Units};
+use super::{Reading, Recipient, Text, Units};
 
 /// 面向金融机构的条款: one provision, as a calculation.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -67,6 +70,10 @@ pub struct InstitutionRule {
     #[serde(default)]
     pub conditions: Vec<InstitutionQuestion>,
     pub calculation: InstitutionCalculation,
+    /// 本测算采用的解读: the readings the calculation rests on, as an
+    /// enterprise rule's (see [`super::reading`]), shown with each result.
+    #[serde(default)]
+    pub readings: Vec<Reading>,
     /// Shown with every result of this rule.
     #[serde(default)]
     pub notes: Vec<Text>,
@@ -87,9 +94,8 @@ pub enum InstitutionCalculation {
     /// 代偿补偿 by the guarantor's 代偿率 (R-1): tiers of 代偿率 with a
     /// compensation share each; the part of the 代偿率 above the last tier
     /// is not compensated.
+    /// How a tier's share applies to the 代偿额 is the `tier_mode` reading.
     TieredCompensation {
-        /// How a tier's share applies to the 代偿额.
-        reading: TierReading,
         /// Contiguous, from 0%; each shared boundary belongs to exactly one
         /// side; the last tier includes its top (rates above it are 「超出」).
         tiers: Vec<CompensationTier>,
@@ -152,14 +158,27 @@ pub enum InstitutionCalculation {
         /// empty: one balance for the whole institution.
         #[serde(default)]
         categories: Vec<BalanceCategory>,
-        /// How a per-enterprise balance limit adds up across categories.
-        #[serde(default)]
-        per_enterprise_cap: PerEnterpriseCap,
         /// The institution qualifies if any of these measures is strictly
         /// above the city average (「超过全市平均」); empty: no such test.
         #[serde(default)]
         above_city_average_any_of: Vec<CityMeasure>,
     },
+}
+
+impl InstitutionRule {
+    /// The reading ids the calculation reads: a checked pack carries each
+    /// of them, and no other.
+    pub fn readings_read(&self) -> Vec<&'static str> {
+        match &self.calculation {
+            InstitutionCalculation::TieredCompensation { .. } => vec!["tier_mode"],
+            InstitutionCalculation::BalanceShareReward { categories, .. }
+                if categories.iter().any(|k| k.per_enterprise_balance_cap_yuan.is_some()) =>
+            {
+                vec!["per_enterprise_cap"]
+            }
+            _ => vec![],
+        }
+    }
 }
 
 impl InstitutionCalculation {
@@ -186,26 +205,18 @@ pub struct ShareRange {
     pub cost: Text,
 }
 
-/// The two readings of a tier table (ground rules, R-1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The two readings of a tier table (ground rules, R-1): the `tier_mode` reading.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TierReading {
     /// The whole 代偿额 at the share of the tier the 代偿率 falls in; above
     /// the last tier, the 代偿额 attributable to the rate above it is
     /// excluded and the rest is paid at the last tier's share.
+    #[default]
     Bracket,
     /// Like a tax scale: the 代偿额 split by the rate bands, each part at
     /// its band's share; the part above the last tier excluded.
     Marginal,
-}
-
-impl TierReading {
-    pub fn name(self) -> &'static str {
-        match self {
-            TierReading::Bracket => "bracket",
-            TierReading::Marginal => "marginal",
-        }
-    }
 }
 
 /// One 档 of 代偿率.
@@ -273,7 +284,7 @@ pub struct BalanceCategory {
     pub requirement: Option<Text>,
 }
 
-/// How a per-enterprise balance limit adds up (a named ambiguity).
+/// How a per-enterprise balance limit adds up: the `per_enterprise_cap` reading.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PerEnterpriseCap {

@@ -12,6 +12,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::institution::{PerEnterpriseCap, TierReading};
 use super::Text;
 use crate::lpr::Tenor;
 
@@ -185,6 +186,8 @@ readings! {
     FeeCapUnit(FeeCapUnit) = "fee_cap_unit" ["per_fee_kind_per_loan", "per_fee_entered"],
     GuaranteeAmountScope(GuaranteeAmountScope) = "guarantee_amount_scope" ["per_borrower", "per_contract"],
     BalancePeriod(BalancePeriod) = "balance_period" ["effective_period_months", "calendar_year"],
+    TierMode(TierReading) = "tier_mode" ["bracket", "marginal"],
+    PerEnterpriseCap(PerEnterpriseCap) = "per_enterprise_cap" ["per_category", "across_categories"],
 }
 
 /// 日计数惯例.

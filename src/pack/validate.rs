@@ -140,7 +140,7 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
                     }
                 }
             }
-            for (field, zh, en) in reading_problems(rule) {
+            for (field, zh, en) in reading_problems(&rule.readings, rule.readings_read()) {
                 push(id, at(&field), zh, en);
             }
             for (field, value, is_share) in parameters(&rule.calculation) {
@@ -177,10 +177,9 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
 
 /// Each reading the rule reads is given once, and none it does not read
 /// (a reading the engine would ignore is a promise the result cannot keep).
-fn reading_problems(rule: &super::Rule) -> Vec<Problem> {
-    let read = rule.readings_read();
+fn reading_problems(readings: &[super::Reading], read: Vec<&'static str>) -> Vec<Problem> {
     let mut out = Vec::new();
-    for (i, reading) in rule.readings.iter().enumerate() {
+    for (i, reading) in readings.iter().enumerate() {
         let id = reading.id();
         if !read.contains(&id) {
             out.push(problem(
@@ -188,7 +187,7 @@ fn reading_problems(rule: &super::Rule) -> Vec<Problem> {
                 format!("本规则的计算与条件不使用解读 {id}"),
                 format!("the rule's calculation and conditions do not read `{id}`"),
             ));
-        } else if rule.readings[..i].iter().any(|r| r.id() == id) {
+        } else if readings[..i].iter().any(|r| r.id() == id) {
             out.push(problem(
                 format!("readings[{i}].id"),
                 format!("解读 {id} 重复"),
@@ -197,7 +196,7 @@ fn reading_problems(rule: &super::Rule) -> Vec<Problem> {
         }
     }
     for id in read {
-        if !rule.readings.iter().any(|r| r.id() == id) {
+        if !readings.iter().any(|r| r.id() == id) {
             out.push(problem(
                 "readings".to_string(),
                 format!("缺少解读 {id}（本规则的计算或条件依赖它，须写明采用的解读、备选解读及理由）"),
@@ -332,6 +331,7 @@ fn institution_problems(rule: &InstitutionRule) -> Vec<Problem> {
         out.push(problem("quote", "缺少原文摘录", "the quoted clause is empty"));
     }
     out.extend(units_problems(rule.units.as_ref()));
+    out.extend(reading_problems(&rule.readings, rule.readings_read()));
     let mut questions = HashSet::new();
     for (c, q) in rule.conditions.iter().enumerate() {
         if q.id.trim().is_empty() {

@@ -799,7 +799,7 @@ impl<'a> RuleSummary<'a> {
                 .into_iter()
                 .map(|(text, only_for_sizes)| RuleNote { zh: text.zh, en: text.en, only_for_sizes })
                 .collect(),
-            readings: report::readings(l, rule),
+            readings: report::readings(l, &rule.readings),
             citation: report::citation(l, doc, rule),
             questions: rule
                 .conditions
