@@ -9,7 +9,6 @@ use std::process::Command;
 use serde_json::Value;
 use sme_subsidy::institution::{self, InstitutionReport};
 use sme_subsidy::pack::builtin::builtin;
-use sme_subsidy::pack::institution::InstitutionCalculation;
 use sme_subsidy::pack::{validate, PolicySet};
 use sme_subsidy::report::Lang;
 use sme_subsidy::screening::{self, Criterion, Outcome, ScreeningAnswers, ScreeningReport};
@@ -232,21 +231,39 @@ fn r1_rate_derived_from_the_base_is_never_rounded_before_the_tier_test() {
 }
 
 #[test]
-fn r1_a_portal_may_put_3_percent_in_the_lower_tier() {
-    // 「1%—3%」 read as including 3%: tier 2 includes_to, tier 3 excludes its from.
-    let mut set = builtin().clone();
-    for doc in &mut set.documents {
-        for rule in &mut doc.institution_rules {
-            if let InstitutionCalculation::TieredCompensation { tiers, .. } = &mut rule.calculation {
-                tiers[1].includes_to = true;
-                tiers[2].includes_from = false;
-            }
-        }
+fn r1_tier_top_reading_decides_3_and_5_percent() {
+    // Default `tier_top = excluded` (R1_TABLE): 3% → 「3%—5%」 60% = 600,000;
+    // 5% → 「5%—8%(含)」 50% = 500,000. The text settles 1% (「小于1%」: tier 2)
+    // and 8% (「(含)」: tier 4) under either reading.
+    let r = eval(&r1("3"));
+    assert_eq!(reading_taken(&r, "tier_top").0, "excluded");
+    // `included` (a portal's pack): 「A%—B%」 includes B.
+    let set = portal_reading(
+        "policies/000-liaocheng-jiangbei-guarantee-2023/pack.toml",
+        "tier_top",
+        "excluded",
+        "included",
+    );
+    for (rate, want) in [
+        // 1%: still 「1%—3%」: 1,000,000 × 80% = 800,000.
+        ("1", "800000.00"),
+        // 3%: now 「1%—3%」: 1,000,000 × 80% = 800,000.
+        ("3", "800000.00"),
+        // 3.0001%: above 3%, 「3%—5%」: × 60% = 600,000.
+        ("3.0001", "600000.00"),
+        // 5%: now 「3%—5%」: × 60% = 600,000.
+        ("5", "600000.00"),
+        // 8%: 「5%—8%(含)」 either way: × 50% = 500,000.
+        ("8", "500000.00"),
+    ] {
+        let r = eval_in(&set, &r1(rate));
+        assert_eq!(r["amount_yuan"], want, "{rate}%: {:?}", step_texts(&r));
+        assert_eq!(reading_taken(&r, "tier_top").0, "included");
     }
-    assert!(validate::documents(&set.documents, "portal").is_empty());
-    // 3% now in tier 2: 1,000,000 × 80% = 800,000; 1% still tier 2.
-    assert_eq!(eval_in(&set, &r1("3"))["amount_yuan"], "800000.00");
-    assert_eq!(eval_in(&set, &r1("3.0001"))["amount_yuan"], "600000.00");
+    let t = step_texts(&eval_in(&set, &r1("3")));
+    assert!(t[1].contains("第2档（1%（含）至3%（含））"), "{t:?}");
+    let t = step_texts(&eval_in(&set, &r1("5")));
+    assert!(t[1].contains("第3档（3%（不含）至5%（含））"), "{t:?}");
 }
 
 #[test]

@@ -17,7 +17,7 @@
 use rust_decimal::Decimal;
 
 use super::{Checker, CompensationInput, Outcome, Status, Step};
-use crate::pack::institution::{InstitutionCalculation, TierReading};
+use crate::pack::institution::{InstitutionCalculation, TierBounds, TierReading};
 use crate::pack::{InstitutionRule, Readings};
 
 pub(crate) fn calculate<'p>(
@@ -106,15 +106,18 @@ pub(crate) fn calculate<'p>(
     };
     let amount = match reading {
         TierReading::Bracket => {
+            // The `tier_top` reading decides the boundaries the text leaves unsaid.
+            let bounds = TierBounds::of(tiers, rule.readings.reading());
             let index = if rate > top {
                 tiers.len() - 1
             } else {
-                // Validation makes the tiers cover [0, top] with each boundary
-                // on exactly one side, so exactly one tier holds the rate.
-                tiers.iter().position(|t| t.contains(rate)).unwrap_or(tiers.len() - 1)
+                // Validation makes the tiers cover [0, top] (the last one
+                // including it), and `TierBounds::of` puts each boundary on
+                // exactly one side, so exactly one tier holds the rate.
+                tiers.iter().zip(&bounds).position(|(t, b)| b.contains(t, rate)).unwrap_or(tiers.len() - 1)
             };
             let tier = &tiers[index];
-            out.steps.push(Step::TierChosen { index, tier, rate_percent: rate });
+            out.steps.push(Step::TierChosen { index, tier, bounds: bounds[index], rate_percent: rate });
             out.steps.extend(excess);
             let amount = counted * tier.share_percent / Decimal::ONE_HUNDRED;
             out.steps.push(Step::TierShare { counted, share_percent: tier.share_percent, amount });

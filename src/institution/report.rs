@@ -11,7 +11,7 @@ use time::Date;
 use super::{Flag, InstitutionResult, Open, Reason, Status, Step};
 use crate::money::{Grouped, Percent, Yuan};
 use crate::pack::institution::{
-    BalanceCategory, CityMeasure, CompensationScope, CompensationTier, InstitutionCalculation,
+    BalanceCategory, CityMeasure, CompensationScope, CompensationTier, InstitutionCalculation, TierBounds,
 };
 use crate::pack::{DocumentStatus, Recipient};
 use crate::report::{
@@ -246,7 +246,7 @@ fn step_kind(step: &Step) -> &'static str {
 }
 
 /// A tier's range: `1%（含）至3%（不含）` / `1% (incl.) to 3% (excl.)`.
-pub(crate) fn tier_range<'p>(l: Lang, t: &CompensationTier) -> Bi<'p> {
+pub(crate) fn tier_range<'p>(l: Lang, t: &CompensationTier, b: TierBounds) -> Bi<'p> {
     let inc = |b: bool| {
         if b {
             ("含", "incl.")
@@ -254,8 +254,8 @@ pub(crate) fn tier_range<'p>(l: Lang, t: &CompensationTier) -> Bi<'p> {
             ("不含", "excl.")
         }
     };
-    let (fz, fe) = inc(t.includes_from);
-    let (tz, te) = inc(t.includes_to);
+    let (fz, fe) = inc(b.includes_from);
+    let (tz, te) = inc(b.includes_to);
     let (from, to) = (Percent(t.from_percent), Percent(t.to_percent));
     l.bi(|| format!("{from}（{fz}）至{to}（{tz}）"), || format!("{from} ({fe}) to {to} ({te})"))
 }
@@ -295,10 +295,10 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                 || format!("payout rate = payout {} / base {} = {r}", y(*payout), y(*base)),
             )
         }
-        Step::TierChosen { index, tier, rate_percent } => {
+        Step::TierChosen { index, tier, bounds, rate_percent } => {
             let r = pct(*rate_percent);
             let n = index + 1;
-            let range = tier_range(l, tier);
+            let range = tier_range(l, tier, *bounds);
             let s = Percent(tier.share_percent);
             if *rate_percent > tier.to_percent {
                 l.bi(

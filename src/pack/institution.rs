@@ -25,9 +25,8 @@
 //!                                           # | capped_award | referral_check
 //! [[institution_rules.calculation.tiers]]
 //! from_percent = "0"
-//! includes_from = true
 //! to_percent = "1"
-//! includes_to = false
+//! top = "excluded"                          # 「小于1%」; absent: the tier_top reading
 //! share_percent = "100"
 //!
 //! [[institution_rules.readings]]            # as [[rules.readings]] (crate::pack::reading)
@@ -96,8 +95,8 @@ pub enum InstitutionCalculation {
     /// is not compensated.
     /// How a tier's share applies to the 代偿额 is the `tier_mode` reading.
     TieredCompensation {
-        /// Contiguous, from 0%; each shared boundary belongs to exactly one
-        /// side; the last tier includes its top (rates above it are 「超出」).
+        /// Contiguous, from 0%; the last tier includes its top (rates above
+        /// it are 「超出」).
         tiers: Vec<CompensationTier>,
     },
     /// 银担风险分担 of a defaulted guaranteed loan.
@@ -170,7 +169,14 @@ impl InstitutionRule {
     /// of them, and no other.
     pub fn readings_read(&self) -> Vec<&'static str> {
         match &self.calculation {
-            InstitutionCalculation::TieredCompensation { .. } => vec!["tier_mode"],
+            InstitutionCalculation::TieredCompensation { tiers } => {
+                let mut v = vec!["tier_mode"];
+                // A boundary the text leaves unsaid is read.
+                if tiers.iter().any(|t| t.top.is_none()) {
+                    v.push("tier_top");
+                }
+                v
+            }
             InstitutionCalculation::BalanceShareReward { categories, .. }
                 if categories.iter().any(|k| k.per_enterprise_balance_cap_yuan.is_some()) =>
             {
@@ -219,24 +225,58 @@ pub enum TierReading {
     Marginal,
 }
 
-/// One 档 of 代偿率.
+/// One 档 of 代偿率: 「A%—B%」 → B% share. Which side of a shared boundary
+/// a rate equal to it falls on is the text's where it says so (「小于1%」,
+/// 「8%(含)」: `top`), else the `tier_top` reading.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CompensationTier {
     pub from_percent: Decimal,
-    /// Whether a rate equal to `from_percent` falls in this tier.
-    pub includes_from: bool,
     pub to_percent: Decimal,
-    /// Whether a rate equal to `to_percent` falls in this tier.
-    pub includes_to: bool,
+    /// Whether a rate equal to `to_percent` falls in this tier, when the
+    /// text says so; absent: as the `tier_top` reading reads 「A%—B%」.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top: Option<TierTop>,
     /// 补偿比例: percent of the 代偿额.
     pub share_percent: Decimal,
 }
 
-impl CompensationTier {
-    pub fn contains(&self, rate: Decimal) -> bool {
-        let above_from = rate > self.from_percent || (self.includes_from && rate == self.from_percent);
-        let below_to = rate < self.to_percent || (self.includes_to && rate == self.to_percent);
+/// Whether a tier 「A%—B%」 includes B: the text's word for one tier
+/// (`top`), or the `tier_top` reading for the tiers it leaves unsaid.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TierTop {
+    /// B itself belongs to the next tier: 「A%—B%」 is [A, B).
+    #[default]
+    Excluded,
+    /// B itself belongs to this tier: 「A%—B%」 is (A, B].
+    Included,
+}
+
+/// Which bounds a tier includes, once the text and the reading are applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TierBounds {
+    pub includes_from: bool,
+    pub includes_to: bool,
+}
+
+impl TierBounds {
+    /// Each tier's bounds under the `tier_top` reading: a tier's top as the
+    /// text fixes it or as read; its bottom the other side of the previous
+    /// tier's top (each boundary in exactly one tier), the first from 0%
+    /// inclusive.
+    pub fn of(tiers: &[CompensationTier], read: TierTop) -> Vec<TierBounds> {
+        let mut out: Vec<TierBounds> = Vec::with_capacity(tiers.len());
+        for tier in tiers {
+            let includes_from = out.last().is_none_or(|prev| !prev.includes_to);
+            out.push(TierBounds { includes_from, includes_to: tier.top.unwrap_or(read) == TierTop::Included });
+        }
+        out
+    }
+
+    pub fn contains(&self, tier: &CompensationTier, rate: Decimal) -> bool {
+        let above_from = rate > tier.from_percent || (self.includes_from && rate == tier.from_percent);
+        let below_to = rate < tier.to_percent || (self.includes_to && rate == tier.to_percent);
         above_from && below_to
     }
 }

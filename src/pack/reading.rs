@@ -12,7 +12,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::institution::{PerEnterpriseCap, TierReading};
+use super::institution::{PerEnterpriseCap, TierReading, TierTop};
 use super::Text;
 use crate::lpr::Tenor;
 
@@ -187,6 +187,7 @@ readings! {
     GuaranteeAmountScope(GuaranteeAmountScope) = "guarantee_amount_scope" ["per_borrower", "per_contract"],
     BalancePeriod(BalancePeriod) = "balance_period" ["effective_period_months", "calendar_year"],
     TierMode(TierReading) = "tier_mode" ["bracket", "marginal"],
+    TierTop(TierTop) = "tier_top" ["excluded", "included"],
     PerEnterpriseCap(PerEnterpriseCap) = "per_enterprise_cap" ["per_category", "across_categories"],
 }
 

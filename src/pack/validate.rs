@@ -11,7 +11,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::institution::InstitutionCalculation as Inst;
+use super::institution::{InstitutionCalculation as Inst, TierTop};
 use super::{Calculation, Condition, CrossReference, Document, InstitutionRule, Units};
 
 /// A located problem in a policy pack.
@@ -369,45 +369,30 @@ fn institution_problems(rule: &InstitutionRule) -> Vec<Problem> {
                     ));
                 }
                 if let Some(next) = tiers.get(t + 1) {
-                    let at_next = |f: &str| format!("calculation.tiers[{}].{f}", t + 1);
                     if next.from_percent != tier.to_percent {
                         out.push(problem(
-                            at_next("from_percent"),
+                            format!("calculation.tiers[{}].from_percent", t + 1),
                             format!("档位不连续：上一档止于 {}%，本档始于 {}%", tier.to_percent, next.from_percent),
                             format!("tiers are not contiguous: the previous tier ends at {}%, this one starts at {}%", tier.to_percent, next.from_percent),
-                        ));
-                    } else if tier.includes_to == next.includes_from {
-                        let (zh, en) = if tier.includes_to {
-                            ("两档都包含", "both tiers include it")
-                        } else {
-                            ("两档都不包含", "neither tier includes it")
-                        };
-                        out.push(problem(
-                            at_next("includes_from"),
-                            format!("边界 {}% 须恰好属于一档：{zh}", tier.to_percent),
-                            format!(
-                                "the boundary {}% must belong to exactly one tier: {en}",
-                                tier.to_percent
-                            ),
                         ));
                     }
                 }
             }
             if let Some(first) = tiers.first() {
-                if !first.from_percent.is_zero() || !first.includes_from {
+                if !first.from_percent.is_zero() {
                     out.push(problem(
                         "calculation.tiers[0].from_percent",
-                        "第一档须从0%（含）开始",
-                        "the first tier must start at 0%, inclusive",
+                        "第一档须从0%开始",
+                        "the first tier must start at 0%",
                     ));
                 }
             }
             if let Some(last) = tiers.last() {
-                if !last.includes_to {
+                if last.top != Some(TierTop::Included) {
                     out.push(problem(
-                        format!("calculation.tiers[{}].includes_to", tiers.len() - 1),
-                        "最后一档须包含其上限（只有超出上限的部分不予补偿）",
-                        "the last tier must include its top (only the part above it is excluded)",
+                        format!("calculation.tiers[{}].top", tiers.len() - 1),
+                        "最后一档须写明包含其上限（top = \"included\"，只有超出上限的部分不予补偿）",
+                        "the last tier must include its top (top = \"included\": only the part above it is excluded)",
                     ));
                 }
             }

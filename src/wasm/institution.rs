@@ -28,8 +28,8 @@ use wasm_bindgen::JsCast;
 use super::{input_error, json_text, language, not_an_object, to_js, Calculator, LanguageChoice};
 use crate::institution::report::tier_range;
 use crate::institution::{self, InstitutionReport};
-use crate::pack::institution::{InstitutionCalculation, InstitutionQuestion};
-use crate::pack::{Document, InstitutionRule, Recipient, Text};
+use crate::pack::institution::{InstitutionCalculation, InstitutionQuestion, TierBounds};
+use crate::pack::{Document, InstitutionRule, Readings, Recipient, Text};
 use crate::report::{clause_citation, readings, Bi, Citation, Lang, ReadingReport};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -211,9 +211,9 @@ export interface InstitutionReport {
 /** A 代偿率 tier of R-1: percentages as decimal strings. */
 export interface CompensationTier {
   from_percent: string;
-  includes_from: boolean;
   to_percent: string;
-  includes_to: boolean;
+  /** Whether the text itself puts to_percent in this tier (「小于1%」, 「8%(含)」); absent: the tier_top reading. */
+  top?: "excluded" | "included";
   share_percent: string;
 }
 
@@ -338,7 +338,7 @@ impl<'p> InstitutionRuleSummary<'p> {
         let l = Lang::Both;
         let tier_ranges = match &rule.calculation {
             InstitutionCalculation::TieredCompensation { tiers } => {
-                tiers.iter().map(|t| tier_range(l, t)).collect()
+                tiers.iter().zip(TierBounds::of(tiers, rule.readings.reading())).map(|(t, b)| tier_range(l, t, b)).collect()
             }
             _ => Vec::new(),
         };
