@@ -236,6 +236,7 @@ fn compute<'p>(
             *share_percent,
             *premium_rate_ceiling_percent,
             *cap_per_enterprise_year_yuan,
+            readings.reading(),
             Window::of(doc, readings.reading()),
             scenario,
             items,

@@ -1064,6 +1064,10 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                     let f = fee_kind_of_loan(l, *kind, *loan_number);
                     (format!("{}单项最高", f.zh), format!("item cap for {}", f.en))
                 }
+                CapScope::PolicyYear(item) => {
+                    let n = item_name(l, *item);
+                    (format!("{}投保年度同一企业最高", n.zh), format!("per-enterprise cap for the policy year of {}", n.en))
+                }
                 CapScope::LoanYear(year) => {
                     (format!("{year}年起的贷款年度同一企业最高"), format!("per-enterprise cap for the loan year from {year}"))
                 }

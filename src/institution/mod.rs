@@ -46,7 +46,8 @@ use time::Date;
 use crate::input::{InputError, MAX_AMOUNT};
 use crate::money::{round_to_fen, Currency, Grouped, Money};
 use crate::pack::institution::{
-    BalanceCategory, CityMeasure, CompensationScope, CompensationTier, InstitutionQuestion, RewardUnit, TierBounds,
+    BalanceCategory, CityMeasure, CompensationScope, CompensationTier, InstitutionQuestion, RewardUnit,
+    TierBounds,
 };
 use crate::pack::{Document, InstitutionRule, PolicySet};
 use crate::scenario::iso_date;

@@ -94,10 +94,16 @@ mod tests {
             errors.iter().map(|e| (e.rule.as_deref().unwrap(), e.field.as_str())).collect();
         assert_eq!(
             found,
-            [("LC-R-1", "[0].institution_rules[0].readings[1].id"), ("LC-R-1", "[0].institution_rules[0].readings")],
+            [
+                ("LC-R-1", "[0].institution_rules[0].readings[1].id"),
+                ("LC-R-1", "[0].institution_rules[0].readings")
+            ],
             "{errors:#?}"
         );
-        assert!(errors[0].en.contains("per_enterprise_cap") && errors[1].en.contains("tier_mode"), "{errors:#?}");
+        assert!(
+            errors[0].en.contains("per_enterprise_cap") && errors[1].en.contains("tier_mode"),
+            "{errors:#?}"
+        );
     }
 
     /// A broken institution rule is reported with the file, the rule and the field.

@@ -269,7 +269,10 @@ impl TierBounds {
         let mut out: Vec<TierBounds> = Vec::with_capacity(tiers.len());
         for tier in tiers {
             let includes_from = out.last().is_none_or(|prev| !prev.includes_to);
-            out.push(TierBounds { includes_from, includes_to: tier.top.unwrap_or(read) == TierTop::Included });
+            out.push(TierBounds {
+                includes_from,
+                includes_to: tier.top.unwrap_or(read) == TierTop::Included,
+            });
         }
         out
     }

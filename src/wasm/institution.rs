@@ -337,9 +337,11 @@ impl<'p> InstitutionRuleSummary<'p> {
     fn new(doc: &'p Document, rule: &'p InstitutionRule) -> Self {
         let l = Lang::Both;
         let tier_ranges = match &rule.calculation {
-            InstitutionCalculation::TieredCompensation { tiers } => {
-                tiers.iter().zip(TierBounds::of(tiers, rule.readings.reading())).map(|(t, b)| tier_range(l, t, b)).collect()
-            }
+            InstitutionCalculation::TieredCompensation { tiers } => tiers
+                .iter()
+                .zip(TierBounds::of(tiers, rule.readings.reading()))
+                .map(|(t, b)| tier_range(l, t, b))
+                .collect(),
             _ => Vec::new(),
         };
         InstitutionRuleSummary {
