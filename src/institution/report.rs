@@ -653,10 +653,12 @@ fn reason_text<'p>(l: Lang, reason: &Reason<'p>) -> Bi<'p> {
 fn open_report<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
     match open {
         Open::Question(q) => ConfirmReport {
+            not_yet: None,
             key: format!("answers.{}", q.id),
             text: l.bi(|| format!("需满足：{}", q.question.zh), || format!("to be met: {}", q.question.en)),
         },
         Open::GraceDays { minimum } => ConfirmReport {
+            not_yet: None,
             key: "grace_days".into(),
             text: l.bi(
                 || format!("需满足：代偿宽限期不少于{minimum}天（请填写协议约定的宽限期 grace_days）"),
@@ -671,6 +673,7 @@ fn open_report<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
             let zh: Vec<&str> = unknown.iter().map(|m| measure_text(*m).0).collect();
             let en: Vec<&str> = unknown.iter().map(|m| measure_text(*m).1).collect();
             ConfirmReport {
+                not_yet: None,
                 key: "city_comparison".into(),
                 text: l.bi(
                     || format!("需满足：年末在保余额超过全市平均在保余额，或年度增速超过全市平均增速（请填写本机构及全市平均的{}）", zh.join("、")),
@@ -681,6 +684,7 @@ fn open_report<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
         Open::Requirement { category } => {
             let req = category.requirement.as_ref();
             ConfirmReport {
+                not_yet: None,
                 key: format!("category.{}", category.id),
                 text: l.bi(
                     || format!("需满足（{}）：{}", category.name.zh, req.map_or("", |t| t.zh.as_str())),
@@ -689,6 +693,7 @@ fn open_report<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
             }
         }
         Open::Deposit => ConfirmReport {
+            not_yet: None,
             key: "deposit".into(),
             text: l.bi(
                 || "需满足：银行对担保机构免收保证金（请填写银行要求的保证金 deposit，无则填0）",
@@ -696,6 +701,7 @@ fn open_report<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
             ),
         },
         Open::MaterialsComplete { max } => ConfirmReport {
+            not_yet: None,
             key: "materials_complete".into(),
             text: l.bi(
                 || format!("需满足：银行在收齐企业申请材料 {max} 日内作出是否授信的决定（请填写收齐材料之日 materials_complete）"),
@@ -705,6 +711,7 @@ fn open_report<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
         Open::SalesUnknown { index, max } => {
             let n = index + 1;
             ConfirmReport {
+                not_yet: None,
                 key: format!("lines[{index}].annual_sales"),
                 text: l.bi(
                     || format!("需满足：第{n}行借款企业年销售收入不超过 {} 元（请填写 annual_sales）", y(*max)),
