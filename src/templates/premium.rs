@@ -13,15 +13,16 @@ use crate::scenario::Scenario;
 pub(crate) fn compute<'p>(
     share_percent: Decimal,
     rate_ceiling_percent: Option<Decimal>,
-    cap_per_year: Option<Decimal>,
-    cap_year: PremiumCapYear,
+    // 「年度最高」 and which 年度 (the `premium_cap_year` reading).
+    cap: Option<(Decimal, PremiumCapYear)>,
     window: Window,
     scenario: &Scenario,
     items: &[ItemRef],
     trace: &mut Trace<'p>,
 ) -> Option<Computed> {
     let mut by_year: Vec<(i32, Decimal)> = Vec::with_capacity(1);
-    let per_policy = cap_per_year.is_some() && cap_year == PremiumCapYear::PolicyYear;
+    let cap_per_year = cap.map(|(yuan, _)| yuan);
+    let per_policy = matches!(cap, Some((_, PremiumCapYear::PolicyYear)));
     let mut sum = Decimal::ZERO;
     let mut counted = 0;
     for &item in items {
