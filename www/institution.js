@@ -500,7 +500,7 @@ class InstitutionPage {
     } else {
       parts.push(h("h3", {}, bi(T.termsTitle)), h("ul", { class: "rules" }, this.#termLines(calc).map((t) => h("li", {}, bi(t)))));
     }
-    parts.push(readingsBlock(rule.readings));
+    if (rule.readings.length > 0) parts.push(readingsBlock(rule.readings));
     if (rule.notes.length > 0) parts.push(h("ul", { class: "notes" }, rule.notes.map((n) => h("li", {}, bi(n)))));
     return parts;
   }

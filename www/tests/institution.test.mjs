@@ -145,6 +145,7 @@ test("R-2 银担风险分担: the split, what 代偿 covers, and a bank share be
   assert.match(terms, /代偿宽限期不少于 30 天/);
   assert.match(terms, /对担保机构免收保证金/);
   assert.match(terms, /担保机构代偿率放宽至 5%/);
+  assert.doesNotMatch(terms, /null|undefined/, "no stray text in the terms (a rule without readings)");
 
   await r2.getByLabel("代偿发生日期").fill("2024-06-30");
   await r2.getByLabel("未偿还本金").fill("1000000");
