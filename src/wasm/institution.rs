@@ -14,7 +14,7 @@
 //!   `[1].payout` in a list).
 //! - `institutionRules()` lists the pack's institution rules with their
 //!   parameters, so a form can be built from the pack and show the terms
-//!   before anything is computed: R-1's reading and every tier's bounds,
+//!   before anything is computed: each rule's readings, R-1's tier bounds,
 //!   R-2's minimum bank share and what 代偿 covers, R-3's units, categories
 //!   and ceiling, each rule's questions and cited clause.
 //!
