@@ -235,7 +235,7 @@ fn compute<'p>(
         } => templates::premium::compute(
             *share_percent,
             *premium_rate_ceiling_percent,
-            *cap_per_enterprise_year_yuan,
+            cap_per_enterprise_year_yuan.map(|yuan| (yuan, readings.reading())),
             Window::of(doc, readings.reading()),
             scenario,
             items,

@@ -61,6 +61,7 @@ pub fn institution(
                 detail.extend(r.reasons.iter().map(|t| format!("✗ {}", pick(lang, t))));
                 detail.extend(r.to_confirm.iter().map(|c| format!("☐ {}", pick(lang, &c.text))));
                 detail.extend(r.notes.iter().map(|n| format!("※ {}", pick(lang, n))));
+                detail.extend(super::reading_lines(&r.readings, lang));
                 let amount = match (&r.amount_yuan, r.amount_is_maximum) {
                     (Some(a), true) => format!("≤ {a}"),
                     (Some(a), false) => a.clone(),

@@ -395,6 +395,33 @@ fn new_table<const N: usize>(header: [&str; N]) -> Table {
     table
 }
 
+/// 本测算采用的解读 as lines of a table cell: a heading, then each reading
+/// taken, why, and the others (enterprise and institution results alike).
+fn reading_lines(readings: &[report::ReadingReport], lang: Lang) -> Vec<String> {
+    if readings.is_empty() {
+        return Vec::new();
+    }
+    let pick = |t: &report::Bi| if lang == Lang::En { t.en.to_string() } else { t.zh.to_string() };
+    let (heading, sep, or, why) = if lang == Lang::En {
+        ("Readings taken by this estimate:", "; ", "other readings", "why")
+    } else {
+        ("本测算采用的解读：", "；", "其他解读", "理由")
+    };
+    let mut lines = vec![heading.to_string()];
+    for g in readings {
+        let others: Vec<String> =
+            g.alternatives.iter().filter(|a| !a.taken).map(|a| pick(&a.label)).collect();
+        lines.push(format!(
+            "◆ {}：{}（{why}：{}{sep}{or}：{}）",
+            pick(&g.name),
+            pick(&g.taken),
+            pick(&g.justification),
+            others.join(sep)
+        ));
+    }
+    lines
+}
+
 fn print_table(report: &Report, lang: Lang) {
     let pick = |t: &report::Bi| {
         if lang == Lang::En {
@@ -416,30 +443,7 @@ fn print_table(report: &Report, lang: Lang) {
         detail.extend(r.missing.iter().map(|m| format!("? {}", pick(&m.text))));
         detail.extend(r.to_confirm.iter().map(|c| format!("☐ {}", pick(&c.text))));
         detail.extend(r.notes.iter().map(|n| format!("※ {}", pick(n))));
-        if !r.readings.is_empty() {
-            detail.push(
-                if lang == Lang::En {
-                    "Readings taken by this estimate:"
-                } else {
-                    "本测算采用的解读："
-                }
-                .into(),
-            );
-            for g in &r.readings {
-                let others: Vec<String> =
-                    g.alternatives.iter().filter(|a| !a.taken).map(|a| pick(&a.label)).collect();
-                let sep = if lang == Lang::En { "; " } else { "；" };
-                let (or, why) =
-                    if lang == Lang::En { ("other readings", "why") } else { ("其他解读", "理由") };
-                detail.push(format!(
-                    "◆ {}：{}（{why}：{}{sep}{or}：{}）",
-                    pick(&g.name),
-                    pick(&g.taken),
-                    pick(&g.justification),
-                    others.join(sep)
-                ));
-            }
-        }
+        detail.extend(reading_lines(&r.readings, lang));
         table.add_row(vec![
             format!("{} {}", r.rule_id, pick(&r.name)),
             pick(&r.status_text),

@@ -148,9 +148,9 @@ pub struct AlternativeReport<'p> {
     pub taken: bool,
 }
 
-/// The readings of a rule, in the pack's order.
-pub fn readings<'p>(l: Lang, rule: &'p crate::pack::Rule) -> Vec<ReadingReport<'p>> {
-    rule.readings
+/// The readings of a rule (enterprise or institution), in the pack's order.
+pub fn readings<'p>(l: Lang, readings: &'p [crate::pack::Reading]) -> Vec<ReadingReport<'p>> {
+    readings
         .iter()
         .map(|r| ReadingReport {
             id: r.id(),
@@ -218,6 +218,20 @@ pub struct ConfirmReport<'p> {
     /// The `answers` key for questions; the scenario field for item facts.
     pub key: String,
     pub text: Bi<'p>,
+    /// Set when no answer can settle the item yet (按期还清本息 before the
+    /// loan is due): a page shows when, not yes/no buttons.
+    #[serde(flatten)]
+    pub not_yet: Option<NotYetAnswerable>,
+}
+
+/// An open item no answer settles yet: `"answerable": false`, and the first
+/// day an answer counts (the day after the loan's end date), or null when
+/// the end date is not entered.
+#[derive(Debug, Serialize)]
+pub struct NotYetAnswerable {
+    pub answerable: bool,
+    #[serde(serialize_with = "iso_date_opt::serialize")]
+    pub answerable_from: Option<Date>,
 }
 
 #[derive(Debug, Serialize)]
@@ -434,6 +448,13 @@ impl RuleOutcome<'_> {
                 json::str(o, &c.key);
                 o.push_str(",\"text\":");
                 bi(o, &c.text);
+                if let Some(n) = &c.not_yet {
+                    o.push_str(",\"answerable\":false,\"answerable_from\":");
+                    match n.answerable_from {
+                        Some(d) => json::date(o, d),
+                        None => o.push_str("null"),
+                    }
+                }
                 o.push('}');
             });
         }
@@ -722,7 +743,7 @@ fn rule_report<'p>(l: Lang, r: &RuleResult<'p>, size: Option<Size>) -> RuleRepor
         missing: o.missing,
         to_confirm: o.to_confirm,
         notes,
-        readings: readings(l, rule),
+        readings: readings(l, &rule.readings),
         citation: citation(l, doc, rule),
     }
 }
@@ -1063,6 +1084,10 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                 CapScope::FeeKindOfLoan { kind, loan_number } => {
                     let f = fee_kind_of_loan(l, *kind, *loan_number);
                     (format!("{}单项最高", f.zh), format!("item cap for {}", f.en))
+                }
+                CapScope::PolicyYear(item) => {
+                    let n = item_name(l, *item);
+                    (format!("{}投保年度同一企业最高", n.zh), format!("per-enterprise cap for the policy year of {}", n.en))
                 }
                 CapScope::LoanYear(year) => {
                     (format!("{year}年起的贷款年度同一企业最高"), format!("per-enterprise cap for the loan year from {year}"))
@@ -1437,6 +1462,7 @@ fn open_text<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
                 LoanFact::CarbonReductionTool => "carbon_reduction_tool",
             };
             ConfirmReport {
+                not_yet: None,
                 key: format!("{}.{name}", item.path()),
                 text: l
                     .bi(|| format!("需满足：{}{}", n.zh, f.zh), || format!("to be met: {} — {}", n.en, f.en)),
@@ -1450,6 +1476,12 @@ fn open_text<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
                 None => ("未填写到期日".to_string(), "no end date entered".to_string()),
             };
             ConfirmReport {
+                // Due once the end date has passed (the condition's test):
+                // an answer counts from the day after it.
+                not_yet: Some(NotYetAnswerable {
+                    answerable: false,
+                    answerable_from: end.and_then(|e| e.next_day()),
+                }),
                 key: format!("{}.repaid_on_schedule", item.path()),
                 text: l.bi(
                     || format!("需满足：{}{}（{ez}，须到期后确认）", n.zh, f.zh),
@@ -1465,12 +1497,14 @@ fn open_text<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
                 GuaranteeFact::ForPatentPledgeLoan => "for_patent_pledge_loan",
             };
             ConfirmReport {
+                not_yet: None,
                 key: format!("{}.{name}", item.path()),
                 text: l
                     .bi(|| format!("需满足：{}{}", n.zh, f.zh), || format!("to be met: {} — {}", n.en, f.en)),
             }
         }
         Open::Question { id, question } => ConfirmReport {
+            not_yet: None,
             key: format!("answers.{id}"),
             text: l.bi(|| format!("需满足：{}", question.zh), || format!("to be met: {}", question.en)),
         },
@@ -1483,12 +1517,45 @@ mod tests {
 
     /// The hand-written lean JSON is serde_json's, byte for byte.
     #[test]
+    fn repaid_on_schedule_is_not_answerable_before_due() {
+        // The example's loan runs 2024-03-01 → 2025-03-01, evaluated 2024-12-31:
+        // 按期还清本息 can be answered from 2025-03-02, the day after the end date.
+        let set = crate::pack::builtin::builtin();
+        let example =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/scenario.json")).unwrap();
+        let item = |text: &str| {
+            let scenario = crate::input::scenario_from_json(text).unwrap();
+            let lean = LeanReport::lean(&crate::evaluate(set, &scenario), Lang::Zh);
+            let json: serde_json::Value = serde_json::from_str(&lean.to_json(Lang::Zh)).unwrap();
+            let i1 = json["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["rule_id"] == "LC-I-1")
+                .unwrap()
+                .clone();
+            let open = i1["to_confirm"].as_array().cloned().unwrap_or_default();
+            open.into_iter().find(|c| c["key"] == "loans[0].repaid_on_schedule")
+        };
+        let open = item(&example).expect("open before due");
+        assert_eq!(open["answerable"], false);
+        assert_eq!(open["answerable_from"], "2025-03-02");
+        // Evaluated the day after the end date, a yes settles it: no open item.
+        assert_eq!(item(&example.replace("2024-12-31", "2025-03-02")), None);
+        // Evaluated on the end date itself it is still not due.
+        let open = item(&example.replace("2024-12-31", "2025-03-01")).expect("open on the end date");
+        assert_eq!(open["answerable_from"], "2025-03-02");
+    }
+
+    #[test]
     fn lean_json_is_serde_json() {
         let set = crate::pack::builtin::builtin();
         let example =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/scenario.json")).unwrap();
         let scenarios = [
             example.clone(),
+            // No end date: 按期还清本息 not answerable, and no date yet.
+            example.replace("\"end_date\": \"2025-03-01\",", ""),
             example.replace("\"employees\": 120", "\"employees\": 500").replace("48000000 CNY", "300000000 CNY"),
             r#"{"evaluation_date": "2024-12-31", "enterprise": {}}"#.to_string(),
             r#"{"evaluation_date": "2021-10-01", "enterprise": {"region": {"province": "浙江省", "city": "台州市", "county": "临海市"}, "industry": "software", "employees": 10}, "loans": [{}]}"#.to_string(),

@@ -236,6 +236,8 @@ pub enum Open<'p> {
 /// Which cap a `Cap` step applied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CapScope {
+    /// 一个投保年度 of one policy (the `premium_cap_year` reading: policy_year)
+    PolicyYear(ItemRef),
     /// 单项
     Item(ItemRef),
     /// 单项 as one fee kind of one loan

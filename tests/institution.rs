@@ -9,7 +9,6 @@ use std::process::Command;
 use serde_json::Value;
 use sme_subsidy::institution::{self, InstitutionReport};
 use sme_subsidy::pack::builtin::builtin;
-use sme_subsidy::pack::institution::{InstitutionCalculation, TierReading};
 use sme_subsidy::pack::{validate, PolicySet};
 use sme_subsidy::report::Lang;
 use sme_subsidy::screening::{self, Criterion, Outcome, ScreeningAnswers, ScreeningReport};
@@ -67,19 +66,41 @@ fn keys(r: &Value, list: &str) -> Vec<String> {
         .collect()
 }
 
-/// The built-in set with LC-R-1 switched to the marginal reading, as a
-/// portal's pack would (still a valid pack).
-fn marginal_set() -> PolicySet {
+/// The built-in set under a portal's pack: the document's own pack.toml
+/// with one reading switched (`id` from `from` to `to`), read as the CLI's
+/// `--pack` reads a TOML file and merged over the built-in set.
+fn portal_reading(pack: &str, id: &str, from: &str, to: &str) -> PolicySet {
+    let text = std::fs::read_to_string(pack).unwrap();
+    let taken = format!("id = \"{id}\"\nvalue = \"{from}\"");
+    assert!(text.contains(&taken), "{pack} takes {id} = {from}");
+    let text = text.replace(&taken, &format!("id = \"{id}\"\nvalue = \"{to}\""));
+    let value: toml::Value = toml::from_str(&text).unwrap();
+    let docs = validate::from_deserializer(toml::Value::Array(vec![value]), "portal.toml").unwrap();
     let mut set = builtin().clone();
-    for doc in &mut set.documents {
-        for rule in &mut doc.institution_rules {
-            if let InstitutionCalculation::TieredCompensation { reading, .. } = &mut rule.calculation {
-                *reading = TierReading::Marginal;
-            }
-        }
-    }
-    assert!(validate::documents(&set.documents, "marginal").is_empty());
+    set.merge(docs);
     set
+}
+
+/// LC-R-1 under the marginal reading of its tiers (`tier_mode`).
+fn marginal_set() -> PolicySet {
+    portal_reading(
+        "policies/000-liaocheng-jiangbei-guarantee-2023/pack.toml",
+        "tier_mode",
+        "bracket",
+        "marginal",
+    )
+}
+
+/// The reading `id` shown with a result: (value taken, its label in zh).
+fn reading_taken(r: &Value, id: &str) -> (String, String) {
+    let g = r["readings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["id"] == id)
+        .unwrap_or_else(|| panic!("{id} shown"));
+    let alt = g["alternatives"].as_array().unwrap().iter().find(|a| a["taken"] == true).unwrap();
+    (alt["value"].as_str().unwrap().to_string(), g["taken"]["zh"].as_str().unwrap().to_string())
 }
 
 // ---------------------------------------------------------------------------
@@ -157,8 +178,13 @@ fn r1_bracket_steps_name_the_tier_and_the_excluded_part() {
     assert!(r["summary"]["zh"].as_str().unwrap().contains("拨付担保机构"));
     assert_eq!(r["citation"]["number"], "聊江管办发〔2023〕3号");
     assert_eq!(r["citation"]["clause"], "三、（三）");
-    let notes: Vec<&str> = r["notes"].as_array().unwrap().iter().map(|n| n["zh"].as_str().unwrap()).collect();
-    assert!(notes[0].contains("整档（bracket）"), "{notes:?}");
+    // 本测算采用的解读: tier_mode, bracket taken, marginal the alternative.
+    let (value, label) = reading_taken(&r, "tier_mode");
+    assert_eq!(value, "bracket");
+    assert!(label.starts_with("整档"), "{label}");
+    let g = &r["readings"][0];
+    assert_eq!(g["alternatives"][1]["value"], "marginal");
+    assert!(g["justification"]["zh"].as_str().unwrap().contains("担保代偿额"));
 }
 
 #[test]
@@ -169,6 +195,7 @@ fn r1_marginal_bands_at_12_percent() {
     let json = r#"{"calculator":"tiered_compensation","date":"2024-12-31","payout":"1200000 CNY","guarantee_base":"10000000 CNY"}"#;
     let m = eval_in(&marginal_set(), json);
     assert_eq!(m["amount_yuan"], "530000.00");
+    assert_eq!(reading_taken(&m, "tier_mode").0, "marginal");
     assert_eq!(
         step_kinds(&m),
         ["rate_derived", "band", "band", "band", "band", "excess_excluded", "sum", "rounding"]
@@ -204,21 +231,39 @@ fn r1_rate_derived_from_the_base_is_never_rounded_before_the_tier_test() {
 }
 
 #[test]
-fn r1_a_portal_may_put_3_percent_in_the_lower_tier() {
-    // 「1%—3%」 read as including 3%: tier 2 includes_to, tier 3 excludes its from.
-    let mut set = builtin().clone();
-    for doc in &mut set.documents {
-        for rule in &mut doc.institution_rules {
-            if let InstitutionCalculation::TieredCompensation { tiers, .. } = &mut rule.calculation {
-                tiers[1].includes_to = true;
-                tiers[2].includes_from = false;
-            }
-        }
+fn r1_tier_top_reading_decides_3_and_5_percent() {
+    // Default `tier_top = excluded` (R1_TABLE): 3% → 「3%—5%」 60% = 600,000;
+    // 5% → 「5%—8%(含)」 50% = 500,000. The text settles 1% (「小于1%」: tier 2)
+    // and 8% (「(含)」: tier 4) under either reading.
+    let r = eval(&r1("3"));
+    assert_eq!(reading_taken(&r, "tier_top").0, "excluded");
+    // `included` (a portal's pack): 「A%—B%」 includes B.
+    let set = portal_reading(
+        "policies/000-liaocheng-jiangbei-guarantee-2023/pack.toml",
+        "tier_top",
+        "excluded",
+        "included",
+    );
+    for (rate, want) in [
+        // 1%: still 「1%—3%」: 1,000,000 × 80% = 800,000.
+        ("1", "800000.00"),
+        // 3%: now 「1%—3%」: 1,000,000 × 80% = 800,000.
+        ("3", "800000.00"),
+        // 3.0001%: above 3%, 「3%—5%」: × 60% = 600,000.
+        ("3.0001", "600000.00"),
+        // 5%: now 「3%—5%」: × 60% = 600,000.
+        ("5", "600000.00"),
+        // 8%: 「5%—8%(含)」 either way: × 50% = 500,000.
+        ("8", "500000.00"),
+    ] {
+        let r = eval_in(&set, &r1(rate));
+        assert_eq!(r["amount_yuan"], want, "{rate}%: {:?}", step_texts(&r));
+        assert_eq!(reading_taken(&r, "tier_top").0, "included");
     }
-    assert!(validate::documents(&set.documents, "portal").is_empty());
-    // 3% now in tier 2: 1,000,000 × 80% = 800,000; 1% still tier 2.
-    assert_eq!(eval_in(&set, &r1("3"))["amount_yuan"], "800000.00");
-    assert_eq!(eval_in(&set, &r1("3.0001"))["amount_yuan"], "600000.00");
+    let t = step_texts(&eval_in(&set, &r1("3")));
+    assert!(t[1].contains("第2档（1%（含）至3%（含））"), "{t:?}");
+    let t = step_texts(&eval_in(&set, &r1("5")));
+    assert!(t[1].contains("第3档（3%（不含）至5%（含））"), "{t:?}");
 }
 
 #[test]
@@ -814,18 +859,20 @@ fn r3_item_15_limit_across_categories_is_a_portal_choice() {
     let json = r#"{"calculator":"balance_share_reward","rule":"LH-R-3-15","date":"2021-12-31","lines":[
         {"enterprise":"E","category":"first_loan","monthly_average_balance":"7000000 CNY"},
         {"enterprise":"E","category":"tech_enterprise","monthly_average_balance":"6000000 CNY","annual_sales":"1000000 CNY"}]}"#;
-    assert_eq!(eval(json)["amount_yuan"], "65000.00");
-    let mut set = builtin().clone();
-    for doc in &mut set.documents {
-        for rule in &mut doc.institution_rules {
-            if let InstitutionCalculation::BalanceShareReward { per_enterprise_cap, .. } =
-                &mut rule.calculation
-            {
-                *per_enterprise_cap = sme_subsidy::pack::institution::PerEnterpriseCap::AcrossCategories;
-            }
-        }
-    }
-    assert_eq!(eval_in(&set, json)["amount_yuan"], "50000.00");
+    let r = eval(json);
+    assert_eq!(r["amount_yuan"], "65000.00");
+    let (value, label) = reading_taken(&r, "per_enterprise_cap");
+    assert_eq!(value, "per_category");
+    assert!(label.starts_with("按类别"), "{label}");
+    let set = portal_reading(
+        "policies/004-linhai-sme-finance-reform-2021/pack.toml",
+        "per_enterprise_cap",
+        "per_category",
+        "across_categories",
+    );
+    let r = eval_in(&set, json);
+    assert_eq!(r["amount_yuan"], "50000.00");
+    assert_eq!(reading_taken(&r, "per_enterprise_cap").0, "across_categories");
 }
 
 #[test]

@@ -324,6 +324,10 @@ export const UI = {
   reasons: zh_en("原因", "Why"),
   missing: zh_en("需补充信息", "Still needed"),
   toConfirm: zh_en("需满足", "To be met"),
+  /** An open item no answer settles yet (按期还清本息 before the loan is due): from when it can be answered, as the engine gives it. */
+  answerableFrom: (date) => date
+    ? zh_en(`到期后确认（${date}起）`, `Confirm once due (from ${date})`)
+    : zh_en("到期后确认（请先填写到期日）", "Confirm once due (enter the end date first)"),
   notes: zh_en("说明", "Notes"),
   readings: zh_en("本测算采用的解读", "Readings taken by this estimate"),
   readingWhy: zh_en("理由", "Why"),

@@ -10,6 +10,7 @@
 // typed and needs no new computation.
 
 import { h, nodes } from "./dom.js";
+import { UI } from "./fields.js";
 import { setPath } from "./paths.js";
 import { loadTools } from "./tools-wasm.js";
 
@@ -90,7 +91,6 @@ const T = {
   aboveTop: zh_en("代偿率超出 {top} 的部分", "The part of the rate above {top}"),
   notCompensated: zh_en("不予补偿", "not compensated"),
   bounds: zh_en("（含）：代偿率恰好等于该值时属于本档；（不含）：不属于本档。", "(incl.): a rate exactly at that bound is in the tier; (excl.): it is not."),
-  packOption: zh_en("政策包选项", "Pack option"),
   termsTitle: zh_en("文件要求", "What the text requires"),
   minShare: zh_en("银行分担比例不低于 {p}；低于时仍按协议比例测算，并标出不符合文件要求。", "The bank bears at least {p}; a lower agreed share is computed as agreed and flagged."),
   scopeLimited: zh_en("代偿范围限于本金和正常利息：罚息、复利和其他费用不予代偿。", "The payout covers principal and normal interest only: penalty and compound interest and other charges are not compensated."),
@@ -500,17 +500,17 @@ class InstitutionPage {
     } else {
       parts.push(h("h3", {}, bi(T.termsTitle)), h("ul", { class: "rules" }, this.#termLines(calc).map((t) => h("li", {}, bi(t)))));
     }
+    if (rule.readings.length > 0) parts.push(readingsBlock(rule.readings));
     if (rule.notes.length > 0) parts.push(h("ul", { class: "notes" }, rule.notes.map((n) => h("li", {}, bi(n)))));
     return parts;
   }
 
-  /** R-1's tiers with their bounds, the pack's reading, and what lies above the top. */
+  /** R-1's tiers with their bounds as the pack reads them, and what lies above the top. */
   #tierTable(rule) {
-    const { reading, tiers } = rule.calculation;
+    const { tiers } = rule.calculation;
     const top = tiers[tiers.length - 1].to_percent;
     return h("div", { class: "tiers" },
       h("h3", {}, bi(T.tiersTitle)),
-      h("p", { class: "reading" }, h("span", { class: "badge option" }, bi(T.packOption), ` reading = ${reading}`), " ", bi(rule.reading_text)),
       h("table", {},
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, bi(T.tier)), h("th", { scope: "col" }, bi(T.rateRange)), h("th", { scope: "col" }, bi(T.share)))),
         h("tbody", {},
@@ -653,6 +653,7 @@ class InstitutionPage {
       list("reasons", T.reasons, r.reasons),
       list("confirm", T.toConfirm, r.to_confirm.map((x) => x.text)),
       list("notes", T.notes, r.notes),
+      readingsBlock(r.readings),
       h("div", { class: "citation" },
         h("h4", {}, bi(T.source)),
         h("p", { class: "cite" }, c.text),
@@ -688,6 +689,24 @@ class InstitutionPage {
         Number(s.excluded_yuan) > 0 && row(T.excluded, s.excluded_yuan, "excluded"),
         Number(s.left_to_agreement_yuan) > 0 && row(T.leftToAgreement, s.left_to_agreement_yuan, "left_to_agreement")));
   }
+}
+
+/**
+ * 本测算采用的解读 as the engine gives them (a rule's or a result's): what is
+ * read, the value taken, why, and the others a portal's pack may choose.
+ */
+function readingsBlock(readings) {
+  if (readings.length === 0) return null;
+  const others = (g) => {
+    const labels = g.alternatives.filter((a) => !a.taken).map((a) => a.label);
+    return { zh: labels.map((l) => l.zh).join("；"), en: labels.map((l) => l.en).join("; ") };
+  };
+  return h("div", { class: "readings" },
+    h("h4", {}, bi(UI.readings)),
+    h("ul", {}, readings.map((g) => h("li", { "data-reading": g.id },
+      h("p", { class: "reading" }, bi(fill({ zh: "{n}：", en: "{n}: " }, { n: g.name })), h("strong", {}, bi(g.taken))),
+      h("p", { class: "why" }, bi(fill({ zh: "{w}：{j}", en: "{w}: {j}" }, { w: UI.readingWhy, j: g.justification }))),
+      h("p", { class: "others" }, bi(fill({ zh: "{o}：{a}", en: "{o}: {a}" }, { o: UI.readingOthers, a: others(g) })))))));
 }
 
 /** A citation's issuer, place, status, dates and source file, one line in each language. */

@@ -619,9 +619,11 @@ class SmeSubsidyCalculator extends HTMLElement {
         h("h5", {}, this.#t(UI.toConfirm)),
         h("ul", {}, r.to_confirm.map((item) => h("li", {},
           h("span", {}, this.#t(item.text)),
-          h("span", { class: "answer" },
-            h("button", { type: "button", "data-answer": item.key, "data-value": "yes" }, this.#t(UI.yes)),
-            h("button", { type: "button", "data-answer": item.key, "data-value": "no" }, this.#t(UI.no))))))),
+          item.answerable === false
+            ? h("span", { class: "answer pending", "data-pending": item.key }, this.#t(UI.answerableFrom(item.answerable_from)))
+            : h("span", { class: "answer" },
+              h("button", { type: "button", "data-answer": item.key, "data-value": "yes" }, this.#t(UI.yes)),
+              h("button", { type: "button", "data-answer": item.key, "data-value": "no" }, this.#t(UI.no))))))),
       h("button", { type: "button", class: "toggle", "data-toggle": r.rule_id, "aria-expanded": String(open), "aria-controls": moreId },
         this.#t(UI.details)),
       h("div", { class: "more", id: moreId, hidden: !open },

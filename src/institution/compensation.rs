@@ -7,6 +7,7 @@
 //! 分母, i.e. 代偿额 × (代偿率 − 8%) / 代偿率. That part is excluded; the
 //! rest, 代偿额 × 8% / 代偿率 (= 分母 × 8%), is what the tiers apply to.
 //!
+//! The `tier_mode` reading:
 //! - `bracket` (default): the whole counted 代偿额 at the share of the tier
 //!   the 代偿率 falls in; above 8%, the counted part at the last tier's 50%.
 //! - `marginal`: the 代偿额 split by rate bands like a tax scale — the
@@ -16,17 +17,18 @@
 use rust_decimal::Decimal;
 
 use super::{Checker, CompensationInput, Outcome, Status, Step};
-use crate::pack::institution::{InstitutionCalculation, TierReading};
-use crate::pack::InstitutionRule;
+use crate::pack::institution::{InstitutionCalculation, TierBounds, TierReading};
+use crate::pack::{InstitutionRule, Readings};
 
 pub(crate) fn calculate<'p>(
     rule: &'p InstitutionRule,
     input: &CompensationInput,
     c: &mut Checker,
 ) -> Option<Outcome<'p>> {
-    let InstitutionCalculation::TieredCompensation { reading, tiers } = &rule.calculation else {
+    let InstitutionCalculation::TieredCompensation { tiers } = &rule.calculation else {
         return None;
     };
+    let reading: TierReading = rule.readings.reading();
     let payout = c.yuan("payout", &input.payout, false);
     let mut out = Outcome::new(Status::Computed);
     let rate = match (input.payout_rate_percent, &input.guarantee_base) {
@@ -104,15 +106,18 @@ pub(crate) fn calculate<'p>(
     };
     let amount = match reading {
         TierReading::Bracket => {
+            // The `tier_top` reading decides the boundaries the text leaves unsaid.
+            let bounds = TierBounds::of(tiers, rule.readings.reading());
             let index = if rate > top {
                 tiers.len() - 1
             } else {
-                // Validation makes the tiers cover [0, top] with each boundary
-                // on exactly one side, so exactly one tier holds the rate.
-                tiers.iter().position(|t| t.contains(rate)).unwrap_or(tiers.len() - 1)
+                // Validation makes the tiers cover [0, top] (the last one
+                // including it), and `TierBounds::of` puts each boundary on
+                // exactly one side, so exactly one tier holds the rate.
+                tiers.iter().zip(&bounds).position(|(t, b)| b.contains(t, rate)).unwrap_or(tiers.len() - 1)
             };
             let tier = &tiers[index];
-            out.steps.push(Step::TierChosen { index, tier, rate_percent: rate });
+            out.steps.push(Step::TierChosen { index, tier, bounds: bounds[index], rate_percent: rate });
             out.steps.extend(excess);
             let amount = counted * tier.share_percent / Decimal::ONE_HUNDRED;
             out.steps.push(Step::TierShare { counted, share_percent: tier.share_percent, amount });

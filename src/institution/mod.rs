@@ -47,6 +47,7 @@ use crate::input::{InputError, MAX_AMOUNT};
 use crate::money::{round_to_fen, Currency, Grouped, Money};
 use crate::pack::institution::{
     BalanceCategory, CityMeasure, CompensationScope, CompensationTier, InstitutionQuestion, RewardUnit,
+    TierBounds,
 };
 use crate::pack::{Document, InstitutionRule, PolicySet};
 use crate::scenario::iso_date;
@@ -360,7 +361,7 @@ pub enum Step<'p> {
     /// 代偿率 = 代偿额 / 分母.
     RateDerived { payout: Decimal, base: Decimal, rate_percent: Decimal },
     /// The tier the 代偿率 falls in (bracket reading).
-    TierChosen { index: usize, tier: &'p CompensationTier, rate_percent: Decimal },
+    TierChosen { index: usize, tier: &'p CompensationTier, bounds: TierBounds, rate_percent: Decimal },
     /// 「超出8%的部分不予补偿」: the 代偿额 attributable to the rate above the
     /// top is excluded: counted = 代偿额 × top / 代偿率.
     Excess {

@@ -11,10 +11,13 @@ use time::Date;
 use super::{Flag, InstitutionResult, Open, Reason, Status, Step};
 use crate::money::{Grouped, Percent, Yuan};
 use crate::pack::institution::{
-    BalanceCategory, CityMeasure, CompensationScope, CompensationTier, InstitutionCalculation, TierReading,
+    BalanceCategory, CityMeasure, CompensationScope, CompensationTier, InstitutionCalculation, TierBounds,
 };
 use crate::pack::{DocumentStatus, Recipient};
-use crate::report::{clause_citation, Bi, Citation, ConfirmReport, Lang, StepReport, NOTICE_EN, NOTICE_ZH};
+use crate::report::{
+    clause_citation, readings, Bi, Citation, ConfirmReport, Lang, ReadingReport, StepReport, NOTICE_EN,
+    NOTICE_ZH,
+};
 
 /// One institution result, rendered.
 #[derive(Debug, Serialize)]
@@ -46,6 +49,8 @@ pub struct InstitutionReport<'p> {
     pub reasons: Vec<Bi<'p>>,
     pub to_confirm: Vec<ConfirmReport<'p>>,
     pub notes: Vec<Bi<'p>>,
+    /// 本测算采用的解读: the readings the rule takes, each with its alternatives.
+    pub readings: Vec<ReadingReport<'p>>,
     pub citation: Citation<'p>,
     pub notice: Bi<'p>,
 }
@@ -171,9 +176,6 @@ impl<'p> InstitutionReport<'p> {
                 || format!("This document is {} (effective {from} to {to})", doc.status.name_en()),
             ));
         }
-        if let InstitutionCalculation::TieredCompensation { reading, .. } = &rule.calculation {
-            notes.push(reading_note(l, *reading));
-        }
         notes.extend(rule.notes.iter().map(|n| l.text(n)));
         notes.extend(rule.recipient_note.iter().map(|n| l.text(n)));
         InstitutionReport {
@@ -201,6 +203,7 @@ impl<'p> InstitutionReport<'p> {
             reasons: r.reasons.iter().map(|x| reason_text(l, x)).collect(),
             to_confirm: r.to_confirm.iter().map(|o| open_report(l, o)).collect(),
             notes,
+            readings: readings(l, &rule.readings),
             citation: clause_citation(l, doc, &rule.clause, &rule.quote, rule.units.as_ref()),
             notice: l.bi(|| NOTICE_ZH, || NOTICE_EN),
         }
@@ -242,24 +245,8 @@ fn step_kind(step: &Step) -> &'static str {
     }
 }
 
-/// Which reading of the 代偿率 tiers the pack chose (ground rules, R-1), in
-/// words: shown with every R-1 result and, on the institution page, above
-/// the tier table before anything is computed.
-pub(crate) fn reading_note<'p>(l: Lang, reading: TierReading) -> Bi<'p> {
-    match reading {
-        TierReading::Bracket => l.bi(
-            || "读法：整档（bracket）——全部代偿额按代偿率所在档的比例补偿；另一读法“分段累进”（marginal）可由政策包选择",
-            || "Reading: bracket — the whole payout at the share of the tier the rate falls in; the other reading (marginal, tax-scale) can be chosen in the pack",
-        ),
-        TierReading::Marginal => l.bi(
-            || "读法：分段累进（marginal）——代偿额按代偿率分段，各段按本档比例补偿；政策包默认读法为整档（bracket）",
-            || "Reading: marginal — the payout split by rate bands, each at its band's share; the built-in default is bracket",
-        ),
-    }
-}
-
 /// A tier's range: `1%（含）至3%（不含）` / `1% (incl.) to 3% (excl.)`.
-pub(crate) fn tier_range<'p>(l: Lang, t: &CompensationTier) -> Bi<'p> {
+pub(crate) fn tier_range<'p>(l: Lang, t: &CompensationTier, b: TierBounds) -> Bi<'p> {
     let inc = |b: bool| {
         if b {
             ("含", "incl.")
@@ -267,8 +254,8 @@ pub(crate) fn tier_range<'p>(l: Lang, t: &CompensationTier) -> Bi<'p> {
             ("不含", "excl.")
         }
     };
-    let (fz, fe) = inc(t.includes_from);
-    let (tz, te) = inc(t.includes_to);
+    let (fz, fe) = inc(b.includes_from);
+    let (tz, te) = inc(b.includes_to);
     let (from, to) = (Percent(t.from_percent), Percent(t.to_percent));
     l.bi(|| format!("{from}（{fz}）至{to}（{tz}）"), || format!("{from} ({fe}) to {to} ({te})"))
 }
@@ -308,10 +295,10 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                 || format!("payout rate = payout {} / base {} = {r}", y(*payout), y(*base)),
             )
         }
-        Step::TierChosen { index, tier, rate_percent } => {
+        Step::TierChosen { index, tier, bounds, rate_percent } => {
             let r = pct(*rate_percent);
             let n = index + 1;
-            let range = tier_range(l, tier);
+            let range = tier_range(l, tier, *bounds);
             let s = Percent(tier.share_percent);
             if *rate_percent > tier.to_percent {
                 l.bi(
@@ -666,10 +653,12 @@ fn reason_text<'p>(l: Lang, reason: &Reason<'p>) -> Bi<'p> {
 fn open_report<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
     match open {
         Open::Question(q) => ConfirmReport {
+            not_yet: None,
             key: format!("answers.{}", q.id),
             text: l.bi(|| format!("需满足：{}", q.question.zh), || format!("to be met: {}", q.question.en)),
         },
         Open::GraceDays { minimum } => ConfirmReport {
+            not_yet: None,
             key: "grace_days".into(),
             text: l.bi(
                 || format!("需满足：代偿宽限期不少于{minimum}天（请填写协议约定的宽限期 grace_days）"),
@@ -684,6 +673,7 @@ fn open_report<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
             let zh: Vec<&str> = unknown.iter().map(|m| measure_text(*m).0).collect();
             let en: Vec<&str> = unknown.iter().map(|m| measure_text(*m).1).collect();
             ConfirmReport {
+                not_yet: None,
                 key: "city_comparison".into(),
                 text: l.bi(
                     || format!("需满足：年末在保余额超过全市平均在保余额，或年度增速超过全市平均增速（请填写本机构及全市平均的{}）", zh.join("、")),
@@ -694,6 +684,7 @@ fn open_report<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
         Open::Requirement { category } => {
             let req = category.requirement.as_ref();
             ConfirmReport {
+                not_yet: None,
                 key: format!("category.{}", category.id),
                 text: l.bi(
                     || format!("需满足（{}）：{}", category.name.zh, req.map_or("", |t| t.zh.as_str())),
@@ -702,6 +693,7 @@ fn open_report<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
             }
         }
         Open::Deposit => ConfirmReport {
+            not_yet: None,
             key: "deposit".into(),
             text: l.bi(
                 || "需满足：银行对担保机构免收保证金（请填写银行要求的保证金 deposit，无则填0）",
@@ -709,6 +701,7 @@ fn open_report<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
             ),
         },
         Open::MaterialsComplete { max } => ConfirmReport {
+            not_yet: None,
             key: "materials_complete".into(),
             text: l.bi(
                 || format!("需满足：银行在收齐企业申请材料 {max} 日内作出是否授信的决定（请填写收齐材料之日 materials_complete）"),
@@ -718,6 +711,7 @@ fn open_report<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
         Open::SalesUnknown { index, max } => {
             let n = index + 1;
             ConfirmReport {
+                not_yet: None,
                 key: format!("lines[{index}].annual_sales"),
                 text: l.bi(
                     || format!("需满足：第{n}行借款企业年销售收入不超过 {} 元（请填写 annual_sales）", y(*max)),

@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 
 use super::{BalanceShareInput, Checker, Open, Outcome, PerUnitInput, Reason, Status, Step};
 use crate::pack::institution::{BalanceCategory, CityMeasure, InstitutionCalculation, PerEnterpriseCap};
-use crate::pack::InstitutionRule;
+use crate::pack::{InstitutionRule, Readings};
 
 /// A sanity bound on a count: a million outlets or customers.
 const MAX_COUNT: u32 = 1_000_000;
@@ -103,13 +103,13 @@ pub(crate) fn balance_share<'p>(
         ceiling_percent,
         cap_per_institution_yuan,
         categories,
-        per_enterprise_cap,
         above_city_average_any_of,
         ..
     } = &rule.calculation
     else {
         return None;
     };
+    let per_enterprise_cap: PerEnterpriseCap = rule.readings.reading();
     let mut out = Outcome::new(Status::Ceiling);
     let cat_ids = || categories.iter().map(|k| k.id.as_str()).collect::<Vec<_>>();
     if input.lines.is_empty() {

@@ -77,6 +77,35 @@ mod tests {
         );
     }
 
+    /// An institution rule's readings are checked the same way: R-1 without
+    /// `tier_mode`, and with a reading it does not read.
+    #[test]
+    fn institution_readings_are_checked_against_what_the_rule_reads() {
+        let mut docs = builtin().documents.clone();
+        let d = docs.iter().position(|d| d.institution_rules.iter().any(|r| r.id == "LH-R-3-15")).unwrap();
+        let cap = docs[d].institution_rules.iter().position(|r| r.id == "LH-R-3-15").unwrap();
+        let per_enterprise = docs[d].institution_rules[cap].readings[0].clone();
+        let r1 = &mut docs[0].institution_rules[0];
+        assert_eq!(r1.id, "LC-R-1");
+        r1.readings.retain(|r| r.id() != "tier_mode");
+        r1.readings.push(per_enterprise);
+        let errors = super::super::validate::documents(&docs, "policies");
+        let found: Vec<(&str, &str)> =
+            errors.iter().map(|e| (e.rule.as_deref().unwrap(), e.field.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                ("LC-R-1", "[0].institution_rules[0].readings[1].id"),
+                ("LC-R-1", "[0].institution_rules[0].readings")
+            ],
+            "{errors:#?}"
+        );
+        assert!(
+            errors[0].en.contains("per_enterprise_cap") && errors[1].en.contains("tier_mode"),
+            "{errors:#?}"
+        );
+    }
+
     /// A broken institution rule is reported with the file, the rule and the field.
     #[test]
     fn institution_rule_errors_are_located() {
@@ -87,8 +116,8 @@ mod tests {
         else {
             panic!("LC-R-1 is tiered")
         };
-        tiers[1].includes_from = false; // 1% now in neither tier
-        tiers[3].includes_to = false; // 8% no longer in the last tier
+        tiers[1].from_percent = "0.5".parse().unwrap(); // overlaps the first tier
+        tiers[3].top = None; // 8% no longer in the last tier
         tiers[2].share_percent = "120".parse().unwrap();
         let errors = super::super::validate::documents(&docs, "policies");
         let fields: Vec<(&str, &str)> =
@@ -96,12 +125,13 @@ mod tests {
         assert_eq!(
             fields,
             [
-                ("LC-R-1", "[0].institution_rules[0].calculation.tiers[1].includes_from"),
+                ("LC-R-1", "[0].institution_rules[0].calculation.tiers[1].from_percent"),
                 ("LC-R-1", "[0].institution_rules[0].calculation.tiers[2].share_percent"),
-                ("LC-R-1", "[0].institution_rules[0].calculation.tiers[3].includes_to"),
+                ("LC-R-1", "[0].institution_rules[0].calculation.tiers[3].top"),
             ],
             "{errors:#?}"
         );
-        assert!(errors[0].zh.contains("两档都不包含"), "{}", errors[0].zh);
+        assert!(errors[0].zh.contains("档位不连续"), "{}", errors[0].zh);
+        assert!(errors[2].en.contains("must include its top"), "{}", errors[2].en);
     }
 }

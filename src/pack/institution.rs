@@ -23,13 +23,15 @@
 //! [institution_rules.calculation]
 //! template = "tiered_compensation"          # | risk_split | per_unit_reward | balance_share_reward
 //!                                           # | capped_award | referral_check
-//! reading = "bracket"                       # | marginal
 //! [[institution_rules.calculation.tiers]]
 //! from_percent = "0"
-//! includes_from = true
 //! to_percent = "1"
-//! includes_to = false
+//! top = "excluded"                          # 「小于1%」; absent: the tier_top reading
 //! share_percent = "100"
+//!
+//! [[institution_rules.readings]]            # as [[rules.readings]] (crate::pack::reading)
+//! id = "tier_mode"
+//! value = "bracket"                         # | marginal
 //! ```
 //!
 //! Percentages are written in percent (`"0.5"` means 0.5%), money in yuan,
@@ -38,7 +40,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{Recipient, Text, Units};
+use super::{Reading, Recipient, Text, Units};
 
 /// 面向金融机构的条款: one provision, as a calculation.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -67,6 +69,10 @@ pub struct InstitutionRule {
     #[serde(default)]
     pub conditions: Vec<InstitutionQuestion>,
     pub calculation: InstitutionCalculation,
+    /// 本测算采用的解读: the readings the calculation rests on, as an
+    /// enterprise rule's (see [`super::reading`]), shown with each result.
+    #[serde(default)]
+    pub readings: Vec<Reading>,
     /// Shown with every result of this rule.
     #[serde(default)]
     pub notes: Vec<Text>,
@@ -87,11 +93,10 @@ pub enum InstitutionCalculation {
     /// 代偿补偿 by the guarantor's 代偿率 (R-1): tiers of 代偿率 with a
     /// compensation share each; the part of the 代偿率 above the last tier
     /// is not compensated.
+    /// How a tier's share applies to the 代偿额 is the `tier_mode` reading.
     TieredCompensation {
-        /// How a tier's share applies to the 代偿额.
-        reading: TierReading,
-        /// Contiguous, from 0%; each shared boundary belongs to exactly one
-        /// side; the last tier includes its top (rates above it are 「超出」).
+        /// Contiguous, from 0%; the last tier includes its top (rates above
+        /// it are 「超出」).
         tiers: Vec<CompensationTier>,
     },
     /// 银担风险分担 of a defaulted guaranteed loan (R-2).
@@ -152,14 +157,34 @@ pub enum InstitutionCalculation {
         /// empty: one balance for the whole institution.
         #[serde(default)]
         categories: Vec<BalanceCategory>,
-        /// How a per-enterprise balance limit adds up across categories.
-        #[serde(default)]
-        per_enterprise_cap: PerEnterpriseCap,
         /// The institution qualifies if any of these measures is strictly
         /// above the city average (「超过全市平均」); empty: no such test.
         #[serde(default)]
         above_city_average_any_of: Vec<CityMeasure>,
     },
+}
+
+impl InstitutionRule {
+    /// The reading ids the calculation reads: a checked pack carries each
+    /// of them, and no other.
+    pub fn readings_read(&self) -> Vec<&'static str> {
+        match &self.calculation {
+            InstitutionCalculation::TieredCompensation { tiers } => {
+                let mut v = vec!["tier_mode"];
+                // A boundary the text leaves unsaid is read.
+                if tiers.iter().any(|t| t.top.is_none()) {
+                    v.push("tier_top");
+                }
+                v
+            }
+            InstitutionCalculation::BalanceShareReward { categories, .. }
+                if categories.iter().any(|k| k.per_enterprise_balance_cap_yuan.is_some()) =>
+            {
+                vec!["per_enterprise_cap"]
+            }
+            _ => vec![],
+        }
+    }
 }
 
 impl InstitutionCalculation {
@@ -186,46 +211,75 @@ pub struct ShareRange {
     pub cost: Text,
 }
 
-/// The two readings of a tier table (ground rules, R-1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The two readings of a tier table (ground rules, R-1): the `tier_mode` reading.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TierReading {
     /// The whole 代偿额 at the share of the tier the 代偿率 falls in; above
     /// the last tier, the 代偿额 attributable to the rate above it is
     /// excluded and the rest is paid at the last tier's share.
+    #[default]
     Bracket,
     /// Like a tax scale: the 代偿额 split by the rate bands, each part at
     /// its band's share; the part above the last tier excluded.
     Marginal,
 }
 
-impl TierReading {
-    pub fn name(self) -> &'static str {
-        match self {
-            TierReading::Bracket => "bracket",
-            TierReading::Marginal => "marginal",
-        }
-    }
-}
-
-/// One 档 of 代偿率.
+/// One 档 of 代偿率: 「A%—B%」 → B% share. Which side of a shared boundary
+/// a rate equal to it falls on is the text's where it says so (「小于1%」,
+/// 「8%(含)」: `top`), else the `tier_top` reading.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CompensationTier {
     pub from_percent: Decimal,
-    /// Whether a rate equal to `from_percent` falls in this tier.
-    pub includes_from: bool,
     pub to_percent: Decimal,
-    /// Whether a rate equal to `to_percent` falls in this tier.
-    pub includes_to: bool,
+    /// Whether a rate equal to `to_percent` falls in this tier, when the
+    /// text says so; absent: as the `tier_top` reading reads 「A%—B%」.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top: Option<TierTop>,
     /// 补偿比例: percent of the 代偿额.
     pub share_percent: Decimal,
 }
 
-impl CompensationTier {
-    pub fn contains(&self, rate: Decimal) -> bool {
-        let above_from = rate > self.from_percent || (self.includes_from && rate == self.from_percent);
-        let below_to = rate < self.to_percent || (self.includes_to && rate == self.to_percent);
+/// Whether a tier 「A%—B%」 includes B: the text's word for one tier
+/// (`top`), or the `tier_top` reading for the tiers it leaves unsaid.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TierTop {
+    /// B itself belongs to the next tier: 「A%—B%」 is [A, B).
+    #[default]
+    Excluded,
+    /// B itself belongs to this tier: 「A%—B%」 is (A, B].
+    Included,
+}
+
+/// Which bounds a tier includes, once the text and the reading are applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TierBounds {
+    pub includes_from: bool,
+    pub includes_to: bool,
+}
+
+impl TierBounds {
+    /// Each tier's bounds under the `tier_top` reading: a tier's top as the
+    /// text fixes it or as read; its bottom the other side of the previous
+    /// tier's top (each boundary in exactly one tier), the first from 0%
+    /// inclusive.
+    pub fn of(tiers: &[CompensationTier], read: TierTop) -> Vec<TierBounds> {
+        let mut out: Vec<TierBounds> = Vec::with_capacity(tiers.len());
+        for tier in tiers {
+            let includes_from = out.last().is_none_or(|prev| !prev.includes_to);
+            out.push(TierBounds {
+                includes_from,
+                includes_to: tier.top.unwrap_or(read) == TierTop::Included,
+            });
+        }
+        out
+    }
+
+    pub fn contains(&self, tier: &CompensationTier, rate: Decimal) -> bool {
+        let above_from = rate > tier.from_percent || (self.includes_from && rate == tier.from_percent);
+        let below_to = rate < tier.to_percent || (self.includes_to && rate == tier.to_percent);
         above_from && below_to
     }
 }
@@ -273,7 +327,7 @@ pub struct BalanceCategory {
     pub requirement: Option<Text>,
 }
 
-/// How a per-enterprise balance limit adds up (a named ambiguity).
+/// How a per-enterprise balance limit adds up: the `per_enterprise_cap` reading.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PerEnterpriseCap {

@@ -29,7 +29,7 @@ use crate::size::Size;
 pub use institution::{InstitutionCalculation, InstitutionRule};
 pub use reading::{
     BalancePeriod, CapYear, Choice, DayCount, EffectivePeriod, FeeCapUnit, FutureInterest,
-    GuaranteeAmountScope, LprDate, PrincipalBasis, Reading, Readings,
+    GuaranteeAmountScope, LprDate, PremiumCapYear, PrincipalBasis, Reading, Readings,
 };
 
 /// The active policy set: the documents a calculation runs against.
@@ -509,7 +509,11 @@ impl Rule {
                 v.extend(cap_per_item_yuan.map(|_| "fee_cap_unit"));
                 v
             }
-            Calculation::PremiumShare { .. } => vec!["effective_period"],
+            Calculation::PremiumShare { cap_per_enterprise_year_yuan: cap, .. } => {
+                let mut v = vec!["effective_period"];
+                v.extend(cap.map(|_| "premium_cap_year"));
+                v
+            }
             Calculation::StagedGrant { .. } | Calculation::EligibilityOnly { .. } => vec![],
         };
         if self.conditions.iter().any(|c| matches!(c, Condition::GuaranteeAmountAtMost { .. })) {

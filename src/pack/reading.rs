@@ -12,6 +12,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::institution::{PerEnterpriseCap, TierReading, TierTop};
 use super::Text;
 use crate::lpr::Tenor;
 
@@ -185,6 +186,10 @@ readings! {
     FeeCapUnit(FeeCapUnit) = "fee_cap_unit" ["per_fee_kind_per_loan", "per_fee_entered"],
     GuaranteeAmountScope(GuaranteeAmountScope) = "guarantee_amount_scope" ["per_borrower", "per_contract"],
     BalancePeriod(BalancePeriod) = "balance_period" ["effective_period_months", "calendar_year"],
+    PremiumCapYear(PremiumCapYear) = "premium_cap_year" ["calendar_year", "policy_year"],
+    TierMode(TierReading) = "tier_mode" ["bracket", "marginal"],
+    TierTop(TierTop) = "tier_top" ["excluded", "included"],
+    PerEnterpriseCap(PerEnterpriseCap) = "per_enterprise_cap" ["per_category", "across_categories"],
 }
 
 /// 日计数惯例.
@@ -240,6 +245,18 @@ pub enum CapYear {
     /// 贷款年度: each year from the loan's start date, under the cap of the
     /// calendar year in which it begins.
     LoanYear,
+}
+
+/// 「单户企业年度最高」 of a premium subsidy: which 年度 the cap is per.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PremiumCapYear {
+    /// 自然年度: the enterprise's policies whose 投保年度 begins in one
+    /// calendar year share one cap.
+    #[default]
+    CalendarYear,
+    /// 投保年度: each policy's year (from its 保险起期) under a cap of its own.
+    PolicyYear,
 }
 
 /// Interest for the days after the evaluation date (to maturity).

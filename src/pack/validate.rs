@@ -11,7 +11,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::institution::InstitutionCalculation as Inst;
+use super::institution::{InstitutionCalculation as Inst, TierTop};
 use super::{Calculation, Condition, CrossReference, Document, InstitutionRule, Units};
 use crate::input::{MAX_AMOUNT, MAX_YEAR, MIN_YEAR};
 use crate::money::Grouped;
@@ -156,7 +156,7 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
                     }
                 }
             }
-            for (field, zh, en) in reading_problems(rule) {
+            for (field, zh, en) in reading_problems(&rule.readings, rule.readings_read()) {
                 push(id, at(&field), zh, en);
             }
             for (field, zh, en) in rule_texts(rule) {
@@ -215,10 +215,9 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
 
 /// Each reading the rule reads is given once, and none it does not read
 /// (a reading the engine would ignore is a promise the result cannot keep).
-fn reading_problems(rule: &super::Rule) -> Vec<Problem> {
-    let read = rule.readings_read();
+fn reading_problems(readings: &[super::Reading], read: Vec<&'static str>) -> Vec<Problem> {
     let mut out = Vec::new();
-    for (i, reading) in rule.readings.iter().enumerate() {
+    for (i, reading) in readings.iter().enumerate() {
         let id = reading.id();
         if !read.contains(&id) {
             out.push(problem(
@@ -226,7 +225,7 @@ fn reading_problems(rule: &super::Rule) -> Vec<Problem> {
                 format!("本规则的计算与条件不使用解读 {id}"),
                 format!("the rule's calculation and conditions do not read `{id}`"),
             ));
-        } else if rule.readings[..i].iter().any(|r| r.id() == id) {
+        } else if readings[..i].iter().any(|r| r.id() == id) {
             out.push(problem(
                 format!("readings[{i}].id"),
                 format!("解读 {id} 重复"),
@@ -235,7 +234,7 @@ fn reading_problems(rule: &super::Rule) -> Vec<Problem> {
         }
     }
     for id in read {
-        if !rule.readings.iter().any(|r| r.id() == id) {
+        if !readings.iter().any(|r| r.id() == id) {
             out.push(problem(
                 "readings".to_string(),
                 format!("缺少解读 {id}（本规则的计算或条件依赖它，须写明采用的解读、备选解读及理由）"),
@@ -530,6 +529,7 @@ fn institution_problems(rule: &InstitutionRule) -> Vec<Problem> {
         out.push(problem("quote", "缺少原文摘录", "the quoted clause is empty"));
     }
     out.extend(units_problems(rule.units.as_ref()));
+    out.extend(reading_problems(&rule.readings, rule.readings_read()));
     let mut questions = HashSet::new();
     for (c, q) in rule.conditions.iter().enumerate() {
         if q.id.trim().is_empty() {
@@ -567,45 +567,30 @@ fn institution_problems(rule: &InstitutionRule) -> Vec<Problem> {
                     ));
                 }
                 if let Some(next) = tiers.get(t + 1) {
-                    let at_next = |f: &str| format!("calculation.tiers[{}].{f}", t + 1);
                     if next.from_percent != tier.to_percent {
                         out.push(problem(
-                            at_next("from_percent"),
+                            format!("calculation.tiers[{}].from_percent", t + 1),
                             format!("档位不连续：上一档止于 {}%，本档始于 {}%", tier.to_percent, next.from_percent),
                             format!("tiers are not contiguous: the previous tier ends at {}%, this one starts at {}%", tier.to_percent, next.from_percent),
-                        ));
-                    } else if tier.includes_to == next.includes_from {
-                        let (zh, en) = if tier.includes_to {
-                            ("两档都包含", "both tiers include it")
-                        } else {
-                            ("两档都不包含", "neither tier includes it")
-                        };
-                        out.push(problem(
-                            at_next("includes_from"),
-                            format!("边界 {}% 须恰好属于一档：{zh}", tier.to_percent),
-                            format!(
-                                "the boundary {}% must belong to exactly one tier: {en}",
-                                tier.to_percent
-                            ),
                         ));
                     }
                 }
             }
             if let Some(first) = tiers.first() {
-                if !first.from_percent.is_zero() || !first.includes_from {
+                if !first.from_percent.is_zero() {
                     out.push(problem(
                         "calculation.tiers[0].from_percent",
-                        "第一档须从0%（含）开始",
-                        "the first tier must start at 0%, inclusive",
+                        "第一档须从0%开始",
+                        "the first tier must start at 0%",
                     ));
                 }
             }
             if let Some(last) = tiers.last() {
-                if !last.includes_to {
+                if last.top != Some(TierTop::Included) {
                     out.push(problem(
-                        format!("calculation.tiers[{}].includes_to", tiers.len() - 1),
-                        "最后一档须包含其上限（只有超出上限的部分不予补偿）",
-                        "the last tier must include its top (only the part above it is excluded)",
+                        format!("calculation.tiers[{}].top", tiers.len() - 1),
+                        "最后一档须写明包含其上限（top = \"included\"，只有超出上限的部分不予补偿）",
+                        "the last tier must include its top (top = \"included\": only the part above it is excluded)",
                     ));
                 }
             }

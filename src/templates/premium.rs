@@ -1,23 +1,28 @@
 //! Premium subsidies (保费补贴, P-1, P-2): a share of the premium actually
 //! paid, on at most the premium a rate ceiling allows (保险金额 × 费率上限),
-//! summed per 投保年度 under the per-enterprise-year cap.
+//! under the per-enterprise-year cap: summed per calendar year of the
+//! 保险起期, or each policy's 投保年度 on its own (the `premium_cap_year` reading).
 
 use rust_decimal::Decimal;
 
 use super::{add_to_year, pct, Computed, Trace, Window};
-use crate::result::{ItemRef, Step};
+use crate::pack::PremiumCapYear;
+use crate::result::{CapScope, ItemRef, Step};
 use crate::scenario::Scenario;
 
 pub(crate) fn compute<'p>(
     share_percent: Decimal,
     rate_ceiling_percent: Option<Decimal>,
-    cap_per_year: Option<Decimal>,
+    // 「年度最高」 and which 年度 (the `premium_cap_year` reading).
+    cap: Option<(Decimal, PremiumCapYear)>,
     window: Window,
     scenario: &Scenario,
     items: &[ItemRef],
     trace: &mut Trace<'p>,
 ) -> Option<Computed> {
     let mut by_year: Vec<(i32, Decimal)> = Vec::with_capacity(1);
+    let cap_per_year = cap.map(|(yuan, _)| yuan);
+    let per_policy = matches!(cap, Some((_, PremiumCapYear::PolicyYear)));
     let mut sum = Decimal::ZERO;
     let mut counted = 0;
     for &item in items {
@@ -54,8 +59,12 @@ pub(crate) fn compute<'p>(
         };
         let amount = base * pct(share_percent);
         trace.steps.push(Step::PremiumShare { item, base, share_percent, amount });
-        add_to_year(&mut by_year, year, amount);
-        sum += amount;
+        if per_policy {
+            sum += trace.cap(CapScope::PolicyYear(item), amount, cap_per_year);
+        } else {
+            add_to_year(&mut by_year, year, amount);
+            sum += amount;
+        }
     }
     if !trace.missing.is_empty() {
         return None;
@@ -64,6 +73,10 @@ pub(crate) fn compute<'p>(
         return Some(Computed::NoneInPeriod);
     }
     let total = match cap_per_year {
+        Some(_) if per_policy => {
+            trace.steps.push(Step::Sum { amount: sum });
+            sum
+        }
         Some(_) => trace.cap_by_year(by_year, cap_per_year, false),
         None => {
             trace.steps.push(Step::Sum { amount: sum });

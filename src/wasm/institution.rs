@@ -14,7 +14,7 @@
 //!   `[1].payout` in a list).
 //! - `institutionRules()` lists the pack's institution rules with their
 //!   parameters, so a form can be built from the pack and show the terms
-//!   before anything is computed: R-1's reading and every tier's bounds,
+//!   before anything is computed: each rule's readings, R-1's tier bounds,
 //!   R-2's minimum bank share and what 代偿 covers, R-3's units, categories
 //!   and ceiling, each rule's questions and cited clause.
 //!
@@ -26,11 +26,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{input_error, json_text, language, not_an_object, to_js, Calculator, LanguageChoice};
-use crate::institution::report::{reading_note, tier_range};
+use crate::institution::report::tier_range;
 use crate::institution::{self, InstitutionReport};
-use crate::pack::institution::{InstitutionCalculation, InstitutionQuestion};
-use crate::pack::{Document, InstitutionRule, Recipient, Text};
-use crate::report::{clause_citation, Bi, Citation, Lang};
+use crate::pack::institution::{InstitutionCalculation, InstitutionQuestion, TierBounds};
+use crate::pack::{Document, InstitutionRule, Readings, Recipient, Text};
+use crate::report::{clause_citation, readings, Bi, Citation, Lang, ReadingReport};
 
 #[wasm_bindgen(typescript_custom_section)]
 const INSTITUTION_TYPES: &'static str = r#"
@@ -202,6 +202,8 @@ export interface InstitutionReport {
   /** 需满足: `key` is `answers.<id>` or the input field to fill in. */
   to_confirm: ToConfirm[];
   notes: Text[];
+  /** 本测算采用的解读: the readings the rule takes, as an enterprise result's. */
+  readings: Reading[];
   citation: Citation;
   notice: Text;
 }
@@ -209,15 +211,15 @@ export interface InstitutionReport {
 /** A 代偿率 tier of R-1: percentages as decimal strings. */
 export interface CompensationTier {
   from_percent: string;
-  includes_from: boolean;
   to_percent: string;
-  includes_to: boolean;
+  /** Whether the text itself puts to_percent in this tier (「小于1%」, 「8%(含)」); absent: the tier_top reading. */
+  top?: "excluded" | "included";
   share_percent: string;
 }
 
 /** An institution rule's calculation, with the clause's parameters (the pack's own form). */
 export type InstitutionCalculation =
-  | { template: "tiered_compensation"; reading: "bracket" | "marginal"; tiers: CompensationTier[] }
+  | { template: "tiered_compensation"; tiers: CompensationTier[] }
   | {
       template: "risk_split";
       bank_share_min_percent: string;
@@ -250,7 +252,6 @@ export type InstitutionCalculation =
         max_annual_sales_yuan: string | null;
         requirement: Text | null;
       }[];
-      per_enterprise_cap: "per_category" | "across_categories";
       above_city_average_any_of: ("year_end_guarantee_balance" | "annual_growth")[];
     };
 
@@ -265,8 +266,8 @@ export interface InstitutionRuleSummary {
   calculation: InstitutionCalculation;
   /** R-1: each tier's bounds in words, in the order of calculation.tiers: 「1%（含）至3%（不含）」. */
   tier_ranges: Text[];
-  /** R-1: the pack's reading of the tiers, in words; null for other calculators. */
-  reading_text: Text | null;
+  /** 本测算采用的解读 of the rule (R-1's tier_mode, R-3-15's per_enterprise_cap), as a result's. */
+  readings: Reading[];
   questions: { id: string; question: Text }[];
   notes: Text[];
   recipient_note: Text | null;
@@ -325,7 +326,7 @@ struct InstitutionRuleSummary<'p> {
     recipient_text: Bi<'p>,
     calculation: &'p InstitutionCalculation,
     tier_ranges: Vec<Bi<'p>>,
-    reading_text: Option<Bi<'p>>,
+    readings: Vec<ReadingReport<'p>>,
     questions: &'p [InstitutionQuestion],
     notes: &'p [Text],
     recipient_note: Option<&'p Text>,
@@ -335,11 +336,13 @@ struct InstitutionRuleSummary<'p> {
 impl<'p> InstitutionRuleSummary<'p> {
     fn new(doc: &'p Document, rule: &'p InstitutionRule) -> Self {
         let l = Lang::Both;
-        let (tier_ranges, reading_text) = match &rule.calculation {
-            InstitutionCalculation::TieredCompensation { reading, tiers } => {
-                (tiers.iter().map(|t| tier_range(l, t)).collect(), Some(reading_note(l, *reading)))
-            }
-            _ => (Vec::new(), None),
+        let tier_ranges = match &rule.calculation {
+            InstitutionCalculation::TieredCompensation { tiers } => tiers
+                .iter()
+                .zip(TierBounds::of(tiers, rule.readings.reading()))
+                .map(|(t, b)| tier_range(l, t, b))
+                .collect(),
+            _ => Vec::new(),
         };
         InstitutionRuleSummary {
             rule_id: &rule.id,
@@ -350,7 +353,7 @@ impl<'p> InstitutionRuleSummary<'p> {
             recipient_text: l.bi(|| rule.recipient.name_zh(), || rule.recipient.name_en()),
             calculation: &rule.calculation,
             tier_ranges,
-            reading_text,
+            readings: readings(l, &rule.readings),
             questions: &rule.conditions,
             notes: &rule.notes,
             recipient_note: rule.recipient_note.as_ref(),

@@ -198,7 +198,8 @@ export interface Step { kind: string; text: Text; }
 /** A field to fill in: `field` is the scenario path. */
 export interface MissingField { field: string; text: Text; }
 /** 需满足: a condition the calculator cannot verify. `key` is the scenario path or `answers.<id>`. */
-export interface ToConfirm { key: string; text: Text; }
+/** 需满足. `answerable: false` (with the first day an answer counts, or null without an end date): no answer settles it yet, so a page shows when instead of yes/no. */
+export interface ToConfirm { key: string; text: Text; answerable?: false; answerable_from?: string | null; }
 
 /** The language of evaluate()'s lean report: zh-CN unless "en". */
 export type OneLanguage = "zh" | "zh-CN" | "en";
@@ -810,7 +811,7 @@ impl<'a> RuleSummary<'a> {
                 .into_iter()
                 .map(|(text, only_for_sizes)| RuleNote { zh: text.zh, en: text.en, only_for_sizes })
                 .collect(),
-            readings: report::readings(l, rule),
+            readings: report::readings(l, &rule.readings),
             citation: report::citation(l, doc, rule),
             questions: rule
                 .conditions

@@ -66,8 +66,14 @@ test("R-1 担保代偿补偿: the tiers as the pack reads them, a boundary, and 
   const { page } = opened;
   const r1 = page.locator("#r1");
 
-  // The pack's option and every tier's bounds, before anything is computed.
-  assert.match(await r1.locator(".reading").innerText(), /reading = bracket[\s\S]*整档（bracket）/);
+  // The pack's readings (本测算采用的解读, as the engine gives them) and every
+  // tier's bounds, before anything is computed.
+  const readings = r1.locator(".terms .readings li");
+  assert.deepEqual(await readings.evaluateAll((lis) => lis.map((li) => li.dataset.reading)), ["tier_mode", "tier_top"]);
+  assert.match(await readings.nth(0).locator("strong").innerText(), /^整档：全部代偿额按代偿率所在档的比例补偿/);
+  assert.match(await readings.nth(0).locator(".others").innerText(), /其他解读（政策包可改选）：分段累进/);
+  assert.match(await readings.nth(1).locator("strong").innerText(), /^不含上限：3%属于3%—5%档（60%）/);
+  assert.match(await readings.nth(1).locator(".why").innerText(), /^理由：四档中只有最后一档写明“8%\(含\)”/);
   const rows = await r1.locator(".tiers tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim())));
   assert.deepEqual(rows, [
     ["第1档", "0%（含）至1%（不含）", "100%"],
@@ -119,6 +125,7 @@ test("R-1 担保代偿补偿: the tiers as the pack reads them, a boundary, and 
     "四舍五入到分：400,000 → 400,000.00 元",
   ]);
   assert.equal(await card(page, "r1").locator(".confirm li").count(), 0, "both conditions answered");
+  assert.deepEqual(await card(page, "r1").locator(".readings li").evaluateAll((lis) => lis.map((li) => li.dataset.reading)), ["tier_mode", "tier_top"]);
   assert.equal(r.cite, "《聊城江北水城旅游度假区政府性融资担保体系建设工作方案》（聊江管办发〔2023〕3号）三、（三）");
   assert.match(r.quote, /5%—8%\(含\)四档，分别按照担保代偿额的100%、80%、60%、50%补偿；代偿率超出8%的部分不予补偿/);
   await screenshot(page, "institution-r1");
@@ -138,6 +145,7 @@ test("R-2 银担风险分担: the split, what 代偿 covers, and a bank share be
   assert.match(terms, /代偿宽限期不少于 30 天/);
   assert.match(terms, /对担保机构免收保证金/);
   assert.match(terms, /担保机构代偿率放宽至 5%/);
+  assert.doesNotMatch(terms, /null|undefined/, "no stray text in the terms (a rule without readings)");
 
   await r2.getByLabel("代偿发生日期").fill("2024-06-30");
   await r2.getByLabel("未偿还本金").fill("1000000");
@@ -248,6 +256,8 @@ test("R-3 临海 rewards: labelled 失效, computed only inside 2021-08-27..2021
   assert.equal(r.amount, "75000.00");
   assert.match(r.steps.join("\n"), /临海甲公司（小微企业首贷户贷款）：月均余额合计 12,000,000.00 元，超过单户企业上限 10,000,000.00 元 → 计入 10,000,000.00 元/);
   assert.match(r.cite, /（临政办发〔2021〕47号）三、（四）15$/);
+  // The per-enterprise limit's reading, with the result.
+  assert.match(await card(page, "r3").locator('.readings li[data-reading="per_enterprise_cap"] strong').innerText(), /^按类别：首贷户贷款、科技型企业贷款各自以1000万元为限/);
   assert.doesNotMatch(await r3.locator("form").innerText(), /null|undefined/, "no stray text in the form");
   await screenshot(page, "institution-r3");
   assertQuiet(opened);

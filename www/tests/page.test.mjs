@@ -71,8 +71,19 @@ test("贷款贴息: a patent-pledge loan, filled in as a user would, gives the e
   assert.ok(Number(i1.amount_yuan) > 0);
   assertSameAsEngine(assert, await shown(page), report);
 
-  // The steps and the cited clause, on expanding the card.
+  // 按期还清本息 on a loan due 2025-06-01, evaluated 2024-12-31: the engine
+  // says no answer settles it before the day after the end date, and the
+  // card shows that date instead of 是/否 (a yes here would leave it open).
   const card = page.locator('.card[data-rule="LC-I-1"]');
+  const due = i1.to_confirm.find((c) => c.key === "loans[0].repaid_on_schedule");
+  assert.equal(due.answerable, false);
+  assert.equal(due.answerable_from, "2025-06-02");
+  const pending = card.locator('.confirm [data-pending="loans[0].repaid_on_schedule"]');
+  assert.equal(await pending.textContent(), "到期后确认（2025-06-02起）");
+  assert.equal(await card.locator('[data-answer="loans[0].repaid_on_schedule"]').count(), 0, "no yes/no buttons");
+  await card.locator(".confirm").screenshot({ path: "test-artifacts/not-yet-due.png" });
+
+  // The steps and the cited clause, on expanding the card.
   await card.getByRole("button", { name: "计算步骤与政策依据" }).click();
   const steps = await card.locator(".steps li").allTextContents();
   assert.deepEqual(steps, i1.steps.map((s) => s.text.zh));
