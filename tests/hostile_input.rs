@@ -552,6 +552,7 @@ fn the_largest_pack_figures_with_the_largest_inputs_evaluate() {
                 "lpr_date" => ["contract_date", "reprice_each_january"],
                 "balance_period" => ["effective_period_months", "calendar_year"],
                 "fee_cap_unit" => ["per_fee_kind_per_loan", "per_fee_entered"],
+                "premium_cap_year" => ["calendar_year", "policy_year"],
                 other => panic!("no alternatives listed for {other}"),
             };
             format!(
@@ -625,7 +626,7 @@ fn the_largest_pack_figures_with_the_largest_inputs_evaluate() {
                 r#"{{"template": "premium_share", "share_percent": "100", "premium_rate_ceiling_percent": "100",
                     "cap_per_enterprise_year_yuan": "{max}"}}"#
             ),
-            &[("effective_period", "any_date")],
+            &[("effective_period", "any_date"), ("premium_cap_year", "calendar_year")],
         ),
         rule(
             "MAX-IPO",
