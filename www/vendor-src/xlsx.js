@@ -18,7 +18,9 @@ export { default as writeSheet } from "write-excel-file/universal";
  * A zip archive's parts' total size once unzipped, as its central
  * directory declares them: fflate's filter sees each part's sizes and
  * declines it, so nothing is inflated. fflate then inflates each part into
- * a buffer of its declared size, so the declared total bounds the memory.
+ * a buffer of its declared size, so the declared total bounds the memory
+ * (a part whose stream runs past its declared size is cut there, though
+ * inflating it still takes its time).
  */
 export function unzippedSize(zip) {
   let total = 0;
