@@ -555,6 +555,7 @@ test("a zip bomb (an .xlsx of 300 KB whose sheet unzips to 300 MiB) is refused b
     /^Excel 文件解压后超过256 MiB的上限：请分成几个文件 \/ the Excel file is larger than the limit of 256 MiB once unzipped: split it into several files$/,
   );
   assert.ok(ms < 2000, `refused within 2 s (${ms} ms)`);
+  assert.ok(await page.locator("#progress").isHidden(), "no 「正在读取名单」 beside the refusal");
   await screenshot(page, "batch-refused-zip-bomb");
   await screensNormalList(page);
   assert.deepEqual(requestsSinceReady(), []);
