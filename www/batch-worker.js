@@ -69,18 +69,40 @@ function cellText(value) {
   return String(value);
 }
 
-/** The first sheet's rows as text; the library's (English) error said in both languages. */
-async function readXlsx(file) {
-  const { readSheet } = await spreadsheet();
-  try {
-    return (await readSheet(file)).map((row) => row.map(cellText));
-  } catch (error) {
-    throw new Error(
+/**
+ * Refuse a list past the limits (src/limits.rs) before reading it, in the
+ * engine's words: the file's size, and an Excel file's size once unzipped.
+ */
+function refuseOverLimits(tools, bytes, unzipped) {
+  const refusal = tools.batchFileRefusal(bytes, unzipped);
+  if (refusal) throw new Error(refusal);
+}
+
+/**
+ * The first sheet's rows as text; the library's (English) error said in
+ * both languages. The parts' sizes once unzipped are read from the zip's
+ * directory and checked first: a zip bomb is refused before it is inflated.
+ */
+async function readXlsx(tools, bytes) {
+  const { readSheet, unzippedSize } = await spreadsheet();
+  const unreadable = (error) =>
+    new Error(
       both(
         "无法读取该 Excel 文件，请确认是 .xlsx 格式（可在 Excel 中「另存为」Excel 工作簿），或改用 CSV",
         "the Excel file cannot be read: save it as an Excel workbook (.xlsx) or use CSV",
       ) + `（${error?.message ?? error}）`,
     );
+  let unzipped;
+  try {
+    unzipped = unzippedSize(bytes);
+  } catch (error) {
+    throw unreadable(error);
+  }
+  refuseOverLimits(tools, bytes.length, unzipped);
+  try {
+    return (await readSheet(bytes.buffer)).map((row) => row.map(cellText));
+  } catch (error) {
+    throw unreadable(error);
   }
 }
 
@@ -92,14 +114,16 @@ async function start({ run, file, defaultDate }) {
   listName = file.name.replace(/\.(csv|xlsx)$/i, "");
   list?.free();
   list = null;
+  const tools = await loadTools();
+  refuseOverLimits(tools, file.size);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (run !== currentRun) return;
   let mine;
   if (/\.xlsx$/i.test(file.name)) {
-    const rows = await readXlsx(file);
+    const rows = await readXlsx(tools, bytes);
     if (run !== currentRun) return;
     mine = calculator.batchFromRows(rows, defaultDate);
   } else {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    if (run !== currentRun) return;
     postMessage({ type: "rows", run, rows: [], read: 0, summary: null });
     mine = calculator.batchFromCsv(bytes, defaultDate);
   }

@@ -160,6 +160,9 @@ const handlers = {
   },
   error({ message }) {
     running(false);
+    // The message says what happened: 「正在读取名单……」 or a stale share
+    // read must not stay beside it.
+    $("progress").hidden = true;
     showMessage(message);
     $("batch").dataset.state = "error";
   },

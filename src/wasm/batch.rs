@@ -29,7 +29,7 @@ use crate::batch::csv_list::{
     too_many_rows, Bounded, RowMark,
 };
 use crate::batch::{parse_date, template_csv, CellError, Header, Options, Screened, Screener, COLUMNS};
-use crate::limits::{LIMITS, MAX_LIST_BYTES, MAX_ROWS};
+use crate::limits::{bytes_text, LIMITS, MAX_LIST_BYTES, MAX_ROWS, MAX_XLSX_UNCOMPRESSED_BYTES};
 use crate::money::Yuan;
 use crate::pack::PolicySet;
 use crate::result::SizeOutcome;
@@ -468,12 +468,36 @@ pub fn batch_columns() -> JsValue {
     to_js(&columns)
 }
 
-/// The input limits (`src/limits.rs`, the command line's too): the page
-/// checks a file's size, and an Excel file's unzipped size
-/// (`xlsx_uncompressed_bytes`), before reading it.
+/// The input limits (`src/limits.rs`, the command line's too), for a
+/// portal's own pages; the batch worker has them applied by
+/// `batchFileRefusal` and the list readers.
 #[wasm_bindgen(js_name = batchLimits, unchecked_return_type = "BatchLimits")]
 pub fn batch_limits() -> JsValue {
     to_js(&LIMITS)
+}
+
+/// Why a list file is refused before it is read, in Chinese and English;
+/// `undefined` when it is within the limits. `bytes` is the file's size
+/// (over `list_bytes`: 「名单文件超过…」, as the command line says);
+/// `unzipped`, for an Excel file, its parts' total once unzipped as its zip
+/// directory declares them (over `xlsx_uncompressed_bytes`: a zip bomb or a
+/// sheet too large to read), so the worker asks before inflating anything.
+/// A size that is not a number is refused as too large.
+#[wasm_bindgen(js_name = batchFileRefusal)]
+pub fn batch_file_refusal(bytes: f64, unzipped: Option<f64>) -> Option<String> {
+    let within = |size: f64, limit: u64| size <= limit as f64;
+    if !within(bytes, MAX_LIST_BYTES) {
+        return Some(too_big());
+    }
+    match unzipped {
+        Some(size) if !within(size, MAX_XLSX_UNCOMPRESSED_BYTES) => {
+            let limit = bytes_text(MAX_XLSX_UNCOMPRESSED_BYTES);
+            Some(format!(
+                "Excel 文件解压后超过{limit}的上限：请分成几个文件 / the Excel file is larger than the limit of {limit} once unzipped: split it into several files"
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// The output list's header row, for a spreadsheet download.

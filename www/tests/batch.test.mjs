@@ -12,6 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
+import zlib from "node:zlib";
 import { strFromU8, unzipSync } from "fflate";
 import { readSheet } from "read-excel-file/node";
 import writeSheet from "write-excel-file/node";
@@ -343,13 +344,14 @@ test("an enterprise name that looks like a formula is a text cell in the Excel r
   await screen(page, file);
   const xlsx = await download(page, '[data-download="result"][data-format="xlsx"]');
   // The sheet's XML, read from the zip: no cell carries a formula (<f>),
-  // and each name is there as text, escaped.
+  // and each name is there as text, escaped, with the leading ' the
+  // screened list gives a cell a spreadsheet would run (batch::neutralize_formula).
   const parts = unzipSync(fs.readFileSync(xlsx.target));
   const xml = Object.entries(parts).filter(([name]) => /^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(name)).map(([, bytes]) => strFromU8(bytes)).join("");
   assert.doesNotMatch(xml, /<f[ >]/, "no formula anywhere in the sheet");
-  assert.match(xml, /<t>=HYPERLINK\((&quot;|")http:\/\/x(&quot;|"),(&quot;|")click(&quot;|")\)<\/t>/, "the name is a (shared) string");
+  assert.match(xml, /<t>'=HYPERLINK\((&quot;|")http:\/\/x(&quot;|"),(&quot;|")click(&quot;|")\)<\/t>/, "the name is a (shared) string");
   const sheet = await readSheet(xlsx.target);
-  names.forEach((name, i) => assert.ok(String(sheet[i + 1][1]).endsWith(name), `row ${i + 2}: ${sheet[i + 1][1]}`));
+  names.forEach((name, i) => assert.equal(sheet[i + 1][1], `'${name}`, `row ${i + 2}`));
   await context.close();
 });
 
@@ -455,3 +457,145 @@ test("the engine failing inside on a list (a trap) is said in both languages; a 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Lists past the limits (src/limits.rs, which the worker asks through the
+// engine): each refused at once, in both languages, naming the limit, and
+// the page screens the next list.
+
+/**
+ * A zip archive of `parts` (name → Buffer), each deflated by node's zlib
+ * (run-length strategy: a long run of one byte costs about a kilobyte per
+ * megabyte). The records are written here, around the deflate streams: a
+ * gzip stream is the deflate stream with its CRC-32 after it.
+ */
+function zipArchive(parts) {
+  const local = [];
+  const central = [];
+  let offset = 0;
+  for (const [name, data] of Object.entries(parts)) {
+    const gz = zlib.gzipSync(data, { strategy: zlib.constants.Z_RLE });
+    const body = gz.subarray(10, gz.length - 8);
+    const crc = gz.readUInt32LE(gz.length - 8);
+    const fileName = Buffer.from(name);
+    const fields = (header) => {
+      header.writeUInt16LE(20, 4); // version needed (2.0)
+      header.writeUInt16LE(0x800, 6); // UTF-8 names
+      header.writeUInt16LE(8, 8); // deflated
+      header.writeUInt32LE(crc, 14);
+      header.writeUInt32LE(body.length, 18);
+      header.writeUInt32LE(data.length, 22);
+      header.writeUInt16LE(fileName.length, 26);
+    };
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    fields(head);
+    // The central record is the local one shifted by two bytes ("version made by"), plus its own fields.
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    fields(entry.subarray(2));
+    entry.writeUInt32LE(offset, 42);
+    local.push(head, fileName, body);
+    central.push(entry, fileName);
+    offset += head.length + fileName.length + body.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(local.length / 3, 8);
+  end.writeUInt16LE(local.length / 3, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...local, directory, end]);
+}
+
+/** Choose `file`, start, and the time from the click to the page's refusal (ms). */
+async function refusalTime(page, file) {
+  await page.locator("#file").setInputFiles(file);
+  const began = Date.now();
+  await page.locator("#start").click();
+  await page.locator('#batch[data-state="error"], #batch[data-state="done"]').waitFor({ timeout: 120000 });
+  return Date.now() - began;
+}
+
+/** After a refusal the page is usable: the 20-enterprise list screens as before. */
+async function screensNormalList(page) {
+  const file = path.join(TMP, "名单.csv");
+  fs.writeFileSync(file, csvText(ROWS));
+  await screen(page, file);
+  assert.equal(await page.locator("#batch").getAttribute("data-state"), "done");
+  assert.match(await page.locator("#summary").textContent(), /共 20 户企业：17 户已筛查，3 户有误/);
+}
+
+test("a zip bomb (an .xlsx of 300 KB whose sheet unzips to 300 MiB) is refused before it is inflated, naming the limit; the page stays usable", async (t) => {
+  // A real workbook's parts, with its sheet swapped for 300 MiB of spaces inside <sheetData>.
+  const small = path.join(TMP, "炸弹底稿.xlsx");
+  await xlsxFile(ROWS.slice(0, 1), small);
+  const parts = Object.fromEntries(Object.entries(unzipSync(fs.readFileSync(small))).map(([name, bytes]) => [name, Buffer.from(bytes)]));
+  const sheetName = Object.keys(parts).find((name) => /^xl\/worksheets\/sheet1\.xml$/.test(name));
+  const xml = strFromU8(parts[sheetName]);
+  const open = Buffer.from(xml.slice(0, xml.indexOf("<sheetData>") + "<sheetData>".length));
+  const close = Buffer.from(xml.slice(xml.indexOf("</sheetData>")));
+  const sheet = Buffer.alloc(300 * 1024 * 1024, " ");
+  open.copy(sheet, 0);
+  close.copy(sheet, sheet.length - close.length);
+  parts[sheetName] = sheet;
+  const bomb = path.join(TMP, "压缩炸弹.xlsx");
+  fs.writeFileSync(bomb, zipArchive(parts));
+  const size = fs.statSync(bomb).size;
+  assert.ok(size < 320 * 1024, `the bomb is small (${size} bytes)`);
+
+  const { page, context, requestsSinceReady } = await openBatch();
+  await page.locator("#date").fill(DATE);
+  const ms = await refusalTime(page, bomb);
+  t.diagnostic(`zip bomb of ${size.toLocaleString("en")} bytes (300 MiB unzipped) refused in ${ms} ms`);
+  assert.equal(await page.locator("#batch").getAttribute("data-state"), "error");
+  assert.match(
+    await page.locator("#message").textContent(),
+    /^Excel 文件解压后超过256 MiB的上限：请分成几个文件 \/ the Excel file is larger than the limit of 256 MiB once unzipped: split it into several files$/,
+  );
+  assert.ok(ms < 2000, `refused within 2 s (${ms} ms)`);
+  assert.ok(await page.locator("#progress").isHidden(), "no 「正在读取名单」 beside the refusal");
+  await screenshot(page, "batch-refused-zip-bomb");
+  await screensNormalList(page);
+  assert.deepEqual(requestsSinceReady(), []);
+  await context.close();
+});
+
+test("a list file over 256 MiB is refused before it is read, naming the limit", async (t) => {
+  // A sparse file: 257 MiB long, nothing written.
+  const file = path.join(TMP, "超大名单.csv");
+  fs.writeFileSync(file, "");
+  fs.truncateSync(file, 257 * 1024 * 1024);
+  const { page, context } = await openBatch();
+  const ms = await refusalTime(page, file);
+  t.diagnostic(`a 257 MiB list refused in ${ms} ms`);
+  assert.match(await page.locator("#message").textContent(), /^名单文件超过256 MiB的上限：请分成几个文件 \/ the list is larger than the limit of 256 MiB/);
+  assert.ok(ms < 2000, `refused within 2 s (${ms} ms)`);
+  fs.rmSync(file);
+  await screensNormalList(page);
+  await context.close();
+});
+
+for (const format of ["csv", "xlsx"]) {
+  test(`a ${format} list of 300 columns is refused in both languages, naming the limit of 256`, async (t) => {
+    // The template's columns, then 备注 columns (ignored when there are few) up to 300.
+    const header = [...HEADER, ...Array.from({ length: 300 - HEADER.length }, (_, i) => `备注${i + 1}`)];
+    const example = ["聊城宽表企业", ...Array(299).fill("")];
+    const file = path.join(TMP, `宽名单.${format}`);
+    if (format === "csv") fs.writeFileSync(file, [header, example].map((r) => r.join(",")).join("\n") + "\n");
+    else await writeSheet([header, example]).toFile(file);
+    const { page, context } = await openBatch();
+    const ms = await refusalTime(page, file);
+    t.diagnostic(`${format} of 300 columns refused in ${ms} ms`);
+    assert.equal(await page.locator("#batch").getAttribute("data-state"), "error");
+    assert.equal(
+      await page.locator("#message").textContent(),
+      "表头有300列，超过上限256列：请删去多余的列 / the header has 300 columns, more than the limit of 256: delete the columns you do not need",
+    );
+    assert.ok(ms < 2000, `refused within 2 s (${ms} ms)`);
+    if (format === "csv") await screenshot(page, "batch-refused-columns");
+    await screensNormalList(page);
+    await context.close();
+  });
+}
