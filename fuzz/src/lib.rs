@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use rust_decimal::{Decimal, RoundingStrategy};
 use sme_subsidy::pack::{Calculation, PolicySet};
 use sme_subsidy::report::Lang;
-use sme_subsidy::result::{Evaluation, RuleResult, Step};
+use sme_subsidy::result::{CapScope, Evaluation, RuleResult, Step};
 use sme_subsidy::scenario::Scenario;
 use sme_subsidy::Report;
 
@@ -76,7 +76,9 @@ fn bounds(r: &RuleResult) -> Vec<Decimal> {
             }));
         }
         Calculation::PremiumShare { cap_per_enterprise_year_yuan: cap, .. } => {
-            out.extend(cap.map(|c| c * years));
+            // One cap a calendar year, or one a policy's 投保年度 (premium_cap_year).
+            let policy_years = count(|s| matches!(s, Step::Cap { scope: CapScope::PolicyYear(_), .. }));
+            out.extend(cap.map(|c| c * (years + policy_years)));
             out.push(sum(|s| match s {
                 Step::PremiumShare { base, .. } => Some(*base),
                 _ => None,
@@ -122,15 +124,21 @@ pub fn check_bilingual(value: &serde_json::Value) {
     }
 }
 
-/// The golden cases' scenarios (tests/cases), read once.
+/// The golden cases' scenarios (policies/*/cases and tests/cases), read once.
 pub fn golden_scenarios() -> &'static [Scenario] {
     static SCENARIOS: OnceLock<Vec<Scenario>> = OnceLock::new();
     SCENARIOS.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let mut files = Vec::new();
-        let mut dirs = vec![root];
+        let mut dirs = vec![root.join("tests/cases")];
+        for entry in std::fs::read_dir(root.join("policies")).expect("policies/ is readable") {
+            let cases = entry.expect("a directory entry").path().join("cases");
+            if cases.is_dir() {
+                dirs.push(cases);
+            }
+        }
         while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).expect("tests/cases is readable") {
+            for entry in std::fs::read_dir(&dir).expect("a case folder is readable") {
                 let path = entry.expect("a directory entry").path();
                 if path.is_dir() {
                     dirs.push(path);
