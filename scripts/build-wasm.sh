@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the browser release:
 #   1. target/npm-pkg/  — the npm package (ES module + .d.ts + README) made by
-#      wasm-pack from the `wasm` profile (opt-level z, LTO, panic abort), then
+#      wasm-pack from the crate wasm/ with the `wasm` profile (opt-level z, LTO, panic abort), then
 #      shrunk by `wasm-opt -Oz` from the npm package `binaryen` (wasm-pack's
 #      own wasm-opt download does not work on our machines);
 #   2. target/npm-pkg-tools/ — the same with the `tools` feature: batch
@@ -20,8 +20,13 @@ export PATH="$HOME/.cargo/bin:$PATH"
 wasm_pkg() {
   local out=$1 name=$2 profile=$3 opt=$4 features=${5:-}
   echo "wasm-pack build $name (profile $profile, wasm-opt $opt, --target web${features:+, features $features})"
-  wasm-pack --quiet build --target web --profile "$profile" --no-opt --out-dir "$out" --out-name "$name" . \
-    --no-default-features ${features:+--features "$features"}
+  # wasm-pack takes --out-dir relative to the crate (wasm/): made absolute.
+  mkdir -p "$out"
+  out=$(cd "$out" && pwd)
+  wasm-pack --quiet build --target web --profile "$profile" --no-opt --out-dir "$out" --out-name "$name" wasm \
+    ${features:+--features "$features"}
+  # The npm package keeps the project's name, not the crate's (sme-subsidy-wasm).
+  node -e 'const f = process.argv[1], p = JSON.parse(require("fs").readFileSync(f, "utf8")); p.name = "sme-subsidy"; require("fs").writeFileSync(f, JSON.stringify(p, null, 2) + "\n")' "$out/package.json"
   # Features the Rust wasm32 target emits by default (bulk memory included,
   # which every browser we target has); wasm-opt must accept them.
   # --low-memory-unused and --zero-filled-memory hold for a Rust module that

@@ -11,7 +11,7 @@
 # toolchain takes them with RUSTC_BOOTSTRAP=1 (no nightly is installed).
 # No sanitizer (-s none: the code is safe Rust), debug assertions on (-a).
 # Seeds are generated from the golden cases, the built-in packs, the
-# template and the examples (examples/fuzz_seeds.rs) into fuzz/seeds/; what
+# template and the examples (cli/examples/fuzz_seeds.rs) into fuzz/seeds/; what
 # the fuzzer learns is kept in fuzz/corpus/ (both ignored by git). A crash
 # is saved under fuzz/artifacts/<target>/ and this script exits non-zero.
 set -euo pipefail
@@ -34,7 +34,7 @@ if ! fuzz --version >/dev/null 2>&1; then
   exit 1
 fi
 
-cargo run --quiet --example fuzz_seeds -- fuzz/seeds
+cargo run --quiet -p sme-subsidy-cli --example fuzz_seeds -- fuzz/seeds
 if ! fuzz build -s none -a > fuzz/build.log 2>&1; then
   tail -n 40 fuzz/build.log
   exit 1

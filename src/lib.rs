@@ -31,8 +31,6 @@
 //! ```
 
 pub mod batch;
-#[cfg(feature = "cli")]
-pub mod cases;
 mod conditions;
 pub mod engine;
 pub mod input;
@@ -49,14 +47,6 @@ pub mod scenario;
 pub mod screening;
 pub mod size;
 mod templates;
-#[cfg(target_arch = "wasm32")]
-mod wasm;
-
-/// In the browser, Talc instead of Rust's default dlmalloc: faster (the
-/// batch worker spent an eighth of its time in dlmalloc) and smaller.
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 pub use engine::evaluate;
 pub use input::InputError;

@@ -42,7 +42,7 @@ pub enum Lang {
 impl Lang {
     /// Render a text in the languages asked for; the other is left empty
     /// and its closure never runs.
-    pub(crate) fn bi<'a, Z, E>(self, zh: impl FnOnce() -> Z, en: impl FnOnce() -> E) -> Bi<'a>
+    pub fn bi<'a, Z, E>(self, zh: impl FnOnce() -> Z, en: impl FnOnce() -> E) -> Bi<'a>
     where
         Z: Into<Cow<'a, str>>,
         E: Into<Cow<'a, str>>,
@@ -669,7 +669,7 @@ fn clause_line(doc: &Document, clause: &str) -> String {
 }
 
 /// The citation of any clause of a document (enterprise or institution rule).
-pub(crate) fn clause_citation<'p>(
+pub fn clause_citation<'p>(
     l: Lang,
     doc: &'p Document,
     clause: &'p str,

@@ -1,6 +1,6 @@
 //! A list as CSV (逗号分隔的名单), read and written with BurntSushi's csv
-//! crate: what the command line ([`super::stream`]) and the page's Web
-//! Worker (`src/wasm/batch.rs`) share, so both read a list — its header,
+//! crate: what the command line (`cli/src/batch_stream.rs`) and the page's Web
+//! Worker (`wasm/src/batch.rs`) share, so both read a list — its header,
 //! its encoding, its blank rows — and write the screened list identically.
 
 use std::io::{self, Read};

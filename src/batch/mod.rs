@@ -6,8 +6,8 @@
 //! This core knows nothing of files, CSV or threads: a [`Header`] is built
 //! from the list's header cells, then each row's cells (any [`Cells`]: a
 //! slice of strings, a CSV record) go in and a [`Screened`] row comes out.
-//! The command line streams CSV through it on all cores ([`stream`], native
-//! only); the page's Web Worker can call the same functions through WASM.
+//! The command line (`cli/src/batch_stream.rs`) streams CSV through it on
+//! all cores; the page's Web Worker calls the same functions through WASM.
 //!
 //! A row becomes a [`Scenario`] with the same types and the same checks as
 //! a single scenario ([`crate::input::check`]); every problem is a
@@ -18,10 +18,8 @@
 //! Rows are screened from the structured [`crate::result::Evaluation`], not
 //! the rendered report, which keeps a million rows within seconds.
 
-#[cfg(any(feature = "cli", feature = "tools"))]
+#[cfg(feature = "csv")]
 pub mod csv_list;
-#[cfg(feature = "cli")]
-pub mod stream;
 
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};

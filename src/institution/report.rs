@@ -246,7 +246,7 @@ fn step_kind(step: &Step) -> &'static str {
 }
 
 /// A tier's range: `1%（含）至3%（不含）` / `1% (incl.) to 3% (excl.)`.
-pub(crate) fn tier_range<'p>(l: Lang, t: &CompensationTier, b: TierBounds) -> Bi<'p> {
+pub fn tier_range<'p>(l: Lang, t: &CompensationTier, b: TierBounds) -> Bi<'p> {
     let inc = |b: bool| {
         if b {
             ("含", "incl.")

@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 
 use super::{Document, PolicySet};
 
-const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_pack.json"));
+/// The built-in pack as `build.rs` wrote it: the one copy the native and
+/// the browser builds read.
+pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_pack.json"));
 
 /// The built-in policy set, parsed once.
 pub fn builtin() -> &'static PolicySet {

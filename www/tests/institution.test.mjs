@@ -2,7 +2,7 @@
 // would: R-1 担保代偿补偿 across a tier boundary and past 8%, R-2 银担风险分担
 // with a bank share below 20%, R-3 临海 rewards labelled 失效 with the 0.5%
 // shown as a ceiling. Every figure is worked by hand from the seed text (the
-// same figures as tests/institution.rs). Also: a bad entry's message next to
+// same figures as cli/tests/institution.rs). Also: a bad entry's message next to
 // its field in both languages, no request after load, English, a 360-px
 // phone, and axe-core.
 

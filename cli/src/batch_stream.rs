@@ -1,5 +1,5 @@
-//! A CSV list streamed through the batch core on all cores (native only:
-//! the `cli` feature). Constant memory: rows are read in chunks, each chunk
+//! A CSV list streamed through the batch core on all cores (the `sme-subsidy
+//! batch` command). Constant memory: rows are read in chunks, each chunk
 //! is screened in parallel while the next one is read and the previous one
 //! written, and the output keeps the input's order.
 
@@ -14,14 +14,14 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 
-use super::csv_list::{
+use sme_subsidy::batch::csv_list::{
     bounded_reader, output_header, over_row_limit, read_error, read_header, screen_record, too_big,
     too_many_rows, RowMark,
 };
-use super::{template_csv, CellError, Options, Screener};
-use crate::limits::{terminal_safe, MAX_LIST_BYTES, MAX_ROWS};
-use crate::money::Yuan;
-use crate::pack::PolicySet;
+use sme_subsidy::batch::{template_csv, CellError, Options, Screener};
+use sme_subsidy::limits::{terminal_safe, MAX_LIST_BYTES, MAX_ROWS};
+use sme_subsidy::money::Yuan;
+use sme_subsidy::pack::PolicySet;
 
 /// Rows read, screened and written at a time: large enough to keep both
 /// cores busy, small enough that memory stays flat (a few MB).

@@ -2,7 +2,7 @@
 //! own cases) and `tests/cases/**/*.toml` (cases that combine documents) is
 //! a scenario, the statuses and amounts expected for named rules, and — in
 //! the file's comments — the hand calculation from the policy text. This
-//! test runs them all through `sme_subsidy::cases::run_dirs`, prints one
+//! test runs them all through `sme_subsidy_cli::cases::run_dirs`, prints one
 //! line per case, and fails listing every mismatch of every case.
 //!
 //! The few checks below the runner cover what the case format cannot
@@ -11,9 +11,9 @@
 
 use std::path::{Path, PathBuf};
 
-use sme_subsidy::cases;
 use sme_subsidy::pack::builtin::builtin;
 use sme_subsidy::{evaluate, input, Report};
+use sme_subsidy_cli::cases;
 
 /// The cases may grow, never silently shrink: 109 when they moved beside
 /// their documents.
@@ -37,7 +37,7 @@ const PROVISION_FOLDERS: &[(&str, &str)] = &[
 ];
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
 fn family_folder(document: &str, family: &str) -> PathBuf {

@@ -18,19 +18,19 @@
 //!   R-2's minimum bank share and what 代偿 covers, R-3's units, categories
 //!   and ceiling, each rule's questions and cited clause.
 //!
-//! Nothing is worked out here: the engine (`crate::institution`) computes
+//! Nothing is worked out here: the engine (`sme_subsidy::institution`) computes
 //! and words every figure, as it does for the CLI.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{input_error, json_text, language, not_an_object, to_js, Calculator, LanguageChoice};
-use crate::institution::report::tier_range;
-use crate::institution::{self, InstitutionReport};
-use crate::pack::institution::{InstitutionCalculation, InstitutionQuestion, TierBounds};
-use crate::pack::{Document, InstitutionRule, Readings, Recipient, Text};
-use crate::report::{clause_citation, readings, Bi, Citation, Lang, ReadingReport};
+use crate::{input_error, json_text, language, not_an_object, to_js, Calculator, LanguageChoice};
+use sme_subsidy::institution::report::tier_range;
+use sme_subsidy::institution::{self, InstitutionReport};
+use sme_subsidy::pack::institution::{InstitutionCalculation, InstitutionQuestion, TierBounds};
+use sme_subsidy::pack::{Document, InstitutionRule, Readings, Recipient, Text};
+use sme_subsidy::report::{clause_citation, readings, Bi, Citation, Lang, ReadingReport};
 
 #[wasm_bindgen(typescript_custom_section)]
 const INSTITUTION_TYPES: &'static str = r#"

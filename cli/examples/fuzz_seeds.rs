@@ -35,7 +35,8 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
 
 fn main() {
     let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "fuzz/seeds".into()));
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The project's root (this crate is cli/).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let dirs = ["scenario", "pack", "batch_row", "institution"].map(|t| {
         let d = out.join(t);
         fs::create_dir_all(&d).unwrap();
@@ -48,7 +49,7 @@ fn main() {
         write(scenario, name.replace('/', "-").as_str(), &fs::read(root.join(name)).unwrap());
     }
     let mut cases = Vec::new();
-    for folder in sme_subsidy::cases::case_folders(root).unwrap() {
+    for folder in sme_subsidy_cli::cases::case_folders(root).unwrap() {
         files(&folder, "toml", &mut cases);
     }
     let mut case_packs = 0;

@@ -2,7 +2,7 @@
 //! JSON, both languages) for the README's example and golden scenarios, an
 //! input error, the batch CSV of a sample list (good rows, bad cells, a
 //! missing date), the template, and the institution and S-2 calculators.
-//! A refactoring must leave every file under `tests/pinned/expected/` as it
+//! A refactoring must leave every file under `cli/tests/pinned/expected/` as it
 //! is; a change meant to alter the output rewrites them with
 //! `PIN_UPDATE=1 cargo test --test cli_output` and shows the difference in
 //! its commit.
@@ -10,12 +10,13 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The project's root, where the command is run from.
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
 fn pinned() -> PathBuf {
-    root().join("tests/pinned")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pinned")
 }
 
 /// Runs the binary from the project's root; (exit code, stdout, stderr).
@@ -50,7 +51,7 @@ fn scenarios() -> Vec<(String, String)> {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.ends_with("bad-input.json"))
-        .map(|p| (stem(&p), format!("tests/pinned/{}", p.file_name().unwrap().to_str().unwrap())))
+        .map(|p| (stem(&p), format!("cli/tests/pinned/{}", p.file_name().unwrap().to_str().unwrap())))
         .collect();
     files.sort();
     files.insert(0, ("readme-example".into(), "examples/scenario.json".into()));
@@ -88,7 +89,7 @@ fn evaluate_table_and_json_are_unchanged() {
 
 #[test]
 fn an_input_error_is_unchanged() {
-    let (code, stdout, stderr) = run(&["evaluate", "tests/pinned/bad-input.json"]);
+    let (code, stdout, stderr) = run(&["evaluate", "cli/tests/pinned/bad-input.json"]);
     assert_eq!(code, 1);
     assert!(stdout.is_empty());
     let mut differ = Vec::new();
@@ -100,7 +101,7 @@ fn an_input_error_is_unchanged() {
 fn the_batch_csv_and_its_errors_are_unchanged() {
     let mut differ = Vec::new();
     for threads in ["1", "2"] {
-        let args = ["batch", "tests/pinned/batch-in.csv", "--date", "2024-12-31", "--threads", threads];
+        let args = ["batch", "cli/tests/pinned/batch-in.csv", "--date", "2024-12-31", "--threads", threads];
         let (code, stdout, stderr) = run(&args);
         assert_eq!(code, 1, "two rows of the sample list are bad");
         check("batch/out.csv", &stdout, &mut differ);

@@ -12,7 +12,7 @@ use sme_subsidy::pack::builtin::builtin;
 const BIN: &str = env!("CARGO_BIN_EXE_sme-subsidy");
 
 fn template_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/batch-template.csv")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/batch-template.csv")
 }
 
 /// The template's header and example row, read with the csv crate.
@@ -122,7 +122,7 @@ fn the_template_parses_and_its_example_is_the_readme_example() {
     assert_eq!(c[4], "符合五项标准");
     // The README example (examples/scenario.json) and its golden total.
     let json =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/scenario.json")).unwrap();
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/scenario.json")).unwrap();
     assert_eq!(single_total(&json), "260375.00");
     assert_eq!(c[6], "260375.00");
     for part in [
@@ -447,7 +447,7 @@ fn csv_text(header: &[String], rows: &[Vec<String>]) -> String {
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).output().unwrap()
+    Command::new(BIN).current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).args(args).output().unwrap()
 }
 
 fn tmp(name: &str) -> PathBuf {

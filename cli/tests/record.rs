@@ -11,7 +11,11 @@ use std::process::{Command, Output};
 const BIN: &str = env!("CARGO_BIN_EXE_sme-subsidy");
 
 fn run(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).output().expect("the sme-subsidy binary runs")
+    Command::new(BIN)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .args(args)
+        .output()
+        .expect("the sme-subsidy binary runs")
 }
 
 fn temp(name: &str, text: &str) -> PathBuf {
@@ -69,7 +73,11 @@ fn a_revised_pack_is_named_with_the_rule_it_changed() {
     // premium counted at most 3% of it = 600,000; × 25% = 150,000.00 (was
     // × 20% = 120,000.00), under the 1,000,000 cap; the total
     // 260,375.00 + 30,000.00 = 290,375.00.
-    let pack = fs::read_to_string("policies/001-liaocheng-fiscal-finance-2024/pack.toml").unwrap();
+    let pack = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../policies/001-liaocheng-fiscal-finance-2024/pack.toml"
+    ))
+    .unwrap();
     let rule = pack.find("id = \"LC-P-1\"").unwrap();
     let share = rule + pack[rule..].find("share_percent = \"20\"").unwrap();
     let revised = format!(
@@ -166,8 +174,10 @@ fn the_schema_lists_exactly_the_record_fields() {
             assert!(allowed.contains(value), "{at}: {value}");
         }
     }
-    let schema: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string("docs/record.schema.json").unwrap()).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/record.schema.json")).unwrap(),
+    )
+    .unwrap();
     let file = example_record("schema.json");
     let record: serde_json::Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(schema["properties"]["format"]["const"], record["format"]);

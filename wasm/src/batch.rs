@@ -1,16 +1,16 @@
-//! 批量筛查 in the page: the batch core (`crate::batch`) for the staff page's
+//! 批量筛查 in the page: the batch core (`sme_subsidy::batch`) for the staff page's
 //! Web Worker (`www/batch-worker.js`), in the staff tools' package only.
 //!
 //! A list comes in whole — the CSV file's bytes, or an XLSX sheet's rows as
 //! strings — and is screened a slice at a time (`next`), so the worker can
 //! report progress between slices and the page can cancel by ending the
 //! worker. CSV is read with the same reader and rules as `sme-subsidy
-//! batch` (`crate::batch::csv_list`), and the screened list it builds is the
+//! batch` (`sme_subsidy::batch::csv_list`), and the screened list it builds is the
 //! command line's output byte for byte, so the page and the command line
 //! never disagree about a list.
 //!
 //! Each slice comes back as one JSON text (see the module notes of
-//! `src/wasm/mod.rs`) holding per row only what the page's table sorts and
+//! `wasm/src/lib.rs`) holding per row only what the page's table sorts and
 //! filters on; the rows' full cells stay in the screened list here and the
 //! page asks for the few it shows (`cells`). For 100,000 rows that is 8 MB
 //! less text to write, copy and parse.
@@ -23,16 +23,16 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{json_text, to_js, Calculator};
-use crate::batch::csv_list::{
+use crate::{json_text, to_js, Calculator};
+use sme_subsidy::batch::csv_list::{
     bounded_reader, output_header, over_row_limit, read_error, read_header, screen_record, too_big,
     too_many_rows, Bounded, RowMark,
 };
-use crate::batch::{parse_date, template_csv, CellError, Header, Options, Screened, Screener, COLUMNS};
-use crate::limits::{bytes_text, LIMITS, MAX_LIST_BYTES, MAX_ROWS, MAX_XLSX_UNCOMPRESSED_BYTES};
-use crate::money::Yuan;
-use crate::pack::PolicySet;
-use crate::result::SizeOutcome;
+use sme_subsidy::batch::{parse_date, template_csv, CellError, Header, Options, Screened, Screener, COLUMNS};
+use sme_subsidy::limits::{bytes_text, LIMITS, MAX_LIST_BYTES, MAX_ROWS, MAX_XLSX_UNCOMPRESSED_BYTES};
+use sme_subsidy::money::Yuan;
+use sme_subsidy::pack::PolicySet;
+use sme_subsidy::result::SizeOutcome;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_BATCH: &str = r#"
@@ -152,7 +152,7 @@ struct Row<'a> {
     name: &'a str,
     ok: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    size: Option<crate::size::Size>,
+    size: Option<sme_subsidy::size::Size>,
     #[serde(skip_serializing_if = "Option::is_none")]
     s2: Option<&'static str>,
     eligible: usize,
@@ -503,5 +503,5 @@ pub fn batch_file_refusal(bytes: f64, unzipped: Option<f64>) -> Option<String> {
 /// The output list's header row, for a spreadsheet download.
 #[wasm_bindgen(js_name = batchOutputHeaders)]
 pub fn batch_output_headers() -> Vec<String> {
-    crate::batch::OUTPUT_HEADERS.iter().map(|h| h.to_string()).collect()
+    sme_subsidy::batch::OUTPUT_HEADERS.iter().map(|h| h.to_string()).collect()
 }

@@ -20,7 +20,11 @@ fn dir() -> PathBuf {
 
 fn run(args: &[&str]) -> (Output, Duration) {
     let start = Instant::now();
-    let out = Command::new(BIN).args(args).output().unwrap();
+    let out = Command::new(BIN)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .args(args)
+        .output()
+        .unwrap();
     (out, start.elapsed())
 }
 
@@ -31,7 +35,7 @@ fn stderr(out: &Output) -> String {
 /// The template's header line and example row line (the README's enterprise).
 fn template_lines() -> (String, String) {
     let text =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/batch-template.csv"))
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/batch-template.csv"))
             .unwrap();
     let mut lines = text.trim_start_matches('\u{feff}').lines();
     (lines.next().unwrap().to_string(), lines.next().unwrap().to_string())
@@ -94,7 +98,7 @@ fn a_portal_pack_cannot_put_a_formula_in_the_policies_column() {
     // The built-in 聊城 document, its LC-G-1 rule renamed to a formula.
     let (out, _) = run(&[
         "export-pack",
-        concat!(env!("CARGO_MANIFEST_DIR"), "/policies/001-liaocheng-fiscal-finance-2024/pack.toml"),
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../policies/001-liaocheng-fiscal-finance-2024/pack.toml"),
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let pack = String::from_utf8(out.stdout).unwrap().replacen("\"LC-G-1\"", "\"=1+2\"", 1);
@@ -239,6 +243,7 @@ fn a_file_of_zeros_is_refused_at_the_row_limit() {
     assert!(took < Duration::from_secs(2), "{took:?}");
     // The same bound on standard input.
     let mut child = Command::new(BIN)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .args(["batch", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
@@ -376,7 +381,8 @@ fn an_amount_too_large_to_hold_is_out_of_range_not_a_bad_number() {
     assert!(rows[2][8].contains("「12a」不是有效的金额"), "{}", rows[2][8]);
 
     // A scenario: the amount as text and a rate as a JSON number.
-    let scenario = std::fs::read_to_string("examples/scenario.json").unwrap();
+    let scenario =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/scenario.json")).unwrap();
     for (from, to, field) in [
         ("\"5000000 CNY\"", "\"1e30 CNY\"", "loans[0].principal: 1e30 超出合理范围"),
         ("\"3.95\"", "1e30", "loans[0].contract_rate_percent: 数字 1e+30 超出合理范围"),
@@ -404,7 +410,7 @@ fn an_amount_too_large_to_hold_is_out_of_range_not_a_bad_number() {
 fn liaocheng_pack_with(name: &str, from: &str, to: &str) -> PathBuf {
     let (out, _) = run(&[
         "export-pack",
-        concat!(env!("CARGO_MANIFEST_DIR"), "/policies/001-liaocheng-fiscal-finance-2024/pack.toml"),
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../policies/001-liaocheng-fiscal-finance-2024/pack.toml"),
     ]);
     let pack = String::from_utf8(out.stdout).unwrap();
     assert!(pack.contains(from), "{from}");
@@ -425,7 +431,7 @@ fn a_rate_of_a_quadrillion_basis_points_is_refused_with_its_place() {
     assert!(text.contains("rate_bp = 1000000000000000 is out of range (must be above 0 and at most 10,000 basis points (100% a year))"), "{text}");
     // `evaluate --pack` refuses the pack (exit 1) instead of panicking (101),
     // with the principal at the largest amount accepted.
-    let scenario = std::fs::read_to_string("examples/scenario.json")
+    let scenario = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/scenario.json"))
         .unwrap()
         .replacen("\"5000000 CNY\"", "\"1000000000000 CNY\"", 1)
         .replacen("\"other_bank\"", "\"local_legal_person_bank\", \"carbon_reduction_tool\": true", 1)

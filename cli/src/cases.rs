@@ -24,9 +24,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::pack::{Document, PolicySet};
-use crate::report::Report;
-use crate::scenario::Scenario;
+use sme_subsidy::pack::{Document, PolicySet};
+use sme_subsidy::report::Report;
+use sme_subsidy::scenario::Scenario;
 
 /// One case file.
 #[derive(Debug, Deserialize)]
@@ -143,24 +143,24 @@ pub fn run_file(path: &Path) -> CaseRun {
         }
     };
     run.description = case.description.clone();
-    let scenario: Scenario = match crate::input::scenario_from(case.scenario.clone()) {
+    let scenario: Scenario = match sme_subsidy::input::scenario_from(case.scenario.clone()) {
         Ok(s) => s,
         Err(errors) => {
             run.failures.extend(errors.iter().map(|e| format!("scenario: {e}")));
             return run;
         }
     };
-    let mut set: PolicySet = crate::pack::builtin::builtin().clone();
+    let mut set: PolicySet = sme_subsidy::pack::builtin::builtin().clone();
     if !case.pack.is_empty() {
-        let errors = crate::pack::validate::documents(&case.pack, &path.display().to_string());
+        let errors = sme_subsidy::pack::validate::documents(&case.pack, &path.display().to_string());
         run.failures.extend(errors.iter().map(|e| e.to_string()));
         set.merge(case.pack);
     }
-    if let Err(errors) = crate::input::check_answers(&scenario, &set) {
+    if let Err(errors) = sme_subsidy::input::check_answers(&scenario, &set) {
         run.failures.extend(errors.iter().map(|e| format!("scenario: {e}")));
     }
-    let evaluation = crate::evaluate(&set, &scenario);
-    let report = Report::new(&evaluation, crate::report::Lang::Both);
+    let evaluation = sme_subsidy::evaluate(&set, &scenario);
+    let report = Report::new(&evaluation, sme_subsidy::report::Lang::Both);
     check(
         &case.expect,
         case.expect_size.as_deref(),
@@ -238,7 +238,7 @@ fn check(
             }
         }
         for want in &e.readings {
-            let taken = |g: &crate::report::ReadingReport| {
+            let taken = |g: &sme_subsidy::report::ReadingReport| {
                 g.alternatives.iter().find(|a| a.taken).map(|a| format!("{}={}", g.id, a.value))
             };
             if !r.readings.iter().any(|g| taken(g).as_deref() == Some(want.as_str())) {

@@ -4,6 +4,7 @@
 //! their caps and their expired window, and the five-criteria screen.
 //! Each figure has its hand calculation beside it.
 
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
@@ -70,7 +71,7 @@ fn keys(r: &Value, list: &str) -> Vec<String> {
 /// with one reading switched (`id` from `from` to `to`), read as the CLI's
 /// `--pack` reads a TOML file and merged over the built-in set.
 fn portal_reading(pack: &str, id: &str, from: &str, to: &str) -> PolicySet {
-    let text = std::fs::read_to_string(pack).unwrap();
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(pack)).unwrap();
     let taken = format!("id = \"{id}\"\nvalue = \"{from}\"");
     assert!(text.contains(&taken), "{pack} takes {id} = {from}");
     let text = text.replace(&taken, &format!("id = \"{id}\"\nvalue = \"{to}\""));
@@ -1006,6 +1007,7 @@ fn s2_answers_as_people_type_them() {
 fn cli(args: &[&str], stdin: &str) -> (i32, String, String) {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_sme-subsidy"))
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .args(args)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
