@@ -1,0 +1,690 @@
+//! A row's cells read into a scenario: numbers, dates, choices and yes/no
+//! cells parsed, each problem a [`CellError`] with the row, the column and
+//! the reason in Chinese and English, and `input::check`'s errors located
+//! back on their columns.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use time::{Date, Month};
+
+use crate::input::{self, InputError};
+use crate::limits::{quoted, MAX_CELL_CHARS, MAX_ERRORS_PER_ROW};
+use crate::money::{parse_number, Currency, Money};
+use crate::scenario::{
+    Enterprise, EvaluationFee, Guarantee, InsuranceKind, InsurancePolicy, Ipo, Loan, LprOverride,
+    Qualification, Region, Scenario,
+};
+use crate::screening::{self};
+use crate::size::Industry;
+
+use super::columns::{column, Header, Key, COLUMNS, GUARANTEE_KEYS, INSURANCE_KEYS, LOAN_KEYS, N};
+use super::{Screener, QUESTIONS};
+
+// ---------------------------------------------------------------------------
+// Cells and errors
+
+/// One row's cells, by position.
+pub trait Cells {
+    fn count(&self) -> usize;
+    fn cell(&self, i: usize) -> Option<&str>;
+}
+
+impl<S: AsRef<str>> Cells for [S] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn cell(&self, i: usize) -> Option<&str> {
+        self.get(i).map(AsRef::as_ref)
+    }
+}
+
+impl<S: AsRef<str>> Cells for Vec<S> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn cell(&self, i: usize) -> Option<&str> {
+        self.get(i).map(AsRef::as_ref)
+    }
+}
+
+/// The column named by an error about the header as a whole.
+pub const HEADER_COLUMN: &str = "（表头）";
+/// The column named by an error about the whole row.
+pub const WHOLE_ROW: &str = "（整行）";
+
+/// A located problem in the list: row number (the header is row 1, as a
+/// spreadsheet shows it), column header, reason in Chinese and English.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct CellError {
+    pub row: u64,
+    pub column: Cow<'static, str>,
+    pub zh: String,
+    pub en: String,
+}
+
+impl fmt::Display for CellError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "第{}行「{}」：{} / row {}, column {}: {}",
+            self.row, self.column, self.zh, self.row, self.column, self.en
+        )
+    }
+}
+
+impl<'p> Screener<'p> {
+    /// The row's scenario, and the row with every problem found in it.
+    pub(super) fn read<'a, C: Cells + ?Sized>(
+        &'a self,
+        row: u64,
+        cells: &'a C,
+    ) -> (Scenario, RowReader<'a, C>) {
+        let mut r = RowReader::new(&self.header, cells, row);
+        self.header.row_errors(row, &mut r.errors);
+        r.shape();
+        if !r.filled(Key::Name) && self.header.has(Key::Name) {
+            r.push(Key::Name, "企业名称不能为空".into(), "the enterprise name must not be empty".into());
+        }
+        let (scenario, items) = self.build(&mut r);
+        if r.errors.is_empty() {
+            if let Err(errors) = input::check(&scenario) {
+                for e in errors {
+                    r.input_error(e, &items);
+                }
+            }
+        }
+        // In the list's column order (header problems first).
+        let order = |e: &CellError| COLUMNS.iter().position(|c| c.header == e.column).map_or(0, |k| k + 1);
+        r.errors.sort_by_key(order);
+        if r.errors.len() > MAX_ERRORS_PER_ROW {
+            let more = r.errors.len() - (MAX_ERRORS_PER_ROW - 1);
+            r.errors.truncate(MAX_ERRORS_PER_ROW - 1);
+            r.errors.push(CellError {
+                row,
+                column: Cow::Borrowed(WHOLE_ROW),
+                zh: format!("另有{more}处错误未列出"),
+                en: format!("{more} more errors not listed"),
+            });
+        }
+        (scenario, r)
+    }
+
+    fn build<C: Cells + ?Sized>(&self, r: &mut RowReader<'_, C>) -> (Scenario, Items) {
+        let mut items = Items::default();
+        let evaluation_date = match r.date(Key::Date).or(self.options.default_date) {
+            Some(d) => d,
+            None => {
+                if r.cell(Key::Date).is_none() {
+                    r.push(
+                        Key::Date,
+                        "请填写测算日期（YYYY-MM-DD）".into(),
+                        "enter the evaluation date (YYYY-MM-DD)".into(),
+                    );
+                }
+                Date::MIN
+            }
+        };
+
+        let province = r.text(Key::Province);
+        let city = r.text(Key::City);
+        let county = r.text(Key::County);
+        let region = match province {
+            Some(province) => Some(Region { province, city, county }),
+            None => {
+                if city.is_some() || county.is_some() {
+                    r.push(
+                        Key::Province,
+                        "填写了市或县区时须填写省".into(),
+                        "enter the province when a city or county is given".into(),
+                    );
+                }
+                None
+            }
+        };
+        let enterprise = Enterprise {
+            name: None,
+            region,
+            industry: r.choice(Key::Industry, industry_choices),
+            employees: r.count(Key::Employees),
+            operating_revenue: r.money(Key::Revenue, Currency::Cny),
+            total_assets: r.money(Key::Assets, Currency::Cny),
+            annual_exports: r.money(Key::Exports, Currency::Usd),
+            qualifications: if r.yes_no(Key::Tech) == Some(true) {
+                vec![Qualification::TechEnterprise]
+            } else {
+                Vec::new()
+            },
+        };
+
+        let mut loans = Vec::new();
+        if r.any(&LOAN_KEYS) {
+            loans.push(Loan {
+                label: None,
+                principal: r.money(Key::LoanPrincipal, Currency::Cny),
+                monthly_average_balance: r.money(Key::MonthlyBalance, Currency::Cny),
+                start_date: r.date(Key::LoanStart),
+                end_date: r.date(Key::LoanEnd),
+                contract_rate_percent: r.percent(Key::LoanRate),
+                interest_paid: r.money(Key::InterestPaid, Currency::Cny),
+                collateral: r
+                    .choices(Key::Collateral, || "专利权质押、固定资产抵押、融资担保、信用、其他".into()),
+                pledge_registered: r.yes_no(Key::PledgeRegistered),
+                lender: r.choice(Key::Lender, || "地方法人银行、科技支行、其他银行".into()),
+                purpose: r.choice(Key::Purpose, || {
+                    "清洁能源、节能环保、碳减排技术、创业担保贷款、退役军人创业贷款、一般生产经营".into()
+                }),
+                carbon_reduction_tool: r.yes_no(Key::CarbonTool),
+                repaid_on_schedule: r.yes_no(Key::RepaidOnSchedule),
+                repayments: Vec::new(),
+            });
+        }
+        let mut guarantees = Vec::new();
+        if r.any(&GUARANTEE_KEYS) {
+            guarantees.push(Guarantee {
+                label: None,
+                amount: r.money(Key::GuaranteeAmount, Currency::Cny),
+                fee: r.money(Key::GuaranteeFee, Currency::Cny),
+                fee_rate_percent: r.percent(Key::GuaranteeRate),
+                term_months: r.count(Key::GuaranteeTerm),
+                government_business: r.yes_no(Key::GovernmentBusiness),
+                for_patent_pledge_loan: r.yes_no(Key::GuaranteeForPledge),
+                green_industry: r.choice(Key::GreenIndustry, || {
+                    "降碳减排、节能环保、清洁生产、清洁能源、生态环境、基础设施绿色升级、绿色服务、不属于七类".into()
+                }),
+                fee_paid_date: r.date(Key::GuaranteeFeeDate),
+                loan_number: None,
+            });
+        }
+        let mut evaluation_fees = Vec::new();
+        if r.any(&[Key::EvaluationFee, Key::EvaluationFeeForPledge, Key::EvaluationFeeDate]) {
+            evaluation_fees.push(EvaluationFee {
+                label: None,
+                fee: r.money(Key::EvaluationFee, Currency::Cny),
+                for_patent_pledge_loan: r.yes_no(Key::EvaluationFeeForPledge),
+                paid_date: r.date(Key::EvaluationFeeDate),
+                loan_number: None,
+            });
+        }
+        let mut insurance = Vec::new();
+        if r.any(&INSURANCE_KEYS) {
+            items.main_insurance = Some(insurance.len());
+            insurance.push(InsurancePolicy {
+                label: None,
+                kind: r.choice(Key::InsuranceKind, || {
+                    "质量保证保险、产品责任保险、产品综合险、出口信用保险、其他".into()
+                }),
+                product: r.choice(Key::InsuranceProduct, || "首台套、首批次、首版次".into()),
+                insured_amount: r.money(Key::InsuredAmount, Currency::Cny),
+                premium: r.money(Key::Premium, Currency::Cny),
+                start_date: r.date(Key::InsuranceStart),
+            });
+        }
+        if let Some(premium) = r.money(Key::ExportCreditPremium, Currency::Cny) {
+            items.export_insurance = Some(insurance.len());
+            insurance.push(InsurancePolicy {
+                label: None,
+                kind: Some(InsuranceKind::ExportCredit),
+                product: None,
+                insured_amount: None,
+                premium: Some(premium),
+                start_date: r.date(Key::ExportCreditStart),
+            });
+        }
+        let ipo = if r.any(&[Key::IpoStage, Key::Fundraising]) {
+            Some(Ipo {
+                stage_reached: r.choice(Key::IpoStage, || "辅导备案、申报受理、成功上市".into()),
+                planned_fundraising: r.money(Key::Fundraising, Currency::Cny),
+            })
+        } else {
+            None
+        };
+        let mut answers = std::collections::BTreeMap::new();
+        for (i, (id, key)) in QUESTIONS.iter().enumerate() {
+            if let Some(yes) = r.yes_no(*key) {
+                if self.asks[i] {
+                    answers.insert((*id).to_string(), yes);
+                }
+            }
+        }
+        let scenario = Scenario {
+            evaluation_date,
+            enterprise,
+            loans,
+            guarantees,
+            evaluation_fees,
+            insurance,
+            ipo,
+            lpr_override: LprOverride::default(),
+            answers,
+        };
+        (scenario, items)
+    }
+}
+
+pub(super) fn industry_choices() -> String {
+    // 农林牧渔业 (also accepted) rather than 农、林、牧、渔业 in a 、-separated list.
+    Industry::ALL
+        .iter()
+        .map(|&i| if i == Industry::Agriculture { "农林牧渔业" } else { i.name_zh() })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// Which scenario item each row group became (to locate `input::check`'s
+/// errors back on their columns).
+#[derive(Default)]
+pub(super) struct Items {
+    main_insurance: Option<usize>,
+    export_insurance: Option<usize>,
+}
+
+/// Spaces, including the ideographic space and no-break space, around a cell.
+pub(super) fn trim(s: &str) -> &str {
+    let space = |c: char| c.is_whitespace() || c == '\u{feff}';
+    let (Some(&first), Some(&last)) = (s.as_bytes().first(), s.as_bytes().last()) else {
+        return s;
+    };
+    // The usual cell: an ASCII letter or digit at both ends, or CJK text.
+    let plain = |b: u8| b > b' ' && b < 0x80;
+    if plain(first) && plain(last) {
+        return s;
+    }
+    match (s.chars().next(), s.chars().next_back()) {
+        (Some(f), Some(l)) if !space(f) && !space(l) => s,
+        _ => s.trim_matches(space),
+    }
+}
+
+pub(super) struct RowReader<'a, C: ?Sized> {
+    header: &'a Header,
+    cells: &'a C,
+    /// Each column's trimmed cell, `None` when empty or absent: looked up
+    /// once per row.
+    values: [Option<&'a str>; N],
+    row: u64,
+    pub(super) errors: Vec<CellError>,
+}
+
+impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
+    fn new(header: &'a Header, cells: &'a C, row: u64) -> Self {
+        let mut values = [None; N];
+        let mut errors = Vec::new();
+        for (k, (v, p)) in values.iter_mut().zip(header.positions).enumerate() {
+            if let Some(c) = p.and_then(|i| cells.cell(i)).map(trim) {
+                // Bytes first: only a long cell is counted in characters.
+                if c.len() > MAX_CELL_CHARS && c.chars().count() > MAX_CELL_CHARS {
+                    errors.push(CellError {
+                        row,
+                        column: Cow::Borrowed(COLUMNS[k].header),
+                        zh: format!("单元格有{}个字符，超过上限{MAX_CELL_CHARS}个", c.chars().count()),
+                        en: format!(
+                            "the cell has {} characters, more than the limit of {MAX_CELL_CHARS}",
+                            c.chars().count()
+                        ),
+                    });
+                } else if !c.is_empty() {
+                    *v = Some(c);
+                }
+            }
+        }
+        RowReader { header, cells, values, row, errors }
+    }
+
+    /// Whether the row has something in this column (a cell refused for
+    /// its length counts: it is not empty).
+    fn filled(&self, key: Key) -> bool {
+        self.header.positions[key as usize]
+            .and_then(|i| self.cells.cell(i))
+            .is_some_and(|c| !trim(c).is_empty())
+    }
+
+    /// The trimmed cell, `None` when empty or when the list has no such column.
+    pub(super) fn cell(&self, key: Key) -> Option<&'a str> {
+        self.values[key as usize]
+    }
+
+    fn any(&self, keys: &[Key]) -> bool {
+        keys.iter().any(|k| self.cell(*k).is_some())
+    }
+
+    fn push(&mut self, key: Key, zh: String, en: String) {
+        self.errors.push(CellError { row: self.row, column: Cow::Borrowed(column(key).header), zh, en });
+    }
+
+    /// A row shorter than the header (a cell missing: often a line broken by
+    /// an unquoted line break), or with filled cells beyond it (often an
+    /// unquoted comma in an amount or a name).
+    fn shape(&mut self) {
+        let (have, want) = (self.cells.count(), self.header.width());
+        if have < want {
+            let missing = &self.header.names[have];
+            self.errors.push(CellError {
+                row: self.row,
+                column: Cow::Owned(quoted(missing)),
+                zh: format!("此行只有{have}列，表头有{want}列：缺少本列及其后各列（可能是单元格内有未加引号的换行）"),
+                en: format!("the row has {have} cells but the header has {want}: this column and those after it are missing (perhaps an unquoted line break inside a cell)"),
+            });
+        } else if let Some(extra) =
+            (want..have).find(|&i| self.cells.cell(i).is_some_and(|c| !trim(c).is_empty()))
+        {
+            self.errors.push(CellError {
+                row: self.row,
+                column: Cow::Owned(format!("第{}列", extra + 1)),
+                zh: format!("此行有{have}列，多于表头的{want}列（可能是金额或名称中有未加引号的逗号）"),
+                en: format!("the row has {have} cells, more than the header's {want} (perhaps an unquoted comma in an amount or a name)"),
+            });
+        }
+    }
+
+    fn text(&self, key: Key) -> Option<String> {
+        self.cell(key).map(str::to_string)
+    }
+
+    /// A cell that is not a number of this kind, or a number too large to
+    /// hold (`1e30`, thirty digits): said as such, not as a typing error.
+    fn number_error(&mut self, key: Key, text: &str, number: &str, what_zh: &str, what_en: &str) {
+        let (text, out_of_range) = (quoted(text), crate::money::is_number_out_of_range(number));
+        let (zh, en) = if out_of_range {
+            (format!("「{text}」超出合理范围"), format!("`{text}` is out of range"))
+        } else {
+            (
+                format!("「{text}」不是有效的{what_zh}（只填数字，千位分隔符须每三位一个，小数点用“.”）"),
+                format!("`{text}` is not a valid {what_en} (digits only; commas only as thousands separators, a point for decimals)"),
+            )
+        };
+        self.push(key, zh, en);
+    }
+
+    /// An amount in the column's currency; a currency word after the number
+    /// (元, 美元, CNY, USD) is accepted when it is the column's.
+    fn money(&mut self, key: Key, currency: Currency) -> Option<Money> {
+        let text = self.cell(key)?;
+        let (number, unit) = split_unit(text);
+        if let Some(unit) = unit {
+            if unit != currency {
+                let (zh, en) = match currency {
+                    Currency::Cny => ("本列金额以人民币元计", "this column is in yuan (CNY)"),
+                    Currency::Usd => ("本列金额以美元计", "this column is in US dollars (USD)"),
+                };
+                self.push(
+                    key,
+                    format!("「{text}」的币种不符：{zh}"),
+                    format!("`{text}` has the wrong currency: {en}"),
+                );
+                return None;
+            }
+        }
+        match parse_number(number) {
+            Some(amount) => Some(Money { amount, currency }),
+            None => {
+                if number.contains(['万', '亿']) {
+                    let text = quoted(text);
+                    self.push(
+                        key,
+                        format!("「{text}」不是有效的金额：请以元为单位填写完整数字，不用“万”“亿”（如 12.5万 写作 125,000）"),
+                        format!("`{text}` is not a valid amount: write the full number in yuan, not 万 or 亿 (12.5万 is 125,000)"),
+                    );
+                } else {
+                    self.number_error(key, text, number, "金额", "amount");
+                }
+                None
+            }
+        }
+    }
+
+    /// A percentage: `3.95` or `3.95%`.
+    fn percent(&mut self, key: Key) -> Option<Decimal> {
+        let text = self.cell(key)?;
+        let number = text.trim_end_matches(['%', '％']).trim_end();
+        match parse_number(number) {
+            Some(p) => Some(p),
+            None => {
+                self.number_error(key, text, number, "百分比数字（如 3.95）", "percentage (e.g. 3.95)");
+                None
+            }
+        }
+    }
+
+    /// A whole number (people, months).
+    fn count(&mut self, key: Key) -> Option<u32> {
+        let text = self.cell(key)?;
+        match parse_number(text) {
+            Some(n) if n.fract().is_zero() && !n.is_sign_negative() => match u32::try_from(n.trunc()) {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    let text = quoted(text);
+                    self.push(key, format!("「{text}」超出合理范围"), format!("`{text}` is out of range"));
+                    None
+                }
+            },
+            Some(_) => {
+                let text = quoted(text);
+                self.push(
+                    key,
+                    format!("「{text}」须为不小于0的整数"),
+                    format!("`{text}` must be a whole number, not negative"),
+                );
+                None
+            }
+            None => {
+                self.number_error(key, text, text, "整数", "whole number");
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, key: Key) -> Option<Date> {
+        let text = self.cell(key)?;
+        match parse_date(text) {
+            Some(d) => Some(d),
+            None => {
+                let text = quoted(text);
+                self.push(
+                    key,
+                    format!("「{text}」不是有效的日期：请写成 YYYY-MM-DD（如 2024-03-01，也可写 2024/3/1），且为真实存在的日期"),
+                    format!("`{text}` is not a valid date: write YYYY-MM-DD (e.g. 2024-03-01, or 2024/3/1), a day that exists"),
+                );
+                None
+            }
+        }
+    }
+
+    /// 是/否, and the other answers `sme-subsidy screen` takes
+    /// ([`screening::parse_answer`]: 符合, yes, 1, √ …; 未知, 待核实 … leave it open).
+    pub(super) fn yes_no(&mut self, key: Key) -> Option<bool> {
+        let text = self.cell(key)?;
+        match text {
+            "是" => return Some(true),
+            "否" => return Some(false),
+            _ => {}
+        }
+        match screening::parse_answer(text) {
+            Ok(answer) => answer,
+            Err(_) => {
+                let text = quoted(text);
+                self.push(
+                    key,
+                    format!("「{text}」应填“是”或“否”"),
+                    format!("`{text}` should be 是 (yes) or 否 (no)"),
+                );
+                None
+            }
+        }
+    }
+
+    /// One value of an enum: its Chinese label (the serde alias) or its
+    /// English key.
+    fn choice<T: for<'de> Deserialize<'de>>(&mut self, key: Key, choices: impl Fn() -> String) -> Option<T> {
+        let text = self.cell(key)?;
+        match parse_choice::<T>(text) {
+            Some(v) => Some(v),
+            None => {
+                let text = quoted(text);
+                let list = choices();
+                self.push(
+                    key,
+                    format!("「{text}」不在可选范围内，可选：{list}"),
+                    format!("`{text}` is not one of the choices: {list}"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Several values separated by 、 + , ; / or spaces.
+    fn choices<T: for<'de> Deserialize<'de>>(&mut self, key: Key, choices: impl Fn() -> String) -> Vec<T> {
+        let Some(text) = self.cell(key) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut bad = Vec::new();
+        for part in text
+            .split(['、', '+', '＋', ',', '，', ';', '；', '/', ' ', '\u{3000}'])
+            .map(trim)
+            .filter(|p| !p.is_empty())
+        {
+            match parse_choice::<T>(part) {
+                Some(v) => out.push(v),
+                None => bad.push(part.to_string()),
+            }
+        }
+        if !bad.is_empty() {
+            let (bad, list) = (quoted(&bad.join("、")), choices());
+            self.push(
+                key,
+                format!("「{bad}」不在可选范围内，可选：{list}（多项用“、”分隔）"),
+                format!("`{bad}` is not one of the choices: {list} (separate several with 、)"),
+            );
+        }
+        out
+    }
+
+    /// An error from `input::check`, put back on its column.
+    fn input_error(&mut self, e: InputError, items: &Items) {
+        let key = field_key(&e.field, items);
+        let column: Cow<'static, str> = match key {
+            Some(k) => Cow::Borrowed(column(k).header),
+            None => Cow::Owned(e.field),
+        };
+        self.errors.push(CellError { row: self.row, column, zh: e.zh, en: e.en });
+    }
+}
+
+/// The column a scenario field came from.
+pub(super) fn field_key(field: &str, items: &Items) -> Option<Key> {
+    let (list, index, name) = match field.split_once("].") {
+        Some((head, name)) => {
+            let (list, index) = head.split_once('[')?;
+            (list, index.parse::<usize>().ok(), name)
+        }
+        None => ("", None, field),
+    };
+    Some(match (list, name) {
+        ("", "evaluation_date") => Key::Date,
+        ("", "enterprise.region.province") => Key::Province,
+        ("", "enterprise.region.city") => Key::City,
+        ("", "enterprise.region.county") => Key::County,
+        ("", "enterprise.employees") => Key::Employees,
+        ("", "enterprise.operating_revenue") => Key::Revenue,
+        ("", "enterprise.total_assets") => Key::Assets,
+        ("", "enterprise.annual_exports") => Key::Exports,
+        ("", "ipo.planned_fundraising") => Key::Fundraising,
+        ("loans", "principal") => Key::LoanPrincipal,
+        ("loans", "monthly_average_balance") => Key::MonthlyBalance,
+        ("loans", "interest_paid") => Key::InterestPaid,
+        ("loans", "contract_rate_percent") => Key::LoanRate,
+        ("loans", "start_date") => Key::LoanStart,
+        ("loans", "end_date") => Key::LoanEnd,
+        ("guarantees", "amount") => Key::GuaranteeAmount,
+        ("guarantees", "fee") => Key::GuaranteeFee,
+        ("guarantees", "fee_rate_percent") => Key::GuaranteeRate,
+        ("guarantees", "term_months") => Key::GuaranteeTerm,
+        ("evaluation_fees", "fee") => Key::EvaluationFee,
+        ("insurance", "premium") if index.is_some() && index == items.export_insurance => {
+            Key::ExportCreditPremium
+        }
+        ("insurance", "premium") => Key::Premium,
+        ("insurance", "insured_amount") => Key::InsuredAmount,
+        ("insurance", "start_date") if index.is_some() && index == items.export_insurance => {
+            Key::ExportCreditStart
+        }
+        ("insurance", "start_date") => Key::InsuranceStart,
+        ("guarantees", "fee_paid_date") => Key::GuaranteeFeeDate,
+        ("evaluation_fees", "paid_date") => Key::EvaluationFeeDate,
+        _ => return None,
+    })
+}
+
+/// `1,000,000`, `1,000,000元`, `3200000 美元`, `5000 CNY`: the number and
+/// the currency written after it, if any.
+pub(super) fn split_unit(text: &str) -> (&str, Option<Currency>) {
+    for (suffix, currency) in [
+        ("美元", Currency::Usd),
+        ("元", Currency::Cny),
+        ("CNY", Currency::Cny),
+        ("RMB", Currency::Cny),
+        ("USD", Currency::Usd),
+    ] {
+        if let Some(n) = text.strip_suffix(suffix) {
+            return (n.trim_end(), Some(currency));
+        }
+    }
+    let n = text.strip_prefix(['¥', '￥']).map(str::trim_start);
+    match n {
+        Some(n) => (n, Some(Currency::Cny)),
+        None => (text, None),
+    }
+}
+
+pub(super) fn parse_choice<T: for<'de> Deserialize<'de>>(text: &str) -> Option<T> {
+    use serde::de::value::{Error, StrDeserializer};
+    if let Ok(v) = T::deserialize(StrDeserializer::<Error>::new(text)) {
+        return Some(v);
+    }
+    // 首台（套） → 首台套: brackets people add around part of a label.
+    if text.contains(['（', '）', '(', ')']) {
+        let plain: String = text.chars().filter(|c| !matches!(c, '（' | '）' | '(' | ')')).collect();
+        return T::deserialize(StrDeserializer::<Error>::new(&plain)).ok();
+    }
+    None
+}
+
+/// `2024-03-01`, `2024/3/1`, `2024.3.1`, `2024年3月1日`; a midnight time
+/// after it (`2024/3/1 0:00`, as spreadsheets export dates) is ignored.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let (day_part, time_part) = match text.as_bytes().iter().position(|&b| b == b' ' || b == b'T') {
+        Some(i) => (&text[..i], Some(text[i + 1..].trim())),
+        None => (text, None),
+    };
+    if let Some(t) = time_part {
+        if !t.bytes().all(|c| c == b'0' || c == b':' || c == b'.') {
+            return None;
+        }
+    }
+    let day_part = day_part.strip_suffix('日').unwrap_or(day_part);
+    // Three runs of digits (4, ≤2, ≤2) between single separators.
+    let mut parts = [0u32; 3];
+    let mut lens = [0usize; 3];
+    let mut n = 0;
+    for c in day_part.chars() {
+        match c {
+            '0'..='9' => {
+                if n == 3 || lens[n] == 4 {
+                    return None;
+                }
+                parts[n] = parts[n] * 10 + (c as u32 - '0' as u32);
+                lens[n] += 1;
+            }
+            '-' | '/' | '.' | '年' | '月' if n < 2 && lens[n] > 0 => n += 1,
+            _ => return None,
+        }
+    }
+    if n != 2 || lens[0] != 4 || !(1..=2).contains(&lens[1]) || !(1..=2).contains(&lens[2]) {
+        return None;
+    }
+    let month = Month::try_from(parts[1] as u8).ok()?;
+    Date::from_calendar_date(parts[0] as i32, month, parts[2] as u8).ok()
+}
