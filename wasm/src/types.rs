@@ -1,0 +1,321 @@
+//! The TypeScript types of the objects that cross the boundary, for a
+//! portal's developers (checked field names instead of `any`).
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/**
+ * Bilingual text, zh-CN first. In a full report evaluated for one language
+ * the other is the empty string.
+ */
+export interface Text { zh: string; en: string; }
+/** The languages a full report is rendered in (default: both). */
+export type Language = "zh" | "zh-CN" | "en" | "both";
+
+/** An amount with its currency: "1000000 CNY", "4800000 USD" (commas allowed). */
+export type MoneyString = string;
+/** A calendar date, YYYY-MM-DD. */
+export type DateString = string;
+/** A decimal number as text, e.g. "3.45" (a number is accepted too). */
+export type DecimalString = string | number;
+
+export type Industry =
+  | "agriculture" | "industry" | "construction" | "wholesale" | "retail" | "transport"
+  | "warehousing" | "postal" | "accommodation" | "catering" | "information_transmission"
+  | "software" | "real_estate_development" | "property_management"
+  | "leasing_and_business_services" | "other";
+export type Collateral = "patent_pledge" | "fixed_asset_mortgage" | "guarantee_institution" | "unsecured" | "other";
+export type Lender = "local_legal_person_bank" | "tech_branch" | "other_bank";
+export type LoanPurpose =
+  | "clean_energy" | "energy_saving_environmental" | "carbon_reduction_technology"
+  | "startup_guaranteed" | "veteran_startup" | "general";
+export type GreenIndustry =
+  | "carbon_reduction" | "energy_saving_environmental" | "clean_production" | "clean_energy"
+  | "ecology" | "green_infrastructure" | "green_services";
+export type InsuranceKind = "quality_guarantee" | "product_liability" | "product_combined" | "export_credit" | "other";
+export type InnovativeProduct = "first_set_equipment" | "first_batch_material" | "first_version_software";
+export type IpoStage = "tutoring_filed" | "application_accepted" | "listed";
+export type Size = "large" | "medium" | "small" | "micro";
+
+/** 企业基本情况. Every field may be left out; rules that need it say so. */
+export interface Enterprise {
+  name?: string;
+  region?: { province: string; city?: string; county?: string };
+  industry?: Industry;
+  employees?: number;
+  operating_revenue?: MoneyString;
+  total_assets?: MoneyString;
+  /** In US dollars: "3200000 USD". */
+  annual_exports?: MoneyString;
+  qualifications?: "tech_enterprise"[];
+}
+
+export interface Loan {
+  label?: string;
+  principal?: MoneyString;
+  monthly_average_balance?: MoneyString;
+  start_date?: DateString;
+  end_date?: DateString;
+  contract_rate_percent?: DecimalString;
+  interest_paid?: MoneyString;
+  collateral?: Collateral[];
+  pledge_registered?: boolean;
+  lender?: Lender;
+  purpose?: LoanPurpose;
+  carbon_reduction_tool?: boolean;
+  repaid_on_schedule?: boolean;
+}
+
+export interface Guarantee {
+  label?: string;
+  amount?: MoneyString;
+  fee?: MoneyString;
+  fee_rate_percent?: DecimalString;
+  term_months?: number;
+  government_business?: boolean;
+  for_patent_pledge_loan?: boolean;
+  green_industry?: GreenIndustry;
+}
+
+export interface EvaluationFee { label?: string; fee?: MoneyString; for_patent_pledge_loan?: boolean; }
+
+export interface InsurancePolicy {
+  label?: string;
+  kind?: InsuranceKind;
+  product?: InnovativeProduct;
+  insured_amount?: MoneyString;
+  premium?: MoneyString;
+  start_date?: DateString;
+}
+
+/** 测算情形: what the user entered. Unknown keys are refused. */
+export interface Scenario {
+  evaluation_date: DateString;
+  enterprise: Enterprise;
+  loans?: Loan[];
+  guarantees?: Guarantee[];
+  evaluation_fees?: EvaluationFee[];
+  insurance?: InsurancePolicy[];
+  ipo?: { stage_reached?: IpoStage; planned_fundraising?: MoneyString } | null;
+  lpr_override?: { one_year_percent?: DecimalString; five_year_percent?: DecimalString };
+  /** Answers to the pack's yes/no questions (see RuleSummary.questions). */
+  answers?: Record<string, boolean>;
+}
+
+export type Family = "interest" | "guarantee_fee" | "premium" | "ipo" | "eligibility_only" | "institution";
+/** The four families of the guided form, plus rules that fit none of them. */
+export type FormFamily = "interest" | "guarantee_fee" | "premium" | "ipo" | "other";
+export type RuleStatus = "eligible" | "amount_not_published" | "not_eligible" | "needs_information" | "outside_effective_dates";
+export type Recipient = "enterprise" | "guarantor" | "bank" | "unsettled";
+export type DocumentStatus = "in_force" | "expired" | "draft";
+
+/** 本测算采用的解读: a reading of the clause the result rests on. */
+export interface Reading {
+  id: string;
+  /** What is read, e.g. the 年度 of an annual cap. */
+  name: Text;
+  /** The label of the value taken. */
+  taken: Text;
+  justification: Text;
+  /** Every value a portal's pack may choose; `taken` marks the one used. */
+  alternatives: { value: string; label: Text; taken: boolean }[];
+}
+
+export interface Citation {
+  document_id: string;
+  title: string;
+  number: string | null;
+  issuer: string;
+  issued: DateString | null;
+  effective_from: DateString | null;
+  effective_to: DateString | null;
+  status: DocumentStatus;
+  status_text: Text;
+  jurisdiction: string;
+  clause: string;
+  /** 原文摘录 */
+  quote: string;
+  national_basis: string | null;
+  /** 「牵头单位：…；责任单位：…」 when the clause names them. */
+  units?: Text;
+  /** Clauses of other documents the rule quotes too. */
+  see_also?: { document_id: string; clause: string; quote: string; text: string }[];
+  source: string;
+  /** One line: 《title》（number）clause. */
+  text: string;
+}
+
+/** How an amount was reached: one line per step. */
+export interface Step { kind: string; text: Text; }
+/** A field to fill in: `field` is the scenario path. */
+export interface MissingField { field: string; text: Text; }
+/** 需满足: a condition the calculator cannot verify. `key` is the scenario path or `answers.<id>`. */
+/** 需满足. `answerable: false` (with the first day an answer counts, or null without an end date): no answer settles it yet, so a page shows when instead of yes/no. */
+export interface ToConfirm { key: string; text: Text; answerable?: false; answerable_from?: string | null; }
+
+/** The language of evaluate()'s lean report: zh-CN unless "en". */
+export type OneLanguage = "zh" | "zh-CN" | "en";
+
+/**
+ * What one evaluation decides for one rule (evaluate(), the lean form).
+ * Texts are plain strings in the language asked for. To keep it small, a
+ * missing amount, `false` and empty lists are left out: read
+ * `r.steps ?? []`, `r.amount_yuan ?? null`.
+ */
+export interface RuleOutcome {
+  rule_id: string;
+  status: RuleStatus;
+  status_text: string;
+  /** Yuan with two decimals, e.g. "69958.33"; only when status is "eligible". */
+  amount_yuan?: string;
+  /** Paid to the enterprise itself, so part of total_yuan (absent: false). */
+  counts_in_total?: boolean;
+  /** How the amount was reached, one line per step. */
+  steps?: { kind: string; text: string }[];
+  /** Failed conditions, or items left out. */
+  reasons?: string[];
+  /** Fields to fill in: `field` is the scenario path. */
+  missing?: { field: string; text: string }[];
+  /** 需满足: conditions the calculator cannot verify. */
+  to_confirm?: { key: string; text: string }[];
+}
+
+/** One rule's full result (evaluateFull()): every field present, with the rule's own texts and citation. */
+export interface RuleReport {
+  rule_id: string;
+  status: RuleStatus;
+  status_text: Text;
+  /** Yuan with two decimals, e.g. "69958.33"; null unless status is "eligible". */
+  amount_yuan: string | null;
+  /** Paid to the enterprise itself, so part of total_yuan. */
+  counts_in_total: boolean;
+  steps: Step[];
+  /** Failed conditions, or items left out. */
+  reasons: Text[];
+  missing: MissingField[];
+  to_confirm: ToConfirm[];
+  provision: string | null;
+  name: Text;
+  family: Family;
+  family_name: Text;
+  recipient: Recipient;
+  recipient_text: Text;
+  /** The rule's notes that concern this enterprise (see RuleSummary.notes). */
+  notes: Text[];
+  /** 本测算采用的解读 */
+  readings: Reading[];
+  citation: Citation;
+}
+
+export interface SizeReport {
+  size: Size | null;
+  text: Text;
+  citation: string;
+  /** Scenario paths still needed to classify. */
+  missing: string[];
+}
+
+/** What both forms of a result share. */
+interface ReportCommon {
+  evaluation_date: DateString;
+  enterprise_size: SizeReport;
+  /** 合计 paid to the enterprise, yuan with two decimals. */
+  total_yuan: string;
+  total_text: Text;
+  /** Computed amounts paid to a guarantor or bank: not the enterprise's cash. */
+  not_in_total: Text[];
+  /** Policies that apply but publish no figure: could add to the total. */
+  could_add: Text[];
+  lpr_table_newest: DateString;
+  /** 测算结果仅供参考，以主管部门审核为准 */
+  notice: Text;
+}
+
+/**
+ * The result of evaluate(): per rule only what the scenario decides, texts
+ * as strings in one language. The rules' names, recipients, notes and
+ * citations are in policies(), by rule_id.
+ */
+export interface LeanReport {
+  evaluation_date: DateString;
+  enterprise_size: { size: Size | null; text: string; citation: string; missing: string[] };
+  results: RuleOutcome[];
+  total_yuan: string;
+  total_text: string;
+  not_in_total: string[];
+  could_add: string[];
+  lpr_table_newest: DateString;
+  notice: string;
+}
+
+/** The full result of one evaluation (evaluateFull(), the CLI's JSON). */
+export interface Report extends ReportCommon { results: RuleReport[]; }
+
+/** A yes/no question the pack asks (answered in Scenario.answers[id]). */
+export interface Question { id: string; zh: string; en: string; }
+
+/** A note shown with a rule's result: to every enterprise, or only to the sizes listed. */
+export interface RuleNote { zh: string; en: string; only_for_sizes: Size[]; }
+
+/** A rule of the active pack with its texts in both languages. */
+export interface RuleSummary {
+  rule_id: string;
+  provision: string | null;
+  name: Text;
+  family: Family;
+  family_name: Text;
+  /** The guided-form family this rule belongs with. */
+  form_family: FormFamily;
+  recipient: Recipient;
+  recipient_text: Text;
+  /**
+   * In the order a full report shows them; a result shows those whose
+   * only_for_sizes is empty or holds the enterprise's size.
+   */
+  notes: RuleNote[];
+  /** 本测算采用的解读, shown with every result of this rule. */
+  readings: Reading[];
+  citation: Citation;
+  questions: Question[];
+}
+
+/** One policy document of the active pack, with its status and dates. */
+export interface PolicySummary {
+  id: string;
+  title: string;
+  number: string | null;
+  issuer: string;
+  issued: DateString | null;
+  effective_from: DateString | null;
+  effective_to: DateString | null;
+  status: DocumentStatus;
+  status_text: Text;
+  jurisdiction: { province: string; city: string | null; county: string | null };
+  source: string;
+  rules: RuleSummary[];
+}
+
+export interface PackInfo {
+  /** Version of the sme-subsidy engine. */
+  version: string;
+  documents: number;
+  rules: number;
+  /** Names of the portal packs loaded on top of the built-in one, in order. */
+  loaded: string[];
+  lpr_table_newest: DateString;
+}
+
+/** A located problem with the scenario. */
+export interface InputErrorDetail { field: string; zh: string; en: string; }
+/** A located problem in a policy pack. */
+export interface PackErrorDetail { file: string; rule: string | null; field: string; zh: string; en: string; }
+
+/**
+ * Thrown by evaluate() and classifySize(): an Error whose `field` is the
+ * first problem's scenario path and `errors` lists every problem.
+ */
+export interface InputErrorObject extends Error { name: "InputError"; field: string; errors: InputErrorDetail[]; }
+/** Thrown by loadPack(): `field` is the path inside the pack. */
+export interface PackErrorObject extends Error { name: "PackError"; field: string; errors: PackErrorDetail[]; }
+"#;
