@@ -232,6 +232,26 @@ pub fn round_to_fen(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// An amount before rounding, for people (steps of the enterprise and the
+/// institution calculations alike): at most four decimals, with `…` where
+/// more were cut.
+pub fn unrounded(d: Decimal) -> String {
+    let (short, cut) = cut_to_four(d);
+    format!("{}{cut}", Grouped(short))
+}
+
+/// A percentage that may be a derived ratio: at most four decimals, `…`
+/// where more were cut.
+pub fn unrounded_percent(d: Decimal) -> String {
+    let (short, cut) = cut_to_four(d);
+    format!("{}{cut}", Percent(short))
+}
+
+fn cut_to_four(d: Decimal) -> (Decimal, &'static str) {
+    let short = d.round_dp_with_strategy(4, RoundingStrategy::ToZero);
+    (short, if short == d { "" } else { "…" })
+}
+
 /// Yuan for people, with 分: `Yuan(1234567.891)` displays `1,234,567.89`.
 /// A `Display` wrapper, so formatting into a message allocates nothing more.
 #[derive(Clone, Copy, Debug)]

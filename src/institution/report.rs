@@ -4,12 +4,12 @@
 //! [`crate::report`]: amounts as strings with two decimals, texts rendered
 //! only in the languages asked for.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Serialize;
 use time::Date;
 
 use super::{Flag, InstitutionResult, Open, Reason, Status, Step};
-use crate::money::{Grouped, Percent, Yuan};
+use crate::money::{unrounded, unrounded_percent as pct, Percent, Yuan};
 use crate::pack::institution::{
     BalanceCategory, CityMeasure, CompensationScope, CompensationTier, InstitutionCalculation, TierBounds,
 };
@@ -76,20 +76,6 @@ pub struct FlagReport<'p> {
 
 fn y(d: Decimal) -> Yuan {
     Yuan(d)
-}
-
-/// An amount before rounding: at most four decimals, `…` where more were cut.
-fn unrounded(d: Decimal) -> String {
-    let short = d.round_dp_with_strategy(4, RoundingStrategy::ToZero);
-    let cut = if short == d { "" } else { "…" };
-    format!("{}{cut}", Grouped(short))
-}
-
-/// A percentage that may be a derived ratio: at most four decimals, `…` where cut.
-fn pct(d: Decimal) -> String {
-    let short = d.round_dp_with_strategy(4, RoundingStrategy::ToZero);
-    let cut = if short == d { "" } else { "…" };
-    format!("{}{cut}", Percent(short))
 }
 
 fn fen(d: Decimal) -> String {

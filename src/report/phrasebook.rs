@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::lpr::{LprSource, Tenor};
-use crate::money::{Grouped, Percent, Yuan};
+use crate::money::{unrounded, Grouped, Percent, Yuan};
 use crate::pack::{GuaranteeFact, ItemKind, LoanFact};
 use crate::result::{
     CapScope, Field, ItemReason, ItemRef, Open, RateBasis, Reason, RuleResult, Status, Step,
@@ -37,14 +37,6 @@ fn fee_kind_of_loan<'p>(l: Lang, kind: ItemKind, loan_number: Option<usize>) -> 
 
 fn y(d: Decimal) -> Yuan {
     Yuan(d)
-}
-
-/// An amount before rounding, for people: at most four decimals, with `…`
-/// where more were cut.
-fn unrounded(d: Decimal) -> String {
-    let short = d.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::ToZero);
-    let cut = if short == d { "" } else { "…" };
-    format!("{}{cut}", Grouped(short))
 }
 
 pub(super) fn step_kind(step: &Step) -> &'static str {
