@@ -15,7 +15,8 @@ use time::Date;
 
 use crate::money::{Currency, Grouped, Money};
 use crate::pack::{Condition, PolicySet};
-use crate::scenario::Scenario;
+use crate::scenario::{Collateral, Lender, LoanPurpose, Scenario};
+use crate::vocabulary::Choice;
 
 /// The largest amount accepted, 一万亿元: not a policy figure, a sanity
 /// bound far above any SME's finances that keeps every product of the
@@ -132,14 +133,10 @@ fn unexpected_zh(got: &str) -> String {
 fn choices_zh(field: &str) -> Option<String> {
     let last = field.rsplit('.').next()?.split('[').next()?;
     let choices = match last {
-        "industry" => crate::size::Industry::ALL
-            .iter()
-            .map(|i| i.name_zh())
-            .collect::<Vec<_>>()
-            .join("、"),
-        "collateral" => "patent_pledge（专利权质押）、fixed_asset_mortgage（固定资产抵押）、guarantee_institution（融资担保）、unsecured（信用）、other（其他）".into(),
-        "lender" => "local_legal_person_bank（地方法人银行）、tech_branch（科技支行）、other_bank（其他银行）".into(),
-        "purpose" => "clean_energy（清洁能源）、energy_saving_environmental（节能环保）、carbon_reduction_technology（碳减排技术）、startup_guaranteed（创业担保贷款）、veteran_startup（退役军人创业贷款）、general（一般生产经营）".into(),
+        "industry" => crate::size::Industry::ALL.iter().map(|i| i.name_zh()).collect::<Vec<_>>().join("、"),
+        "collateral" => Collateral::keys_and_labels(),
+        "lender" => Lender::keys_and_labels(),
+        "purpose" => LoanPurpose::keys_and_labels(),
         _ => return None,
     };
     Some(choices)

@@ -47,6 +47,7 @@ pub mod scenario;
 pub mod screening;
 pub mod size;
 mod templates;
+pub mod vocabulary;
 
 pub use engine::evaluate;
 pub use input::InputError;

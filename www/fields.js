@@ -4,6 +4,8 @@
 // can take the user straight to it. Labels are the names a policy officer
 // uses; the value kinds say how typed text becomes the scenario value.
 
+import { CHOICES } from "./vocabulary.js";
+
 const zh_en = (zh, en) => ({ zh, en });
 
 /** The four families of the guided form, in the order the tabs show them. */
@@ -31,60 +33,6 @@ const INDUSTRIES = [
   ["property_management", "物业管理", "Property management"],
   ["leasing_and_business_services", "租赁和商务服务业", "Leasing and business services"],
   ["other", "其他未列明行业", "Other industries"],
-];
-
-const COLLATERAL = [
-  ["patent_pledge", "专利权质押", "Patent pledge"],
-  ["fixed_asset_mortgage", "固定资产抵押", "Fixed-asset mortgage"],
-  ["guarantee_institution", "融资担保机构保证", "Guarantee institution"],
-  ["unsecured", "信用（无担保）", "Unsecured"],
-  ["other", "其他", "Other"],
-];
-
-const LENDERS = [
-  ["local_legal_person_bank", "地方法人银行", "Local legal-person bank"],
-  ["tech_branch", "科技支行", "Technology sub-branch"],
-  ["other_bank", "其他银行", "Other bank"],
-];
-
-const PURPOSES = [
-  ["general", "一般生产经营", "General operations"],
-  ["clean_energy", "清洁能源", "Clean energy"],
-  ["energy_saving_environmental", "节能环保", "Energy saving and environment"],
-  ["carbon_reduction_technology", "碳减排技术", "Carbon-reduction technology"],
-  ["startup_guaranteed", "创业担保贷款", "Start-up guaranteed loan"],
-  ["veteran_startup", "退役军人创业贷款", "Veteran's start-up loan"],
-];
-
-const GREEN_INDUSTRIES = [
-  ["carbon_reduction", "降碳减排", "Carbon reduction"],
-  ["energy_saving_environmental", "节能环保", "Energy saving and environment"],
-  ["clean_production", "清洁生产", "Clean production"],
-  ["clean_energy", "清洁能源", "Clean energy"],
-  ["ecology", "生态环境", "Ecology"],
-  ["green_infrastructure", "基础设施绿色升级", "Green infrastructure"],
-  ["green_services", "绿色服务", "Green services"],
-  ["not_green", "不属于七类", "None of the seven"],
-];
-
-const INSURANCE_KINDS = [
-  ["quality_guarantee", "质量保证保险", "Quality guarantee"],
-  ["product_liability", "产品责任保险", "Product liability"],
-  ["product_combined", "产品综合险", "Combined product insurance"],
-  ["export_credit", "出口信用保险", "Export credit insurance"],
-  ["other", "其他险种", "Other"],
-];
-
-const PRODUCTS = [
-  ["first_set_equipment", "首台（套）技术装备", "First-set equipment"],
-  ["first_batch_material", "首批次新材料", "First-batch new material"],
-  ["first_version_software", "首版次软件", "First-version software"],
-];
-
-const IPO_STAGES = [
-  ["tutoring_filed", "辅导备案", "Tutoring filed"],
-  ["application_accepted", "申报受理", "Application accepted"],
-  ["listed", "成功上市", "Listed"],
 ];
 
 const options = (rows) => rows.map(([value, zh, en]) => ({ value, label: zh_en(zh, en) }));
@@ -122,9 +70,9 @@ export const ITEM_LISTS = [
       { key: "principal", kind: "cny", label: zh_en("贷款本金", "Principal") },
       { key: "start_date", kind: "date", label: zh_en("放款日（合同起始日）", "Start date") },
       { key: "end_date", kind: "date", label: zh_en("到期日", "End date") },
-      { key: "collateral", kind: "flags", options: options(COLLATERAL), label: zh_en("担保方式", "Collateral") },
-      { key: "lender", kind: "select", options: options(LENDERS), label: zh_en("贷款机构", "Lender") },
-      { key: "purpose", kind: "select", options: options(PURPOSES), label: zh_en("贷款投向", "Purpose") },
+      { key: "collateral", kind: "flags", options: CHOICES.collateral, label: zh_en("担保方式", "Collateral") },
+      { key: "lender", kind: "select", options: CHOICES.lender, label: zh_en("贷款机构", "Lender") },
+      { key: "purpose", kind: "select", options: CHOICES.purpose, label: zh_en("贷款投向", "Purpose") },
     ],
     more: [
       { key: "label", kind: "text", label: zh_en("贷款名称（选填）", "Name (optional)") },
@@ -150,7 +98,7 @@ export const ITEM_LISTS = [
       { key: "label", kind: "text", label: zh_en("名称（选填）", "Name (optional)") },
       { key: "fee_rate_percent", kind: "percent", unit: zh_en("%", "%"), label: zh_en("年化担保费率（不填则按费用推算）", "Annual fee rate (derived if left empty)") },
       { key: "for_patent_pledge_loan", kind: "yesno", label: zh_en("为专利权质押贷款提供的担保", "For a patent-pledge loan") },
-      { key: "green_industry", kind: "select", options: options(GREEN_INDUSTRIES), label: zh_en("绿色产业类别", "Green industry class") },
+      { key: "green_industry", kind: "select", options: CHOICES.green_industry, label: zh_en("绿色产业类别", "Green industry class") },
       { key: "loan_number", kind: "integer", label: zh_en("对应贷款（第几笔，选填）", "For loan number (optional)") },
     ],
   },
@@ -171,8 +119,8 @@ export const ITEM_LISTS = [
     list: "insurance", family: "premium",
     name: zh_en("保险保单", "Insurance policy"), add: zh_en("添加一张保单", "Add a policy"),
     main: [
-      { key: "kind", kind: "select", options: options(INSURANCE_KINDS), label: zh_en("险种", "Kind") },
-      { key: "product", kind: "select", options: options(PRODUCTS), label: zh_en("投保的创新产品", "Innovative product insured") },
+      { key: "kind", kind: "select", options: CHOICES.kind, label: zh_en("险种", "Kind") },
+      { key: "product", kind: "select", options: CHOICES.product, label: zh_en("投保的创新产品", "Innovative product insured") },
       { key: "premium", kind: "cny", label: zh_en("实际支付年度保费", "Annual premium paid") },
       { key: "insured_amount", kind: "cny", label: zh_en("保险金额", "Insured amount") },
       { key: "start_date", kind: "date", label: zh_en("保险起期", "Policy start date") },
@@ -188,7 +136,7 @@ export const FAMILY_FIELDS = {
       label: zh_en("当期1年期LPR（选填，覆盖内置数据）", "Current 1-year LPR (optional, overrides the table)") },
   ],
   ipo: [
-    { path: "ipo.stage_reached", kind: "select", options: options(IPO_STAGES), label: zh_en("已达到的上市阶段", "IPO stage reached") },
+    { path: "ipo.stage_reached", kind: "select", options: CHOICES.stage_reached, label: zh_en("已达到的上市阶段", "IPO stage reached") },
     { path: "ipo.planned_fundraising", kind: "cny", label: zh_en("申请募集资金规模", "Planned fundraising") },
   ],
 };

@@ -14,11 +14,12 @@ use crate::input::{self, InputError};
 use crate::limits::{quoted, MAX_CELL_CHARS, MAX_ERRORS_PER_ROW};
 use crate::money::{parse_number, Currency, Money};
 use crate::scenario::{
-    Enterprise, EvaluationFee, Guarantee, InsuranceKind, InsurancePolicy, Ipo, Loan, LprOverride,
-    Qualification, Region, Scenario,
+    Collateral, Enterprise, EvaluationFee, GreenIndustry, Guarantee, InnovativeProduct, InsuranceKind,
+    InsurancePolicy, Ipo, IpoStage, Lender, Loan, LoanPurpose, LprOverride, Qualification, Region, Scenario,
 };
-use crate::screening::{self};
+use crate::screening;
 use crate::size::Industry;
+use crate::vocabulary::Choice;
 
 use super::columns::{column, Header, Key, COLUMNS, GUARANTEE_KEYS, INSURANCE_KEYS, LOAN_KEYS, N};
 use super::{Screener, QUESTIONS};
@@ -169,13 +170,10 @@ impl<'p> Screener<'p> {
                 end_date: r.date(Key::LoanEnd),
                 contract_rate_percent: r.percent(Key::LoanRate),
                 interest_paid: r.money(Key::InterestPaid, Currency::Cny),
-                collateral: r
-                    .choices(Key::Collateral, || "专利权质押、固定资产抵押、融资担保、信用、其他".into()),
+                collateral: r.choices(Key::Collateral, Collateral::cells),
                 pledge_registered: r.yes_no(Key::PledgeRegistered),
-                lender: r.choice(Key::Lender, || "地方法人银行、科技支行、其他银行".into()),
-                purpose: r.choice(Key::Purpose, || {
-                    "清洁能源、节能环保、碳减排技术、创业担保贷款、退役军人创业贷款、一般生产经营".into()
-                }),
+                lender: r.choice(Key::Lender, Lender::cells),
+                purpose: r.choice(Key::Purpose, LoanPurpose::cells),
                 carbon_reduction_tool: r.yes_no(Key::CarbonTool),
                 repaid_on_schedule: r.yes_no(Key::RepaidOnSchedule),
                 repayments: Vec::new(),
@@ -191,9 +189,7 @@ impl<'p> Screener<'p> {
                 term_months: r.count(Key::GuaranteeTerm),
                 government_business: r.yes_no(Key::GovernmentBusiness),
                 for_patent_pledge_loan: r.yes_no(Key::GuaranteeForPledge),
-                green_industry: r.choice(Key::GreenIndustry, || {
-                    "降碳减排、节能环保、清洁生产、清洁能源、生态环境、基础设施绿色升级、绿色服务、不属于七类".into()
-                }),
+                green_industry: r.choice(Key::GreenIndustry, GreenIndustry::cells),
                 fee_paid_date: r.date(Key::GuaranteeFeeDate),
                 loan_number: None,
             });
@@ -213,10 +209,8 @@ impl<'p> Screener<'p> {
             items.main_insurance = Some(insurance.len());
             insurance.push(InsurancePolicy {
                 label: None,
-                kind: r.choice(Key::InsuranceKind, || {
-                    "质量保证保险、产品责任保险、产品综合险、出口信用保险、其他".into()
-                }),
-                product: r.choice(Key::InsuranceProduct, || "首台套、首批次、首版次".into()),
+                kind: r.choice(Key::InsuranceKind, InsuranceKind::cells),
+                product: r.choice(Key::InsuranceProduct, InnovativeProduct::cells),
                 insured_amount: r.money(Key::InsuredAmount, Currency::Cny),
                 premium: r.money(Key::Premium, Currency::Cny),
                 start_date: r.date(Key::InsuranceStart),
@@ -235,7 +229,7 @@ impl<'p> Screener<'p> {
         }
         let ipo = if r.any(&[Key::IpoStage, Key::Fundraising]) {
             Some(Ipo {
-                stage_reached: r.choice(Key::IpoStage, || "辅导备案、申报受理、成功上市".into()),
+                stage_reached: r.choice(Key::IpoStage, IpoStage::cells),
                 planned_fundraising: r.money(Key::Fundraising, Currency::Cny),
             })
         } else {

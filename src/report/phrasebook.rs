@@ -10,6 +10,7 @@ use crate::result::{
     CapScope, Field, ItemReason, ItemRef, Open, RateBasis, Reason, RuleResult, Status, Step,
 };
 use crate::scenario::IpoStage;
+use crate::vocabulary::Choice;
 
 use super::{Bi, ConfirmReport, Lang, NotYetAnswerable};
 
@@ -64,11 +65,8 @@ pub(super) fn step_kind(step: &Step) -> &'static str {
 }
 
 fn stage_name<'p>(l: Lang, stage: IpoStage) -> Bi<'p> {
-    match stage {
-        IpoStage::TutoringFiled => l.bi(|| "辅导备案", || "tutoring filed"),
-        IpoStage::ApplicationAccepted => l.bi(|| "申报受理", || "application accepted"),
-        IpoStage::Listed => l.bi(|| "成功上市", || "listed"),
-    }
+    let (zh, en) = term(stage);
+    l.bi(|| zh, || en)
 }
 
 /// One step in words, with the actual numbers.
@@ -567,9 +565,9 @@ fn guarantee_fact_text<'p>(l: Lang, fact: GuaranteeFact) -> Bi<'p> {
 
 fn item_reason_text<'p>(l: Lang, why: &ItemReason<'p>) -> Bi<'p> {
     match why {
-        ItemReason::Collateral { allowed } => l.bi(|| format!("担保方式不含{}", list(allowed, |c| collateral(*c).0.to_string(), "或")), || format!("not secured by {}", list(allowed, |c| collateral(*c).1.to_string(), " or "))),
-        ItemReason::Lender { actual, allowed } => l.bi(|| format!("贷款机构为{}，本政策要求{}", lender(*actual).0, list(allowed, |x| lender(*x).0.to_string(), "或")), || format!("lender is {}; the policy requires {}", lender(*actual).1, list(allowed, |x| lender(*x).1.to_string(), " or "))),
-        ItemReason::Purpose { actual, allowed } => l.bi(|| format!("贷款投向为{}，本政策限于{}", purpose(*actual).0, list(allowed, |p| purpose(*p).0.to_string(), "、")), || format!("loan purpose is {}; the policy covers {}", purpose(*actual).1, list(allowed, |p| purpose(*p).1.to_string(), ", "))),
+        ItemReason::Collateral { allowed } => l.bi(|| format!("担保方式不含{}", list(allowed, |c| term(*c).0.to_string(), "或")), || format!("not secured by {}", list(allowed, |c| term(*c).1.to_string(), " or "))),
+        ItemReason::Lender { actual, allowed } => l.bi(|| format!("贷款机构为{}，本政策要求{}", term(*actual).0, list(allowed, |x| term(*x).0.to_string(), "或")), || format!("lender is {}; the policy requires {}", term(*actual).1, list(allowed, |x| term(*x).1.to_string(), " or "))),
+        ItemReason::Purpose { actual, allowed } => l.bi(|| format!("贷款投向为{}，本政策限于{}", term(*actual).0, list(allowed, |p| term(*p).0.to_string(), "、")), || format!("loan purpose is {}; the policy covers {}", term(*actual).1, list(allowed, |p| term(*p).1.to_string(), ", "))),
         ItemReason::LoanFactNo(fact) => {
             let f = loan_fact_text(l, *fact);
             l.bi(|| format!("不满足“{}”", f.zh), || format!("not met: {}", f.en))
@@ -589,7 +587,7 @@ fn item_reason_text<'p>(l: Lang, why: &ItemReason<'p>) -> Bi<'p> {
             l.bi(|| format!("年化担保费率 {shown}，超过 {}，不属于政策性担保业务", Percent(*max_percent)), || format!("annualised fee rate {shown} exceeds {}: not policy guarantee business", Percent(*max_percent)))
         }
         ItemReason::NotGreenIndustry { .. } => l.bi(|| "不属于降碳减排、节能环保、清洁生产、清洁能源、生态环境、基础设施绿色升级、绿色服务等七类产业", || "not one of the seven green industry classes"),
-        ItemReason::InsuranceKind { actual, allowed } => l.bi(|| format!("险种为{}，本政策限于{}", insurance_kind(*actual).0, list(allowed, |k| insurance_kind(*k).0.to_string(), "、")), || format!("insurance kind is {}; the policy covers {}", insurance_kind(*actual).1, list(allowed, |k| insurance_kind(*k).1.to_string(), ", "))),
+        ItemReason::InsuranceKind { actual, allowed } => l.bi(|| format!("险种为{}，本政策限于{}", term(*actual).0, list(allowed, |k| term(*k).0.to_string(), "、")), || format!("insurance kind is {}; the policy covers {}", term(*actual).1, list(allowed, |k| term(*k).1.to_string(), ", "))),
         ItemReason::InsuranceProduct { .. } => l.bi(|| "投保标的不是首台（套）、首批次或首版次产品", || "the insured product is not first-set equipment, first-batch material or first-version software"),
     }
 }
@@ -603,47 +601,10 @@ fn distinct_from(value: Decimal, bound: Decimal) -> Decimal {
         .unwrap_or(value)
 }
 
-fn collateral(c: crate::scenario::Collateral) -> (&'static str, &'static str) {
-    use crate::scenario::Collateral::*;
-    match c {
-        PatentPledge => ("专利权质押", "a patent pledge"),
-        FixedAssetMortgage => ("固定资产抵押", "a fixed-asset mortgage"),
-        GuaranteeInstitution => ("融资担保", "a guarantee institution"),
-        Unsecured => ("信用", "nothing (unsecured)"),
-        Other => ("其他", "other collateral"),
-    }
-}
-
-fn lender(l: crate::scenario::Lender) -> (&'static str, &'static str) {
-    use crate::scenario::Lender::*;
-    match l {
-        LocalLegalPersonBank => ("地方法人银行", "a local legal-person bank"),
-        TechBranch => ("科技支行", "a technology sub-branch (科技支行)"),
-        OtherBank => ("其他银行", "another bank"),
-    }
-}
-
-fn purpose(p: crate::scenario::LoanPurpose) -> (&'static str, &'static str) {
-    use crate::scenario::LoanPurpose::*;
-    match p {
-        CleanEnergy => ("清洁能源", "clean energy"),
-        EnergySavingEnvironmental => ("节能环保", "energy saving and environmental protection"),
-        CarbonReductionTechnology => ("碳减排技术", "carbon-reduction technology"),
-        StartupGuaranteed => ("创业担保贷款", "a start-up guaranteed loan"),
-        VeteranStartup => ("退役军人创业贷款", "a veteran's start-up loan"),
-        General => ("一般生产经营", "general operations"),
-    }
-}
-
-fn insurance_kind(k: crate::scenario::InsuranceKind) -> (&'static str, &'static str) {
-    use crate::scenario::InsuranceKind::*;
-    match k {
-        QualityGuarantee => ("质量保证保险", "quality-guarantee insurance"),
-        ProductLiability => ("产品责任保险", "product-liability insurance"),
-        ProductCombined => ("产品综合险", "combined product insurance"),
-        ExportCredit => ("出口信用保险", "export credit insurance"),
-        Other => ("其他险种", "other insurance"),
-    }
+/// A choice's label and its English inside a sentence (`vocabulary`).
+fn term<C: Choice>(c: C) -> (&'static str, &'static str) {
+    let t = c.term();
+    (t.zh, t.en_phrase)
 }
 
 /// A field's name for people.

@@ -1,0 +1,399 @@
+//! The vocabulary: every choice the user picks from a list, defined once —
+//! its key in the scenario, its label in the policy's own wording (zh-CN)
+//! and in English, the word a batch list's cell takes, and the English
+//! form a report's sentence uses. The report's reasons, the batch list's
+//! choices and errors, the input errors' lists of choices and the page's
+//! option lists (`www/vocabulary.js`, written from here by
+//! [`options_js`]) all read these tables.
+//!
+//! Where the texts disagreed, the label is the policy's wording: 「融资担保」
+//! (the texts speak of 融资担保 and 政府性融资担保机构, never of
+//! 「融资担保机构保证」) and 「信用」 (「信用贷款」, as 铜川's text writes it).
+
+use std::fmt::Write as _;
+
+use crate::scenario::{
+    Collateral, GreenIndustry, InnovativeProduct, InsuranceKind, IpoStage, Lender, LoanPurpose,
+};
+
+/// One choice.
+#[derive(Clone, Copy, Debug)]
+pub struct Term {
+    /// The scenario's value (`patent_pledge`).
+    pub key: &'static str,
+    /// The label, in the policy's wording (专利权质押).
+    pub zh: &'static str,
+    /// The English label (Patent pledge).
+    pub en: &'static str,
+    /// What a batch list's cell says for it (the scenario also accepts it).
+    pub cell: &'static str,
+    /// The English inside a report's sentence (「not secured by a patent pledge」).
+    pub en_phrase: &'static str,
+}
+
+const fn term(
+    key: &'static str,
+    zh: &'static str,
+    en: &'static str,
+    cell: &'static str,
+    en_phrase: &'static str,
+) -> Term {
+    Term { key, zh, en, cell, en_phrase }
+}
+
+/// A list the user picks from.
+pub trait Choice: Copy + PartialEq + Sized + 'static {
+    /// The scenario field's last name (`collateral`), for the page's lists.
+    const FIELD: &'static str;
+    /// Every value with its term, in the order lists show them.
+    const TERMS: &'static [(Self, Term)];
+
+    fn term(self) -> &'static Term {
+        &Self::TERMS.iter().find(|(v, _)| *v == self).expect("every value has a term").1
+    }
+
+    /// The batch cells' words, 、-separated (for a cell's error).
+    fn cells() -> String {
+        Self::TERMS.iter().map(|(_, t)| t.cell).collect::<Vec<_>>().join("、")
+    }
+
+    /// `key（标签）`, 、-separated (for an input error).
+    fn keys_and_labels() -> String {
+        Self::TERMS.iter().map(|(_, t)| format!("{}（{}）", t.key, t.zh)).collect::<Vec<_>>().join("、")
+    }
+}
+
+impl Choice for Collateral {
+    const FIELD: &'static str = "collateral";
+    const TERMS: &'static [(Self, Term)] = &[
+        (
+            Collateral::PatentPledge,
+            term("patent_pledge", "专利权质押", "Patent pledge", "专利权质押", "a patent pledge"),
+        ),
+        (
+            Collateral::FixedAssetMortgage,
+            term(
+                "fixed_asset_mortgage",
+                "固定资产抵押",
+                "Fixed-asset mortgage",
+                "固定资产抵押",
+                "a fixed-asset mortgage",
+            ),
+        ),
+        (
+            Collateral::GuaranteeInstitution,
+            term(
+                "guarantee_institution",
+                "融资担保",
+                "Guarantee institution",
+                "融资担保",
+                "a guarantee institution",
+            ),
+        ),
+        (Collateral::Unsecured, term("unsecured", "信用", "Unsecured", "信用", "nothing (unsecured)")),
+        (Collateral::Other, term("other", "其他", "Other", "其他", "other collateral")),
+    ];
+}
+
+impl Choice for Lender {
+    const FIELD: &'static str = "lender";
+    const TERMS: &'static [(Self, Term)] = &[
+        (
+            Lender::LocalLegalPersonBank,
+            term(
+                "local_legal_person_bank",
+                "地方法人银行",
+                "Local legal-person bank",
+                "地方法人银行",
+                "a local legal-person bank",
+            ),
+        ),
+        (
+            Lender::TechBranch,
+            term(
+                "tech_branch",
+                "科技支行",
+                "Technology sub-branch",
+                "科技支行",
+                "a technology sub-branch (科技支行)",
+            ),
+        ),
+        (Lender::OtherBank, term("other_bank", "其他银行", "Other bank", "其他银行", "another bank")),
+    ];
+}
+
+impl Choice for LoanPurpose {
+    const FIELD: &'static str = "purpose";
+    // The page lists 一般生产经营 first (most loans); errors and the batch
+    // list name it last, as before.
+    const TERMS: &'static [(Self, Term)] = &[
+        (
+            LoanPurpose::CleanEnergy,
+            term("clean_energy", "清洁能源", "Clean energy", "清洁能源", "clean energy"),
+        ),
+        (
+            LoanPurpose::EnergySavingEnvironmental,
+            term(
+                "energy_saving_environmental",
+                "节能环保",
+                "Energy saving and environment",
+                "节能环保",
+                "energy saving and environmental protection",
+            ),
+        ),
+        (
+            LoanPurpose::CarbonReductionTechnology,
+            term(
+                "carbon_reduction_technology",
+                "碳减排技术",
+                "Carbon-reduction technology",
+                "碳减排技术",
+                "carbon-reduction technology",
+            ),
+        ),
+        (
+            LoanPurpose::StartupGuaranteed,
+            term(
+                "startup_guaranteed",
+                "创业担保贷款",
+                "Start-up guaranteed loan",
+                "创业担保贷款",
+                "a start-up guaranteed loan",
+            ),
+        ),
+        (
+            LoanPurpose::VeteranStartup,
+            term(
+                "veteran_startup",
+                "退役军人创业贷款",
+                "Veteran's start-up loan",
+                "退役军人创业贷款",
+                "a veteran's start-up loan",
+            ),
+        ),
+        (
+            LoanPurpose::General,
+            term("general", "一般生产经营", "General operations", "一般生产经营", "general operations"),
+        ),
+    ];
+}
+
+impl Choice for GreenIndustry {
+    const FIELD: &'static str = "green_industry";
+    const TERMS: &'static [(Self, Term)] = &[
+        (
+            GreenIndustry::CarbonReduction,
+            term("carbon_reduction", "降碳减排", "Carbon reduction", "降碳减排", "carbon reduction"),
+        ),
+        (
+            GreenIndustry::EnergySavingEnvironmental,
+            term(
+                "energy_saving_environmental",
+                "节能环保",
+                "Energy saving and environment",
+                "节能环保",
+                "energy saving and environmental protection",
+            ),
+        ),
+        (
+            GreenIndustry::CleanProduction,
+            term("clean_production", "清洁生产", "Clean production", "清洁生产", "clean production"),
+        ),
+        (
+            GreenIndustry::CleanEnergy,
+            term("clean_energy", "清洁能源", "Clean energy", "清洁能源", "clean energy"),
+        ),
+        (GreenIndustry::Ecology, term("ecology", "生态环境", "Ecology", "生态环境", "ecology")),
+        (
+            GreenIndustry::GreenInfrastructure,
+            term(
+                "green_infrastructure",
+                "基础设施绿色升级",
+                "Green infrastructure",
+                "基础设施绿色升级",
+                "green infrastructure upgrading",
+            ),
+        ),
+        (
+            GreenIndustry::GreenServices,
+            term("green_services", "绿色服务", "Green services", "绿色服务", "green services"),
+        ),
+        (
+            GreenIndustry::NotGreen,
+            term("not_green", "不属于七类", "None of the seven", "不属于七类", "none of the seven"),
+        ),
+    ];
+}
+
+impl Choice for InsuranceKind {
+    const FIELD: &'static str = "kind";
+    const TERMS: &'static [(Self, Term)] = &[
+        (
+            InsuranceKind::QualityGuarantee,
+            term(
+                "quality_guarantee",
+                "质量保证保险",
+                "Quality guarantee",
+                "质量保证保险",
+                "quality-guarantee insurance",
+            ),
+        ),
+        (
+            InsuranceKind::ProductLiability,
+            term(
+                "product_liability",
+                "产品责任保险",
+                "Product liability",
+                "产品责任保险",
+                "product-liability insurance",
+            ),
+        ),
+        (
+            InsuranceKind::ProductCombined,
+            term(
+                "product_combined",
+                "产品综合险",
+                "Combined product insurance",
+                "产品综合险",
+                "combined product insurance",
+            ),
+        ),
+        (
+            InsuranceKind::ExportCredit,
+            term(
+                "export_credit",
+                "出口信用保险",
+                "Export credit insurance",
+                "出口信用保险",
+                "export credit insurance",
+            ),
+        ),
+        (InsuranceKind::Other, term("other", "其他险种", "Other", "其他", "other insurance")),
+    ];
+}
+
+impl Choice for InnovativeProduct {
+    const FIELD: &'static str = "product";
+    const TERMS: &'static [(Self, Term)] = &[
+        (
+            InnovativeProduct::FirstSetEquipment,
+            term(
+                "first_set_equipment",
+                "首台（套）技术装备",
+                "First-set equipment",
+                "首台套",
+                "first-set equipment",
+            ),
+        ),
+        (
+            InnovativeProduct::FirstBatchMaterial,
+            term(
+                "first_batch_material",
+                "首批次新材料",
+                "First-batch new material",
+                "首批次",
+                "first-batch new material",
+            ),
+        ),
+        (
+            InnovativeProduct::FirstVersionSoftware,
+            term(
+                "first_version_software",
+                "首版次软件",
+                "First-version software",
+                "首版次",
+                "first-version software",
+            ),
+        ),
+    ];
+}
+
+impl Choice for IpoStage {
+    const FIELD: &'static str = "stage_reached";
+    const TERMS: &'static [(Self, Term)] = &[
+        (
+            IpoStage::TutoringFiled,
+            term("tutoring_filed", "辅导备案", "Tutoring filed", "辅导备案", "tutoring filed"),
+        ),
+        (
+            IpoStage::ApplicationAccepted,
+            term(
+                "application_accepted",
+                "申报受理",
+                "Application accepted",
+                "申报受理",
+                "application accepted",
+            ),
+        ),
+        (IpoStage::Listed, term("listed", "成功上市", "Listed", "成功上市", "listed")),
+    ];
+}
+
+/// One list as the page's JavaScript writes it.
+fn options_of<C: Choice>(out: &mut String, first: Option<C>) {
+    let _ = writeln!(out, "  {}: [", C::FIELD);
+    let mut terms: Vec<&(C, Term)> = C::TERMS.iter().collect();
+    if let Some(i) = terms.iter().position(|(v, _)| Some(*v) == first) {
+        let t = terms.remove(i);
+        terms.insert(0, t);
+    }
+    for (_, t) in terms {
+        let _ = writeln!(out, "    {{ value: {:?}, label: {{ zh: {:?}, en: {:?} }} }},", t.key, t.zh, t.en);
+    }
+    out.push_str("  ],\n");
+}
+
+/// `www/vocabulary.js`: the page's option lists, by scenario field name.
+pub fn options_js() -> String {
+    let mut out = String::from(
+        "// Written from src/vocabulary.rs (the test `vocabulary_js_is_current` checks it;\n\
+         // VOCABULARY_UPDATE=1 cargo test --test vocabulary rewrites it). Do not edit.\n\n\
+         /** The options of every list the user picks from, by scenario field name. */\n\
+         export const CHOICES = {\n",
+    );
+    options_of::<Collateral>(&mut out, None);
+    options_of::<Lender>(&mut out, None);
+    options_of::<LoanPurpose>(&mut out, Some(LoanPurpose::General));
+    options_of::<GreenIndustry>(&mut out, None);
+    options_of::<InsuranceKind>(&mut out, None);
+    options_of::<InnovativeProduct>(&mut out, None);
+    options_of::<IpoStage>(&mut out, None);
+    out.push_str("};\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every term's key and cell word are what the scenario reads as that value.
+    fn reads_back<C: Choice + serde::de::DeserializeOwned + std::fmt::Debug>() {
+        for (v, t) in C::TERMS {
+            for word in [t.key, t.cell] {
+                let read: C = serde_json::from_value(serde_json::Value::String(word.into())).unwrap();
+                assert_eq!(read, *v, "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn keys_and_cells_read_back_as_their_values() {
+        reads_back::<Collateral>();
+        reads_back::<Lender>();
+        reads_back::<LoanPurpose>();
+        reads_back::<GreenIndustry>();
+        reads_back::<InsuranceKind>();
+        reads_back::<InnovativeProduct>();
+        reads_back::<IpoStage>();
+    }
+
+    #[test]
+    fn the_lists_read_as_before() {
+        assert_eq!(Collateral::cells(), "专利权质押、固定资产抵押、融资担保、信用、其他");
+        assert_eq!(InsuranceKind::cells(), "质量保证保险、产品责任保险、产品综合险、出口信用保险、其他");
+        assert_eq!(
+            Lender::keys_and_labels(),
+            "local_legal_person_bank（地方法人银行）、tech_branch（科技支行）、other_bank（其他银行）"
+        );
+    }
+}
