@@ -11,6 +11,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::vocabulary::Choice;
+
 /// The citation every size result carries.
 pub const SIZE_STANDARD: &str = "《中小企业划型标准规定》（工信部联企业〔2011〕300号）第四条";
 
@@ -88,29 +90,14 @@ impl Industry {
         Industry::Other,
     ];
 
+    /// Its name in the standard (`vocabulary`).
     pub fn name_zh(self) -> &'static str {
-        self.thresholds().name_zh
+        self.term().zh
     }
 
+    /// Its English name in a sentence (`vocabulary`).
     pub fn name_en(self) -> &'static str {
-        match self {
-            Industry::Agriculture => "agriculture, forestry, animal husbandry and fishery",
-            Industry::Industry => "industry (mining, manufacturing, utilities)",
-            Industry::Construction => "construction",
-            Industry::Wholesale => "wholesale",
-            Industry::Retail => "retail",
-            Industry::Transport => "transport",
-            Industry::Warehousing => "warehousing",
-            Industry::Postal => "postal services",
-            Industry::Accommodation => "accommodation",
-            Industry::Catering => "catering",
-            Industry::InformationTransmission => "information transmission",
-            Industry::Software => "software and IT services",
-            Industry::RealEstateDevelopment => "real-estate development",
-            Industry::PropertyManagement => "property management",
-            Industry::LeasingAndBusinessServices => "leasing and business services",
-            Industry::Other => "other industries",
-        }
+        self.term().en_phrase
     }
 
     fn thresholds(self) -> &'static IndustryThresholds {
@@ -235,7 +222,6 @@ impl Bound {
 }
 
 struct IndustryThresholds {
-    name_zh: &'static str,
     metrics: &'static [Metric],
     /// 中小微: an enterprise below any of these is an SME.
     sme_below_any: &'static [Bound],
@@ -261,37 +247,37 @@ use Metric::{Employees as EMP, OperatingRevenue as REV, TotalAssets as AST};
 #[rustfmt::skip]
 const THRESHOLDS: [IndustryThresholds; 16] = [
     // （一）农、林、牧、渔业。营业收入20000万元以下的为中小微型企业。其中，营业收入500万元及以上的为中型企业，营业收入50万元及以上的为小型企业，营业收入50万元以下的为微型企业。
-    IndustryThresholds { name_zh: "农、林、牧、渔业", metrics: &[REV], sme_below_any: &[r(20000)], medium_at_least_all: &[r(500)], small_at_least_all: &[r(50)] },
+    IndustryThresholds { metrics: &[REV], sme_below_any: &[r(20000)], medium_at_least_all: &[r(500)], small_at_least_all: &[r(50)] },
     // （二）工业。从业人员1000人以下或营业收入40000万元以下的为中小微型企业。其中，从业人员300人及以上，且营业收入2000万元及以上的为中型企业；从业人员20人及以上，且营业收入300万元及以上的为小型企业；从业人员20人以下或营业收入300万元以下的为微型企业。
-    IndustryThresholds { name_zh: "工业", metrics: &[EMP, REV], sme_below_any: &[e(1000), r(40000)], medium_at_least_all: &[e(300), r(2000)], small_at_least_all: &[e(20), r(300)] },
+    IndustryThresholds { metrics: &[EMP, REV], sme_below_any: &[e(1000), r(40000)], medium_at_least_all: &[e(300), r(2000)], small_at_least_all: &[e(20), r(300)] },
     // （三）建筑业。营业收入80000万元以下或资产总额80000万元以下的为中小微型企业。其中，营业收入6000万元及以上，且资产总额5000万元及以上的为中型企业；营业收入300万元及以上，且资产总额300万元及以上的为小型企业；营业收入300万元以下或资产总额300万元以下的为微型企业。
-    IndustryThresholds { name_zh: "建筑业", metrics: &[REV, AST], sme_below_any: &[r(80000), a(80000)], medium_at_least_all: &[r(6000), a(5000)], small_at_least_all: &[r(300), a(300)] },
+    IndustryThresholds { metrics: &[REV, AST], sme_below_any: &[r(80000), a(80000)], medium_at_least_all: &[r(6000), a(5000)], small_at_least_all: &[r(300), a(300)] },
     // （四）批发业。从业人员200人以下或营业收入40000万元以下的为中小微型企业。其中，从业人员20人及以上，且营业收入5000万元及以上的为中型企业；从业人员5人及以上，且营业收入1000万元及以上的为小型企业；从业人员5人以下或营业收入1000万元以下的为微型企业。
-    IndustryThresholds { name_zh: "批发业", metrics: &[EMP, REV], sme_below_any: &[e(200), r(40000)], medium_at_least_all: &[e(20), r(5000)], small_at_least_all: &[e(5), r(1000)] },
+    IndustryThresholds { metrics: &[EMP, REV], sme_below_any: &[e(200), r(40000)], medium_at_least_all: &[e(20), r(5000)], small_at_least_all: &[e(5), r(1000)] },
     // （五）零售业。从业人员300人以下或营业收入20000万元以下的为中小微型企业。其中，从业人员50人及以上，且营业收入500万元及以上的为中型企业；从业人员10人及以上，且营业收入100万元及以上的为小型企业；从业人员10人以下或营业收入100万元以下的为微型企业。
-    IndustryThresholds { name_zh: "零售业", metrics: &[EMP, REV], sme_below_any: &[e(300), r(20000)], medium_at_least_all: &[e(50), r(500)], small_at_least_all: &[e(10), r(100)] },
+    IndustryThresholds { metrics: &[EMP, REV], sme_below_any: &[e(300), r(20000)], medium_at_least_all: &[e(50), r(500)], small_at_least_all: &[e(10), r(100)] },
     // （六）交通运输业。从业人员1000人以下或营业收入30000万元以下的为中小微型企业。其中，从业人员300人及以上，且营业收入3000万元及以上的为中型企业；从业人员20人及以上，且营业收入200万元及以上的为小型企业；从业人员20人以下或营业收入200万元以下的为微型企业。
-    IndustryThresholds { name_zh: "交通运输业", metrics: &[EMP, REV], sme_below_any: &[e(1000), r(30000)], medium_at_least_all: &[e(300), r(3000)], small_at_least_all: &[e(20), r(200)] },
+    IndustryThresholds { metrics: &[EMP, REV], sme_below_any: &[e(1000), r(30000)], medium_at_least_all: &[e(300), r(3000)], small_at_least_all: &[e(20), r(200)] },
     // （七）仓储业。从业人员200人以下或营业收入30000万元以下的为中小微型企业。其中，从业人员100人及以上，且营业收入1000万元及以上的为中型企业；从业人员20人及以上，且营业收入100万元及以上的为小型企业；从业人员20人以下或营业收入100万元以下的为微型企业。
-    IndustryThresholds { name_zh: "仓储业", metrics: &[EMP, REV], sme_below_any: &[e(200), r(30000)], medium_at_least_all: &[e(100), r(1000)], small_at_least_all: &[e(20), r(100)] },
+    IndustryThresholds { metrics: &[EMP, REV], sme_below_any: &[e(200), r(30000)], medium_at_least_all: &[e(100), r(1000)], small_at_least_all: &[e(20), r(100)] },
     // （八）邮政业。从业人员1000人以下或营业收入30000万元以下的为中小微型企业。其中，从业人员300人及以上，且营业收入2000万元及以上的为中型企业；从业人员20人及以上，且营业收入100万元及以上的为小型企业；从业人员20人以下或营业收入100万元以下的为微型企业。
-    IndustryThresholds { name_zh: "邮政业", metrics: &[EMP, REV], sme_below_any: &[e(1000), r(30000)], medium_at_least_all: &[e(300), r(2000)], small_at_least_all: &[e(20), r(100)] },
+    IndustryThresholds { metrics: &[EMP, REV], sme_below_any: &[e(1000), r(30000)], medium_at_least_all: &[e(300), r(2000)], small_at_least_all: &[e(20), r(100)] },
     // （九）住宿业。从业人员300人以下或营业收入10000万元以下的为中小微型企业。其中，从业人员100人及以上，且营业收入2000万元及以上的为中型企业；从业人员10人及以上，且营业收入100万元及以上的为小型企业；从业人员10人以下或营业收入100万元以下的为微型企业。
-    IndustryThresholds { name_zh: "住宿业", metrics: &[EMP, REV], sme_below_any: &[e(300), r(10000)], medium_at_least_all: &[e(100), r(2000)], small_at_least_all: &[e(10), r(100)] },
+    IndustryThresholds { metrics: &[EMP, REV], sme_below_any: &[e(300), r(10000)], medium_at_least_all: &[e(100), r(2000)], small_at_least_all: &[e(10), r(100)] },
     // （十）餐饮业。从业人员300人以下或营业收入10000万元以下的为中小微型企业。其中，从业人员100人及以上，且营业收入2000万元及以上的为中型企业；从业人员10人及以上，且营业收入100万元及以上的为小型企业；从业人员10人以下或营业收入100万元以下的为微型企业。
-    IndustryThresholds { name_zh: "餐饮业", metrics: &[EMP, REV], sme_below_any: &[e(300), r(10000)], medium_at_least_all: &[e(100), r(2000)], small_at_least_all: &[e(10), r(100)] },
+    IndustryThresholds { metrics: &[EMP, REV], sme_below_any: &[e(300), r(10000)], medium_at_least_all: &[e(100), r(2000)], small_at_least_all: &[e(10), r(100)] },
     // （十一）信息传输业。从业人员2000人以下或营业收入100000万元以下的为中小微型企业。其中，从业人员100人及以上，且营业收入1000万元及以上的为中型企业；从业人员10人及以上，且营业收入100万元及以上的为小型企业；从业人员10人以下或营业收入100万元以下的为微型企业。
-    IndustryThresholds { name_zh: "信息传输业", metrics: &[EMP, REV], sme_below_any: &[e(2000), r(100000)], medium_at_least_all: &[e(100), r(1000)], small_at_least_all: &[e(10), r(100)] },
+    IndustryThresholds { metrics: &[EMP, REV], sme_below_any: &[e(2000), r(100000)], medium_at_least_all: &[e(100), r(1000)], small_at_least_all: &[e(10), r(100)] },
     // （十二）软件和信息技术服务业。从业人员300人以下或营业收入10000万元以下的为中小微型企业。其中，从业人员100人及以上，且营业收入1000万元及以上的为中型企业；从业人员10人及以上，且营业收入50万元及以上的为小型企业；从业人员10人以下或营业收入50万元以下的为微型企业。
-    IndustryThresholds { name_zh: "软件和信息技术服务业", metrics: &[EMP, REV], sme_below_any: &[e(300), r(10000)], medium_at_least_all: &[e(100), r(1000)], small_at_least_all: &[e(10), r(50)] },
+    IndustryThresholds { metrics: &[EMP, REV], sme_below_any: &[e(300), r(10000)], medium_at_least_all: &[e(100), r(1000)], small_at_least_all: &[e(10), r(50)] },
     // （十三）房地产开发经营。营业收入200000万元以下或资产总额10000万元以下的为中小微型企业。其中，营业收入1000万元及以上，且资产总额5000万元及以上的为中型企业；营业收入100万元及以上，且资产总额2000万元及以上的为小型企业；营业收入100万元以下或资产总额2000万元以下的为微型企业。
-    IndustryThresholds { name_zh: "房地产开发经营", metrics: &[REV, AST], sme_below_any: &[r(200000), a(10000)], medium_at_least_all: &[r(1000), a(5000)], small_at_least_all: &[r(100), a(2000)] },
+    IndustryThresholds { metrics: &[REV, AST], sme_below_any: &[r(200000), a(10000)], medium_at_least_all: &[r(1000), a(5000)], small_at_least_all: &[r(100), a(2000)] },
     // （十四）物业管理。从业人员1000人以下或营业收入5000万元以下的为中小微型企业。其中，从业人员300人及以上，且营业收入1000万元及以上的为中型企业；从业人员100人及以上，且营业收入500万元及以上的为小型企业；从业人员100人以下或营业收入500万元以下的为微型企业。
-    IndustryThresholds { name_zh: "物业管理", metrics: &[EMP, REV], sme_below_any: &[e(1000), r(5000)], medium_at_least_all: &[e(300), r(1000)], small_at_least_all: &[e(100), r(500)] },
+    IndustryThresholds { metrics: &[EMP, REV], sme_below_any: &[e(1000), r(5000)], medium_at_least_all: &[e(300), r(1000)], small_at_least_all: &[e(100), r(500)] },
     // （十五）租赁和商务服务业。从业人员300人以下或资产总额120000万元以下的为中小微型企业。其中，从业人员100人及以上，且资产总额8000万元及以上的为中型企业；从业人员10人及以上，且资产总额100万元及以上的为小型企业；从业人员10人以下或资产总额100万元以下的为微型企业。
-    IndustryThresholds { name_zh: "租赁和商务服务业", metrics: &[EMP, AST], sme_below_any: &[e(300), a(120000)], medium_at_least_all: &[e(100), a(8000)], small_at_least_all: &[e(10), a(100)] },
+    IndustryThresholds { metrics: &[EMP, AST], sme_below_any: &[e(300), a(120000)], medium_at_least_all: &[e(100), a(8000)], small_at_least_all: &[e(10), a(100)] },
     // （十六）其他未列明行业。从业人员300人以下的为中小微型企业。其中，从业人员100人及以上的为中型企业；从业人员10人及以上的为小型企业；从业人员10人以下的为微型企业。
-    IndustryThresholds { name_zh: "其他未列明行业", metrics: &[EMP], sme_below_any: &[e(300)], medium_at_least_all: &[e(100)], small_at_least_all: &[e(10)] },
+    IndustryThresholds { metrics: &[EMP], sme_below_any: &[e(300)], medium_at_least_all: &[e(100)], small_at_least_all: &[e(10)] },
 ];
 
 /// Classify, or name the statistics still missing for this industry.

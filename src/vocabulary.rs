@@ -6,14 +6,19 @@
 //! option lists (`www/vocabulary.js`, written from here by
 //! [`options_js`]) all read these tables.
 //!
+//! The industries are those of the S-1 standard, in its order and words
+//! (`size` keeps only its thresholds).
+//!
 //! Where the texts disagreed, the label is the policy's wording: 「融资担保」
 //! (the texts speak of 融资担保 and 政府性融资担保机构, never of
 //! 「融资担保机构保证」) and 「信用」 (「信用贷款」, as 铜川's text writes it).
 
 use std::fmt::Write as _;
 
+use crate::size::Industry;
+
 use crate::scenario::{
-    Collateral, GreenIndustry, InnovativeProduct, InsuranceKind, IpoStage, Lender, LoanPurpose,
+    Collateral, GreenIndustry, InnovativeProduct, InsuranceKind, IpoStage, Lender, LoanPurpose, Qualification,
 };
 
 /// One choice.
@@ -29,6 +34,9 @@ pub struct Term {
     pub cell: &'static str,
     /// The English inside a report's sentence (「not secured by a patent pledge」).
     pub en_phrase: &'static str,
+    /// What the label covers, shown after it on the page (工业's
+    /// 「（采矿、制造、电力热力燃气及水）」); mostly empty.
+    pub scope_zh: &'static str,
 }
 
 const fn term(
@@ -38,7 +46,13 @@ const fn term(
     cell: &'static str,
     en_phrase: &'static str,
 ) -> Term {
-    Term { key, zh, en, cell, en_phrase }
+    Term { key, zh, en, cell, en_phrase, scope_zh: "" }
+}
+
+/// An industry of the S-1 standard (工信部联企业〔2011〕300号): its name
+/// there is both the label and the cell's word.
+const fn industry(key: &'static str, zh: &'static str, en: &'static str, en_phrase: &'static str) -> Term {
+    Term { key, zh, en, cell: zh, en_phrase, scope_zh: "" }
 }
 
 /// A list the user picks from.
@@ -61,6 +75,100 @@ pub trait Choice: Copy + PartialEq + Sized + 'static {
     fn keys_and_labels() -> String {
         Self::TERMS.iter().map(|(_, t)| format!("{}（{}）", t.key, t.zh)).collect::<Vec<_>>().join("、")
     }
+}
+
+impl Choice for Industry {
+    const FIELD: &'static str = "industry";
+    const TERMS: &'static [(Self, Term)] = &[
+        (
+            Industry::Agriculture,
+            Term {
+                // 农林牧渔业 in a cell: a 、-separated list of choices cannot hold 农、林、牧、渔业.
+                cell: "农林牧渔业",
+                ..industry(
+                    "agriculture",
+                    "农、林、牧、渔业",
+                    "Agriculture, forestry, husbandry, fishery",
+                    "agriculture, forestry, animal husbandry and fishery",
+                )
+            },
+        ),
+        (
+            Industry::Industry,
+            Term {
+                scope_zh: "（采矿、制造、电力热力燃气及水）",
+                ..industry(
+                    "industry",
+                    "工业",
+                    "Industry (mining, manufacturing, utilities)",
+                    "industry (mining, manufacturing, utilities)",
+                )
+            },
+        ),
+        (Industry::Construction, industry("construction", "建筑业", "Construction", "construction")),
+        (Industry::Wholesale, industry("wholesale", "批发业", "Wholesale", "wholesale")),
+        (Industry::Retail, industry("retail", "零售业", "Retail", "retail")),
+        (Industry::Transport, industry("transport", "交通运输业", "Transport", "transport")),
+        (Industry::Warehousing, industry("warehousing", "仓储业", "Warehousing", "warehousing")),
+        (Industry::Postal, industry("postal", "邮政业", "Postal services", "postal services")),
+        (Industry::Accommodation, industry("accommodation", "住宿业", "Accommodation", "accommodation")),
+        (Industry::Catering, industry("catering", "餐饮业", "Catering", "catering")),
+        (
+            Industry::InformationTransmission,
+            industry(
+                "information_transmission",
+                "信息传输业",
+                "Information transmission",
+                "information transmission",
+            ),
+        ),
+        (
+            Industry::Software,
+            industry(
+                "software",
+                "软件和信息技术服务业",
+                "Software and IT services",
+                "software and IT services",
+            ),
+        ),
+        (
+            Industry::RealEstateDevelopment,
+            industry(
+                "real_estate_development",
+                "房地产开发经营",
+                "Real-estate development",
+                "real-estate development",
+            ),
+        ),
+        (
+            Industry::PropertyManagement,
+            industry("property_management", "物业管理", "Property management", "property management"),
+        ),
+        (
+            Industry::LeasingAndBusinessServices,
+            industry(
+                "leasing_and_business_services",
+                "租赁和商务服务业",
+                "Leasing and business services",
+                "leasing and business services",
+            ),
+        ),
+        (Industry::Other, industry("other", "其他未列明行业", "Other industries", "other industries")),
+    ];
+}
+
+impl Choice for Qualification {
+    const FIELD: &'static str = "qualifications";
+    const TERMS: &'static [(Self, Term)] = &[(
+        Qualification::TechEnterprise,
+        term(
+            "tech_enterprise",
+            "科技型企业",
+            "Technology-based enterprise",
+            "科技型企业",
+            "technology-based enterprise (科技型企业)",
+        ),
+    )];
 }
 
 impl Choice for Collateral {
@@ -338,7 +446,8 @@ fn options_of<C: Choice>(out: &mut String, first: Option<C>) {
         terms.insert(0, t);
     }
     for (_, t) in terms {
-        let _ = writeln!(out, "    {{ value: {:?}, label: {{ zh: {:?}, en: {:?} }} }},", t.key, t.zh, t.en);
+        let zh = format!("{}{}", t.zh, t.scope_zh);
+        let _ = writeln!(out, "    {{ value: {:?}, label: {{ zh: {zh:?}, en: {:?} }} }},", t.key, t.en);
     }
     out.push_str("  ],\n");
 }
@@ -351,6 +460,8 @@ pub fn options_js() -> String {
          /** The options of every list the user picks from, by scenario field name. */\n\
          export const CHOICES = {\n",
     );
+    options_of::<Industry>(&mut out, None);
+    options_of::<Qualification>(&mut out, None);
     options_of::<Collateral>(&mut out, None);
     options_of::<Lender>(&mut out, None);
     options_of::<LoanPurpose>(&mut out, Some(LoanPurpose::General));
@@ -378,6 +489,8 @@ mod tests {
 
     #[test]
     fn keys_and_cells_read_back_as_their_values() {
+        reads_back::<Industry>();
+        reads_back::<Qualification>();
         reads_back::<Collateral>();
         reads_back::<Lender>();
         reads_back::<LoanPurpose>();

@@ -16,27 +16,6 @@ export const FAMILIES = [
   { id: "ipo", name: zh_en("上市补助", "IPO grants") },
 ];
 
-const INDUSTRIES = [
-  ["agriculture", "农、林、牧、渔业", "Agriculture, forestry, husbandry, fishery"],
-  ["industry", "工业（采矿、制造、电力热力燃气及水）", "Industry (mining, manufacturing, utilities)"],
-  ["construction", "建筑业", "Construction"],
-  ["wholesale", "批发业", "Wholesale"],
-  ["retail", "零售业", "Retail"],
-  ["transport", "交通运输业", "Transport"],
-  ["warehousing", "仓储业", "Warehousing"],
-  ["postal", "邮政业", "Postal services"],
-  ["accommodation", "住宿业", "Accommodation"],
-  ["catering", "餐饮业", "Catering"],
-  ["information_transmission", "信息传输业", "Information transmission"],
-  ["software", "软件和信息技术服务业", "Software and IT services"],
-  ["real_estate_development", "房地产开发经营", "Real-estate development"],
-  ["property_management", "物业管理", "Property management"],
-  ["leasing_and_business_services", "租赁和商务服务业", "Leasing and business services"],
-  ["other", "其他未列明行业", "Other industries"],
-];
-
-const options = (rows) => rows.map(([value, zh, en]) => ({ value, label: zh_en(zh, en) }));
-
 /**
  * Value kinds: `text`, `date`, `cny` / `usd` (amounts; the currency is
  * added), `integer`, `percent`, `select`, `yesno` (是/否/未确认 — unknown
@@ -49,13 +28,13 @@ export const ENTERPRISE_FIELDS = [
   { path: "enterprise.region.province", kind: "text", suggest: "province", label: zh_en("所在省份", "Province") },
   { path: "enterprise.region.city", kind: "text", suggest: "city", label: zh_en("所在城市", "City") },
   { path: "enterprise.region.county", kind: "text", suggest: "county", label: zh_en("县（市、区）（选填）", "County or district (optional)") },
-  { path: "enterprise.industry", kind: "select", options: options(INDUSTRIES), label: zh_en("所属行业", "Industry") },
+  { path: "enterprise.industry", kind: "select", options: CHOICES.industry, label: zh_en("所属行业", "Industry") },
   { path: "enterprise.employees", kind: "integer", unit: zh_en("人", "people"), label: zh_en("从业人员", "Employees") },
   { path: "enterprise.operating_revenue", kind: "cny", label: zh_en("上年营业收入", "Operating revenue, last year") },
   { path: "enterprise.total_assets", kind: "cny", label: zh_en("资产总额", "Total assets") },
   { path: "enterprise.annual_exports", kind: "usd", label: zh_en("年出口额（美元）", "Annual exports (US dollars)") },
   { path: "enterprise.qualifications", kind: "flags", label: zh_en("资质", "Qualifications"),
-    options: options([["tech_enterprise", "科技型企业", "Technology-based enterprise"]]) },
+    options: CHOICES.qualifications },
 ];
 
 /**

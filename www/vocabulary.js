@@ -3,6 +3,27 @@
 
 /** The options of every list the user picks from, by scenario field name. */
 export const CHOICES = {
+  industry: [
+    { value: "agriculture", label: { zh: "农、林、牧、渔业", en: "Agriculture, forestry, husbandry, fishery" } },
+    { value: "industry", label: { zh: "工业（采矿、制造、电力热力燃气及水）", en: "Industry (mining, manufacturing, utilities)" } },
+    { value: "construction", label: { zh: "建筑业", en: "Construction" } },
+    { value: "wholesale", label: { zh: "批发业", en: "Wholesale" } },
+    { value: "retail", label: { zh: "零售业", en: "Retail" } },
+    { value: "transport", label: { zh: "交通运输业", en: "Transport" } },
+    { value: "warehousing", label: { zh: "仓储业", en: "Warehousing" } },
+    { value: "postal", label: { zh: "邮政业", en: "Postal services" } },
+    { value: "accommodation", label: { zh: "住宿业", en: "Accommodation" } },
+    { value: "catering", label: { zh: "餐饮业", en: "Catering" } },
+    { value: "information_transmission", label: { zh: "信息传输业", en: "Information transmission" } },
+    { value: "software", label: { zh: "软件和信息技术服务业", en: "Software and IT services" } },
+    { value: "real_estate_development", label: { zh: "房地产开发经营", en: "Real-estate development" } },
+    { value: "property_management", label: { zh: "物业管理", en: "Property management" } },
+    { value: "leasing_and_business_services", label: { zh: "租赁和商务服务业", en: "Leasing and business services" } },
+    { value: "other", label: { zh: "其他未列明行业", en: "Other industries" } },
+  ],
+  qualifications: [
+    { value: "tech_enterprise", label: { zh: "科技型企业", en: "Technology-based enterprise" } },
+  ],
   collateral: [
     { value: "patent_pledge", label: { zh: "专利权质押", en: "Patent pledge" } },
     { value: "fixed_asset_mortgage", label: { zh: "固定资产抵押", en: "Fixed-asset mortgage" } },

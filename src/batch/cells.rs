@@ -148,7 +148,7 @@ impl<'p> Screener<'p> {
         let enterprise = Enterprise {
             name: None,
             region,
-            industry: r.choice(Key::Industry, industry_choices),
+            industry: r.choice(Key::Industry, Industry::cells),
             employees: r.count(Key::Employees),
             operating_revenue: r.money(Key::Revenue, Currency::Cny),
             total_assets: r.money(Key::Assets, Currency::Cny),
@@ -256,15 +256,6 @@ impl<'p> Screener<'p> {
         };
         (scenario, items)
     }
-}
-
-pub(super) fn industry_choices() -> String {
-    // 农林牧渔业 (also accepted) rather than 农、林、牧、渔业 in a 、-separated list.
-    Industry::ALL
-        .iter()
-        .map(|&i| if i == Industry::Agriculture { "农林牧渔业" } else { i.name_zh() })
-        .collect::<Vec<_>>()
-        .join("、")
 }
 
 /// Which scenario item each row group became (to locate `input::check`'s

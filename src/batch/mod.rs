@@ -366,6 +366,7 @@ mod tests {
     use crate::scenario::InsuranceKind;
     use crate::scenario::{Collateral, GreenIndustry, InnovativeProduct, IpoStage, Lender, LoanPurpose};
     use crate::size::Industry;
+    use crate::vocabulary::Choice;
 
     #[test]
     fn formula_cells_get_a_quote_and_numbers_stay() {
@@ -420,7 +421,7 @@ mod tests {
                 assert!(parse_choice::<T>(label).is_some(), "{label}");
             }
         }
-        all::<Industry>(&industry_choices());
+        all::<Industry>(&Industry::cells());
         all::<Collateral>("专利权质押、固定资产抵押、融资担保、信用、其他");
         all::<Lender>("地方法人银行、科技支行、其他银行");
         all::<LoanPurpose>("清洁能源、节能环保、碳减排技术、创业担保贷款、退役军人创业贷款、一般生产经营");

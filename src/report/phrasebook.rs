@@ -467,7 +467,7 @@ pub(super) fn reason_text<'p>(l: Lang, reason: &Reason<'p>, r: &RuleResult<'p>) 
             },
         ),
         Reason::LacksQualification(q) => {
-            let (z, e) = qualification_name(*q);
+            let (z, e) = term(*q);
             l.bi(|| format!("需为{z}"), || format!("the enterprise must be a {e}"))
         }
         Reason::RevenueAbove { actual, max } => l.bi(
@@ -532,13 +532,6 @@ pub(super) fn reason_text<'p>(l: Lang, reason: &Reason<'p>, r: &RuleResult<'p>) 
             let w = item_reason_text(l, why);
             l.bi(|| format!("{}{pz}：{}", n.zh, w.zh), || format!("{}{pe}: {}", n.en, w.en))
         }
-    }
-}
-
-fn qualification_name(q: crate::scenario::Qualification) -> (&'static str, &'static str) {
-    use crate::scenario::Qualification::*;
-    match q {
-        TechEnterprise => ("科技型企业", "technology-based enterprise (科技型企业)"),
     }
 }
 
