@@ -49,9 +49,8 @@ const fn term(
     Term { key, zh, en, cell, en_phrase, scope_zh: "" }
 }
 
-/// An industry of the S-1 standard (工信部联企业〔2011〕300号): its name
-/// there is both the label and the cell's word.
-const fn industry(key: &'static str, zh: &'static str, en: &'static str, en_phrase: &'static str) -> Term {
+/// A choice whose label is also the cell's word (most of them).
+const fn named(key: &'static str, zh: &'static str, en: &'static str, en_phrase: &'static str) -> Term {
     Term { key, zh, en, cell: zh, en_phrase, scope_zh: "" }
 }
 
@@ -85,7 +84,7 @@ impl Choice for Industry {
             Term {
                 // 农林牧渔业 in a cell: a 、-separated list of choices cannot hold 农、林、牧、渔业.
                 cell: "农林牧渔业",
-                ..industry(
+                ..named(
                     "agriculture",
                     "农、林、牧、渔业",
                     "Agriculture, forestry, husbandry, fishery",
@@ -97,7 +96,7 @@ impl Choice for Industry {
             Industry::Industry,
             Term {
                 scope_zh: "（采矿、制造、电力热力燃气及水）",
-                ..industry(
+                ..named(
                     "industry",
                     "工业",
                     "Industry (mining, manufacturing, utilities)",
@@ -105,17 +104,17 @@ impl Choice for Industry {
                 )
             },
         ),
-        (Industry::Construction, industry("construction", "建筑业", "Construction", "construction")),
-        (Industry::Wholesale, industry("wholesale", "批发业", "Wholesale", "wholesale")),
-        (Industry::Retail, industry("retail", "零售业", "Retail", "retail")),
-        (Industry::Transport, industry("transport", "交通运输业", "Transport", "transport")),
-        (Industry::Warehousing, industry("warehousing", "仓储业", "Warehousing", "warehousing")),
-        (Industry::Postal, industry("postal", "邮政业", "Postal services", "postal services")),
-        (Industry::Accommodation, industry("accommodation", "住宿业", "Accommodation", "accommodation")),
-        (Industry::Catering, industry("catering", "餐饮业", "Catering", "catering")),
+        (Industry::Construction, named("construction", "建筑业", "Construction", "construction")),
+        (Industry::Wholesale, named("wholesale", "批发业", "Wholesale", "wholesale")),
+        (Industry::Retail, named("retail", "零售业", "Retail", "retail")),
+        (Industry::Transport, named("transport", "交通运输业", "Transport", "transport")),
+        (Industry::Warehousing, named("warehousing", "仓储业", "Warehousing", "warehousing")),
+        (Industry::Postal, named("postal", "邮政业", "Postal services", "postal services")),
+        (Industry::Accommodation, named("accommodation", "住宿业", "Accommodation", "accommodation")),
+        (Industry::Catering, named("catering", "餐饮业", "Catering", "catering")),
         (
             Industry::InformationTransmission,
-            industry(
+            named(
                 "information_transmission",
                 "信息传输业",
                 "Information transmission",
@@ -124,16 +123,11 @@ impl Choice for Industry {
         ),
         (
             Industry::Software,
-            industry(
-                "software",
-                "软件和信息技术服务业",
-                "Software and IT services",
-                "software and IT services",
-            ),
+            named("software", "软件和信息技术服务业", "Software and IT services", "software and IT services"),
         ),
         (
             Industry::RealEstateDevelopment,
-            industry(
+            named(
                 "real_estate_development",
                 "房地产开发经营",
                 "Real-estate development",
@@ -142,18 +136,18 @@ impl Choice for Industry {
         ),
         (
             Industry::PropertyManagement,
-            industry("property_management", "物业管理", "Property management", "property management"),
+            named("property_management", "物业管理", "Property management", "property management"),
         ),
         (
             Industry::LeasingAndBusinessServices,
-            industry(
+            named(
                 "leasing_and_business_services",
                 "租赁和商务服务业",
                 "Leasing and business services",
                 "leasing and business services",
             ),
         ),
-        (Industry::Other, industry("other", "其他未列明行业", "Other industries", "other industries")),
+        (Industry::Other, named("other", "其他未列明行业", "Other industries", "other industries")),
     ];
 }
 
@@ -161,11 +155,10 @@ impl Choice for Qualification {
     const FIELD: &'static str = "qualifications";
     const TERMS: &'static [(Self, Term)] = &[(
         Qualification::TechEnterprise,
-        term(
+        named(
             "tech_enterprise",
             "科技型企业",
             "Technology-based enterprise",
-            "科技型企业",
             "technology-based enterprise (科技型企业)",
         ),
     )];
@@ -174,32 +167,17 @@ impl Choice for Qualification {
 impl Choice for Collateral {
     const FIELD: &'static str = "collateral";
     const TERMS: &'static [(Self, Term)] = &[
-        (
-            Collateral::PatentPledge,
-            term("patent_pledge", "专利权质押", "Patent pledge", "专利权质押", "a patent pledge"),
-        ),
+        (Collateral::PatentPledge, named("patent_pledge", "专利权质押", "Patent pledge", "a patent pledge")),
         (
             Collateral::FixedAssetMortgage,
-            term(
-                "fixed_asset_mortgage",
-                "固定资产抵押",
-                "Fixed-asset mortgage",
-                "固定资产抵押",
-                "a fixed-asset mortgage",
-            ),
+            named("fixed_asset_mortgage", "固定资产抵押", "Fixed-asset mortgage", "a fixed-asset mortgage"),
         ),
         (
             Collateral::GuaranteeInstitution,
-            term(
-                "guarantee_institution",
-                "融资担保",
-                "Guarantee institution",
-                "融资担保",
-                "a guarantee institution",
-            ),
+            named("guarantee_institution", "融资担保", "Guarantee institution", "a guarantee institution"),
         ),
-        (Collateral::Unsecured, term("unsecured", "信用", "Unsecured", "信用", "nothing (unsecured)")),
-        (Collateral::Other, term("other", "其他", "Other", "其他", "other collateral")),
+        (Collateral::Unsecured, named("unsecured", "信用", "Unsecured", "nothing (unsecured)")),
+        (Collateral::Other, named("other", "其他", "Other", "other collateral")),
     ];
 }
 
@@ -208,25 +186,18 @@ impl Choice for Lender {
     const TERMS: &'static [(Self, Term)] = &[
         (
             Lender::LocalLegalPersonBank,
-            term(
+            named(
                 "local_legal_person_bank",
                 "地方法人银行",
                 "Local legal-person bank",
-                "地方法人银行",
                 "a local legal-person bank",
             ),
         ),
         (
             Lender::TechBranch,
-            term(
-                "tech_branch",
-                "科技支行",
-                "Technology sub-branch",
-                "科技支行",
-                "a technology sub-branch (科技支行)",
-            ),
+            named("tech_branch", "科技支行", "Technology sub-branch", "a technology sub-branch (科技支行)"),
         ),
-        (Lender::OtherBank, term("other_bank", "其他银行", "Other bank", "其他银行", "another bank")),
+        (Lender::OtherBank, named("other_bank", "其他银行", "Other bank", "another bank")),
     ];
 }
 
@@ -235,54 +206,44 @@ impl Choice for LoanPurpose {
     // The page lists 一般生产经营 first (most loans); errors and the batch
     // list name it last, as before.
     const TERMS: &'static [(Self, Term)] = &[
-        (
-            LoanPurpose::CleanEnergy,
-            term("clean_energy", "清洁能源", "Clean energy", "清洁能源", "clean energy"),
-        ),
+        (LoanPurpose::CleanEnergy, named("clean_energy", "清洁能源", "Clean energy", "clean energy")),
         (
             LoanPurpose::EnergySavingEnvironmental,
-            term(
+            named(
                 "energy_saving_environmental",
                 "节能环保",
                 "Energy saving and environment",
-                "节能环保",
                 "energy saving and environmental protection",
             ),
         ),
         (
             LoanPurpose::CarbonReductionTechnology,
-            term(
+            named(
                 "carbon_reduction_technology",
                 "碳减排技术",
                 "Carbon-reduction technology",
-                "碳减排技术",
                 "carbon-reduction technology",
             ),
         ),
         (
             LoanPurpose::StartupGuaranteed,
-            term(
+            named(
                 "startup_guaranteed",
                 "创业担保贷款",
                 "Start-up guaranteed loan",
-                "创业担保贷款",
                 "a start-up guaranteed loan",
             ),
         ),
         (
             LoanPurpose::VeteranStartup,
-            term(
+            named(
                 "veteran_startup",
                 "退役军人创业贷款",
                 "Veteran's start-up loan",
-                "退役军人创业贷款",
                 "a veteran's start-up loan",
             ),
         ),
-        (
-            LoanPurpose::General,
-            term("general", "一般生产经营", "General operations", "一般生产经营", "general operations"),
-        ),
+        (LoanPurpose::General, named("general", "一般生产经营", "General operations", "general operations")),
     ];
 }
 
@@ -291,45 +252,37 @@ impl Choice for GreenIndustry {
     const TERMS: &'static [(Self, Term)] = &[
         (
             GreenIndustry::CarbonReduction,
-            term("carbon_reduction", "降碳减排", "Carbon reduction", "降碳减排", "carbon reduction"),
+            named("carbon_reduction", "降碳减排", "Carbon reduction", "carbon reduction"),
         ),
         (
             GreenIndustry::EnergySavingEnvironmental,
-            term(
+            named(
                 "energy_saving_environmental",
                 "节能环保",
                 "Energy saving and environment",
-                "节能环保",
                 "energy saving and environmental protection",
             ),
         ),
         (
             GreenIndustry::CleanProduction,
-            term("clean_production", "清洁生产", "Clean production", "清洁生产", "clean production"),
+            named("clean_production", "清洁生产", "Clean production", "clean production"),
         ),
-        (
-            GreenIndustry::CleanEnergy,
-            term("clean_energy", "清洁能源", "Clean energy", "清洁能源", "clean energy"),
-        ),
-        (GreenIndustry::Ecology, term("ecology", "生态环境", "Ecology", "生态环境", "ecology")),
+        (GreenIndustry::CleanEnergy, named("clean_energy", "清洁能源", "Clean energy", "clean energy")),
+        (GreenIndustry::Ecology, named("ecology", "生态环境", "Ecology", "ecology")),
         (
             GreenIndustry::GreenInfrastructure,
-            term(
+            named(
                 "green_infrastructure",
                 "基础设施绿色升级",
                 "Green infrastructure",
-                "基础设施绿色升级",
                 "green infrastructure upgrading",
             ),
         ),
         (
             GreenIndustry::GreenServices,
-            term("green_services", "绿色服务", "Green services", "绿色服务", "green services"),
+            named("green_services", "绿色服务", "Green services", "green services"),
         ),
-        (
-            GreenIndustry::NotGreen,
-            term("not_green", "不属于七类", "None of the seven", "不属于七类", "none of the seven"),
-        ),
+        (GreenIndustry::NotGreen, named("not_green", "不属于七类", "None of the seven", "none of the seven")),
     ];
 }
 
@@ -338,43 +291,24 @@ impl Choice for InsuranceKind {
     const TERMS: &'static [(Self, Term)] = &[
         (
             InsuranceKind::QualityGuarantee,
-            term(
-                "quality_guarantee",
-                "质量保证保险",
-                "Quality guarantee",
-                "质量保证保险",
-                "quality-guarantee insurance",
-            ),
+            named("quality_guarantee", "质量保证保险", "Quality guarantee", "quality-guarantee insurance"),
         ),
         (
             InsuranceKind::ProductLiability,
-            term(
-                "product_liability",
-                "产品责任保险",
-                "Product liability",
-                "产品责任保险",
-                "product-liability insurance",
-            ),
+            named("product_liability", "产品责任保险", "Product liability", "product-liability insurance"),
         ),
         (
             InsuranceKind::ProductCombined,
-            term(
+            named(
                 "product_combined",
                 "产品综合险",
                 "Combined product insurance",
-                "产品综合险",
                 "combined product insurance",
             ),
         ),
         (
             InsuranceKind::ExportCredit,
-            term(
-                "export_credit",
-                "出口信用保险",
-                "Export credit insurance",
-                "出口信用保险",
-                "export credit insurance",
-            ),
+            named("export_credit", "出口信用保险", "Export credit insurance", "export credit insurance"),
         ),
         (InsuranceKind::Other, term("other", "其他险种", "Other", "其他", "other insurance")),
     ];
@@ -419,21 +353,12 @@ impl Choice for InnovativeProduct {
 impl Choice for IpoStage {
     const FIELD: &'static str = "stage_reached";
     const TERMS: &'static [(Self, Term)] = &[
-        (
-            IpoStage::TutoringFiled,
-            term("tutoring_filed", "辅导备案", "Tutoring filed", "辅导备案", "tutoring filed"),
-        ),
+        (IpoStage::TutoringFiled, named("tutoring_filed", "辅导备案", "Tutoring filed", "tutoring filed")),
         (
             IpoStage::ApplicationAccepted,
-            term(
-                "application_accepted",
-                "申报受理",
-                "Application accepted",
-                "申报受理",
-                "application accepted",
-            ),
+            named("application_accepted", "申报受理", "Application accepted", "application accepted"),
         ),
-        (IpoStage::Listed, term("listed", "成功上市", "Listed", "成功上市", "listed")),
+        (IpoStage::Listed, named("listed", "成功上市", "Listed", "listed")),
     ];
 }
 
