@@ -58,6 +58,8 @@ const fn named(key: &'static str, zh: &'static str, en: &'static str, en_phrase:
 pub trait Choice: Copy + PartialEq + Sized + 'static {
     /// The scenario field's last name (`collateral`), for the page's lists.
     const FIELD: &'static str;
+    /// Its TypeScript type's name (`Collateral`).
+    const TYPE: &'static str;
     /// Every value with its term, in the order lists show them.
     const TERMS: &'static [(Self, Term)];
 
@@ -78,6 +80,7 @@ pub trait Choice: Copy + PartialEq + Sized + 'static {
 
 impl Choice for Industry {
     const FIELD: &'static str = "industry";
+    const TYPE: &'static str = "Industry";
     const TERMS: &'static [(Self, Term)] = &[
         (
             Industry::Agriculture,
@@ -153,6 +156,7 @@ impl Choice for Industry {
 
 impl Choice for Qualification {
     const FIELD: &'static str = "qualifications";
+    const TYPE: &'static str = "Qualification";
     const TERMS: &'static [(Self, Term)] = &[(
         Qualification::TechEnterprise,
         named(
@@ -166,6 +170,7 @@ impl Choice for Qualification {
 
 impl Choice for Collateral {
     const FIELD: &'static str = "collateral";
+    const TYPE: &'static str = "Collateral";
     const TERMS: &'static [(Self, Term)] = &[
         (Collateral::PatentPledge, named("patent_pledge", "专利权质押", "Patent pledge", "a patent pledge")),
         (
@@ -183,6 +188,7 @@ impl Choice for Collateral {
 
 impl Choice for Lender {
     const FIELD: &'static str = "lender";
+    const TYPE: &'static str = "Lender";
     const TERMS: &'static [(Self, Term)] = &[
         (
             Lender::LocalLegalPersonBank,
@@ -203,6 +209,7 @@ impl Choice for Lender {
 
 impl Choice for LoanPurpose {
     const FIELD: &'static str = "purpose";
+    const TYPE: &'static str = "LoanPurpose";
     // The page lists 一般生产经营 first (most loans); errors and the batch
     // list name it last, as before.
     const TERMS: &'static [(Self, Term)] = &[
@@ -249,6 +256,7 @@ impl Choice for LoanPurpose {
 
 impl Choice for GreenIndustry {
     const FIELD: &'static str = "green_industry";
+    const TYPE: &'static str = "GreenIndustry";
     const TERMS: &'static [(Self, Term)] = &[
         (
             GreenIndustry::CarbonReduction,
@@ -288,6 +296,7 @@ impl Choice for GreenIndustry {
 
 impl Choice for InsuranceKind {
     const FIELD: &'static str = "kind";
+    const TYPE: &'static str = "InsuranceKind";
     const TERMS: &'static [(Self, Term)] = &[
         (
             InsuranceKind::QualityGuarantee,
@@ -316,6 +325,7 @@ impl Choice for InsuranceKind {
 
 impl Choice for InnovativeProduct {
     const FIELD: &'static str = "product";
+    const TYPE: &'static str = "InnovativeProduct";
     const TERMS: &'static [(Self, Term)] = &[
         (
             InnovativeProduct::FirstSetEquipment,
@@ -352,6 +362,7 @@ impl Choice for InnovativeProduct {
 
 impl Choice for IpoStage {
     const FIELD: &'static str = "stage_reached";
+    const TYPE: &'static str = "IpoStage";
     const TERMS: &'static [(Self, Term)] = &[
         (IpoStage::TutoringFiled, named("tutoring_filed", "辅导备案", "Tutoring filed", "tutoring filed")),
         (
@@ -375,6 +386,28 @@ fn options_of<C: Choice>(out: &mut String, first: Option<C>) {
         let _ = writeln!(out, "    {{ value: {:?}, label: {{ zh: {zh:?}, en: {:?} }} }},", t.key, t.en);
     }
     out.push_str("  ],\n");
+}
+
+fn union_of<C: Choice>(out: &mut String) {
+    let keys: Vec<String> = C::TERMS.iter().map(|(_, t)| format!("{:?}", t.key)).collect();
+    let _ = writeln!(out, "export type {} = {};", C::TYPE, keys.join(" | "));
+}
+
+/// The TypeScript unions of the choices' keys, as the WebAssembly package's
+/// `.d.ts` declares them (`wasm/src/types.rs` holds them between its
+/// vocabulary markers; `tests/vocabulary.rs` checks they are current).
+pub fn typescript() -> String {
+    let mut out = String::new();
+    union_of::<Industry>(&mut out);
+    union_of::<Qualification>(&mut out);
+    union_of::<Collateral>(&mut out);
+    union_of::<Lender>(&mut out);
+    union_of::<LoanPurpose>(&mut out);
+    union_of::<GreenIndustry>(&mut out);
+    union_of::<InsuranceKind>(&mut out);
+    union_of::<InnovativeProduct>(&mut out);
+    union_of::<IpoStage>(&mut out);
+    out
 }
 
 /// `www/vocabulary.js`: the page's option lists, by scenario field name.

@@ -20,22 +20,17 @@ export type DateString = string;
 /** A decimal number as text, e.g. "3.45" (a number is accepted too). */
 export type DecimalString = string | number;
 
-export type Industry =
-  | "agriculture" | "industry" | "construction" | "wholesale" | "retail" | "transport"
-  | "warehousing" | "postal" | "accommodation" | "catering" | "information_transmission"
-  | "software" | "real_estate_development" | "property_management"
-  | "leasing_and_business_services" | "other";
+/* vocabulary: written from src/vocabulary.rs (tests/vocabulary.rs) */
+export type Industry = "agriculture" | "industry" | "construction" | "wholesale" | "retail" | "transport" | "warehousing" | "postal" | "accommodation" | "catering" | "information_transmission" | "software" | "real_estate_development" | "property_management" | "leasing_and_business_services" | "other";
+export type Qualification = "tech_enterprise";
 export type Collateral = "patent_pledge" | "fixed_asset_mortgage" | "guarantee_institution" | "unsecured" | "other";
 export type Lender = "local_legal_person_bank" | "tech_branch" | "other_bank";
-export type LoanPurpose =
-  | "clean_energy" | "energy_saving_environmental" | "carbon_reduction_technology"
-  | "startup_guaranteed" | "veteran_startup" | "general";
-export type GreenIndustry =
-  | "carbon_reduction" | "energy_saving_environmental" | "clean_production" | "clean_energy"
-  | "ecology" | "green_infrastructure" | "green_services";
+export type LoanPurpose = "clean_energy" | "energy_saving_environmental" | "carbon_reduction_technology" | "startup_guaranteed" | "veteran_startup" | "general";
+export type GreenIndustry = "carbon_reduction" | "energy_saving_environmental" | "clean_production" | "clean_energy" | "ecology" | "green_infrastructure" | "green_services" | "not_green";
 export type InsuranceKind = "quality_guarantee" | "product_liability" | "product_combined" | "export_credit" | "other";
 export type InnovativeProduct = "first_set_equipment" | "first_batch_material" | "first_version_software";
 export type IpoStage = "tutoring_filed" | "application_accepted" | "listed";
+/* end of vocabulary */
 export type Size = "large" | "medium" | "small" | "micro";
 
 /** 企业基本情况. Every field may be left out; rules that need it say so. */
@@ -48,7 +43,7 @@ export interface Enterprise {
   total_assets?: MoneyString;
   /** In US dollars: "3200000 USD". */
   annual_exports?: MoneyString;
-  qualifications?: "tech_enterprise"[];
+  qualifications?: Qualification[];
 }
 
 export interface Loan {
