@@ -49,6 +49,9 @@ pub mod size;
 mod templates;
 pub mod vocabulary;
 
+/// The engine's version, as records and the browser package report it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 pub use engine::evaluate;
 pub use input::InputError;
 pub use report::Report;

@@ -132,7 +132,7 @@ pub fn record(set: &PolicySet, scenario: &Scenario) -> Record {
         .collect();
     Record {
         format: FORMAT.to_string(),
-        engine_version: env!("CARGO_PKG_VERSION").to_string(),
+        engine_version: crate::VERSION.to_string(),
         pack: pack_identity(set),
         lpr_table_newest: report.lpr_table_newest,
         scenario_sha256: canonical_hash(scenario),

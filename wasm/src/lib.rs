@@ -88,7 +88,7 @@ extern "C" {
 /// The engine's version.
 #[wasm_bindgen]
 pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_string()
+    sme_subsidy::VERSION.to_string()
 }
 
 /// The calculator with its active policy set. Create one per page; it
@@ -197,7 +197,7 @@ impl Calculator {
     /// Engine version and what the active pack holds.
     pub fn info(&self) -> PackInfoObject {
         let info = PackInfo {
-            version: env!("CARGO_PKG_VERSION"),
+            version: sme_subsidy::VERSION,
             documents: self.set.documents.len(),
             rules: self.set.rules().count(),
             loaded: &self.loaded,
