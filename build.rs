@@ -3,6 +3,7 @@
 //! - `policies/*/pack.toml` → one JSON array of policy documents, embedded by
 //!   `src/pack/builtin.rs` (TOML → JSON is structural; the pack's own
 //!   validation runs in the test suite and in `sme-subsidy validate-pack`);
+//! - `policies/products.toml` → the built-in products' JSON, the same way;
 //! - `data/lpr.csv` → a constant table in basis points for `src/lpr.rs`;
 //! - `data/places.toml` → the gazetteer's JSON for `src/places.rs`.
 
@@ -16,6 +17,9 @@ fn main() {
     println!("cargo:rerun-if-changed=data/lpr.csv");
     println!("cargo:rerun-if-changed=data/places.toml");
     embed_policies(Path::new("policies"), &out.join("builtin_pack.json"));
+    println!("cargo:rerun-if-changed=policies/products.toml");
+    let products = toml_file(Path::new("policies/products.toml"));
+    fs::write(out.join("builtin_products.json"), serde_json::to_string(&products).unwrap()).unwrap();
     embed_lpr(Path::new("data/lpr.csv"), &out.join("lpr_table.rs"));
     let places = toml_file(Path::new("data/places.toml"));
     fs::write(out.join("places.json"), serde_json::to_string(&places).unwrap()).unwrap();

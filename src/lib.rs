@@ -42,6 +42,7 @@ pub mod lpr;
 pub mod money;
 pub mod pack;
 pub mod places;
+pub mod product;
 pub mod record;
 pub mod report;
 pub mod result;

@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 
 use sme_subsidy::limits::{bytes_text, terminal_safe, MAX_DOCUMENT_BYTES};
-use sme_subsidy::pack::{builtin::builtin, validate, Document, PolicySet};
+use sme_subsidy::pack::{builtin::builtin, product, validate, Document, PolicySet};
 use sme_subsidy::scenario::Scenario;
 use sme_subsidy::{cases, input, record, report, Report};
 
@@ -44,6 +44,10 @@ enum Command {
         /// A portal's policy pack (TOML or JSON) merged over the built-in one; repeatable.
         #[arg(long)]
         pack: Vec<PathBuf>,
+        /// A bank product of the pack (`policies/products.toml`, or a portal's
+        /// `[[products]]`): only its rules, and the total of those alone.
+        #[arg(long)]
+        product: Option<String>,
     },
     /// Write the calculation record of a scenario (JSON, docs/record.schema.json):
     /// the scenario and its hash, the engine version, the pack's documents and
@@ -256,21 +260,42 @@ fn load_pack(path: &Path) -> Result<Vec<Document>, Vec<validate::PackError>> {
             en: e,
         }]
     };
-    if is_toml(path) {
+    let documents = if is_toml(path) {
         let value: toml::Value = toml::from_str(&text).map_err(|e| malformed(e.to_string()))?;
         validate::from_deserializer(toml::Value::Array(vec![value]), &name)
     } else {
         validate::from_deserializer(&mut serde_json::Deserializer::from_str(&text), &name)
+    }?;
+    // A product's rules are the built-in pack's or the file's own.
+    let mut set = builtin().clone();
+    set.merge(documents.clone());
+    let errors = product::check_documents(&documents, &set, &name);
+    if errors.is_empty() {
+        Ok(documents)
+    } else {
+        Err(errors)
     }
 }
 
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
-        Command::Evaluate { scenario, format, lang, pack } => {
+        Command::Evaluate { scenario, format, lang, pack, product } => {
             let Some((scenario, set)) = scenario_and_set(&scenario, &pack)? else {
                 return Ok(ExitCode::from(1));
             };
-            let evaluation = sme_subsidy::evaluate(&set, &scenario);
+            let mut evaluation = sme_subsidy::evaluate(&set, &scenario);
+            if let Some(id) = product {
+                let Some(product) = set.product(&id) else {
+                    let known: Vec<&str> = set.products().map(|p| p.id.as_str()).collect();
+                    eprintln!(
+                        "输入错误 input error — product: 政策包中没有产品 {0}（可选：{1}） / the pack has no product {0} (one of: {1})",
+                        terminal_safe(&id),
+                        known.join(", ")
+                    );
+                    return Ok(ExitCode::from(1));
+                };
+                evaluation = sme_subsidy::product::scoped(evaluation, product);
+            }
             match format {
                 Format::Json => {
                     let report = Report::new(&evaluation, lang.unwrap_or(Lang::Both).report());

@@ -195,6 +195,10 @@ pub struct RuleOutcome<'p> {
     pub missing: Vec<MissingReport<'p>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub to_confirm: Vec<ConfirmReport<'p>>,
+    /// The rule's notes this enterprise is shown ([`shown_notes`]): indices
+    /// into the rule's notes as the policy list gives them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<usize>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -298,7 +302,11 @@ impl<'p> LeanReport<'p> {
     /// The lean report: per rule only what the scenario decides
     /// ([`RuleOutcome`]); join it with the rules by `rule_id`.
     pub fn lean(evaluation: &Evaluation<'p>, l: Lang) -> LeanReport<'p> {
-        Report::with_results(evaluation, l, |r| rule_outcome(l, r))
+        let size = match evaluation.size {
+            SizeOutcome::Classified(size) => Some(size),
+            _ => None,
+        };
+        Report::with_results(evaluation, l, |r| rule_outcome(l, r, size))
     }
 }
 
@@ -456,6 +464,12 @@ impl RuleOutcome<'_> {
                     }
                 }
                 o.push('}');
+            });
+        }
+        if !self.notes.is_empty() {
+            o.push_str(",\"notes\":");
+            json::list(o, &self.notes, |o, n| {
+                o.push_str(&n.to_string());
             });
         }
         o.push('}');
@@ -637,6 +651,20 @@ pub fn rule_notes<'p>(l: Lang, doc: &'p Document, rule: &'p crate::pack::Rule) -
     notes
 }
 
+/// Which of a rule's notes ([`rule_notes`], by index) a result shows: those
+/// for every enterprise, and those for the enterprise's size.
+pub fn shown_notes(doc: &Document, rule: &crate::pack::Rule, size: Option<Size>) -> Vec<usize> {
+    let status = (doc.status != DocumentStatus::InForce).then_some(&[][..]);
+    let recipient = rule.recipient_note.as_ref().map(|_| &[][..]);
+    let sizes =
+        status.into_iter().chain(rule.notes.iter().map(|n| n.only_for_sizes.as_slice())).chain(recipient);
+    sizes
+        .enumerate()
+        .filter(|(_, sizes)| sizes.is_empty() || size.is_some_and(|s| sizes.contains(&s)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// A rule's citation: the document, the clause and its quoted text.
 pub fn citation<'p>(l: Lang, doc: &'p Document, rule: &'p crate::pack::Rule) -> Citation<'p> {
     let mut c = clause_citation(l, doc, &rule.clause, &rule.quote, rule.units.as_ref());
@@ -698,7 +726,7 @@ pub(crate) fn clause_citation<'p>(
     }
 }
 
-fn rule_outcome<'p>(l: Lang, r: &RuleResult<'p>) -> RuleOutcome<'p> {
+fn rule_outcome<'p>(l: Lang, r: &RuleResult<'p>, size: Option<Size>) -> RuleOutcome<'p> {
     let (status, status_text) = status_key(l, r.status, r.document);
     RuleOutcome {
         rule_id: &r.rule.id,
@@ -714,18 +742,20 @@ fn rule_outcome<'p>(l: Lang, r: &RuleResult<'p>) -> RuleOutcome<'p> {
             .map(|f| MissingReport { field: f.path(), text: field_text(l, f) })
             .collect(),
         to_confirm: r.to_confirm.iter().map(|o| open_text(l, o)).collect(),
+        notes: shown_notes(r.document, r.rule, size),
     }
 }
 
 fn rule_report<'p>(l: Lang, r: &RuleResult<'p>, size: Option<Size>) -> RuleReport<'p> {
     let doc = r.document;
     let rule = r.rule;
+    let o = rule_outcome(l, r, size);
     let notes = rule_notes(l, doc, rule)
         .into_iter()
-        .filter(|(_, sizes)| sizes.is_empty() || size.is_some_and(|s| sizes.contains(&s)))
-        .map(|(note, _)| note)
+        .enumerate()
+        .filter(|(i, _)| o.notes.contains(i))
+        .map(|(_, (note, _))| note)
         .collect();
-    let o = rule_outcome(l, r);
     RuleReport {
         rule_id: o.rule_id,
         provision: rule.provision.as_deref(),

@@ -6,10 +6,11 @@
 //   lang         "zh-CN" (default) or "en"
 //   policy-set   URL of a portal's policy pack (JSON array of documents),
 //                merged over the built-in pack
-//   product      a preset (fields.js PRESETS): patent-pledge-loan,
+//   product      a bank product of the active pack (policies/products.toml,
+//                or a portal pack's [[products]]): patent-pledge-loan,
 //                policy-guarantee, guaranteed-loan, carbon-reduction-loan,
 //                tech-loan, first-set-insurance, export-credit-insurance,
-//                ipo; the results then show only the preset's rules
+//                ipo; the engine then evaluates only the product's rules
 //   family       the tab to open first: interest, guarantee_fee, premium, ipo
 //   theme-color  accent colour; theme-ink the text colour on it
 //   standalone   the element is the page: an <h1>, and a share link that
@@ -25,7 +26,7 @@
 
 import { h, nodes, saveFile } from "./dom.js";
 import { createCalculator, evaluateLenient, fullResults, isEngineFailure, rulesById, supported } from "./calculator.js";
-import { ENTERPRISE_FIELDS, FAMILIES, FAMILY_FIELDS, ITEM_LISTS, PRESETS, UI } from "./fields.js";
+import { ENTERPRISE_FIELDS, FAMILIES, FAMILY_FIELDS, ITEM_LISTS, UI } from "./fields.js";
 import { getPath, parsePath, setPath } from "./paths.js";
 import { PERSONAS } from "./personas.js";
 
@@ -40,15 +41,6 @@ export function groupDigits(text) {
   const sign = whole.startsWith("-") ? "-" : "";
   const grouped = whole.replace(/^-/, "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return sign + grouped + (fraction === undefined ? "" : `.${fraction}`);
-}
-
-/** Yuan amounts with two decimals ("60375.00") added exactly, in fen: no floating point touches money. */
-export function sumYuan(amounts) {
-  const fen = amounts.reduce((sum, amount) => {
-    const [whole, fraction = ""] = amount.split(".");
-    return sum + BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0").slice(0, 2));
-  }, 0n);
-  return `${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`;
 }
 
 function today() {
@@ -138,6 +130,7 @@ class SmeSubsidyCalculator extends HTMLElement {
   #calculator;
   #info; // the engine's version and pack, for the footer (kept while a failed engine restarts)
   #policies = [];
+  #product = null; // the pack's product named by the `product` attribute (calculator.products())
   #rules = new Map(); // rule id → the rule's own texts (policies()), joined with each lean result
   #ruleFamily = new Map();
   #questions = new Map(); // form family → [{id, zh, en}]
@@ -219,6 +212,7 @@ class SmeSubsidyCalculator extends HTMLElement {
     this.#info = this.#calculator.info();
     this.#policies = this.#calculator.policies();
     this.#rules = rulesById(this.#policies);
+    this.#product = this.#calculator.products().find((p) => p.id === this.getAttribute("product")) ?? null;
     for (const doc of this.#policies) {
       for (const rule of doc.rules) {
         this.#ruleFamily.set(rule.rule_id, rule.form_family);
@@ -268,14 +262,14 @@ class SmeSubsidyCalculator extends HTMLElement {
     );
   }
 
-  /** The scenario to start from: a shared link, else the product preset, else an empty form. */
+  /** The scenario to start from: a shared link, else the product's own terms, else an empty form. */
   #restore(useLink = true) {
-    const preset = PRESETS[this.getAttribute("product")];
-    this.#family = preset?.family ?? this.getAttribute("family") ?? "interest";
+    const product = this.#product;
+    this.#family = product?.family ?? this.getAttribute("family") ?? "interest";
     this.#scenario = {
       evaluation_date: today(),
       enterprise: {},
-      ...structuredClone(preset?.scenario ?? {}),
+      ...structuredClone(product?.start ?? {}),
     };
     this.#damagedLink = false;
     this.#fromLink = false;
@@ -312,7 +306,7 @@ class SmeSubsidyCalculator extends HTMLElement {
   #render() {
     const lang = this.#lang;
     const standalone = this.hasAttribute("standalone");
-    const preset = PRESETS[this.getAttribute("product")];
+    const product = this.#product;
     const staff = this.hasAttribute("personas");
     if (standalone) document.title = this.#t(UI.title);
     this.#app.lang = lang === "en" ? "en" : "zh-CN";
@@ -332,7 +326,7 @@ class SmeSubsidyCalculator extends HTMLElement {
           standalone && h("button", { type: "button", "data-action": "share" }, this.#t(UI.share)))),
       h("p", { class: "share-note", hidden: !this.#damagedLink, role: "status" }, this.#damagedLink && this.#t(UI.shareDamaged)),
       staff && this.#personaBar(),
-      preset && h("p", { class: "preset" }, `${this.#t(UI.preset)}${this.#colon}${this.#t(preset.name)}`),
+      product && h("p", { class: "preset" }, `${this.#t(UI.preset)}${this.#colon}${this.#t(product.name)}`),
       h("div", { class: "print-head" }),
       h("div", { class: "layout" },
         h("form", { class: "form", novalidate: true, "aria-label": this.#t(UI.title) },
@@ -507,7 +501,7 @@ class SmeSubsidyCalculator extends HTMLElement {
     const results = this.#root.querySelector(".results");
     let evaluated;
     try {
-      evaluated = this.#calculator && evaluateLenient(this.#calculator, this.#scenario, this.#lang);
+      evaluated = this.#calculator && evaluateLenient(this.#calculator, this.#scenario, this.#lang, this.#product?.id);
     } catch (error) {
       if (!isEngineFailure(error)) throw error;
       this.#restartEngine(error);
@@ -521,42 +515,19 @@ class SmeSubsidyCalculator extends HTMLElement {
     this.#evaluated = report && evaluated.scenario;
     this.#root.querySelector('[data-action="record"]').disabled = !report;
     this.#showFieldErrors(errors);
-    const shown = report && this.#shown(report);
-    results.replaceChildren(...nodes(this.#results(report, shown, errors)));
+    results.replaceChildren(...nodes(this.#results(report, errors)));
     const jump = this.#root.querySelector(".jump");
     jump.hidden = !report;
     if (report) {
-      jump.textContent = `${this.#t(shown.preset ? UI.presetTotal : UI.total)} ${groupDigits(shown.total)} ${this.#t(UI.yuan)} · ${this.#t(UI.seeResults)}`;
+      jump.textContent = `${this.#t(this.#product ? UI.presetTotal : UI.total)} ${groupDigits(report.total_yuan)} ${this.#t(UI.yuan)} · ${this.#t(UI.seeResults)}`;
       this.#root.querySelector(".size-line").textContent = this.#t(report.enterprise_size.text);
       this.#printHead(report);
-      this.setAttribute("data-total", shown.total);
-      this.dispatchEvent(new CustomEvent("sme-subsidy:result", { bubbles: true, composed: true, detail: { total_yuan: shown.total } }));
+      this.setAttribute("data-total", report.total_yuan);
+      this.dispatchEvent(new CustomEvent("sme-subsidy:result", { bubbles: true, composed: true, detail: { total_yuan: report.total_yuan } }));
     }
   }
 
-  /**
-   * What the results show: every rule of the report; or, under a product
-   * preset, only the preset's rules, with the total of those that pay the
-   * enterprise (added here, exactly) and only their could-add and
-   * not-in-total lines.
-   */
-  #shown(report) {
-    const results = fullResults(report, this.#rules);
-    const preset = PRESETS[this.getAttribute("product")];
-    if (!preset) return { results, total: report.total_yuan, couldAdd: report.could_add, notInTotal: report.not_in_total };
-    const mine = results.filter((r) => preset.rules.includes(r.rule_id));
-    // Each line of the report begins with its rule's name: 「名称：…」, "Name: …".
-    const concernsMine = (line) => mine.some((r) => line.startsWith(`${this.#t(r.name)}${this.#colon.trim()}`));
-    return {
-      preset,
-      results: mine,
-      total: sumYuan(mine.filter((r) => r.counts_in_total).map((r) => r.amount_yuan)),
-      couldAdd: report.could_add.filter(concernsMine),
-      notInTotal: report.not_in_total.filter(concernsMine),
-    };
-  }
-
-  #results(report, shown, errors) {
+  #results(report, errors) {
     const out = [];
     if (errors.length) {
       out.push(h("div", { class: "alert", role: "alert" },
@@ -567,7 +538,11 @@ class SmeSubsidyCalculator extends HTMLElement {
     if (!report) return out;
     const familyName = this.#t(FAMILIES.find((f) => f.id === this.#family)?.name);
     const byStatus = (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status);
-    const { preset, results, total, couldAdd, notInTotal } = shown;
+    // Under a product the engine evaluated only the product's rules: its
+    // total, could-add and not-in-total lines are theirs alone.
+    const product = this.#product;
+    const results = fullResults(report, this.#rules);
+    const { total_yuan: total, could_add: couldAdd, not_in_total: notInTotal } = report;
     const mine = results.filter((r) => this.#ruleFamily.get(r.rule_id) === this.#family).sort(byStatus);
     const others = results.filter((r) => this.#ruleFamily.get(r.rule_id) !== this.#family).sort(byStatus);
     const persona = PERSONAS.find((p) => p.id === this.#persona);
@@ -575,9 +550,9 @@ class SmeSubsidyCalculator extends HTMLElement {
       h("section", { class: "summary" },
         h("h3", {}, this.#t(UI.results)),
         persona && h("p", { class: "persona-shown" }, `${this.#t(UI.personaShown)}${this.#colon}${this.#t(persona.name)}`),
-        h("p", { class: "total-label" }, this.#t(preset ? UI.presetTotal : UI.total)),
+        h("p", { class: "total-label" }, this.#t(product ? UI.presetTotal : UI.total)),
         h("p", { class: "total", "aria-live": "polite" }, groupDigits(total), h("span", { class: "unit" }, ` ${this.#t(UI.yuan)}`)),
-        preset && h("p", { class: "preset-scope" }, this.#t(UI.presetScope(preset.name, results.length))),
+        product && h("p", { class: "preset-scope" }, this.#t(UI.presetScope(product.name, results.length))),
         h("p", { class: "size" }, this.#t(report.enterprise_size.text)),
         couldAdd.length > 0 && h("div", { class: "could-add" },
           h("h4", {}, this.#t(UI.couldAdd)), h("ul", {}, couldAdd.map((t) => h("li", {}, this.#t(t))))),

@@ -741,6 +741,7 @@ impl<'p> Screener<'p> {
                 .filter(|(i, _)| mask & (1 << i) != 0)
                 .map(|(_, d)| d.clone())
                 .collect(),
+            products: Vec::new(),
         })
     }
 

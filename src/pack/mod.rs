@@ -13,6 +13,7 @@
 
 pub mod builtin;
 pub mod institution;
+pub mod product;
 pub mod reading;
 pub mod validate;
 
@@ -27,6 +28,7 @@ use crate::scenario::{
 use crate::size::Size;
 
 pub use institution::{InstitutionCalculation, InstitutionRule};
+pub use product::Product;
 pub use reading::{
     BalancePeriod, CapYear, Choice, DayCount, EffectivePeriod, FeeCapUnit, FutureInterest,
     GuaranteeAmountScope, LprDate, PremiumCapYear, PrincipalBasis, Reading, Readings,
@@ -36,6 +38,10 @@ pub use reading::{
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct PolicySet {
     pub documents: Vec<Document>,
+    /// The built-in products (`policies/products.toml`); a document's own
+    /// products are in [`Document::products`].
+    #[serde(default)]
+    pub products: Vec<Product>,
 }
 
 impl PolicySet {
@@ -53,6 +59,19 @@ impl PolicySet {
 
     pub fn rules(&self) -> impl Iterator<Item = (&Document, &Rule)> {
         self.documents.iter().flat_map(|d| d.rules.iter().map(move |r| (d, r)))
+    }
+
+    /// The products of the set: each document's own, then the built-in
+    /// products no document's product of the same id replaces.
+    pub fn products(&self) -> impl Iterator<Item = &Product> {
+        let own = self.documents.iter().flat_map(|d| d.products.iter());
+        let replaced = |p: &Product| self.documents.iter().any(|d| d.products.iter().any(|o| o.id == p.id));
+        own.chain(self.products.iter().filter(move |p| !replaced(p)))
+    }
+
+    /// The product with this id.
+    pub fn product(&self, id: &str) -> Option<&Product> {
+        self.products().find(|p| p.id == id)
     }
 
     /// The institution-facing rules (R-1..R-3), with their documents.
@@ -103,6 +122,9 @@ pub struct Document {
     /// never by the enterprise engine. Optional, so packs without it load.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub institution_rules: Vec<InstitutionRule>,
+    /// 银行产品 a portal adds with its document (see [`product`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub products: Vec<Product>,
 }
 
 /// 效力状态.

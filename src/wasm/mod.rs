@@ -40,6 +40,7 @@ use wasm_bindgen::JsCast;
 mod batch;
 #[cfg(feature = "tools")]
 mod institution;
+mod product;
 
 use crate::engine;
 use crate::input::{self, InputError};
@@ -226,6 +227,8 @@ export interface RuleOutcome {
   missing?: { field: string; text: string }[];
   /** 需满足: conditions the calculator cannot verify. */
   to_confirm?: { key: string; text: string }[];
+  /** The rule's notes this enterprise is shown: indices into RuleSummary.notes. */
+  notes?: number[];
 }
 
 /** One rule's full result (evaluateFull()): every field present, with the rule's own texts and citation. */
@@ -317,8 +320,8 @@ export interface RuleSummary {
   recipient: Recipient;
   recipient_text: Text;
   /**
-   * In the order a full report shows them; a result shows those whose
-   * only_for_sizes is empty or holds the enterprise's size.
+   * In the order a full report shows them; a result shows those its
+   * RuleOutcome.notes lists (the engine picks them by the enterprise's size).
    */
   notes: RuleNote[];
   /** 本测算采用的解读, shown with every result of this rule. */
@@ -414,7 +417,8 @@ impl Default for Calculator {
     fn default() -> Self {
         let documents =
             read_pack(BUILTIN_JSON, "policies").ok().expect("the built-in pack is checked by the test suite");
-        Calculator { set: PolicySet { documents }, loaded: Vec::new() }
+        let products = crate::pack::builtin::products().products;
+        Calculator { set: PolicySet { documents, products }, loaded: Vec::new() }
     }
 }
 
@@ -429,19 +433,36 @@ impl Calculator {
     /// Evaluate a scenario against the active policy set: the lean report,
     /// per rule only what the scenario decides (the rules' own texts are in
     /// `policies()`, by `rule_id`), its texts plain strings in `lang`, "zh"
-    /// (the default) or "en". Throws an `InputErrorObject` when the
-    /// scenario is not valid.
+    /// (the default) or "en". With `product` (an id of `products()`), only
+    /// the product's rules, and the total, could-add and not-in-total
+    /// lines of those alone. Throws an `InputErrorObject` when the scenario
+    /// is not valid or the product unknown.
     pub fn evaluate(
         &self,
         scenario: &ScenarioObject,
         lang: Option<OneLanguageChoice>,
+        product: Option<String>,
     ) -> Result<LeanReportObject, JsValue> {
+        let product = match product {
+            Some(id) => Some(self.set.product(&id).ok_or_else(|| {
+                input_error(vec![InputError::new(
+                    "product",
+                    format!("政策包中没有产品 {id}"),
+                    format!("the pack has no product {id}"),
+                )])
+            })?),
+            None => None,
+        };
         let scenario = read_scenario(scenario, &self.set)?;
         let lang = match lang.and_then(|l| l.as_string()).as_deref() {
             Some("en") => Lang::En,
             _ => Lang::Zh,
         };
-        let report = LeanReport::lean(&crate::evaluate(&self.set, &scenario), lang);
+        let mut evaluation = crate::evaluate(&self.set, &scenario);
+        if let Some(product) = product {
+            evaluation = crate::product::scoped(evaluation, product);
+        }
+        let report = LeanReport::lean(&evaluation, lang);
         Ok(JSON::parse(&report.to_json(lang)).ok().expect("the lean report is valid JSON").unchecked_into())
     }
 
@@ -495,7 +516,13 @@ impl Calculator {
         if !clashes.is_empty() {
             return Err(pack_error(clashes));
         }
-        self.set.merge(documents);
+        let mut set = self.set.clone();
+        set.merge(documents.clone());
+        let errors = crate::pack::product::check_documents(&documents, &set, file);
+        if !errors.is_empty() {
+            return Err(pack_error(errors));
+        }
+        self.set = set;
         self.loaded.push(file.to_string());
         Ok(self.info())
     }
