@@ -207,7 +207,7 @@ pub(crate) fn enterprise<'p>(
             }
             Some(_) => {}
         },
-        Condition::Confirm { id, question } => match scenario.answers.get(id.as_str()) {
+        Condition::Confirm { id, question, .. } => match scenario.answers.get(id.as_str()) {
             Some(true) => {}
             Some(false) => checks.reasons.push(Reason::AnsweredNo(question)),
             None => checks.open.push(Open::Question { id, question }),

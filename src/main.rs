@@ -102,6 +102,10 @@ enum Command {
         /// Write it here (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// A portal's policy pack (TOML or JSON) merged over the built-in one;
+        /// repeatable. Its yes/no questions are columns of the template.
+        #[arg(long)]
+        pack: Vec<PathBuf>,
     },
     /// Institution-facing calculators (R-1 代偿补偿, R-2 银担分险, R-3 临海奖补):
     /// a JSON object, or a list, whose `calculator` names the calculation.
@@ -389,8 +393,11 @@ fn run(command: Command) -> Result<ExitCode, String> {
             institution_cli::institution(&input, format, lang, &pack)
         }
         Command::Screen { answers, format, lang } => institution_cli::screen(&answers, format, lang),
-        Command::BatchTemplate { output } => {
-            sme_subsidy::batch::stream::write_template(output.as_deref())?;
+        Command::BatchTemplate { output, pack } => {
+            let Some(set) = policy_set(&pack) else {
+                return Ok(ExitCode::from(1));
+            };
+            sme_subsidy::batch::stream::write_template(output.as_deref(), &set)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Test { folders } => {

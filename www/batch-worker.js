@@ -12,7 +12,7 @@
 //   {type:"done", run, summary}
 //   {type:"cancelled", run}                 the list `run` was stopped, as asked
 //   {type:"cells", id, cells}               the output cells of the rows asked for
-//   {type:"columns", columns}               the template's columns, for the help
+//   {type:"columns", columns}               the template's columns (the pack's questions among them), for the help
 //   {type:"file", name, blob}               a download (template or result)
 //   {type:"error", run, message}            the list cannot be read, or the engine failed
 // A list's messages carry the `run` number the page gave it with "start".
@@ -26,6 +26,8 @@ const SLICE = 500;
 const POST_EVERY = 100;
 
 let calculator;
+/** The warm-up under way or done: the template and its columns are the active pack's, so they wait for it. */
+let warming = null;
 let packUrl = null;
 let list;
 let listName = "名单";
@@ -178,11 +180,12 @@ async function download({ what, format }) {
   let name;
   let blob;
   if (what === "template") {
+    await warming;
     name = `批量筛查模板.${format}`;
     if (format === "csv") {
-      blob = new Blob([tools.batchTemplateCsv()], { type: "text/csv;charset=utf-8" });
+      blob = new Blob([calculator.batchTemplateCsv()], { type: "text/csv;charset=utf-8" });
     } else {
-      const columns = tools.batchColumns();
+      const columns = calculator.batchColumns();
       const { writeSheet } = await spreadsheet();
       blob = await writeSheet([columns.map((c) => c.header), columns.map((c) => c.example)], {
         columns: columns.map((c) => ({ width: Math.max(10, c.header.length * 2 + 2) })),
@@ -230,12 +233,15 @@ async function report(error, run) {
 
 onmessage = async ({ data }) => {
   try {
-    if (data.type === "warm") postMessage({ type: "ready", packs: await warm(data.packUrl) });
+    if (data.type === "warm") postMessage({ type: "ready", packs: await (warming = warm(data.packUrl)) });
     else if (data.type === "start") await start(data);
     else if (data.type === "cancel") cancel(data);
     else if (data.type === "cells") postMessage({ type: "cells", id: data.id, cells: list.cells(data.indices) });
     else if (data.type === "download") await download(data);
-    else if (data.type === "columns") postMessage({ type: "columns", columns: (await loadTools()).batchColumns() });
+    else if (data.type === "columns") {
+      await warming;
+      postMessage({ type: "columns", columns: calculator.batchColumns() });
+    }
   } catch (error) {
     await report(error, data.run);
   }

@@ -20,6 +20,7 @@
 
 #[cfg(any(feature = "cli", feature = "tools"))]
 pub mod csv_list;
+pub mod questions;
 #[cfg(feature = "cli")]
 pub mod stream;
 
@@ -34,7 +35,7 @@ use time::{Date, Month};
 use crate::input::{self, InputError};
 use crate::limits::{quoted, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ERRORS_PER_ROW};
 use crate::money::{parse_number, Currency, Money, Yuan};
-use crate::pack::{Condition, PolicySet, Recipient, Rule};
+use crate::pack::{PolicySet, Recipient, Rule};
 use crate::result::{SizeOutcome, Status};
 use crate::scenario::{
     Enterprise, EvaluationFee, Guarantee, InsuranceKind, InsurancePolicy, Ipo, Loan, LprOverride,
@@ -42,6 +43,7 @@ use crate::scenario::{
 };
 use crate::screening::{self, Screening};
 use crate::size::Industry;
+use questions::QuestionColumn;
 
 /// What a column holds (its position in [`COLUMNS`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -84,13 +86,10 @@ pub enum Key {
     InsuredAmount,
     Premium,
     InsuranceStart,
-    OnFirstSetList,
     ExportCreditPremium,
     ExportCreditStart,
     IpoStage,
     Fundraising,
-    IpoConditions,
-    FitsIndustryPolicy,
     Date,
     S2Compliant,
     S2Premises,
@@ -123,10 +122,11 @@ const fn col(
     Column { key, header, en, required, example }
 }
 
-/// Every column, in template order (`COLUMNS[key as usize].key == key`).
+/// Every column but the pack's questions ([`questions`]), in template order
+/// (`COLUMNS[key as usize].key == key`).
 /// The example row is the README's example enterprise, whose single-scenario
 /// result (`sme-subsidy evaluate examples/scenario.json`) it reproduces.
-pub const COLUMNS: [Column; 51] = [
+pub const COLUMNS: [Column; 48] = [
     col(Key::Name, "企业名称", "enterprise name", true, "聊城某精密轴承有限公司"),
     col(Key::Province, "省", "province", true, "山东省"),
     col(Key::City, "市", "city", false, "聊城市"),
@@ -190,13 +190,6 @@ pub const COLUMNS: [Column; 51] = [
     col(Key::Premium, "保费（元）", "annual premium paid (yuan)", false, "700,000"),
     col(Key::InsuranceStart, "保险起期", "insurance start date", false, "2024-06-01"),
     col(
-        Key::OnFirstSetList,
-        "列入首台套名单库（是/否）",
-        "product on the first-set list (yes/no)",
-        false,
-        "是",
-    ),
-    col(
         Key::ExportCreditPremium,
         "出口信用保险保费（元）",
         "export credit insurance premium (yuan)",
@@ -212,14 +205,6 @@ pub const COLUMNS: [Column; 51] = [
     ),
     col(Key::IpoStage, "上市进展", "IPO stage reached", false, "辅导备案"),
     col(Key::Fundraising, "申请募集资金（元）", "planned IPO fundraising (yuan)", false, "600,000,000"),
-    col(
-        Key::IpoConditions,
-        "符合IPO补助申请条件（是/否）",
-        "meets the IPO grant conditions (yes/no)",
-        false,
-        "",
-    ),
-    col(Key::FitsIndustryPolicy, "符合产业政策（是/否）", "fits industry policy (yes/no)", false, "是"),
     col(Key::Date, "测算日期", "evaluation date", false, "2024-12-31"),
     col(Key::S2Compliant, "合规持续经营", "compliant, continuing operation (yes/no)", false, "是"),
     col(Key::S2Premises, "固定经营场所", "fixed business premises (yes/no)", false, "是"),
@@ -234,9 +219,12 @@ fn column(key: Key) -> &'static Column {
     &COLUMNS[key as usize]
 }
 
-/// The template: UTF-8 with a byte-order mark (so Excel reads the Chinese
-/// headers), the header row and one example row.
-pub fn template_csv() -> String {
+/// The template for a policy set (its questions among the columns): UTF-8
+/// with a byte-order mark (so Excel reads the Chinese headers), the header
+/// row and one example row.
+pub fn template_csv(set: &PolicySet) -> String {
+    let questions = questions::question_columns(set);
+    let columns = questions::template_columns(&questions);
     let mut s = String::from("\u{feff}");
     let line = |s: &mut String, cells: &mut dyn Iterator<Item = &str>| {
         for (i, c) in cells.enumerate() {
@@ -253,8 +241,8 @@ pub fn template_csv() -> String {
         }
         s.push_str("\r\n");
     };
-    line(&mut s, &mut COLUMNS.iter().map(|c| c.header));
-    line(&mut s, &mut COLUMNS.iter().map(|c| c.example));
+    line(&mut s, &mut columns.iter().map(|c| c.header()));
+    line(&mut s, &mut columns.iter().map(|c| c.example()));
     s
 }
 
@@ -351,6 +339,9 @@ impl fmt::Display for CellError {
 #[derive(Clone, Debug)]
 pub struct Header {
     positions: [Option<usize>; N],
+    /// The active pack's question columns, and where each is in the list.
+    questions: Vec<QuestionColumn>,
+    question_positions: Vec<Option<usize>>,
     /// The header cells as given (for messages about short rows).
     names: Vec<String>,
     /// Problems with the header itself; every row reports them.
@@ -373,12 +364,18 @@ fn normalize_header(h: &str) -> String {
 }
 
 impl Header {
-    pub fn new<C: Cells + ?Sized>(cells: &C) -> Header {
+    /// The header of a list to screen against `set` (whose questions are columns too).
+    pub fn new<C: Cells + ?Sized>(cells: &C, set: &PolicySet) -> Header {
         let mut positions = [None; N];
+        let questions = questions::question_columns(set);
+        let mut question_positions = vec![None; questions.len()];
         let mut problems = Vec::new();
         let names: Vec<String> =
             (0..cells.count()).map(|i| cells.cell(i).unwrap_or("").trim().to_string()).collect();
-        let wanted: Vec<String> = COLUMNS.iter().map(|c| normalize_header(c.header)).collect();
+        // The fixed columns, then the questions: index k ≥ N is question k − N.
+        let wanted: Vec<String> = (COLUMNS.iter().map(|c| normalize_header(c.header)))
+            .chain(questions.iter().map(|q| normalize_header(&q.header)))
+            .collect();
         for (i, name) in names.iter().enumerate() {
             let given = normalize_header(name);
             if given.is_empty() || given.starts_with("备注") {
@@ -391,13 +388,15 @@ impl Header {
                     .then(|| wanted.iter().position(|w| w.split('（').next() == Some(given.as_str())))
                     .flatten()
             });
+            let at = |k: usize| if k < N { positions[k] } else { question_positions[k - N] };
             match found {
-                Some(k) if positions[k].is_some() => problems.push((
+                Some(k) if at(k).is_some() => problems.push((
                     Cow::Owned(quoted(name)),
-                    format!("列名重复（第{}列与第{}列），请只保留一列", positions[k].unwrap() + 1, i + 1),
-                    format!("the column appears twice (columns {} and {}); keep one", positions[k].unwrap() + 1, i + 1),
+                    format!("列名重复（第{}列与第{}列），请只保留一列", at(k).unwrap() + 1, i + 1),
+                    format!("the column appears twice (columns {} and {}); keep one", at(k).unwrap() + 1, i + 1),
                 )),
-                Some(k) => positions[k] = Some(i),
+                Some(k) if k < N => positions[k] = Some(i),
+                Some(k) => question_positions[k - N] = Some(i),
                 None => problems.push((
                     Cow::Owned(quoted(name)),
                     "无法识别的列名（请按模板检查拼写；不需要的列请删除，或以「备注」开头命名）".to_string(),
@@ -417,7 +416,12 @@ impl Header {
                 ));
             }
         }
-        Header { positions, names, problems }
+        Header { positions, questions, question_positions, names, problems }
+    }
+
+    /// The template's columns for this list's pack, in order.
+    pub fn template_columns(&self) -> Vec<questions::TemplateColumn<'_>> {
+        questions::template_columns(&self.questions)
     }
 
     /// A header wider than [`MAX_COLUMNS`], refused before any row is read:
@@ -673,8 +677,6 @@ pub struct Screener<'p> {
     set: &'p PolicySet,
     header: Header,
     options: Options,
-    /// The pack's questions the list can answer.
-    asks: [bool; 3],
     /// The set's documents that can concern a row, by bit mask (see
     /// [`Screener::documents_for`]); built on first use.
     subsets: Vec<OnceLock<PolicySet>>,
@@ -684,31 +686,16 @@ pub struct Screener<'p> {
 /// that can concern them (2^n subsets at most); beyond it, against all.
 const MAX_FILTERED_DOCUMENTS: usize = 8;
 
-const QUESTIONS: [(&str, Key); 3] = [
-    ("fits_industry_policy", Key::FitsIndustryPolicy),
-    ("on_first_set_list", Key::OnFirstSetList),
-    ("ipo_conditions", Key::IpoConditions),
-];
-
 impl<'p> Screener<'p> {
+    /// `header` is [`Header::new`] for the same `set`.
     pub fn new(set: &'p PolicySet, header: Header, options: Options) -> Screener<'p> {
-        let mut asks = [false; 3];
-        for (_, rule) in set.rules() {
-            for c in &rule.conditions {
-                if let Condition::Confirm { id, .. } = c {
-                    if let Some(i) = QUESTIONS.iter().position(|(q, _)| q == id) {
-                        asks[i] = true;
-                    }
-                }
-            }
-        }
         let n = set.documents.len();
         let subsets = if n <= MAX_FILTERED_DOCUMENTS {
             (0..1usize << n).map(|_| OnceLock::new()).collect()
         } else {
             Vec::new()
         };
-        Screener { set, header, options, asks, subsets }
+        Screener { set, header, options, subsets }
     }
 
     /// The documents that can give this scenario a result worth listing.
@@ -810,7 +797,8 @@ impl<'p> Screener<'p> {
             }
         }
         // In the list's column order (header problems first).
-        let order = |e: &CellError| COLUMNS.iter().position(|c| c.header == e.column).map_or(0, |k| k + 1);
+        let columns = self.header.template_columns();
+        let order = |e: &CellError| columns.iter().position(|c| c.header() == e.column).map_or(0, |k| k + 1);
         r.errors.sort_by_key(order);
         if r.errors.len() > MAX_ERRORS_PER_ROW {
             let more = r.errors.len() - (MAX_ERRORS_PER_ROW - 1);
@@ -955,11 +943,9 @@ impl<'p> Screener<'p> {
             None
         };
         let mut answers = std::collections::BTreeMap::new();
-        for (i, (id, key)) in QUESTIONS.iter().enumerate() {
-            if let Some(yes) = r.yes_no(*key) {
-                if self.asks[i] {
-                    answers.insert((*id).to_string(), yes);
-                }
+        for (q, question) in self.header.questions.iter().enumerate() {
+            if let Some(yes) = r.question(q) {
+                answers.insert(question.id.clone(), yes);
             }
         }
         let scenario = Scenario {
@@ -1236,6 +1222,21 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
     /// ([`screening::parse_answer`]: 符合, yes, 1, √ …; 未知, 待核实 … leave it open).
     fn yes_no(&mut self, key: Key) -> Option<bool> {
         let text = self.cell(key)?;
+        self.answer(text, Cow::Borrowed(column(key).header))
+    }
+
+    /// The answer in question column `q` of the header, as [`Self::yes_no`].
+    fn question(&mut self, q: usize) -> Option<bool> {
+        let i = self.header.question_positions[q]?;
+        let text = trim(self.cells.cell(i)?);
+        if text.is_empty() {
+            return None;
+        }
+        self.answer(text, Cow::Owned(self.header.questions[q].header.clone()))
+    }
+
+    /// A 是/否 cell of `column`.
+    fn answer(&mut self, text: &str, column: Cow<'static, str>) -> Option<bool> {
         match text {
             "是" => return Some(true),
             "否" => return Some(false),
@@ -1245,11 +1246,12 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
             Ok(answer) => answer,
             Err(_) => {
                 let text = quoted(text);
-                self.push(
-                    key,
-                    format!("「{text}」应填“是”或“否”"),
-                    format!("`{text}` should be 是 (yes) or 否 (no)"),
-                );
+                self.errors.push(CellError {
+                    row: self.row,
+                    column,
+                    zh: format!("「{text}」应填“是”或“否”"),
+                    en: format!("`{text}` should be 是 (yes) or 否 (no)"),
+                });
                 None
             }
         }

@@ -91,7 +91,7 @@ where
 {
     let start = Instant::now();
     let (mut reader, mark) = bounded_reader(input);
-    let header = read_header(&mut reader)?;
+    let header = read_header(&mut reader, set)?;
     mark.set(reader.position().byte());
     // The header's problems go to `on_error` once, as row 1; each row says
     // only that the header is wrong.
@@ -336,9 +336,9 @@ pub fn run_cli(set: &PolicySet, args: BatchArgs) -> Result<ExitCode, String> {
     Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-/// `sme-subsidy batch-template`: the template to a file, or to stdout.
-pub fn write_template(output: Option<&Path>) -> Result<(), String> {
-    let text = template_csv();
+/// `sme-subsidy batch-template`: the template for `set` to a file, or to stdout.
+pub fn write_template(output: Option<&Path>, set: &PolicySet) -> Result<(), String> {
+    let text = template_csv(set);
     match output {
         Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display())),
         None => io::stdout().write_all(text.as_bytes()).map_err(|e| e.to_string()),

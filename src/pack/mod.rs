@@ -393,7 +393,14 @@ pub enum Condition {
     InsuranceProduct { any_of: Vec<InnovativeProduct> },
     /// A condition the calculator cannot check: asked as a yes/no question,
     /// answered in `scenario.answers[id]`; unanswered stays 「需满足」.
-    Confirm { id: String, question: Text },
+    /// `column`: its header in the batch template (`batch::questions`);
+    /// without it, the question and 「（是/否）」.
+    Confirm {
+        id: String,
+        question: Text,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        column: Option<Text>,
+    },
 }
 
 /// Yes/no facts about a loan.
@@ -504,6 +511,28 @@ impl Calculation {
 }
 
 impl Rule {
+    /// The guided form's family this rule belongs with (its tab, where its
+    /// questions are asked): its own family, or, for eligibility-only
+    /// rules, the family of the items it reads (a 创业担保贷款 rule reads
+    /// loans, so it sits with 贷款贴息); `other` when it reads none.
+    pub fn form_family(&self) -> &'static str {
+        match self.family {
+            Family::Interest => "interest",
+            Family::GuaranteeFee => "guarantee_fee",
+            Family::Premium => "premium",
+            Family::Ipo => "ipo",
+            Family::EligibilityOnly | Family::Institution => match self.calculation {
+                Calculation::EligibilityOnly { items: Some(ItemKind::Loan), .. } => "interest",
+                Calculation::EligibilityOnly {
+                    items: Some(ItemKind::Guarantee | ItemKind::EvaluationFee),
+                    ..
+                } => "guarantee_fee",
+                Calculation::EligibilityOnly { items: Some(ItemKind::Insurance), .. } => "premium",
+                _ => "other",
+            },
+        }
+    }
+
     /// The reading ids this rule's calculation and conditions read: a
     /// checked pack carries each of them, and no other.
     pub fn readings_read(&self) -> Vec<&'static str> {

@@ -272,8 +272,11 @@ fn rule_texts(rule: &super::Rule) -> Vec<(String, &str, &str)> {
         out.push((format!("notes[{n}]"), &note.zh, &note.en));
     }
     for (c, condition) in rule.conditions.iter().enumerate() {
-        if let Condition::Confirm { question, .. } = condition {
+        if let Condition::Confirm { question, column, .. } = condition {
             out.push((format!("conditions[{c}].question"), &question.zh, &question.en));
+            if let Some(t) = column {
+                out.push((format!("conditions[{c}].column"), &t.zh, &t.en));
+            }
         }
     }
     match &rule.calculation {

@@ -28,7 +28,8 @@ use crate::batch::csv_list::{
     bounded_reader, output_header, over_row_limit, read_error, read_header, screen_record, too_big,
     too_many_rows, Bounded, RowMark,
 };
-use crate::batch::{parse_date, template_csv, CellError, Header, Options, Screened, Screener, COLUMNS};
+use crate::batch::questions::{question_columns, template_columns};
+use crate::batch::{parse_date, template_csv, CellError, Header, Options, Screened, Screener};
 use crate::limits::{bytes_text, LIMITS, MAX_LIST_BYTES, MAX_ROWS, MAX_XLSX_UNCOMPRESSED_BYTES};
 use crate::money::Yuan;
 use crate::pack::PolicySet;
@@ -201,7 +202,7 @@ impl Calculator {
             return Err(list_error(&too_many_rows()));
         }
         let (mut reader, mark) = bounded_reader(Cursor::new(bytes));
-        let header = read_header(&mut reader).map_err(|e| list_error(&e))?;
+        let header = read_header(&mut reader, &self.set).map_err(|e| list_error(&e))?;
         mark.set(reader.position().byte());
         let source = Source::Csv { reader, mark, record: ByteRecord::new(), length, done: false };
         Ok(BatchList::new(self.set.clone(), header, options, source))
@@ -228,7 +229,7 @@ impl Calculator {
                 if let Some(message) = Header::too_wide(h.len()) {
                     return Err(list_error(&message));
                 }
-                Header::new(&h)
+                Header::new(&h, &self.set)
             }
             _ => return Err(list_error("文件为空或没有表头 / the file is empty or has no header row")),
         };
@@ -443,29 +444,39 @@ fn read_row(bytes: &[u8]) -> Vec<String> {
     record.iter().map(str::to_string).collect()
 }
 
-/// The list template as CSV text (UTF-8 with a byte-order mark): Chinese
-/// headers and one example row, as `sme-subsidy batch-template` writes it.
-#[wasm_bindgen(js_name = batchTemplateCsv)]
-pub fn batch_template_csv() -> String {
-    template_csv()
-}
-
-/// The list's columns in template order (`BatchColumn[]`), for a spreadsheet
-/// template and for the page's help.
-#[wasm_bindgen(js_name = batchColumns, unchecked_return_type = "BatchColumn[]")]
-pub fn batch_columns() -> JsValue {
-    #[derive(Serialize)]
-    struct ColumnView {
-        header: &'static str,
-        en: &'static str,
-        required: bool,
-        example: &'static str,
+#[wasm_bindgen]
+impl Calculator {
+    /// The list template for the active pack as CSV text (UTF-8 with a
+    /// byte-order mark): Chinese headers, the pack's questions among them,
+    /// and one example row, as `sme-subsidy batch-template --pack` writes it.
+    #[wasm_bindgen(js_name = batchTemplateCsv)]
+    pub fn batch_template_csv(&self) -> String {
+        template_csv(&self.set)
     }
-    let columns: Vec<ColumnView> = COLUMNS
-        .iter()
-        .map(|c| ColumnView { header: c.header, en: c.en, required: c.required, example: c.example })
-        .collect();
-    to_js(&columns)
+
+    /// The list's columns for the active pack in template order
+    /// (`BatchColumn[]`), for a spreadsheet template and for the page's help.
+    #[wasm_bindgen(js_name = batchColumns, unchecked_return_type = "BatchColumn[]")]
+    pub fn batch_columns(&self) -> JsValue {
+        #[derive(Serialize)]
+        struct ColumnView<'a> {
+            header: &'a str,
+            en: &'a str,
+            required: bool,
+            example: &'a str,
+        }
+        let questions = question_columns(&self.set);
+        let columns: Vec<ColumnView> = template_columns(&questions)
+            .iter()
+            .map(|c| ColumnView {
+                header: c.header(),
+                en: c.en(),
+                required: c.required(),
+                example: c.example(),
+            })
+            .collect();
+        to_js(&columns)
+    }
 }
 
 /// The input limits (`src/limits.rs`, the command line's too), for a

@@ -45,7 +45,7 @@ mod product;
 use crate::engine;
 use crate::input::{self, InputError};
 use crate::pack::validate::{self, PackError};
-use crate::pack::{Calculation, Condition, Document, Family, ItemKind, PolicySet, Rule, Text};
+use crate::pack::{Condition, Document, Family, PolicySet, Rule, Text};
 use crate::report::{self, Bi, Citation, Lang, LeanReport, Report};
 use crate::result::Evaluation;
 use crate::scenario::{Enterprise, Scenario};
@@ -831,7 +831,7 @@ impl<'a> RuleSummary<'a> {
             name: &rule.name,
             family: rule.family,
             family_name: l.bi(|| rule.family.name_zh(), || rule.family.name_en()),
-            form_family: form_family(rule),
+            form_family: rule.form_family(),
             recipient: rule.recipient,
             recipient_text: l.bi(|| rule.recipient.name_zh(), || rule.recipient.name_en()),
             notes: report::rule_notes(l, doc, rule)
@@ -844,33 +844,12 @@ impl<'a> RuleSummary<'a> {
                 .conditions
                 .iter()
                 .filter_map(|c| match c {
-                    Condition::Confirm { id, question } => {
+                    Condition::Confirm { id, question, .. } => {
                         Some(Question { id, zh: &question.zh, en: &question.en })
                     }
                     _ => None,
                 })
                 .collect(),
         }
-    }
-}
-
-/// The guided-form family a rule belongs with: its own family, or, for
-/// eligibility-only rules, the family of the items it reads (a 创业担保贷款
-/// rule reads loans, so it sits with 贷款贴息).
-fn form_family(rule: &Rule) -> &'static str {
-    match rule.family {
-        Family::Interest => "interest",
-        Family::GuaranteeFee => "guarantee_fee",
-        Family::Premium => "premium",
-        Family::Ipo => "ipo",
-        Family::EligibilityOnly | Family::Institution => match rule.calculation {
-            Calculation::EligibilityOnly { items: Some(ItemKind::Loan), .. } => "interest",
-            Calculation::EligibilityOnly {
-                items: Some(ItemKind::Guarantee | ItemKind::EvaluationFee),
-                ..
-            } => "guarantee_fee",
-            Calculation::EligibilityOnly { items: Some(ItemKind::Insurance), .. } => "premium",
-            _ => "other",
-        },
     }
 }
