@@ -128,3 +128,68 @@ test("a portal product naming a rule the pack does not hold is refused, located"
   assert.match(await alert.textContent(), /政策包加载失败.*\[0\]\.products\[0\]\.rules\[1\]: 产品 city-first-set 所列规则编号 LC-P-9 不在政策包中/);
   await opened.context.close();
 });
+
+/** Split one CSV line of the template (quoted cells hold thousands separators). */
+function splitCsv(line) {
+  return [...line.matchAll(/"([^"]*)"|([^,]*)/g)].filter((m, i, all) => m.index === 0 || line[m.index - 1] === ",")
+    .map((m) => m[1] ?? m[2]);
+}
+
+async function download(page, selector, dir) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.locator(selector).click()]);
+  const target = path.join(dir, file.suggestedFilename());
+  await file.saveAs(target);
+  return target;
+}
+
+test("a portal's renamed question in the batch page: its column in the template and the column help, its answers read", async (t) => {
+  const packFile = portalPack(t, "test-portal-question-pack.json");
+  siteFile(t, "batch-portal-question-test.html", fs.readFileSync(path.join(SITE, "batch.html"), "utf8")
+    .replace('<main id="batch"', '<main id="batch" data-policy-set="test-portal-question-pack.json"'));
+  const dir = fs.mkdtempSync(path.join(ROOT, "test-artifacts", "portal-batch-"));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const column = `${QUESTION.zh}（是/否）`;
+
+  // The command line's template for the same pack: the renamed question's column after 保险起期, the built-in one gone.
+  const template = execFileSync(CLI, ["batch-template", "--pack", packFile], { encoding: "utf8" });
+  const [header, example] = template.replace(/^\uFEFF/, "").trim().split(/\r?\n/).map(splitCsv);
+  assert.equal(header[header.indexOf(column) - 1], "保险起期");
+  assert.ok(!header.includes("列入首台套名单库（是/否）"));
+
+  const opened = await openPage(env);
+  const { page, context } = opened;
+  await page.goto(env.base + "batch-portal-question-test.html");
+  await page.locator('#batch[data-ready="true"]').waitFor({ timeout: 20000 });
+  const ready = opened.requests.length;
+  assert.equal(fs.readFileSync(await download(page, '[data-download="template"][data-format="csv"]', dir), "utf8"), template);
+  await page.locator("#columns summary").click();
+  const help = await page.locator("#columns li").allTextContents();
+  assert.equal(help.length, header.length);
+  assert.ok(help.some((line) => line.startsWith(column)), "the column help lists the renamed question");
+
+  // The example enterprise answering 否 to the portal's question: LC-P-1
+  // (min(700,000, 20,000,000 × 3%) × 20% = 120,000.00) is not met, so the
+  // total is 260,375.00 − 120,000.00 = 140,375.00; the list is the CLI's.
+  const answered = example.map((cell, i) => (header[i] === column ? "否" : cell));
+  const cell = (c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  const listFile = path.join(dir, "名单.csv");
+  fs.writeFileSync(listFile, "\uFEFF" + [header, answered].map((r) => r.map(cell).join(",")).join("\n") + "\n");
+  await page.locator("#date").fill("2024-12-31");
+  await page.locator("#file").setInputFiles(listFile);
+  await page.locator("#start").click();
+  await page.locator('#batch[data-state="done"]').waitFor({ timeout: 60000 });
+  await page.waitForFunction(() => {
+    const outcome = document.getElementById("outcome");
+    return outcome.dataset.wanted && outcome.dataset.rendered === outcome.dataset.wanted;
+  });
+  const rows = await page.locator("#table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+  assert.equal(rows[0][5], "140,375.00");
+  const cli = execFileSync(CLI, ["batch", listFile, "--date", "2024-12-31", "--pack", packFile], { stdio: ["ignore", "pipe", "pipe"] }).toString("utf8");
+  assert.match(cli, /,140375\.00,/);
+  assert.doesNotMatch(cli, /LC-P-1/);
+  assert.equal(fs.readFileSync(await download(page, '[data-download="result"][data-format="csv"]', dir), "utf8"), cli);
+  await screenshot(page, "batch-portal-question");
+  assert.deepEqual(opened.requests.slice(ready), [], "nothing requested once ready");
+  assert.deepEqual(opened.problems, []);
+  await context.close();
+});
