@@ -268,7 +268,7 @@ function render() {
     ok: summary.ok.toLocaleString(),
     failed: summary.failed.toLocaleString(),
     blank,
-    total: summary.totalText ?? Number(summary.total).toLocaleString("zh-CN", { minimumFractionDigits: 2 }),
+    total: summary.totalText,
   });
   renderProblems();
   renderHead();

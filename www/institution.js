@@ -91,7 +91,6 @@ const T = {
   notCompensated: zh_en("不予补偿", "not compensated"),
   bounds: zh_en("（含）：代偿率恰好等于该值时属于本档；（不含）：不属于本档。", "(incl.): a rate exactly at that bound is in the tier; (excl.): it is not."),
   termsTitle: zh_en("文件要求", "What the text requires"),
-  each: zh_en("每个 {yuan} 元", "{yuan} yuan each"),
   expiredBanner: zh_en("本文件已失效（有效期 {from} 至 {to}）。只有业务日期在有效期内才测算金额，供核对历史奖补。", "This document has expired (in effect {from} to {to}). Amounts are computed only for business dates inside that window, to check past rewards."),
   draftBanner: zh_en("本文件为征求意见稿，未正式印发。", "This document is a draft for comment, not issued."),
   effective: zh_en("有效期 {from} 至 {to}", "in effect {from} to {to}"),
@@ -361,8 +360,8 @@ class InstitutionPage {
       case "tiered_compensation":
         return this.#rateModeFields(panel, fixed);
       case "per_unit_reward":
-        return [...fixed, ...calc.units.map((u) =>
-          field(panel.id, { kind: "integer", label: u.name, help: fill(T.each, { yuan: plain(u.yuan) }) }, `counts.${u.id}`, kept.get(`counts.${u.id}`)))];
+        return [...fixed, ...calc.units.map((u, i) =>
+          field(panel.id, { kind: "integer", label: u.name, help: rule.unit_amounts[i] }, `counts.${u.id}`, kept.get(`counts.${u.id}`)))];
       case "balance_share_reward":
         return [...fixed, this.#lines(panel, rule, [{}]), this.#cityFields(panel, calc, kept)];
       case "risk_split": {

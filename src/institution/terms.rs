@@ -117,6 +117,14 @@ pub fn terms<'p>(l: Lang, calculation: &'p Calc) -> Vec<Bi<'p>> {
     out
 }
 
+/// R-3's rewards per unit, one help line per unit of `units`: 「每个 500,000 元」.
+pub fn unit_amounts<'p>(l: Lang, calculation: &Calc) -> Vec<Bi<'p>> {
+    let Calc::PerUnitReward { units } = calculation else { return Vec::new() };
+    (units.iter().map(|u| Grouped(u.yuan)))
+        .map(|yuan| l.bi(|| format!("每个 {yuan} 元"), || format!("{yuan} yuan each")))
+        .collect()
+}
+
 /// the row under its tiers, 「代偿率超出 8% 的部分」 (not compensated).
 pub fn above_top<'p>(l: Lang, calculation: &Calc) -> Option<Bi<'p>> {
     let Calc::TieredCompensation { tiers } = calculation else { return None };
@@ -151,6 +159,24 @@ mod tests {
                 "担保机构代偿率放宽至 5%。",
             ]
         );
+    }
+
+    /// 临海 item 7: 10万元 per outlet in a 集镇, 20万元 in the 头门港 zone.
+    #[test]
+    fn per_unit_rewards_in_words() {
+        assert_eq!(
+            rule_terms("LH-R-3-7"),
+            [
+                "在集镇新设营业网点：每个 100,000 元 / New outlet in a market town (集镇): 100,000 yuan each",
+                "在浙江头门港经济开发区设立营业网点：每个 200,000 元 / Outlet in the Toumen Port Economic Development Zone: 200,000 yuan each",
+            ]
+        );
+        let (_, r7) = builtin().institution_rules().find(|(_, r)| r.id == "LH-R-3-7").unwrap();
+        let each: Vec<String> = unit_amounts(Lang::Both, &r7.calculation)
+            .into_iter()
+            .map(|t| format!("{} / {}", t.zh, t.en))
+            .collect();
+        assert_eq!(each, ["每个 100,000 元 / 100,000 yuan each", "每个 200,000 元 / 200,000 yuan each"]);
     }
 
     /// 临海 item 11: 「不高于0.5%」, a ceiling; R-1's last tier ends at 8%.

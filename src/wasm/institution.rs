@@ -270,6 +270,8 @@ export interface InstitutionRuleSummary {
   above_top: Text | null;
   /** The clause's terms in words, one sentence each: 「银行分担比例不低于 20%；…」. */
   terms: Text[];
+  /** R-3 per-unit rewards: each unit's amount, in the order of calculation.units: 「每个 500,000 元」. */
+  unit_amounts: Text[];
   /** 本测算采用的解读 of the rule (R-1's tier_mode, R-3-15's per_enterprise_cap), as a result's. */
   readings: Reading[];
   questions: { id: string; question: Text }[];
@@ -334,6 +336,8 @@ struct InstitutionRuleSummary<'p> {
     above_top: Option<Bi<'p>>,
     /// The clause's terms in words.
     terms: Vec<Bi<'p>>,
+    /// R-3 per-unit rewards: each unit's amount, 「每个 500,000 元」.
+    unit_amounts: Vec<Bi<'p>>,
     readings: Vec<ReadingReport<'p>>,
     questions: &'p [InstitutionQuestion],
     notes: &'p [Text],
@@ -363,6 +367,7 @@ impl<'p> InstitutionRuleSummary<'p> {
             tier_ranges,
             above_top: crate::institution::terms::above_top(l, &rule.calculation),
             terms: crate::institution::terms::terms(l, &rule.calculation),
+            unit_amounts: crate::institution::terms::unit_amounts(l, &rule.calculation),
             readings: readings(l, &rule.readings),
             questions: &rule.conditions,
             notes: &rule.notes,
