@@ -107,7 +107,12 @@ impl Gazetteer {
 
     /// The place a typed name means, if the gazetteer knows it.
     pub fn resolve(&self, text: &str) -> Option<PlaceId> {
-        self.resolve_squeezed(&squeeze(text))
+        // Most names carry no whitespace: read them as they are, unallocated.
+        if text.contains(char::is_whitespace) {
+            self.resolve_squeezed(&squeeze(text))
+        } else {
+            self.resolve_squeezed(text)
+        }
     }
 
     fn resolve_squeezed(&self, text: &str) -> Option<PlaceId> {

@@ -32,6 +32,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use time::{Date, Month};
 
+use crate::conditions::Located;
 use crate::input::{self, InputError};
 use crate::limits::{quoted, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ERRORS_PER_ROW};
 use crate::money::{parse_number, Currency, Money, Yuan};
@@ -707,7 +708,7 @@ impl<'p> Screener<'p> {
     /// total, size) for less work — a 达州 list is not evaluated against
     /// 聊城's eleven rules. A region not given in full stays in (its rules
     /// may ask for it).
-    fn documents_for(&self, scenario: &Scenario) -> &PolicySet {
+    fn documents_for(&self, scenario: &Scenario, located: Located) -> &PolicySet {
         if self.subsets.is_empty() {
             return self.set;
         }
@@ -716,7 +717,8 @@ impl<'p> Screener<'p> {
         for (i, doc) in self.set.documents.iter().enumerate() {
             let dated = doc.effective_from.is_none_or(|from| date >= from)
                 && doc.effective_to.is_none_or(|to| date <= to);
-            if dated && crate::conditions::jurisdiction(doc, scenario) != crate::conditions::Place::Outside {
+            let place = crate::conditions::jurisdiction(doc, scenario, located);
+            if dated && place != crate::conditions::Place::Outside {
                 mask |= 1 << i;
             }
         }
@@ -762,7 +764,9 @@ impl<'p> Screener<'p> {
             return Screened { row, name, outcome: Err(r.errors) };
         }
         let s2 = screening::screen_answers(S2_CRITERIA.map(|k| r.yes_no(k)));
-        let evaluation = crate::evaluate(self.documents_for(&scenario), &scenario);
+        let located = crate::conditions::locate(&scenario);
+        let set = self.documents_for(&scenario, located);
+        let evaluation = crate::engine::evaluate_located(set, &scenario, located);
         let total = evaluation.total_to_enterprise();
         let policies = evaluation
             .results

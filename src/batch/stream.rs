@@ -105,7 +105,10 @@ where
     let io_err = |e: io::Error| format!("写入输出失败 / writing the output failed: {e}");
     out.write_all(&output_header()).map_err(io_err)?;
 
-    let new_chunk = || (0..CHUNK).map(|_| Slot { record: ByteRecord::new() }).collect::<Vec<_>>();
+    // Room for a usual row from the start: a record that grows is read
+    // again from its start, each time it doubles.
+    let new_chunk =
+        || (0..CHUNK).map(|_| Slot { record: ByteRecord::with_capacity(512, 64) }).collect::<Vec<_>>();
     let (mut current, mut next) = (new_chunk(), new_chunk());
     let mut summary = Summary { threads: rayon::current_num_threads(), ..Summary::default() };
     let mut n = read_chunk(&mut reader, &mark, &mut current, 0)?;

@@ -12,6 +12,7 @@
 //! are validated with errors that name the file, the rule and the field.
 
 pub mod builtin;
+pub mod compiled;
 pub mod institution;
 pub mod product;
 pub mod reading;
@@ -27,6 +28,7 @@ use crate::scenario::{
 };
 use crate::size::Size;
 
+pub use compiled::Compiled;
 pub use institution::{InstitutionCalculation, InstitutionRule};
 pub use product::Product;
 pub use reading::{
@@ -165,6 +167,10 @@ pub struct Jurisdiction {
     pub city: Option<String>,
     #[serde(default)]
     pub county: Option<String>,
+    /// The area's deepest level on the gazetteer (`None`: a level it does
+    /// not know), on first use.
+    #[serde(skip)]
+    pub(crate) area: Compiled<Option<crate::places::PlaceId>>,
 }
 
 impl Jurisdiction {
@@ -217,6 +223,35 @@ pub struct Rule {
     /// Shown with the results of this rule.
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// Which conditions test what, on first use.
+    #[serde(skip)]
+    pub(crate) plan: Compiled<RulePlan>,
+}
+
+/// A rule's conditions sorted by what they test, so an evaluation runs
+/// each item only through the tests of its kind.
+#[derive(Debug, Default)]
+pub(crate) struct RulePlan {
+    /// The enterprise-level tests.
+    pub enterprise: Vec<usize>,
+    /// The item tests, by [`ItemKind`] (its declaration order).
+    pub items: [Vec<usize>; 4],
+}
+
+impl Rule {
+    /// The rule's [`RulePlan`].
+    pub(crate) fn plan(&self) -> &RulePlan {
+        self.plan.get_or_init(|| {
+            let mut plan = RulePlan::default();
+            for (i, condition) in self.conditions.iter().enumerate() {
+                match condition.item_scope() {
+                    None => plan.enterprise.push(i),
+                    Some(kinds) => kinds.iter().for_each(|&kind| plan.items[kind as usize].push(i)),
+                }
+            }
+            plan
+        })
+    }
 }
 
 /// 牵头单位 and 责任单位 of a clause, each kept as the text prints it
