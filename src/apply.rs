@@ -27,7 +27,23 @@ use crate::what_if::{self, Series, WhatIf};
 pub struct PlaceOption {
     pub value: String,
     pub label: String,
-    pub region: Region,
+    pub region: PlaceRegion,
+}
+
+/// [`Region`] as the form writes it: the levels the place has, no nulls.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PlaceRegion {
+    pub province: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub county: Option<String>,
+}
+
+impl PlaceRegion {
+    pub fn to_region(&self) -> Region {
+        Region { province: self.province.clone(), city: self.city.clone(), county: self.county.clone() }
+    }
 }
 
 /// The place a name means, as a choice: 「聊城」「山东省聊城市」 → 山东省聊城市.
@@ -43,8 +59,11 @@ fn option(id: PlaceId) -> PlaceOption {
     }
     chain.reverse();
     let names: Vec<String> = chain.iter().map(|&p| g.entry(p).name.clone()).collect();
-    let region =
-        Region { province: names[0].clone(), city: names.get(1).cloned(), county: names.get(2).cloned() };
+    let region = PlaceRegion {
+        province: names[0].clone(),
+        city: names.get(1).cloned(),
+        county: names.get(2).cloned(),
+    };
     let value = names.concat();
     PlaceOption { label: value.clone(), value, region }
 }
@@ -179,7 +198,7 @@ pub fn guide<'p>(set: &'p PolicySet, scenario: &Scenario, evaluation: &Evaluatio
         })
         .collect();
     // Most-needed first; a stable sort keeps the pack's order among equals.
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let first_steps = counts.iter().take(FIRST_STEPS).map(|(f, _)| missing(l, f)).collect();
     Guide { place: place.map(option), first_steps, rules }
 }

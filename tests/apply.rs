@@ -160,12 +160,12 @@ fn places_come_from_the_pack_and_the_gazetteer() {
     let within: Vec<String> = place_options(set, Some(&liaocheng)).into_iter().map(|o| o.value).collect();
     assert_eq!(within, ["山东省聊城市", "山东省聊城市江北水城旅游度假区"]);
     // Which documents concern 聊城: the city's and the district's, no other.
-    let place = apply::place_of(&liaocheng.region).unwrap();
+    let place = apply::place_of(&liaocheng.region.to_region()).unwrap();
     let concerned: Vec<&str> =
         set.documents.iter().filter(|d| apply::concerns(d, place)).map(|d| d.id.as_str()).collect();
     assert_eq!(concerned, ["liaocheng-jiangbei-2023-guarantee", "liaocheng-2024-fiscal-finance"]);
     // 临海: only 临海's.
-    let linhai = apply::place_of(&resolve("临海").unwrap().region).unwrap();
+    let linhai = apply::place_of(&resolve("临海").unwrap().region.to_region()).unwrap();
     let concerned: Vec<&str> =
         set.documents.iter().filter(|d| apply::concerns(d, linhai)).map(|d| d.id.as_str()).collect();
     assert_eq!(concerned, ["linhai-2021-sme-finance-reform"]);

@@ -798,6 +798,12 @@ class SmeSubsidyCalculator extends HTMLElement {
     }
     setPath(this.#scenario, path, value);
     this.#leavePersona();
+    if (kind === "place") {
+      // The region's text fields show the place chosen.
+      this.#render();
+      this.#root.querySelector('select[data-kind="place"]')?.focus();
+      return;
+    }
     if (kind === "cny" || kind === "usd") {
       control.closest("[data-field]").querySelector(".hint").textContent = this.#amountHint(kind, control.value);
     }

@@ -66,7 +66,11 @@ impl Calculator {
     /// rule whether it concerns the place, 待填写, what-if, the interest
     /// series and where to apply; texts in `lang` ("zh", the default, or
     /// "en"). Throws an `InputErrorObject` when the scenario is not valid.
-    pub fn guide(&self, scenario: &ScenarioObject, lang: Option<OneLanguageChoice>) -> Result<GuideObject, JsValue> {
+    pub fn guide(
+        &self,
+        scenario: &ScenarioObject,
+        lang: Option<OneLanguageChoice>,
+    ) -> Result<GuideObject, JsValue> {
         let scenario = read_scenario(scenario, &self.set)?;
         let lang = match lang.and_then(|l| l.as_string()).as_deref() {
             Some("en") => Lang::En,
