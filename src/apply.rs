@@ -231,11 +231,13 @@ pub fn pending_fields(r: &RuleResult, scenario: &Scenario) -> Option<Vec<Field>>
                 }
                 _ => None,
             };
-            let mut fields = r.reasons.iter().map(blank).collect::<Option<Vec<_>>>()?;
-            if fields.is_empty() {
+            let blanks = r.reasons.iter().map(blank).collect::<Option<Vec<_>>>()?;
+            if blanks.is_empty() {
                 return None;
             }
-            fields.extend(r.missing.iter().copied());
+            // The enterprise's own gaps (its region) first, as the engine lists them.
+            let mut fields = r.missing.clone();
+            fields.extend(blanks);
             Some(fields)
         }
         _ => None,

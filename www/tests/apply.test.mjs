@@ -9,17 +9,20 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { ARTIFACTS, CLI, fillProfile, firstResult, openPage, scenarioOf, screenshot, seriousAxeViolations, start, widget } from "./helpers.mjs";
+import { ARTIFACTS, CLI, SITE, fillProfile, firstResult, openPage, scenarioOf, screenshot, seriousAxeViolations, start, widget } from "./helpers.mjs";
 
 let env;
 before(async () => (env = await start()));
 after(() => env.stop());
 
 /** A host page with the widget and its attributes (served from the site's own folder). */
+const hostPages = [];
+after(() => hostPages.forEach((f) => fs.rmSync(f, { force: true })));
 function hostPage(attributes) {
   const file = `apply-host-${Math.random().toString(36).slice(2)}.html`;
-  fs.writeFileSync(path.join(process.env.SITE ?? path.join(import.meta.dirname, "../../target/site"), file),
-    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>聊城门户</title>` +
+  hostPages.push(path.join(SITE, file));
+  fs.writeFileSync(path.join(SITE, file),
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>聊城门户</title><link rel="icon" href="icon.svg" type="image/svg+xml">` +
     `<script type="module" src="widget.js"></script></head><body><main><sme-subsidy-calculator ${attributes}></sme-subsidy-calculator></main></body></html>`);
   return file;
 }
