@@ -161,7 +161,8 @@ pub struct DeadlineReport<'p> {
 pub struct Guide<'p> {
     /// The place the scenario's region names, as a choice; null until chosen.
     pub place: Option<PlaceOption>,
-    /// 先填写: the fields most rules of the place wait on, most first (at most three).
+    /// 先填写: the fields most rules of the place wait on, most first (at
+    /// most three), while no rule of the place is decided.
     pub first_steps: Vec<MissingReport<'p>>,
     pub rules: Vec<RuleGuide<'p>>,
 }
@@ -172,7 +173,7 @@ const FIRST_STEPS: usize = 3;
 pub fn guide<'p>(set: &'p PolicySet, scenario: &Scenario, evaluation: &Evaluation<'p>, l: Lang) -> Guide<'p> {
     let place = scenario.enterprise.region.as_ref().and_then(place_of);
     let mut counts: Vec<(Field, usize)> = Vec::new();
-    let rules = evaluation
+    let rules: Vec<RuleGuide> = evaluation
         .results
         .iter()
         .map(|r| {
@@ -199,7 +200,16 @@ pub fn guide<'p>(set: &'p PolicySet, scenario: &Scenario, evaluation: &Evaluatio
         .collect();
     // Most-needed first; a stable sort keeps the pack's order among equals.
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    let first_steps = counts.iter().take(FIRST_STEPS).map(|(f, _)| missing(l, f)).collect();
+    // Once a rule of the place is decided the results speak for themselves:
+    // 「先填写」 is for a form that decides nothing yet.
+    let decided = rules.iter().zip(&evaluation.results).any(|(g, r): (&RuleGuide, _)| {
+        g.in_place && g.pending.is_none() && r.status != Status::OutsideEffectiveDates
+    });
+    let first_steps = if decided {
+        Vec::new()
+    } else {
+        counts.iter().take(FIRST_STEPS).map(|(f, _)| missing(l, f)).collect()
+    };
     Guide { place: place.map(option), first_steps, rules }
 }
 

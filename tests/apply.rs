@@ -228,6 +228,7 @@ fn a_rule_that_applies_says_where_and_what_to_bring() {
     let evaluation = evaluate(set, &scenario);
     let g = guide(set, &scenario, &evaluation, Lang::Zh);
     let i1 = g.rules.iter().find(|r| r.rule_id == "LC-I-1").unwrap();
+    assert!(g.first_steps.is_empty(), "a rule is decided: no 先填写 box");
     let apply = i1.apply.as_ref().unwrap();
     assert_eq!(
         apply.units.as_ref().unwrap().zh,
