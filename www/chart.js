@@ -17,23 +17,23 @@ function s(tag, attrs = {}, ...children) {
 const text = (x, y, content, attrs = {}) => s("text", { x, y, ...attrs }, String(content));
 
 /**
- * Horizontal bars: [{ label, amount: "12345.67", shown: "12,345.67 元", assumed }].
+ * Horizontal bars: [{ label, amount: "12345.67", shown: "12,345.67 元", assumed }],
+ * each labelled amount first (a long policy name may run past the edge).
  * An assumed bar (a what-if) is hatched and says so in its label.
  */
 export function barChart(bars, { title }) {
-  const row = 30;
+  const row = 26;
   const width = 320;
-  const labelWidth = 0;
   const height = bars.length * row + 4;
   const top = Math.max(...bars.map((b) => Number(b.amount)), 1);
   return s("svg", { class: "chart bars", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": title },
     s("title", {}, title),
     bars.map((b, i) => {
       const y = i * row + 2;
-      const length = Math.max(2, (Number(b.amount) / top) * (width - labelWidth - 2));
+      const length = Math.max(2, (Number(b.amount) / top) * (width - 2));
       return s("g", { class: b.assumed ? "bar assumed" : "bar" },
-        s("rect", { x: labelWidth, y: y + 14, width: length.toFixed(1), height: 12, rx: 2 }),
-        text(labelWidth, y + 11, `${b.label} ${b.shown}`, { class: "bar-label" }));
+        s("rect", { x: 0, y: y + 14, width: length.toFixed(1), height: 9, rx: 2 }),
+        text(0, y + 11, `${b.shown} · ${b.label}`, { class: "bar-label" }));
     }));
 }
 

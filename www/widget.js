@@ -620,6 +620,7 @@ class SmeSubsidyCalculator extends HTMLElement {
     out.push(
       h("section", { class: "summary" },
         h("h3", {}, this.#t(UI.results)),
+        chosen && amountsFigure(t, here, guide, (r) => this.#t(r.name), groupDigits),
         persona && h("p", { class: "persona-shown" }, `${this.#t(UI.personaShown)}${this.#colon}${this.#t(persona.name)}`),
         h("p", { class: "total-label" }, this.#t(preset ? UI.presetTotal : UI.total)),
         h("p", { class: "total", "aria-live": "polite" }, groupDigits(total), h("span", { class: "unit" }, ` ${this.#t(UI.yuan)}`)),
@@ -629,7 +630,6 @@ class SmeSubsidyCalculator extends HTMLElement {
           h("h4", {}, this.#t(UI.couldAdd)), h("ul", {}, couldAdd.map((t) => h("li", {}, this.#t(t))))),
         notInTotal.length > 0 && h("div", { class: "not-in-total" },
           h("h4", {}, this.#t(UI.notInTotal)), h("ul", {}, notInTotal.map((t) => h("li", {}, this.#t(t))))),
-        chosen && amountsFigure(t, here, guide, (r) => this.#t(r.name), groupDigits),
         h("p", { class: "notice" }, this.#t(report.notice))),
       h("h3", { class: "group" }, `${this.#t(UI.thisFamily)}：${familyName}`),
       mine.map((r) => this.#card(r)),
