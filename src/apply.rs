@@ -76,7 +76,7 @@ fn area(doc: &Document) -> Option<PlaceId> {
         .into_iter()
         .flatten()
         .map(|n| g.resolve(n))
-        .last()?
+        .next_back()?
 }
 
 /// The places the active pack's enterprise rules cover — under `within`
