@@ -91,7 +91,7 @@ export function whatIfBlock(t, whatIf) {
 /** Where to apply, what to bring (参考) and by when, for a rule that applies. */
 export function applyBlock(t, apply) {
   return h("div", { class: "apply" },
-    apply.units && [h("h5", {}, t(GUIDE_UI.whereToApply)), h("p", { class: "units" }, t(apply.units))],
+    apply.units && [h("h5", {}, t(GUIDE_UI.whereToApply)), h("p", { class: "apply-units" }, t(apply.units))],
     apply.evidence.length > 0 && [
       h("h5", {}, t(GUIDE_UI.evidence)),
       h("ul", { class: "evidence" }, apply.evidence.map((e) => h("li", {}, t(e)))),

@@ -151,7 +151,7 @@ test("where to apply and the 申报准备清单 on one A4 page; axe clean; elder
   await loan.getByLabel("实际支付利息", { exact: true }).fill("30000");
   const card = page.locator('.card[data-rule="LC-I-1"]');
   await card.locator(".apply").waitFor();
-  assert.match(await card.locator(".apply .units").textContent(), /牵头单位：市市场监管局、人民银行聊城市分行/);
+  assert.match(await card.locator(".apply .apply-units").textContent(), /牵头单位：市市场监管局、人民银行聊城市分行/);
   assert.ok((await card.locator(".apply .evidence li").allTextContents()).includes("知识产权质押登记证明"));
   assert.match(await card.locator(".apply .deadline").textContent(), /文件未写明申报时限/);
   assert.equal(await card.locator("svg.chart.series .cap").count(), 1, "the interest rule's chart marks its cap");
