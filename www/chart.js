@@ -22,7 +22,7 @@ const text = (x, y, content, attrs = {}) => s("text", { x, y, ...attrs }, String
  * An assumed bar (a what-if) is hatched and says so in its label.
  */
 export function barChart(bars, { title }) {
-  const row = 26;
+  const row = 28;
   const width = 320;
   const height = bars.length * row + 4;
   const top = Math.max(...bars.map((b) => Number(b.amount)), 1);
@@ -32,8 +32,8 @@ export function barChart(bars, { title }) {
       const y = i * row + 2;
       const length = Math.max(2, (Number(b.amount) / top) * (width - 2));
       return s("g", { class: b.assumed ? "bar assumed" : "bar" },
-        s("rect", { x: 0, y: y + 14, width: length.toFixed(1), height: 9, rx: 2 }),
-        text(0, y + 11, `${b.shown} · ${b.label}`, { class: "bar-label" }));
+        s("rect", { x: 0, y: y + 16, width: length.toFixed(1), height: 9, rx: 2 }),
+        text(0, y + 12, `${b.shown} · ${b.label}`, { class: "bar-label" }));
     }));
 }
 

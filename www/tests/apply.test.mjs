@@ -129,6 +129,7 @@ test("what-if: the amount shown equals the command line's for the scenario with 
   assert.equal(i1.status, "eligible");
   assert.equal(amount, i1.amount_yuan);
   assert.ok(Number(amount) > 0);
+  await page.locator('.card[data-rule="LC-I-1"]').screenshot({ path: path.join(ARTIFACTS, "apply-what-if-card.png") });
   // Its bar is drawn, marked as assumed.
   assert.equal(await page.locator(".summary svg.chart .bar.assumed").count(), 1);
   assert.ok(requests.every((u) => u.startsWith(env.base)));
