@@ -30,6 +30,7 @@
 //! assert_eq!(g2.amount.unwrap().to_string(), "15000.00");
 //! ```
 
+pub mod apply;
 pub mod batch;
 #[cfg(feature = "cli")]
 pub mod cases;
@@ -52,6 +53,7 @@ pub mod size;
 mod templates;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+pub mod what_if;
 
 /// In the browser, Talc instead of Rust's default dlmalloc: faster (the
 /// batch worker spent an eighth of its time in dlmalloc) and smaller.

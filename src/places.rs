@@ -105,6 +105,11 @@ impl Gazetteer {
         &self.places[id]
     }
 
+    /// The place a place sits under (none for a province).
+    pub fn parent(&self, id: PlaceId) -> Option<PlaceId> {
+        self.parents[id]
+    }
+
     /// The place a typed name means, if the gazetteer knows it.
     pub fn resolve(&self, text: &str) -> Option<PlaceId> {
         // Most names carry no whitespace: read them as they are, unallocated.

@@ -16,6 +16,9 @@
 //   standalone   the element is the page: an <h1>, and a share link that
 //                carries the scenario in the address's #hash (never sent to
 //                a server)
+//   region       the portal's own place (山东省聊城市, 聊城 …, read by the
+//                engine's gazetteer): the form starts there and offers only
+//                the places under it; other places' policies fold into one line
 //   personas     for policy-outreach staff: the 演示企业 bar (personas.js),
 //                one click loads a sample enterprise, and the 演示模式 button
 //                (large type for a projector, results first; Esc leaves it)
@@ -29,6 +32,8 @@ import { createCalculator, evaluateLenient, fullResults, isEngineFailure, rulesB
 import { ENTERPRISE_FIELDS, FAMILIES, FAMILY_FIELDS, ITEM_LISTS, UI } from "./fields.js";
 import { getPath, parsePath, setPath } from "./paths.js";
 import { PERSONAS } from "./personas.js";
+import { amountsFigure, applyBlock, elsewhere, firstSteps, GUIDE_UI, pendingBlock, placeField, seriesFigure, showPlace, whatIfBlock } from "./guide.js";
+import { checklist } from "./checklist.js";
 
 const STYLESHEET = new URL("./widget.css", import.meta.url).href;
 const ELDER_KEY = "sme-subsidy:elder";
@@ -131,6 +136,8 @@ class SmeSubsidyCalculator extends HTMLElement {
   #info; // the engine's version and pack, for the footer (kept while a failed engine restarts)
   #policies = [];
   #product = null; // the pack's product named by the `product` attribute (calculator.products())
+  #places = { within: null, unrecognised: false, options: [] }; // the engine's place choices (region attribute)
+  #guide = null; // the engine's 申报指引 for the results shown
   #rules = new Map(); // rule id → the rule's own texts (policies()), joined with each lean result
   #ruleFamily = new Map();
   #questions = new Map(); // form family → [{id, zh, en}]
@@ -213,6 +220,7 @@ class SmeSubsidyCalculator extends HTMLElement {
     this.#policies = this.#calculator.policies();
     this.#rules = rulesById(this.#policies);
     this.#product = this.#calculator.products().find((p) => p.id === this.getAttribute("product")) ?? null;
+    this.#places = { ...this.#calculator.places(this.getAttribute("region")), given: this.getAttribute("region") };
     for (const doc of this.#policies) {
       for (const rule of doc.rules) {
         this.#ruleFamily.set(rule.rule_id, rule.form_family);
@@ -283,6 +291,10 @@ class SmeSubsidyCalculator extends HTMLElement {
       }
       if (FAMILIES.some((f) => f.id === params.get("f"))) this.#family = params.get("f");
     }
+    // A portal's own place, unless the scenario names one.
+    if (this.#places.within && !this.#scenario.enterprise?.region) {
+      this.#scenario.enterprise = { ...this.#scenario.enterprise, region: structuredClone(this.#places.within.region) };
+    }
     this.#ensureItem();
   }
 
@@ -328,11 +340,14 @@ class SmeSubsidyCalculator extends HTMLElement {
       staff && this.#personaBar(),
       product && h("p", { class: "preset" }, `${this.#t(UI.preset)}${this.#colon}${this.#t(product.name)}`),
       h("div", { class: "print-head" }),
+      h("div", { class: "start" }),
       h("div", { class: "layout" },
         h("form", { class: "form", novalidate: true, "aria-label": this.#t(UI.title) },
           h("section", { class: "profile" },
             h("h3", {}, this.#t(UI.profile)),
-            h("div", { class: "grid" }, ENTERPRISE_FIELDS.map((f) => this.#field(f, f.path))),
+            h("div", { class: "grid" },
+              placeField((x) => this.#t(x), this.#places, "f-enterprise-region"),
+              ENTERPRISE_FIELDS.map((f) => this.#field(f, f.path))),
             h("p", { class: "size-line" })),
           h("section", { class: "families" },
             h("h3", { id: "choose-family" }, this.#t(UI.choose)),
@@ -347,6 +362,7 @@ class SmeSubsidyCalculator extends HTMLElement {
         h("section", { class: "results", "aria-label": this.#t(UI.results), tabindex: "-1" }),
         // On a phone the results are below a long form: the total follows the user down.
         h("button", { type: "button", class: "jump", "data-action": "results" })),
+      h("div", { class: "checklist-slot" }),
       this.#policyList(),
       h("footer", { class: "footer" },
         h("p", { class: "notice" }, "测算结果仅供参考，以主管部门审核为准"),
@@ -502,6 +518,7 @@ class SmeSubsidyCalculator extends HTMLElement {
     let evaluated;
     try {
       evaluated = this.#calculator && evaluateLenient(this.#calculator, this.#scenario, this.#lang, this.#product?.id);
+      this.#guide = evaluated?.report ? this.#calculator.guide(evaluated.scenario, this.#lang) : null;
     } catch (error) {
       if (!isEngineFailure(error)) throw error;
       this.#restartEngine(error);
@@ -516,6 +533,7 @@ class SmeSubsidyCalculator extends HTMLElement {
     this.#root.querySelector('[data-action="record"]').disabled = !report;
     this.#showFieldErrors(errors);
     results.replaceChildren(...nodes(this.#results(report, errors)));
+    this.#layoutGuide(report);
     const jump = this.#root.querySelector(".jump");
     jump.hidden = !report;
     if (report) {
@@ -525,6 +543,28 @@ class SmeSubsidyCalculator extends HTMLElement {
       this.setAttribute("data-total", report.total_yuan);
       this.dispatchEvent(new CustomEvent("sme-subsidy:result", { bubbles: true, composed: true, detail: { total_yuan: report.total_yuan } }));
     }
+  }
+
+  /** 申报指引 outside the results: the place in its select, 「先填写」 above the form, the checklist below. */
+  #layoutGuide(report) {
+    const t = (x) => this.#t(x);
+    const guide = this.#guide;
+    showPlace(this.#root, guide?.place ?? null);
+    this.#root.querySelector(".start").replaceChildren(...nodes(guide && firstSteps(t, guide)));
+    const byId = new Map((guide?.rules ?? []).map((g) => [g.rule_id, g]));
+    const items = report
+      ? fullResults(report, this.#rules).filter((r) => byId.get(r.rule_id)?.in_place && byId.get(r.rule_id)?.apply)
+        .map((r) => ({ result: r, apply: byId.get(r.rule_id).apply }))
+      : [];
+    const e = this.#scenario.enterprise ?? {};
+    this.#root.querySelector(".checklist-slot").replaceChildren(...nodes(report && checklist(t, {
+      items,
+      enterprise: e,
+      place: guide?.place?.label,
+      evaluationDate: report.evaluation_date,
+      today: today(),
+      format: groupDigits,
+    })));
   }
 
   #results(report, errors) {
@@ -543,12 +583,19 @@ class SmeSubsidyCalculator extends HTMLElement {
     const product = this.#product;
     const results = fullResults(report, this.#rules);
     const { total_yuan: total, could_add: couldAdd, not_in_total: notInTotal } = report;
-    const mine = results.filter((r) => this.#ruleFamily.get(r.rule_id) === this.#family).sort(byStatus);
-    const others = results.filter((r) => this.#ruleFamily.get(r.rule_id) !== this.#family).sort(byStatus);
+    // Which rules concern the enterprise's place is the engine's answer (guide.rules[].in_place).
+    const guide = new Map((this.#guide?.rules ?? []).map((g) => [g.rule_id, g]));
+    const here = results.filter((r) => guide.get(r.rule_id)?.in_place !== false);
+    const away = results.filter((r) => guide.get(r.rule_id)?.in_place === false);
+    const mine = here.filter((r) => this.#ruleFamily.get(r.rule_id) === this.#family).sort(byStatus);
+    const others = here.filter((r) => this.#ruleFamily.get(r.rule_id) !== this.#family).sort(byStatus);
+    const t = (x) => this.#t(x);
+    const chosen = Boolean(this.#guide?.place);
     const persona = PERSONAS.find((p) => p.id === this.#persona);
     out.push(
       h("section", { class: "summary" },
         h("h3", {}, this.#t(UI.results)),
+        chosen && amountsFigure(t, here, guide, (r) => this.#t(r.name), groupDigits),
         persona && h("p", { class: "persona-shown" }, `${this.#t(UI.personaShown)}${this.#colon}${this.#t(persona.name)}`),
         h("p", { class: "total-label" }, this.#t(product ? UI.presetTotal : UI.total)),
         h("p", { class: "total", "aria-live": "polite" }, groupDigits(total), h("span", { class: "unit" }, ` ${this.#t(UI.yuan)}`)),
@@ -563,22 +610,28 @@ class SmeSubsidyCalculator extends HTMLElement {
       mine.map((r) => this.#card(r)),
       others.length > 0 && h("h3", { class: "group" }, this.#t(UI.otherFamilies)),
       others.map((r) => this.#card(r)),
+      elsewhere(t, away.sort(byStatus), (r) => this.#card(r)),
     );
     return out;
   }
 
   #card(r) {
+    const g = this.#guide?.rules.find((x) => x.rule_id === r.rule_id);
+    // 待填写: the engine says the rule waits on fields; never 「不符合条件」 then.
+    // (the card keeps the engine's status as its class; the badge says 待填写)
+    const pending = Boolean(g?.pending);
+    if (pending) r = { ...r, status_text: GUIDE_UI.pending, reasons: [], missing: [] };
     const open = this.#expanded.has(r.rule_id);
     const moreId = `more-${r.rule_id}`;
     const c = r.citation;
     const range = c.effective_from || c.effective_to
       ? `${this.#t(UI.effective)} ${c.effective_from ?? "—"} ${c.effective_to ? `— ${c.effective_to}` : this.#t(UI.open)}`
       : null;
-    return h("article", { class: `card ${r.status} doc-${c.status}`, "data-rule": r.rule_id },
+    return h("article", { class: `card ${r.status} doc-${c.status}${pending ? " pending" : ""}`, "data-rule": r.rule_id },
       h("header", {},
         h("h4", {}, this.#t(r.name)),
         h("p", { class: "badges" },
-          h("span", { class: `badge status ${r.status}` }, this.#t(r.status_text)),
+          h("span", { class: `badge status ${pending ? "pending" : r.status}` }, this.#t(r.status_text)),
           c.status !== "in_force" && h("span", { class: `badge doc-${c.status}` }, this.#t(c.status_text)))),
       r.amount_yuan !== null
         ? h("p", { class: "amount" }, groupDigits(r.amount_yuan), h("span", { class: "unit" }, ` ${this.#t(UI.yuan)}`))
@@ -586,6 +639,10 @@ class SmeSubsidyCalculator extends HTMLElement {
       ["eligible", "amount_not_published"].includes(r.status) &&
         h("p", { class: "recipient" }, `${this.#t(UI.recipient)}：${this.#t(r.recipient_text)}`),
       r.reasons.length > 0 && h("ul", { class: "reasons" }, r.reasons.map((t) => h("li", {}, this.#t(t)))),
+      g?.pending && pendingBlock((x) => this.#t(x), g.pending),
+      g?.what_if && whatIfBlock((x) => this.#t(x), g.what_if),
+      g?.apply && g.in_place && applyBlock((x) => this.#t(x), g.apply),
+      g?.series && seriesFigure((x) => this.#t(x), g.series, groupDigits),
       r.missing.length > 0 && h("div", { class: "missing" },
         h("h5", {}, this.#t(UI.missing)),
         h("ul", {}, r.missing.map((m) => h("li", {},
@@ -707,11 +764,21 @@ class SmeSubsidyCalculator extends HTMLElement {
       const boxes = [...this.#root.querySelectorAll("input[data-kind=flags]")].filter((b) => b.dataset.path === path);
       value = boxes.filter((b) => b.checked).map((b) => b.value);
       if (value.length === 0) value = undefined;
+    } else if (kind === "place") {
+      // A choice of the engine's places: its region object (a place the scenario already named stays as it was).
+      const chosen = this.#places.options.find((o) => o.value === control.value);
+      value = chosen ? structuredClone(chosen.region) : control.value ? getPath(this.#scenario, path) : undefined;
     } else {
       value = toValue(kind, control.value);
     }
     setPath(this.#scenario, path, value);
     this.#leavePersona();
+    if (kind === "place") {
+      // The region's text fields show the place chosen.
+      this.#render();
+      this.#root.querySelector('select[data-kind="place"]')?.focus();
+      return;
+    }
     if (kind === "cny" || kind === "usd") {
       control.closest("[data-field]").querySelector(".hint").textContent = this.#amountHint(kind, control.value);
     }
@@ -738,6 +805,11 @@ class SmeSubsidyCalculator extends HTMLElement {
     } else if (d.persona) {
       this.#loadPersona(d.persona);
     } else if (d.action === "print") {
+      window.print();
+    } else if (d.action === "print-checklist") {
+      // The checklist alone on the sheet (widget.css); back to the whole page after printing.
+      this.setAttribute("printing", "checklist");
+      window.addEventListener("afterprint", () => this.removeAttribute("printing"), { once: true });
       window.print();
     } else if (d.action === "record") {
       this.#saveRecord();

@@ -11,6 +11,7 @@
 //! its own documents, which replace built-in documents of the same `id` and
 //! are validated with errors that name the file, the rule and the field.
 
+pub mod apply;
 pub mod builtin;
 pub mod compiled;
 pub mod institution;
@@ -226,6 +227,13 @@ pub struct Rule {
     /// Which conditions test what, on first use.
     #[serde(skip)]
     pub(crate) plan: Compiled<RulePlan>,
+    /// 申报指引 per condition: evidence (参考) and the step that meets a
+    /// condition the enterprise can change ([`apply`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guide: Vec<apply::ConditionGuide>,
+    /// 申报时限, only where the text gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<apply::Deadline>,
 }
 
 /// A rule's conditions sorted by what they test, so an evaluation runs

@@ -156,6 +156,9 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
                     }
                 }
             }
+            for (field, zh, en) in super::apply::problems(rule) {
+                push(id, at(&field), zh, en);
+            }
             for (field, zh, en) in reading_problems(&rule.readings, rule.readings_read()) {
                 push(id, at(&field), zh, en);
             }

@@ -36,6 +36,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+mod apply;
 #[cfg(feature = "tools")]
 mod batch;
 #[cfg(feature = "tools")]
