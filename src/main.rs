@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 
 use sme_subsidy::limits::{bytes_text, terminal_safe, MAX_DOCUMENT_BYTES};
-use sme_subsidy::pack::{builtin::builtin, validate, Document, PolicySet};
+use sme_subsidy::pack::{builtin::builtin, spans, validate, Document, PolicySet};
 use sme_subsidy::scenario::Scenario;
 use sme_subsidy::{cases, input, record, report, Report};
 
@@ -235,7 +235,8 @@ fn print_input_errors(errors: &[input::InputError]) {
     }
 }
 
-/// A pack file holds one document (TOML, as `policies/*/pack.toml`) or a JSON array of them.
+/// A pack file holds one document (TOML, as `policies/*/pack.toml`; errors
+/// located by line and column) or a JSON array of them.
 fn load_pack(path: &Path) -> Result<Vec<Document>, Vec<validate::PackError>> {
     let name = path.display().to_string();
     let text = read(path).map_err(|e| {
@@ -245,20 +246,11 @@ fn load_pack(path: &Path) -> Result<Vec<Document>, Vec<validate::PackError>> {
             field: String::new(),
             zh: "无法读取文件".into(),
             en: e,
+            at: None,
         }]
     })?;
-    let malformed = |e: String| {
-        vec![validate::PackError {
-            file: name.clone(),
-            rule: None,
-            field: String::new(),
-            zh: format!("格式错误：{e}"),
-            en: e,
-        }]
-    };
     if is_toml(path) {
-        let value: toml::Value = toml::from_str(&text).map_err(|e| malformed(e.to_string()))?;
-        validate::from_deserializer(toml::Value::Array(vec![value]), &name)
+        spans::read_toml(&text, &name)
     } else {
         validate::from_deserializer(&mut serde_json::Deserializer::from_str(&text), &name)
     }

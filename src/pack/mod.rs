@@ -14,6 +14,8 @@
 pub mod builtin;
 pub mod institution;
 pub mod reading;
+#[cfg(any(feature = "cli", feature = "tools"))]
+pub mod spans;
 pub mod validate;
 
 use rust_decimal::Decimal;
