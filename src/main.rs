@@ -69,6 +69,8 @@ enum Command {
     ValidatePack { files: Vec<PathBuf> },
     /// Print a policy pack file as JSON, the form a portal loads in the browser.
     ExportPack { file: PathBuf },
+    /// Print the pack format reference (Markdown, zh-CN first): docs/pack-format.md.
+    PackReference,
     /// Run folders of golden test cases, e.g. `tests/cases policies/*/cases`.
     Test {
         #[arg(required = true)]
@@ -337,6 +339,10 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 Ok(ExitCode::from(1))
             }
         },
+        Command::PackReference => {
+            print!("{}", sme_subsidy::pack::reference::markdown());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Batch { input, output, date, threads, pack } => {
             use sme_subsidy::batch::{self, stream};
             let default_date = match date {

@@ -14,6 +14,7 @@
 pub mod builtin;
 pub mod institution;
 pub mod reading;
+pub mod reference;
 #[cfg(any(feature = "cli", feature = "tools"))]
 pub mod spans;
 pub mod validate;

@@ -402,7 +402,7 @@ impl Bound {
 }
 
 /// The numeric parameters of a calculation: (name, value, range).
-fn parameters(calc: &Calculation) -> Vec<(&'static str, Decimal, Bound)> {
+pub(crate) fn parameters(calc: &Calculation) -> Vec<(&'static str, Decimal, Bound)> {
     let mut out = Vec::new();
     let mut cap = |name, v: &Option<Decimal>| {
         if let Some(v) = v {
