@@ -12,6 +12,8 @@
 //! are validated with errors that name the file, the rule and the field.
 
 pub mod builtin;
+#[cfg(any(feature = "cli", feature = "tools"))]
+pub mod edit;
 pub mod institution;
 pub mod reading;
 pub mod reference;
