@@ -31,7 +31,7 @@
 //! ```
 
 pub mod batch;
-#[cfg(feature = "cli")]
+#[cfg(any(feature = "cli", feature = "tools"))]
 pub mod cases;
 mod conditions;
 pub mod engine;

@@ -71,7 +71,8 @@ enum Command {
     ExportPack { file: PathBuf },
     /// Print the pack format reference (Markdown, zh-CN first): docs/pack-format.md.
     PackReference,
-    /// Run folders of golden test cases, e.g. `tests/cases policies/*/cases`.
+    /// Run folders of golden test cases, e.g. `tests/cases policies/*/cases`, or case files
+    /// (a case bundle from the pack studio: its cases against its pack).
     Test {
         #[arg(required = true)]
         folders: Vec<PathBuf>,

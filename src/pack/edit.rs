@@ -72,8 +72,11 @@ const PARAMETERS: &[&str] = &[
     "total_cap_yuan",
 ];
 
-const STATUS: &[(&str, &str, &str)] =
-    &[("in_force", "现行有效", "in force"), ("expired", "已失效", "expired"), ("draft", "征求意见稿", "draft")];
+const STATUS: &[(&str, &str, &str)] = &[
+    ("in_force", "现行有效", "in force"),
+    ("expired", "已失效", "expired"),
+    ("draft", "征求意见稿", "draft"),
+];
 
 fn described(key: &str, path: &str, value: String, choices: Vec<Choice>) -> FormField {
     let entry = reference::field(path);
@@ -194,7 +197,8 @@ pub fn set(text: &str, rule: &str, key: &str, value: &str) -> Result<String, Edi
     let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
         edit_error(format!("TOML 格式错误：{}", e.message()), format!("not valid TOML: {}", e.message()))
     })?;
-    let unknown = || edit_error(format!("无法编辑字段 {key}"), format!("the field {key} cannot be edited here"));
+    let unknown =
+        || edit_error(format!("无法编辑字段 {key}"), format!("the field {key} cannot be edited here"));
     if rule.is_empty() {
         if !["effective_from", "effective_to", "status"].contains(&key) {
             return Err(unknown());
@@ -212,10 +216,12 @@ pub fn set(text: &str, rule: &str, key: &str, value: &str) -> Result<String, Edi
         if !PARAMETERS.contains(&param) {
             return Err(unknown());
         }
-        let calculation = target.get_mut("calculation").and_then(Item::as_table_like_mut).ok_or_else(unknown)?;
+        let calculation =
+            target.get_mut("calculation").and_then(Item::as_table_like_mut).ok_or_else(unknown)?;
         put(calculation, param, value);
     } else if let Some(id) = key.strip_prefix("readings.") {
-        let readings = target.get_mut("readings").and_then(Item::as_array_of_tables_mut).ok_or_else(unknown)?;
+        let readings =
+            target.get_mut("readings").and_then(Item::as_array_of_tables_mut).ok_or_else(unknown)?;
         let reading = readings
             .iter_mut()
             .find(|r| r.get("id").and_then(Item::as_str) == Some(id))

@@ -15,6 +15,10 @@ pub mod builtin;
 #[cfg(any(feature = "cli", feature = "tools"))]
 pub mod edit;
 pub mod institution;
+#[cfg(any(feature = "cli", feature = "tools"))]
+pub mod preview;
+#[cfg(any(feature = "cli", feature = "tools"))]
+pub mod publish;
 pub mod reading;
 pub mod reference;
 #[cfg(any(feature = "cli", feature = "tools"))]
