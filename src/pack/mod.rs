@@ -20,6 +20,7 @@ pub mod preview;
 #[cfg(any(feature = "cli", feature = "tools"))]
 pub mod publish;
 pub mod reading;
+#[cfg(any(feature = "cli", feature = "tools"))]
 pub mod reference;
 #[cfg(any(feature = "cli", feature = "tools"))]
 pub mod spans;

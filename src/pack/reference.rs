@@ -273,7 +273,7 @@ pub fn field(path: &str) -> Option<&'static Field> {
 }
 
 /// The section a field belongs to: the longest matching prefix.
-fn section_of(path: &str) -> &'static str {
+pub fn section_of(path: &str) -> &'static str {
     SECTIONS
         .iter()
         .map(|(prefix, ..)| *prefix)

@@ -40,6 +40,8 @@ use wasm_bindgen::JsCast;
 mod batch;
 #[cfg(feature = "tools")]
 mod institution;
+#[cfg(feature = "tools")]
+mod studio;
 
 use crate::engine;
 use crate::input::{self, InputError};
