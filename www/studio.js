@@ -317,7 +317,7 @@ class Studio {
         h("td", { class: "num" }, c.total_after),
         h("td", { class: "num change" }, c.total_change)));
     }
-    return h("div", { class: "table-wrap" },
+    return h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": `${title.zh} / ${title.en}` },
       h("table", { class: "preview" },
         h("caption", {}, ...bi(title), " · ", ...bi(fill(T.affected, { n: rows.length, of: count }))),
         h("thead", {}, h("tr", {}, ...[T.who, T.policy, T.before, T.after, T.change].map((t) => h("th", { scope: "col" }, ...bi(t))))),
@@ -374,7 +374,7 @@ class Studio {
       const own = rows.filter((r) => r.section === prefix);
       return h("details", { class: "ref" },
         h("summary", {}, ...bi({ zh, en })),
-        h("div", { class: "table-wrap" },
+        h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": `${zh} / ${en}` },
           h("table", { class: "reference" },
             h("thead", {}, h("tr", {}, ...[T.path, T.meaning, T.unit, T.example, T.templates, T.required].map((t) => h("th", { scope: "col" }, ...bi(t))))),
             h("tbody", {}, ...own.map((r) => h("tr", {},
