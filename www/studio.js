@@ -74,6 +74,8 @@ const fill = (t, values) => {
   const one = (s) => s.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ""));
   return { zh: one(t.zh), en: one(t.en) };
 };
+/** A cell's column name, shown before it when a narrow screen stacks the table (studio.css). */
+const labelled = (t) => ({ "data-zh": t.zh, "data-en": t.en });
 const storage = () => {
   try {
     return window.localStorage;
@@ -307,15 +309,15 @@ class Studio {
         body.push(h("tr", { "data-subject": c.id, "data-rule": r.rule_id },
           i === 0 ? h("th", { scope: "row", rowspan: c.changes.length + 1 }, ...bi({ zh: c.label_zh, en: c.label_en })) : null,
           h("td", {}, h("span", { class: "rule-id" }, r.rule_id), " ", ...bi({ zh: r.name_zh, en: r.name_en }), expectation),
-          h("td", { class: "num" }, ...side(r.before)),
-          h("td", { class: "num" }, ...side(r.after)),
-          h("td", { class: "num change" }, r.change ?? "—")));
+          h("td", { class: "num", ...labelled(T.before) }, ...side(r.before)),
+          h("td", { class: "num", ...labelled(T.after) }, ...side(r.after)),
+          h("td", { class: "num change", ...labelled(T.change) }, r.change ?? "—")));
       });
       body.push(h("tr", { class: "total", "data-subject": c.id },
         h("td", {}, ...bi(T.total)),
-        h("td", { class: "num" }, c.total_before),
-        h("td", { class: "num" }, c.total_after),
-        h("td", { class: "num change" }, c.total_change)));
+        h("td", { class: "num", ...labelled(T.before) }, c.total_before),
+        h("td", { class: "num", ...labelled(T.after) }, c.total_after),
+        h("td", { class: "num change", ...labelled(T.change) }, c.total_change)));
     }
     return h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": `${title.zh} / ${title.en}` },
       h("table", { class: "preview" },

@@ -18,12 +18,13 @@ pub fn integrity(bytes: &[u8]) -> String {
     format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes)))
 }
 
-/// The widget's tag and its script, for a pack served at `url`.
-pub fn embed_snippet(url: &str) -> String {
+/// The widget's tag and its script, for a pack served at `url` whose
+/// bytes have the SRI hash `integrity` (the widget refuses other bytes).
+pub fn embed_snippet(url: &str, integrity: &str) -> String {
     let url = url.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
     format!(
         "<script type=\"module\" src=\"/sme-subsidy/widget.js\"></script>\n\
-         <sme-subsidy-calculator policy-set=\"{url}\"></sme-subsidy-calculator>\n"
+         <sme-subsidy-calculator policy-set=\"{url}\"\n  policy-set-integrity=\"{integrity}\"></sme-subsidy-calculator>\n"
     )
 }
 

@@ -254,10 +254,11 @@ impl Studio {
             .filter_map(|d| self.source_of(&d.id))
             .flat_map(|s| s.cases.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .collect();
+        let integrity = publish::integrity(json.as_bytes());
         let published = Published {
             file_name: format!("{id}.json"),
-            integrity: publish::integrity(json.as_bytes()),
-            snippet: publish::embed_snippet(url),
+            snippet: publish::embed_snippet(url, &integrity),
+            integrity,
             cases_file_name: format!("{id}-cases.toml"),
             cases: publish::case_bundle(text, &cases),
             case_count: cases.len(),

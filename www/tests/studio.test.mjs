@@ -100,7 +100,7 @@ test("LC-P-1 from 20% to 30%: the preview, the published pack, and the widget lo
   const url = "/sme-subsidy/packs/liaocheng-2024-fiscal-finance.json";
   assert.equal(await page.locator("#url").inputValue(), url);
   assert.equal(await page.locator("#snippet").innerText(),
-    `<script type="module" src="/sme-subsidy/widget.js"></script>\n<sme-subsidy-calculator policy-set="${url}"></sme-subsidy-calculator>\n`);
+    `<script type="module" src="/sme-subsidy/widget.js"></script>\n<sme-subsidy-calculator policy-set="${url}"\n  policy-set-integrity="${integrity}"></sme-subsidy-calculator>\n`);
 
   // The golden cases as a bundle the CLI runs: every case of the document,
   // those of P-1 failing on their hand-worked 20% figures until worked again.
@@ -119,7 +119,7 @@ test("LC-P-1 from 20% to 30%: the preview, the published pack, and the widget lo
   fs.writeFileSync(packFile, json);
   const pageFile = path.join(SITE, "test-studio-widget.html");
   fs.writeFileSync(pageFile, fs.readFileSync(path.join(SITE, "index.html"), "utf8")
-    .replace("<sme-subsidy-calculator standalone>", '<sme-subsidy-calculator standalone policy-set="test-studio-pack.json">'));
+    .replace("<sme-subsidy-calculator standalone>", `<sme-subsidy-calculator standalone policy-set="test-studio-pack.json" policy-set-integrity="${integrity}">`));
   t.after(() => [packFile, pageFile].forEach((f) => fs.rmSync(f, { force: true })));
   const scenario = PERSONAS.find((p) => p.id === "first-set-maker").scenario;
   const widgetPage = await openPage(env, `test-studio-widget.html#s=${Buffer.from(JSON.stringify(scenario)).toString("base64url")}`);
@@ -127,7 +127,17 @@ test("LC-P-1 from 20% to 30%: the preview, the published pack, and the widget lo
   assert.equal(view.cards["LC-P-1"].amount, "252000.00");
   assert.equal(view.total, "252000.00");
   assert.ok(widgetPage.requests.some((u) => u.endsWith("/test-studio-pack.json")));
+  assert.deepEqual(widgetPage.problems, []);
   await widgetPage.context.close();
+
+  // A file changed after publishing (here one byte) does not match the hash: the widget refuses it.
+  fs.writeFileSync(packFile, json.replace('"share_percent": "30"', '"share_percent": "31"'));
+  const tampered = await openPage(env);
+  await tampered.page.goto(`${env.base}test-studio-widget.html`);
+  const alert = tampered.page.locator("sme-subsidy-calculator").locator(".alert");
+  await alert.waitFor({ timeout: 20000 });
+  assert.match(await alert.innerText(), /加载失败/);
+  await tampered.context.close();
 });
 
 test("a pack with five distinct mistakes: five errors, each at its line, in Chinese and English", async () => {
