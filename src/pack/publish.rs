@@ -37,8 +37,10 @@ fn rerooted(text: &str, root: &str) -> String {
     for line in text.lines() {
         let trimmed = line.trim_start();
         if !in_string && trimmed.starts_with('[') && is_header(trimmed) {
-            let (open, rest) =
-                if trimmed.starts_with("[[") { ("[[", &trimmed[2..]) } else { ("[", &trimmed[1..]) };
+            let (open, rest) = match trimmed.strip_prefix("[[") {
+                Some(rest) => ("[[", rest),
+                None => ("[", &trimmed[1..]),
+            };
             out.push_str(&format!("{open}{root}.{rest}\n"));
         } else {
             out.push_str(line);
