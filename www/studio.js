@@ -166,7 +166,7 @@ class Studio {
     const count = this.#source().value.split("\n").length;
     const gutter = document.getElementById("gutter");
     const lines = [];
-    for (let n = 1; n <= count; n += 1) lines.push(errorLines.has(n) ? h("span", { class: "bad" }, `${n}\n`) : `${n}\n`);
+    for (let n = 1; n <= count; n += 1) lines.push(errorLines.has(n) ? h("span", { class: "bad" }, String(n)) : String(n), "\n");
     gutter.replaceChildren(...lines);
     gutter.scrollTop = this.#source().scrollTop;
   }
@@ -217,6 +217,7 @@ class Studio {
     source.setSelectionRange(offset, offset);
     const lineHeight = parseFloat(getComputedStyle(source).lineHeight) || 20;
     source.scrollTop = Math.max(0, (line - 3) * lineHeight);
+    document.getElementById("gutter").scrollTop = source.scrollTop;
   }
 
   // ---- the form ---------------------------------------------------------------

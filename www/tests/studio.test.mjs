@@ -146,8 +146,10 @@ test("a pack with five distinct mistakes: five errors, each at its line, in Chin
   const text = fs.readFileSync(path.join(ROOT, "tests/packs/five-mistakes.toml"), "utf8");
   const marked = text.split("\n").flatMap((line, i) => (line.includes("# MISTAKE") ? [String(i + 1)] : []));
   assert.deepEqual(marked, ["9", "19", "24", "48", "49"]);
-  await page.locator("#source").fill(text);
+  // Opened as a file, as an officer would.
+  await page.locator("#file").setInputFiles(path.join(ROOT, "tests/packs/five-mistakes.toml"));
   await page.locator("#check-status.bad").waitFor();
+  assert.equal(await page.locator("#source").inputValue(), text);
   const errors = page.locator("#errors li");
   assert.equal(await errors.count(), 5);
   assert.deepEqual(await errors.locator(".where").evaluateAll((b) => b.map((e) => e.dataset.line)), marked);
@@ -156,10 +158,19 @@ test("a pack with five distinct mistakes: five errors, each at its line, in Chin
   assert.match(shownText[2], /^第 24 行第 1 列 · 规则 DEMO-P-1 · 字段 \[0\]\.rules\[0\]\.calculation\.share_percent\n参数 share_percent = 120 超出合理范围/);
   assert.match(shownText[4], /规则 DEMO-P-1 · 字段 \[0\]\.rules\[1\]\.name\n缺少英文文本[\s\S]*the English text is empty/);
   // The gutter marks the five lines; selecting an error puts the caret on its line.
-  assert.deepEqual(await page.locator("#gutter .bad").allInnerTexts(), marked.map((n) => `${n}\n`));
+  assert.deepEqual(await page.locator("#gutter .bad").allInnerTexts(), marked);
   await errors.nth(3).locator(".where").click();
   const caretLine = await page.locator("#source").evaluate((t) => t.value.slice(0, t.selectionStart).split("\n").length);
   assert.equal(caretLine, 48);
+  // The gutter scrolls with the text: line 48's number level with line 48.
+  const [gutterTop, textTop] = await page.evaluate(() => {
+    const bad = [...document.querySelectorAll("#gutter .bad")].find((b) => b.textContent === "48");
+    const source = document.getElementById("source");
+    const lineHeight = parseFloat(getComputedStyle(source).lineHeight);
+    const padding = parseFloat(getComputedStyle(source).paddingTop);
+    return [bad.getBoundingClientRect().top, source.getBoundingClientRect().top + padding + 47 * lineHeight - source.scrollTop];
+  });
+  assert.ok(Math.abs(gutterTop - textTop) < 2, `gutter ${gutterTop} vs text ${textTop}`);
   await screenshot(page, "studio-five-errors");
   assertQuiet(opened);
   await opened.context.close();
