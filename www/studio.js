@@ -292,11 +292,14 @@ class Studio {
     const personas = PERSONAS.map((p) => ({ id: p.id, name: p.name, scenario: p.scenario }));
     const preview = this.#studio.preview(this.#source().value, JSON.stringify(personas));
     const groups = [[T.personas, preview.personas, preview.persona_count], [T.cases, preview.cases, preview.case_count]];
+    // A persona or case the engine could not read is named, not dropped silently.
+    const problems = preview.problems.length === 0 ? null
+      : h("ul", { class: "problems" }, ...preview.problems.map((p) => h("li", {}, p)));
     if (groups.every(([, rows]) => rows.length === 0)) {
-      body.replaceChildren(h("p", { class: "prompt", id: "no-change" }, ...bi(T.noChange)));
+      body.replaceChildren(h("p", { class: "prompt", id: "no-change" }, ...bi(T.noChange)), problems ?? "");
       return;
     }
-    body.replaceChildren(...groups.filter(([, rows]) => rows.length > 0).map((group) => this.#previewTable(...group)));
+    body.replaceChildren(...groups.filter(([, rows]) => rows.length > 0).map((group) => this.#previewTable(...group)), problems ?? "");
   }
 
   /** One table: per enterprise (or case) whose results differ, each rule that changes, then the totals. */
