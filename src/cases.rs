@@ -29,7 +29,7 @@ use crate::report::Report;
 use crate::scenario::Scenario;
 
 /// One case file.
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     pub description: String,
@@ -48,7 +48,7 @@ pub struct Case {
 }
 
 /// What one rule must return.
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Expectation {
     pub rule: String,
@@ -107,14 +107,19 @@ pub fn case_folders(root: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(folders)
 }
 
-/// Run every `*.toml` case under each of `dirs` (recursively), sorted by path.
+/// Run every `*.toml` case under each of `dirs` (recursively; a path that is
+/// a file is run itself), sorted by path.
 pub fn run_dirs(dirs: &[PathBuf]) -> Result<Vec<CaseRun>, String> {
     let mut files = Vec::new();
     for dir in dirs {
-        collect(dir, &mut files).map_err(|e| format!("{}: {e}", dir.display()))?;
+        if dir.is_file() {
+            files.push(dir.clone());
+        } else {
+            collect(dir, &mut files).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
     }
     files.sort();
-    Ok(files.iter().map(|f| run_file(f)).collect())
+    Ok(files.iter().flat_map(|f| run_file(f)).collect())
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -129,33 +134,107 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Run one case file.
-pub fn run_file(path: &Path) -> CaseRun {
-    let mut run = CaseRun { path: path.to_path_buf(), description: String::new(), failures: Vec::new() };
-    let case: Case = match fs::read_to_string(path)
-        .map_err(|e| e.to_string())
-        .and_then(|t| toml::from_str(&t).map_err(|e| e.to_string()))
-    {
-        Ok(case) => case,
+/// Run one case file (or case bundle).
+pub fn run_file(path: &Path) -> Vec<CaseRun> {
+    match fs::read_to_string(path) {
+        Ok(text) => run_text(&text, path),
+        Err(e) => vec![CaseRun {
+            path: path.to_path_buf(),
+            description: String::new(),
+            failures: vec![format!("cannot read the case: {e}")],
+        }],
+    }
+}
+
+/// A case bundle (用例集): several cases in one file, each `[[case]]`, run
+/// against the documents of its `[[pack]]` (and of the case's own `pack`)
+/// merged over the built-in pack — what the pack studio publishes with a
+/// pack, so `sme-subsidy test bundle.toml` checks the pack on its cases.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bundle {
+    #[serde(default)]
+    pub pack: Vec<Document>,
+    pub case: Vec<Case>,
+}
+
+/// The cases a case file's text holds: one, or a bundle's (its pack put
+/// before each case's own).
+pub fn read_cases(text: &str) -> Result<Vec<Case>, String> {
+    let value: toml::Value = toml::from_str(text).map_err(|e| e.to_string())?;
+    if value.get("case").is_some() {
+        let bundle: Bundle = value.try_into().map_err(|e: toml::de::Error| e.to_string())?;
+        Ok(bundle
+            .case
+            .into_iter()
+            .map(|mut case| {
+                // A case's own document replaces the bundle's of the same id.
+                let own = std::mem::take(&mut case.pack);
+                let mut pack: Vec<Document> =
+                    bundle.pack.iter().filter(|d| !own.iter().any(|o| o.id == d.id)).cloned().collect();
+                pack.extend(own);
+                case.pack = pack;
+                case
+            })
+            .collect())
+    } else {
+        Ok(vec![value.try_into().map_err(|e: toml::de::Error| e.to_string())?])
+    }
+}
+
+/// Run the cases of one file's text; `path` names them (a bundle's as
+/// `path#1`, `path#2` …).
+pub fn run_text(text: &str, path: &Path) -> Vec<CaseRun> {
+    let cases = match read_cases(text) {
+        Ok(cases) => cases,
         Err(e) => {
-            run.failures.push(format!("cannot read the case: {e}"));
-            return run;
+            return vec![CaseRun {
+                path: path.to_path_buf(),
+                description: String::new(),
+                failures: vec![format!("cannot read the case: {e}")],
+            }]
         }
     };
-    run.description = case.description.clone();
-    let scenario: Scenario = match crate::input::scenario_from(case.scenario.clone()) {
-        Ok(s) => s,
+    let bundle = cases.len() > 1 || text.contains("[[case]]");
+    cases
+        .into_iter()
+        .enumerate()
+        .map(|(i, case)| {
+            let path = if bundle {
+                PathBuf::from(format!("{}#{}", path.display(), i + 1))
+            } else {
+                path.to_path_buf()
+            };
+            run_case(case, path)
+        })
+        .collect()
+}
+
+/// The case's scenario, and the policy set it runs against (its pack merged
+/// over the built-in one); the problems found reading them.
+pub fn scenario_and_set(case: &Case, name: &str) -> (Option<Scenario>, PolicySet, Vec<String>) {
+    let mut failures = Vec::new();
+    let scenario = match crate::input::scenario_from(case.scenario.clone()) {
+        Ok(s) => Some(s),
         Err(errors) => {
-            run.failures.extend(errors.iter().map(|e| format!("scenario: {e}")));
-            return run;
+            failures.extend(errors.iter().map(|e| format!("scenario: {e}")));
+            None
         }
     };
     let mut set: PolicySet = crate::pack::builtin::builtin().clone();
     if !case.pack.is_empty() {
-        let errors = crate::pack::validate::documents(&case.pack, &path.display().to_string());
-        run.failures.extend(errors.iter().map(|e| e.to_string()));
-        set.merge(case.pack);
+        let errors = crate::pack::validate::documents(&case.pack, name);
+        failures.extend(errors.iter().map(|e| e.to_string()));
+        set.merge(case.pack.clone());
     }
+    (scenario, set, failures)
+}
+
+fn run_case(case: Case, path: PathBuf) -> CaseRun {
+    let mut run = CaseRun { description: case.description.clone(), failures: Vec::new(), path };
+    let (scenario, set, failures) = scenario_and_set(&case, &run.path.display().to_string());
+    run.failures = failures;
+    let Some(scenario) = scenario else { return run };
     if let Err(errors) = crate::input::check_answers(&scenario, &set) {
         run.failures.extend(errors.iter().map(|e| format!("scenario: {e}")));
     }

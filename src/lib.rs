@@ -32,7 +32,7 @@
 
 pub mod apply;
 pub mod batch;
-#[cfg(feature = "cli")]
+#[cfg(any(feature = "cli", feature = "tools"))]
 pub mod cases;
 mod conditions;
 pub mod engine;

@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 
 use sme_subsidy::limits::{bytes_text, terminal_safe, MAX_DOCUMENT_BYTES};
-use sme_subsidy::pack::{builtin::builtin, product, validate, Document, PolicySet};
+use sme_subsidy::pack::{builtin::builtin, product, spans, validate, Document, PolicySet};
 use sme_subsidy::scenario::Scenario;
 use sme_subsidy::{cases, input, record, report, Report};
 
@@ -73,7 +73,10 @@ enum Command {
     ValidatePack { files: Vec<PathBuf> },
     /// Print a policy pack file as JSON, the form a portal loads in the browser.
     ExportPack { file: PathBuf },
-    /// Run folders of golden test cases, e.g. `tests/cases policies/*/cases`.
+    /// Print the pack format reference (Markdown, zh-CN first): docs/pack-format.md.
+    PackReference,
+    /// Run folders of golden test cases, e.g. `tests/cases policies/*/cases`, or case files
+    /// (a case bundle from the pack studio: its cases against its pack).
     Test {
         #[arg(required = true)]
         folders: Vec<PathBuf>,
@@ -243,7 +246,8 @@ fn print_input_errors(errors: &[input::InputError]) {
     }
 }
 
-/// A pack file holds one document (TOML, as `policies/*/pack.toml`) or a JSON array of them.
+/// A pack file holds one document (TOML, as `policies/*/pack.toml`; errors
+/// located by line and column) or a JSON array of them.
 fn load_pack(path: &Path) -> Result<Vec<Document>, Vec<validate::PackError>> {
     let name = path.display().to_string();
     let text = read(path).map_err(|e| {
@@ -253,27 +257,21 @@ fn load_pack(path: &Path) -> Result<Vec<Document>, Vec<validate::PackError>> {
             field: String::new(),
             zh: "无法读取文件".into(),
             en: e,
+            at: None,
         }]
     })?;
-    let malformed = |e: String| {
-        vec![validate::PackError {
-            file: name.clone(),
-            rule: None,
-            field: String::new(),
-            zh: format!("格式错误：{e}"),
-            en: e,
-        }]
-    };
     let documents = if is_toml(path) {
-        let value: toml::Value = toml::from_str(&text).map_err(|e| malformed(e.to_string()))?;
-        validate::from_deserializer(toml::Value::Array(vec![value]), &name)
+        spans::read_toml(&text, &name)
     } else {
         validate::from_deserializer(&mut serde_json::Deserializer::from_str(&text), &name)
     }?;
     // A product's rules are the built-in pack's or the file's own.
     let mut set = builtin().clone();
     set.merge(documents.clone());
-    let errors = product::check_documents(&documents, &set, &name);
+    let mut errors = product::check_documents(&documents, &set, &name);
+    if is_toml(path) {
+        spans::locate_all(&text, &mut errors);
+    }
     if errors.is_empty() {
         Ok(documents)
     } else {
@@ -374,6 +372,10 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 Ok(ExitCode::from(1))
             }
         },
+        Command::PackReference => {
+            print!("{}", sme_subsidy::pack::reference::markdown());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Batch { input, output, date, threads, pack } => {
             use sme_subsidy::batch::{self, stream};
             let default_date = match date {

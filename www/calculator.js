@@ -30,10 +30,10 @@ const engine = restartableEngine(
  * throws the engine's PackError, which names the file, rule and field.
  * `fresh`: on a new instance of the engine, after the current one failed.
  */
-export async function createCalculator(packUrl, { fresh = false } = {}) {
+export async function createCalculator(packUrl, { fresh = false, integrity = null } = {}) {
   const { Calculator } = await (fresh ? engine.restart() : engine.load());
   const calculator = new Calculator();
-  if (packUrl) await loadPortalPack(calculator, packUrl);
+  if (packUrl) await loadPortalPack(calculator, packUrl, integrity);
   return calculator;
 }
 

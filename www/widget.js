@@ -6,6 +6,7 @@
 //   lang         "zh-CN" (default) or "en"
 //   policy-set   URL of a portal's policy pack (JSON array of documents),
 //                merged over the built-in pack
+//   policy-set-integrity  its SRI hash ("sha384-…"): a different file is refused
 //   product      a bank product of the active pack (policies/products.toml,
 //                or a portal pack's [[products]]): patent-pledge-loan,
 //                policy-guarantee, guaranteed-loan, carbon-reduction-loan,
@@ -206,7 +207,7 @@ class SmeSubsidyCalculator extends HTMLElement {
     }
     this.#app.replaceChildren(h("p", { class: "loading" }, this.#t(UI.loading)));
     try {
-      this.#calculator = await createCalculator(this.getAttribute("policy-set"));
+      this.#calculator = await createCalculator(this.getAttribute("policy-set"), { integrity: this.getAttribute("policy-set-integrity") });
     } catch (error) {
       const details = error?.errors?.map((e) => `${e.file ?? ""} ${e.rule ?? ""} ${e.field}: ${e[this.#lang]}`);
       const prefix = error?.name === "PackError" ? UI.packFailed : UI.loadFailed;
@@ -260,7 +261,7 @@ class SmeSubsidyCalculator extends HTMLElement {
     console.warn("sme-subsidy: the engine failed and is restarted:", error);
     this.#calculator = null;
     const failedOn = JSON.stringify(this.#scenario);
-    createCalculator(this.getAttribute("policy-set"), { fresh: true }).then(
+    createCalculator(this.getAttribute("policy-set"), { fresh: true, integrity: this.getAttribute("policy-set-integrity") }).then(
       (calculator) => {
         this.#calculator = calculator;
         // Edited while it restarted: compute what is in the form now.

@@ -14,9 +14,19 @@
 pub mod apply;
 pub mod builtin;
 pub mod compiled;
+#[cfg(any(feature = "cli", feature = "tools"))]
+pub mod edit;
 pub mod institution;
+#[cfg(any(feature = "cli", feature = "tools"))]
+pub mod preview;
 pub mod product;
+#[cfg(any(feature = "cli", feature = "tools"))]
+pub mod publish;
 pub mod reading;
+#[cfg(any(feature = "cli", feature = "tools"))]
+pub mod reference;
+#[cfg(any(feature = "cli", feature = "tools"))]
+pub mod spans;
 pub mod validate;
 
 use rust_decimal::Decimal;

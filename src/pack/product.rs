@@ -121,7 +121,7 @@ pub fn check(
 ) -> Vec<PackError> {
     let mut errors = Vec::new();
     let mut push = |field: String, zh: String, en: String| {
-        errors.push(PackError { file: file.to_string(), rule: None, field, zh, en })
+        errors.push(PackError { file: file.to_string(), rule: None, field, zh, en, at: None })
     };
     for (p, product) in products.iter().enumerate() {
         let at = |field: &str| format!("{}.{field}", at(p));

@@ -42,6 +42,8 @@ mod batch;
 #[cfg(feature = "tools")]
 mod institution;
 mod product;
+#[cfg(feature = "tools")]
+mod studio;
 
 use crate::engine;
 use crate::input::{self, InputError};
@@ -510,6 +512,7 @@ impl Calculator {
                 field: String::new(),
                 zh: "政策包须为文件对象组成的数组".into(),
                 en: "a pack must be an array of document objects".into(),
+                at: None,
             }])
         })?;
         let documents = read_pack(&text, file).map_err(pack_error)?;
@@ -742,6 +745,7 @@ fn rule_id_clashes(set: &PolicySet, documents: &[Document], file: &str) -> Vec<P
                     field: format!("[{d}].rules[{r}].id"),
                     zh: format!("规则编号 {} 已被其他文件使用", rule.id),
                     en: format!("rule id {} is already used by another document", rule.id),
+                    at: None,
                 });
             }
         }
