@@ -3,6 +3,7 @@
 //! - `policies/*/pack.toml` → one JSON array of policy documents, embedded by
 //!   `src/pack/builtin.rs` (TOML → JSON is structural; the pack's own
 //!   validation runs in the test suite and in `sme-subsidy validate-pack`);
+//! - `policies/products.toml` → the built-in products' JSON, the same way;
 //! - `data/lpr.csv` → a constant table in basis points for `src/lpr.rs`;
 //! - `data/places.toml` → the gazetteer's JSON for `src/places.rs`.
 
@@ -16,6 +17,10 @@ fn main() {
     println!("cargo:rerun-if-changed=data/lpr.csv");
     println!("cargo:rerun-if-changed=data/places.toml");
     embed_policies(Path::new("policies"), &out.join("builtin_pack.json"));
+    println!("cargo:rerun-if-changed=policies/products.toml");
+    let products = toml_file(Path::new("policies/products.toml"));
+    fs::write(out.join("builtin_products.json"), serde_json::to_string(&products).unwrap()).unwrap();
+    embed_sources(Path::new("policies"), &out.join("builtin_sources.json"));
     embed_lpr(Path::new("data/lpr.csv"), &out.join("lpr_table.rs"));
     let places = toml_file(Path::new("data/places.toml"));
     fs::write(out.join("places.json"), serde_json::to_string(&places).unwrap()).unwrap();
@@ -42,6 +47,45 @@ fn embed_policies(dir: &Path, dest: &Path) {
         documents.push(toml_file(file));
     }
     fs::write(dest, serde_json::to_string(&documents).unwrap()).unwrap();
+}
+
+/// The pack studio's templates (staff tools only): each document's TOML as
+/// written, comments and all, with its golden cases' texts.
+fn embed_sources(dir: &Path, dest: &Path) {
+    let mut folders: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("pack.toml").is_file())
+        .collect();
+    folders.sort();
+    let mut sources = Vec::new();
+    for folder in folders {
+        let text = fs::read_to_string(folder.join("pack.toml")).unwrap();
+        let mut cases = Vec::new();
+        collect_cases(&folder.join("cases"), &folder, &mut cases);
+        cases.sort();
+        let id = toml_file(&folder.join("pack.toml"))["id"].clone();
+        sources.push(serde_json::json!({
+            "folder": folder.file_name().unwrap().to_string_lossy(),
+            "id": id,
+            "toml": text,
+            "cases": cases,
+        }));
+    }
+    fs::write(dest, serde_json::to_string(&sources).unwrap()).unwrap();
+}
+
+fn collect_cases(dir: &Path, root: &Path, out: &mut Vec<(String, String)>) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for path in entries.map(|e| e.unwrap().path()) {
+        if path.is_dir() {
+            collect_cases(&path, root, out);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            println!("cargo:rerun-if-changed={}", path.display());
+            let name = path.strip_prefix(root).unwrap().display().to_string();
+            out.push((name, fs::read_to_string(&path).unwrap()));
+        }
+    }
 }
 
 fn embed_lpr(csv: &Path, dest: &Path) {

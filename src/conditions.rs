@@ -79,26 +79,26 @@ pub(crate) enum Place {
 const REGION_FIELDS: [&str; 3] =
     ["enterprise.region.province", "enterprise.region.city", "enterprise.region.county"];
 
-/// Is the enterprise inside the document's 适用地区? Both are read against
-/// the gazetteer ([`crate::places`]), so 「浙江省临海市」 typed as the city is
-/// 临海, under 台州. A name the gazetteer does not know is asked about when
-/// it decides the answer, never taken as outside.
-pub(crate) fn jurisdiction(doc: &Document, scenario: &Scenario) -> Place {
+/// The enterprise's region read against the gazetteer: the same for every
+/// document, so an evaluation reads it once ([`locate`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Located {
+    /// No region entered.
+    NoRegion,
+    /// A field names a place outside the one another field names (a city
+    /// not in the province given): which one is meant?
+    Conflict(&'static str),
+    /// The deepest place the fields name, and the first field the
+    /// gazetteer does not know.
+    Read { deepest: Option<places::PlaceId>, unknown: Option<&'static str> },
+}
+
+/// Read the enterprise's region against the gazetteer.
+pub(crate) fn locate(scenario: &Scenario) -> Located {
     let Some(region) = &scenario.enterprise.region else {
-        return Place::Unknown(Field::enterprise("enterprise.region"));
+        return Located::NoRegion;
     };
-    let j = &doc.jurisdiction;
     let g = places::gazetteer();
-    let area = [Some(&j.province), j.city.as_ref(), j.county.as_ref()]
-        .into_iter()
-        .flatten()
-        .map(|name| g.resolve(name))
-        .collect::<Option<Vec<_>>>();
-    let Some(&area) = area.as_ref().and_then(|ids| ids.last()) else {
-        return by_name(j, region);
-    };
-    // The deepest place the enterprise's fields name, and the first field
-    // the gazetteer does not know.
     let mut deepest = None;
     let mut unknown = None;
     let given = [Some(&region.province), region.city.as_ref(), region.county.as_ref()];
@@ -108,11 +108,40 @@ pub(crate) fn jurisdiction(doc: &Document, scenario: &Scenario) -> Place {
             (Some(p), None) => deepest = Some(p),
             (Some(p), Some(d)) if g.within(p, d) => deepest = Some(p),
             (Some(p), Some(d)) if g.within(d, p) => {}
-            // A city that is not in the province given: which one is meant?
-            (Some(_), Some(_)) => return Place::Unknown(Field::unrecognised_place(field)),
+            (Some(_), Some(_)) => return Located::Conflict(field),
             (None, _) => unknown = unknown.or(Some(field)),
         }
     }
+    Located::Read { deepest, unknown }
+}
+
+/// Is the enterprise (its region read by [`locate`]) inside the document's
+/// 适用地区? Both are read against the gazetteer ([`crate::places`]), so
+/// 「浙江省临海市」 typed as the city is 临海, under 台州. A name the gazetteer
+/// does not know is asked about when it decides the answer, never taken as
+/// outside.
+pub(crate) fn jurisdiction(doc: &Document, scenario: &Scenario, located: Located) -> Place {
+    let Some(region) = &scenario.enterprise.region else {
+        return Place::Unknown(Field::enterprise("enterprise.region"));
+    };
+    let j = &doc.jurisdiction;
+    let g = places::gazetteer();
+    // The area's deepest level, when the gazetteer knows every level named.
+    let area = *j.area.get_or_init(|| {
+        let mut area = None;
+        for name in [Some(&j.province), j.city.as_ref(), j.county.as_ref()].into_iter().flatten() {
+            area = Some(g.resolve(name)?);
+        }
+        area
+    });
+    let Some(area) = area else {
+        return by_name(j, region);
+    };
+    let (deepest, unknown) = match located {
+        Located::NoRegion => return Place::Unknown(Field::enterprise("enterprise.region")),
+        Located::Conflict(field) => return Place::Unknown(Field::unrecognised_place(field)),
+        Located::Read { deepest, unknown } => (deepest, unknown),
+    };
     match deepest {
         Some(d) if g.within(d, area) => Place::Inside,
         Some(d) if g.within(area, d) => match unknown {
@@ -207,7 +236,7 @@ pub(crate) fn enterprise<'p>(
             }
             Some(_) => {}
         },
-        Condition::Confirm { id, question } => match scenario.answers.get(id.as_str()) {
+        Condition::Confirm { id, question, .. } => match scenario.answers.get(id.as_str()) {
             Some(true) => {}
             Some(false) => checks.reasons.push(Reason::AnsweredNo(question)),
             None => checks.open.push(Open::Question { id, question }),
@@ -232,11 +261,8 @@ pub(crate) fn item<'p>(
 ) -> ItemVerdict {
     let (mut failed, mut undecided) = (false, false);
     let open_before = checks.open.len();
-    for condition in &rule.conditions {
-        if !condition.item_scope().is_some_and(|kinds| kinds.contains(&item.kind)) {
-            continue;
-        }
-        match test_item(condition, &rule.readings, scenario, item) {
+    for &i in &rule.plan().items[item.kind as usize] {
+        match test_item(&rule.conditions[i], &rule.readings, scenario, item) {
             Test::Met => {}
             Test::Failed(why) => {
                 failed = true;

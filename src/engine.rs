@@ -7,7 +7,7 @@
 //! with every other failed condition, so the user sees all that stands in
 //! the way at once; only a rule whose conditions hold is computed.
 
-use crate::conditions::{self, Checks, ItemVerdict, Place};
+use crate::conditions::{self, Checks, ItemVerdict, Located, Place};
 use crate::money::round_to_fen;
 use crate::pack::{Calculation, Document, ItemKind, PolicySet, Readings, Rule};
 use crate::result::{Evaluation, Field, ItemRef, Reason, RuleResult, SizeOutcome, Status, Step};
@@ -39,6 +39,16 @@ pub fn size_of(scenario: &Scenario) -> SizeOutcome {
 /// Evaluate every rule of `set`. The scenario must have passed
 /// `validate::scenario` (amounts in range, dates in order).
 pub fn evaluate<'p>(set: &'p PolicySet, scenario: &Scenario) -> Evaluation<'p> {
+    evaluate_located(set, scenario, conditions::locate(scenario))
+}
+
+/// [`evaluate`], with the enterprise's region already read (batch screening
+/// reads it once to choose the documents, and once is enough).
+pub(crate) fn evaluate_located<'p>(
+    set: &'p PolicySet,
+    scenario: &Scenario,
+    located: Located,
+) -> Evaluation<'p> {
     let size = size_of(scenario);
     let mut results = Vec::with_capacity(set.documents.iter().map(|d| d.rules.len()).sum());
     // The qualifying items of one rule at a time: one buffer for them all.
@@ -46,7 +56,7 @@ pub fn evaluate<'p>(set: &'p PolicySet, scenario: &Scenario) -> Evaluation<'p> {
     for doc in &set.documents {
         // Whether the enterprise is inside the document's 适用地区 is the same
         // for all its rules: decided once.
-        let place = conditions::jurisdiction(doc, scenario);
+        let place = conditions::jurisdiction(doc, scenario, located);
         for rule in &doc.rules {
             results.push(evaluate_rule(doc, rule, scenario, &size, place, &mut scratch));
         }
@@ -92,8 +102,8 @@ fn evaluate_rule<'p>(
         Place::Outside => checks.reasons.push(Reason::OutsideJurisdiction),
         Place::Unknown(field) => checks.missing.push(field),
     }
-    for condition in rule.conditions.iter().filter(|c| c.item_scope().is_none()) {
-        conditions::enterprise(condition, scenario, size, &mut checks);
+    for &i in &rule.plan().enterprise {
+        conditions::enterprise(&rule.conditions[i], scenario, size, &mut checks);
     }
     let enterprise_failed = !checks.reasons.is_empty();
 

@@ -30,7 +30,10 @@
 //! assert_eq!(g2.amount.unwrap().to_string(), "15000.00");
 //! ```
 
+pub mod apply;
 pub mod batch;
+#[cfg(feature = "studio")]
+pub mod cases;
 mod conditions;
 pub mod engine;
 pub mod input;
@@ -40,6 +43,7 @@ pub mod lpr;
 pub mod money;
 pub mod pack;
 pub mod places;
+pub mod product;
 pub mod record;
 pub mod report;
 pub mod result;
@@ -48,6 +52,7 @@ pub mod screening;
 pub mod size;
 mod templates;
 pub mod vocabulary;
+pub mod what_if;
 
 /// The engine's version, as records and the browser package report it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

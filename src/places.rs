@@ -105,9 +105,19 @@ impl Gazetteer {
         &self.places[id]
     }
 
+    /// The place a place sits under (none for a province).
+    pub fn parent(&self, id: PlaceId) -> Option<PlaceId> {
+        self.parents[id]
+    }
+
     /// The place a typed name means, if the gazetteer knows it.
     pub fn resolve(&self, text: &str) -> Option<PlaceId> {
-        self.resolve_squeezed(&squeeze(text))
+        // Most names carry no whitespace: read them as they are, unallocated.
+        if text.contains(char::is_whitespace) {
+            self.resolve_squeezed(&squeeze(text))
+        } else {
+            self.resolve_squeezed(text)
+        }
     }
 
     fn resolve_squeezed(&self, text: &str) -> Option<PlaceId> {

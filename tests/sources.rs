@@ -200,6 +200,10 @@ fn every_quote_is_in_its_clause() {
             let what = format!("see_also {} {}", see.document, see.clause);
             report(&what, source(&see.document).clause(&see.clause).and_then(|t| quote_in(&t, &see.quote)));
         }
+        if let Some(d) = &rule.deadline {
+            let what = format!("deadline {}", d.clause);
+            report(&what, source(&doc.id).clause(&d.clause).and_then(|t| quote_in(&t, &d.quote)));
+        }
     }
     for (doc, rule) in set.institution_rules() {
         checked += 1;

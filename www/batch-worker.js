@@ -1,22 +1,25 @@
 // 批量筛查 off the page's main thread: reads the uploaded list (CSV by the
 // engine's own reader, XLSX by read-excel-file), screens it a slice at a
 // time in the staff tools' WebAssembly package, and posts each slice with
-// the progress, so the page stays responsive. The page warms it up on load
+// the progress, so the page stays responsive. A long CSV list is screened
+// on every core: this worker screens its first part and helpers the rest
+// (batch-pool.js), and the rows reach the page in input order. The page warms it up on load
 // — the engine, a portal's policy pack if the page names one, the
 // spreadsheet libraries — so no request is made once a list is chosen, and
 // keeps it: a cancel stops the list between slices instead of ending the
 // worker, so nothing is downloaded again. Every message it posts has a `type`:
 //   {type:"ready", packs}                   loaded; packs: the portal packs in use
-//   {type:"started", run, header}           header problems ({column, zh, en}[])
+//   {type:"started", run, header, parts}    header problems ({column, zh, en}[]); engines screening it
 //   {type:"rows", run, rows, read, summary} a slice: BatchRow[], share read, counts
 //   {type:"done", run, summary}
 //   {type:"cancelled", run}                 the list `run` was stopped, as asked
 //   {type:"cells", id, cells}               the output cells of the rows asked for
-//   {type:"columns", columns}               the template's columns, for the help
+//   {type:"columns", columns}               the template's columns (the pack's questions among them), for the help
 //   {type:"file", name, blob}               a download (template or result)
 //   {type:"error", run, message}            the list cannot be read, or the engine failed
 // A list's messages carry the `run` number the page gave it with "start".
 
+import { Parts, Pool } from "./batch-pool.js";
 import { loadPortalPack } from "./portal-pack.js";
 import { isEngineFailure, loadTools, restartTools } from "./tools-wasm.js";
 
@@ -26,8 +29,13 @@ const SLICE = 500;
 const POST_EVERY = 100;
 
 let calculator;
+/** The warm-up under way or done: the template and its columns are the active pack's, so they wait for it. */
+let warming = null;
 let packUrl = null;
 let list;
+/** The parts of the CSV list being screened (`Parts`), or null for a list screened here alone. */
+let parts = null;
+const pool = new Pool();
 let listName = "名单";
 /** The list being screened; a "cancel" or a new "start" changes it, and the old one stops. */
 let currentRun = 0;
@@ -122,13 +130,38 @@ async function start({ run, file, defaultDate }) {
   if (/\.xlsx$/i.test(file.name)) {
     const rows = await readXlsx(tools, bytes);
     if (run !== currentRun) return;
-    mine = calculator.batchFromRows(rows, defaultDate);
+      mine = calculator.batchFromRows(rows, defaultDate);
   } else {
     postMessage({ type: "rows", run, rows: [], read: 0, summary: null });
     mine = calculator.batchFromCsv(bytes, defaultDate);
   }
   list = mine;
-  postMessage({ type: "started", run, header: mine.headerProblems() });
+  const ranges = mine.headerProblems().length === 0 && !/\.xlsx$/i.test(file.name) ? pool.ranges(bytes.length) : [[0, bytes.length]];
+  const mineParts = new Parts(ranges);
+  parts = mineParts;
+  // Every part's rows, the share read and the summary so far, in order.
+  const post = () => {
+    const { summary } = tools.batchSummarySum(mineParts.summaries);
+    postMessage({ type: "rows", run, rows: mineParts.take(), read: mineParts.read, summary });
+  };
+  let allDone;
+  const helpersDone = new Promise((resolve, reject) => (allDone = { resolve, reject }));
+  // Heard when this worker's own part is done (awaited below), not before.
+  helpersDone.catch(() => {});
+  if (ranges.length > 1) {
+    mine.part(...ranges[0]);
+    pool.start(run, bytes, ranges, defaultDate, (part, data) => {
+      if (run !== currentRun) return;
+      if (data.type === "error") {
+        allDone.reject(Object.assign(new Error(data.message), { engine: data.engine }));
+        return;
+      }
+      mineParts.add(part, data);
+      post();
+      if (mineParts.done) allDone.resolve();
+    });
+  }
+  postMessage({ type: "started", run, header: mine.headerProblems(), parts: ranges.length });
   postMessage({ type: "rows", run, rows: [], read: 0, summary: mine.summary() });
   let slice;
   do {
@@ -136,16 +169,50 @@ async function start({ run, file, defaultDate }) {
     if (run !== currentRun) return;
     const began = performance.now();
     const rows = [];
-    let read = 0;
     // Several slices per post when they are quick; one post per 100 ms at most.
     do {
       slice = mine.next(SLICE);
       rows.push(...slice.rows);
-      read = slice.read;
     } while (!slice.done && performance.now() - began < POST_EVERY);
-    postMessage({ type: "rows", run, rows, read, summary: mine.summary() });
+    mineParts.add(0, { rows, read: slice.read, summary: mine.summary(), done: slice.done });
+    post();
   } while (!slice.done);
-  postMessage({ type: "done", run, summary: mine.summary(), total: mine.totalText() });
+  if (!mineParts.done) await helpersDone;
+  if (run !== currentRun) return;
+  const { summary, totalText } = tools.batchSummarySum(mineParts.summaries);
+  postMessage({ type: "done", run, summary, total: totalText });
+}
+
+/** The output cells of the screened list's rows at `indices`, from the part that holds each. */
+async function cells(indices) {
+  if (!parts || parts.parts.length === 1) return list.cells(indices);
+  const located = indices.map((i) => parts.locate(i));
+  const byPart = new Map();
+  for (const [part, index] of located) byPart.set(part, [...(byPart.get(part) ?? []), index]);
+  const answers = new Map();
+  for (const [part, wanted] of byPart) {
+    const rows = part === 0 ? list.cells(wanted) : await pool.ask(part, "cells", wanted);
+    answers.set(part, rows);
+  }
+  const next = new Map();
+  return located.map(([part]) => {
+    const k = next.get(part) ?? 0;
+    next.set(part, k + 1);
+    return answers.get(part)[k];
+  });
+}
+
+/** The screened list as CSV bytes (the parts one after the other), and as rows of cells. */
+async function resultCsv() {
+  if (!parts || parts.parts.length === 1) return [list.csv()];
+  const rest = await Promise.all(parts.parts.slice(1).map((_, k) => pool.ask(k + 1, "csvRows")));
+  return [list.csv(), ...rest];
+}
+
+async function resultRows() {
+  if (!parts || parts.parts.length === 1) return list.outputRows();
+  const rest = await Promise.all(parts.parts.slice(1).map((_, k) => pool.ask(k + 1, "outputRows")));
+  return [list.outputRows(), ...rest].flat();
 }
 
 /** Stop the list being screened: its rows are dropped, the engine stays loaded. */
@@ -154,6 +221,8 @@ function cancel({ run }) {
   currentRun = 0;
   list?.free();
   list = null;
+  parts = null;
+  pool.cancel(run);
   postMessage({ type: "cancelled", run });
 }
 
@@ -178,11 +247,12 @@ async function download({ what, format }) {
   let name;
   let blob;
   if (what === "template") {
+    await warming;
     name = `批量筛查模板.${format}`;
     if (format === "csv") {
-      blob = new Blob([tools.batchTemplateCsv()], { type: "text/csv;charset=utf-8" });
+      blob = new Blob([calculator.batchTemplateCsv()], { type: "text/csv;charset=utf-8" });
     } else {
-      const columns = tools.batchColumns();
+      const columns = calculator.batchColumns();
       const { writeSheet } = await spreadsheet();
       blob = await writeSheet([columns.map((c) => c.header), columns.map((c) => c.example)], {
         columns: columns.map((c) => ({ width: Math.max(10, c.header.length * 2 + 2) })),
@@ -192,10 +262,10 @@ async function download({ what, format }) {
   } else {
     name = `${listName}-筛查结果-${stamp}.${format}`;
     if (format === "csv") {
-      blob = new Blob([list.csv()], { type: "text/csv;charset=utf-8" });
+      blob = new Blob(await resultCsv(), { type: "text/csv;charset=utf-8" });
     } else {
       const { writeSheet } = await spreadsheet();
-      const sheet = [tools.batchOutputHeaders(), ...list.outputRows()];
+      const sheet = [tools.batchOutputHeaders(), ...(await resultRows())];
       blob = await writeSheet(outputSheet(sheet), {
         columns: [8, 28, 8, 12, 24, 60, 16, 40, 60].map((width) => ({ width })),
         stickyRowsCount: 1,
@@ -212,12 +282,15 @@ async function download({ what, format }) {
  */
 async function report(error, run) {
   let message = error?.message ?? String(error);
-  if (isEngineFailure(error)) {
+  // A helper's engine failing is said the same way; the helper restarted its own.
+  if (isEngineFailure(error) || error?.engine) {
     message = both(
       "测算程序在筛查这份名单时出错，已重新启动；请检查名单中金额、利率等数值是否过大，修改后重新上传",
       "the calculator failed on this list and has been restarted; check the list for amounts or rates that are too large and upload it again",
     ) + `（${message}）`;
     list = null;
+    parts = null;
+    pool.cancel(currentRun);
     currentRun = 0;
     try {
       await warm(packUrl, true);
@@ -230,12 +303,19 @@ async function report(error, run) {
 
 onmessage = async ({ data }) => {
   try {
-    if (data.type === "warm") postMessage({ type: "ready", packs: await warm(data.packUrl) });
+    if (data.type === "warm") {
+      const packs = await (warming = warm(data.packUrl));
+      await pool.warm(data.packUrl);
+      postMessage({ type: "ready", packs });
+    }
     else if (data.type === "start") await start(data);
     else if (data.type === "cancel") cancel(data);
-    else if (data.type === "cells") postMessage({ type: "cells", id: data.id, cells: list.cells(data.indices) });
+    else if (data.type === "cells") postMessage({ type: "cells", id: data.id, cells: await cells(data.indices) });
     else if (data.type === "download") await download(data);
-    else if (data.type === "columns") postMessage({ type: "columns", columns: (await loadTools()).batchColumns() });
+    else if (data.type === "columns") {
+      await warming;
+      postMessage({ type: "columns", columns: calculator.batchColumns() });
+    }
   } catch (error) {
     await report(error, data.run);
   }

@@ -120,7 +120,9 @@ const handlers = {
     $("batch").dataset.ready = "true";
     running(false);
   },
-  started({ header }) {
+  started({ header, parts }) {
+    // How many engines (this page's workers) screen the list: for the figures and the tests.
+    $("progress").dataset.parts = String(parts);
     if (header.length > 0) {
       showMessage(header.map((p) => `${t("headerProblem")}「${p.column}」${lang === "en" ? p.en : p.zh}`).join("\n"));
     }
@@ -268,7 +270,7 @@ function render() {
     ok: summary.ok.toLocaleString(),
     failed: summary.failed.toLocaleString(),
     blank,
-    total: summary.totalText ?? Number(summary.total).toLocaleString("zh-CN", { minimumFractionDigits: 2 }),
+    total: summary.totalText,
   });
   renderProblems();
   renderHead();

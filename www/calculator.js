@@ -30,28 +30,30 @@ const engine = restartableEngine(
  * throws the engine's PackError, which names the file, rule and field.
  * `fresh`: on a new instance of the engine, after the current one failed.
  */
-export async function createCalculator(packUrl, { fresh = false } = {}) {
+export async function createCalculator(packUrl, { fresh = false, integrity = null } = {}) {
   const { Calculator } = await (fresh ? engine.restart() : engine.load());
   const calculator = new Calculator();
-  if (packUrl) await loadPortalPack(calculator, packUrl);
+  if (packUrl) await loadPortalPack(calculator, packUrl, integrity);
   return calculator;
 }
 
 /**
  * Evaluate while the user is still typing: a field the engine refuses is
  * left out and the rest is evaluated again, so one bad entry shows its
- * message without blanking every result. Returns the lean report, its
+ * message without blanking every result. With `product` (an id of
+ * `calculator.products()`) the report holds that product's rules only, its
+ * total theirs alone. Returns the lean report, its
  * texts strings in `lang` ("zh" or "en"; null when even that is
  * impossible), every input error met, and the scenario evaluated (without
  * the refused fields).
  */
-export function evaluateLenient(calculator, scenario, lang) {
+export function evaluateLenient(calculator, scenario, lang, product = undefined) {
   const errors = [];
   const dropped = new Set();
   let current = scenario;
   for (let attempt = 0; attempt < 20; attempt++) {
     try {
-      return { report: calculator.evaluate(current, lang), errors, scenario: current };
+      return { report: calculator.evaluate(current, lang, product), errors, scenario: current };
     } catch (error) {
       if (error?.name !== "InputError") throw error;
       // A required field we dropped is now "missing": already reported.
@@ -77,7 +79,6 @@ export function rulesById(policies) {
  * outcome's texts strings in the language evaluated, the rule's {zh, en}.
  */
 export function fullResults(report, rules) {
-  const size = report.enterprise_size.size;
   return report.results.map((outcome) => {
     const rule = rules.get(outcome.rule_id);
     return {
@@ -97,9 +98,8 @@ export function fullResults(report, rules) {
       family_name: rule.family_name,
       recipient: rule.recipient,
       recipient_text: rule.recipient_text,
-      notes: rule.notes
-        .filter((n) => n.only_for_sizes.length === 0 || n.only_for_sizes.includes(size))
-        .map(({ zh, en }) => ({ zh, en })),
+      // The notes the engine picked for this enterprise, by index.
+      notes: (outcome.notes ?? []).map((i) => ({ zh: rule.notes[i].zh, en: rule.notes[i].en })),
       readings: rule.readings,
       citation: rule.citation,
     };

@@ -88,25 +88,9 @@ const T = {
   rateRange: zh_en("代偿率", "Payout rate"),
   share: zh_en("补偿比例", "Share compensated"),
   above: zh_en("超出部分", "Above"),
-  aboveTop: zh_en("代偿率超出 {top} 的部分", "The part of the rate above {top}"),
   notCompensated: zh_en("不予补偿", "not compensated"),
   bounds: zh_en("（含）：代偿率恰好等于该值时属于本档；（不含）：不属于本档。", "(incl.): a rate exactly at that bound is in the tier; (excl.): it is not."),
   termsTitle: zh_en("文件要求", "What the text requires"),
-  minShare: zh_en("银行分担比例不低于 {p}；低于时仍按协议比例测算，并标出不符合文件要求。", "The bank bears at least {p}; a lower agreed share is computed as agreed and flagged."),
-  scopeLimited: zh_en("代偿范围限于本金和正常利息：罚息、复利和其他费用不予代偿。", "The payout covers principal and normal interest only: penalty and compound interest and other charges are not compensated."),
-  scopeOpen: zh_en("文件未规定代偿范围：按本金和正常利息分摊；罚息、复利和其他费用按银担协议约定，本测算不予分摊。", "The text does not set the payout's scope: principal and normal interest are split; other charges are left to the agreement and not split here."),
-  graceMin: zh_en("代偿宽限期不少于 {n} 天。", "A grace period of at least {n} days."),
-  graceNone: zh_en("文件未规定代偿宽限期。", "The text sets no grace period."),
-  depositWaived: zh_en("对担保机构免收保证金。", "No deposit may be asked of the guarantor."),
-  tolerance: zh_en("担保机构代偿率放宽至 {p}。", "The guarantor's payout rate is tolerated up to {p}."),
-  perUnit: zh_en("{name}：每个 {yuan} 元", "{name}: {yuan} yuan each"),
-  each: zh_en("每个 {yuan} 元", "{yuan} yuan each"),
-  ceiling: zh_en("比例上限：不高于 {p}（上限，不是确定比例；测算结果为最高额）。", "Ceiling rate: at most {p} (a ceiling, not the rate applied; the result is a maximum)."),
-  rateSetBy: zh_en("实际比例：", "The actual rate: "),
-  instCap: zh_en("单家金融机构最高 {yuan} 元。", "At most {yuan} yuan per institution."),
-  categoryCap: zh_en("单户企业纳入的月均贷款余额不超过 {yuan} 元", "per enterprise, at most {yuan} yuan of balance counted"),
-  categorySales: zh_en("借款企业年销售收入 {yuan} 元及以下", "borrower's annual sales of {yuan} yuan or less"),
-  cityTest: zh_en("须年末在保余额超过全市平均，或年度增速超过全市平均（任一即可，「超过」不含相等）。", "The institution's year-end guarantee balance or its annual growth must be above the city average (either; equal is not above)."),
   expiredBanner: zh_en("本文件已失效（有效期 {from} 至 {to}）。只有业务日期在有效期内才测算金额，供核对历史奖补。", "This document has expired (in effect {from} to {to}). Amounts are computed only for business dates inside that window, to check past rewards."),
   draftBanner: zh_en("本文件为征求意见稿，未正式印发。", "This document is a draft for comment, not issued."),
   effective: zh_en("有效期 {from} 至 {to}", "in effect {from} to {to}"),
@@ -376,8 +360,8 @@ class InstitutionPage {
       case "tiered_compensation":
         return this.#rateModeFields(panel, fixed);
       case "per_unit_reward":
-        return [...fixed, ...calc.units.map((u) =>
-          field(panel.id, { kind: "integer", label: u.name, help: fill(T.each, { yuan: plain(u.yuan) }) }, `counts.${u.id}`, kept.get(`counts.${u.id}`)))];
+        return [...fixed, ...calc.units.map((u, i) =>
+          field(panel.id, { kind: "integer", label: u.name, help: rule.unit_amounts[i] }, `counts.${u.id}`, kept.get(`counts.${u.id}`)))];
       case "balance_share_reward":
         return [...fixed, this.#lines(panel, rule, [{}]), this.#cityFields(panel, calc, kept)];
       case "risk_split": {
@@ -498,7 +482,7 @@ class InstitutionPage {
     if (calc.template === "tiered_compensation") {
       parts.push(this.#tierTable(rule));
     } else {
-      parts.push(h("h3", {}, bi(T.termsTitle)), h("ul", { class: "rules" }, this.#termLines(calc).map((t) => h("li", {}, bi(t)))));
+      parts.push(h("h3", {}, bi(T.termsTitle)), h("ul", { class: "rules" }, rule.terms.map((t) => h("li", {}, bi(t)))));
     }
     if (rule.readings.length > 0) parts.push(readingsBlock(rule.readings));
     if (rule.notes.length > 0) parts.push(h("ul", { class: "notes" }, rule.notes.map((n) => h("li", {}, bi(n)))));
@@ -508,7 +492,6 @@ class InstitutionPage {
   /** R-1's tiers with their bounds as the pack reads them, and what lies above the top. */
   #tierTable(rule) {
     const { tiers } = rule.calculation;
-    const top = tiers[tiers.length - 1].to_percent;
     return h("div", { class: "tiers" },
       h("h3", {}, bi(T.tiersTitle)),
       h("table", {},
@@ -520,42 +503,9 @@ class InstitutionPage {
             h("td", { class: "num" }, percent(t.share_percent)))),
           h("tr", { class: "excluded" },
             h("th", { scope: "row" }, bi(T.above)),
-            h("td", {}, bi(fill(T.aboveTop, { top: percent(top) }))),
+            h("td", {}, bi(rule.above_top)),
             h("td", { class: "num" }, bi(T.notCompensated))))),
       h("p", { class: "help" }, bi(T.bounds)));
-  }
-
-  /** R-2 and R-3: the clause's parameters in words. */
-  #termLines(calc) {
-    switch (calc.template) {
-      case "risk_split":
-        return [
-          fill(T.minShare, { p: percent(calc.bank_share_min_percent) }),
-          calc.scope === "principal_and_normal_interest" ? T.scopeLimited : T.scopeOpen,
-          calc.grace_days_min == null ? T.graceNone : fill(T.graceMin, { n: calc.grace_days_min }),
-          calc.deposit_waived && T.depositWaived,
-          calc.payout_rate_tolerance_percent != null && fill(T.tolerance, { p: percent(calc.payout_rate_tolerance_percent) }),
-        ].filter(Boolean);
-      case "per_unit_reward":
-        return calc.units.map((u) => fill(T.perUnit, { name: u.name, yuan: plain(u.yuan) }));
-      case "balance_share_reward":
-        return [
-          fill(T.ceiling, { p: percent(calc.ceiling_percent) }),
-          { zh: T.rateSetBy.zh + calc.rate_set_by.zh, en: T.rateSetBy.en + calc.rate_set_by.en },
-          calc.cap_per_institution_yuan && fill(T.instCap, { yuan: plain(calc.cap_per_institution_yuan) }),
-          ...calc.categories.map((k) => {
-            const limits = [
-              k.per_enterprise_balance_cap_yuan && fill(T.categoryCap, { yuan: plain(k.per_enterprise_balance_cap_yuan) }),
-              k.max_annual_sales_yuan && fill(T.categorySales, { yuan: plain(k.max_annual_sales_yuan) }),
-            ].filter(Boolean);
-            const join = (l) => (limits.length ? `${l === "zh" ? "（" : " ("}${limits.map((x) => x[l]).join(l === "zh" ? "；" : "; ")}${l === "zh" ? "）" : ")"}` : "");
-            return { zh: `${k.name.zh}${join("zh")}`, en: `${k.name.en}${join("en")}` };
-          }),
-          calc.above_city_average_any_of.length > 0 && T.cityTest,
-        ].filter(Boolean);
-      default:
-        return [];
-    }
   }
 
   // ---- computing -------------------------------------------------------------

@@ -6,15 +6,20 @@
 //   lang         "zh-CN" (default) or "en"
 //   policy-set   URL of a portal's policy pack (JSON array of documents),
 //                merged over the built-in pack
-//   product      a preset (fields.js PRESETS): patent-pledge-loan,
+//   policy-set-integrity  its SRI hash ("sha384-…"): a different file is refused
+//   product      a bank product of the active pack (policies/products.toml,
+//                or a portal pack's [[products]]): patent-pledge-loan,
 //                policy-guarantee, guaranteed-loan, carbon-reduction-loan,
 //                tech-loan, first-set-insurance, export-credit-insurance,
-//                ipo; the results then show only the preset's rules
+//                ipo; the engine then evaluates only the product's rules
 //   family       the tab to open first: interest, guarantee_fee, premium, ipo
 //   theme-color  accent colour; theme-ink the text colour on it
 //   standalone   the element is the page: an <h1>, and a share link that
 //                carries the scenario in the address's #hash (never sent to
 //                a server)
+//   region       the portal's own place (山东省聊城市, 聊城 …, read by the
+//                engine's gazetteer): the form starts there and offers only
+//                the places under it; other places' policies fold into one line
 //   personas     for policy-outreach staff: the 演示企业 bar (personas.js),
 //                one click loads a sample enterprise, and the 演示模式 button
 //                (large type for a projector, results first; Esc leaves it)
@@ -25,9 +30,11 @@
 
 import { h, nodes, saveFile } from "./dom.js";
 import { createCalculator, evaluateLenient, fullResults, isEngineFailure, rulesById, supported } from "./calculator.js";
-import { ENTERPRISE_FIELDS, FAMILIES, FAMILY_FIELDS, ITEM_LISTS, PRESETS, UI } from "./fields.js";
+import { ENTERPRISE_FIELDS, FAMILIES, FAMILY_FIELDS, ITEM_LISTS, UI } from "./fields.js";
 import { getPath, parsePath, setPath } from "./paths.js";
 import { PERSONAS } from "./personas.js";
+import { amountsFigure, applyBlock, elsewhere, firstSteps, GUIDE_UI, pendingBlock, placeField, seriesFigure, showPlace, whatIfBlock } from "./guide.js";
+import { checklist } from "./checklist.js";
 
 const STYLESHEET = new URL("./widget.css", import.meta.url).href;
 const ELDER_KEY = "sme-subsidy:elder";
@@ -40,15 +47,6 @@ export function groupDigits(text) {
   const sign = whole.startsWith("-") ? "-" : "";
   const grouped = whole.replace(/^-/, "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return sign + grouped + (fraction === undefined ? "" : `.${fraction}`);
-}
-
-/** Yuan amounts with two decimals ("60375.00") added exactly, in fen: no floating point touches money. */
-export function sumYuan(amounts) {
-  const fen = amounts.reduce((sum, amount) => {
-    const [whole, fraction = ""] = amount.split(".");
-    return sum + BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0").slice(0, 2));
-  }, 0n);
-  return `${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`;
 }
 
 function today() {
@@ -138,6 +136,9 @@ class SmeSubsidyCalculator extends HTMLElement {
   #calculator;
   #info; // the engine's version and pack, for the footer (kept while a failed engine restarts)
   #policies = [];
+  #product = null; // the pack's product named by the `product` attribute (calculator.products())
+  #places = { within: null, unrecognised: false, options: [] }; // the engine's place choices (region attribute)
+  #guide = null; // the engine's 申报指引 for the results shown
   #rules = new Map(); // rule id → the rule's own texts (policies()), joined with each lean result
   #ruleFamily = new Map();
   #questions = new Map(); // form family → [{id, zh, en}]
@@ -206,7 +207,7 @@ class SmeSubsidyCalculator extends HTMLElement {
     }
     this.#app.replaceChildren(h("p", { class: "loading" }, this.#t(UI.loading)));
     try {
-      this.#calculator = await createCalculator(this.getAttribute("policy-set"));
+      this.#calculator = await createCalculator(this.getAttribute("policy-set"), { integrity: this.getAttribute("policy-set-integrity") });
     } catch (error) {
       const details = error?.errors?.map((e) => `${e.file ?? ""} ${e.rule ?? ""} ${e.field}: ${e[this.#lang]}`);
       const prefix = error?.name === "PackError" ? UI.packFailed : UI.loadFailed;
@@ -219,6 +220,8 @@ class SmeSubsidyCalculator extends HTMLElement {
     this.#info = this.#calculator.info();
     this.#policies = this.#calculator.policies();
     this.#rules = rulesById(this.#policies);
+    this.#product = this.#calculator.products().find((p) => p.id === this.getAttribute("product")) ?? null;
+    this.#places = { ...this.#calculator.places(this.getAttribute("region")), given: this.getAttribute("region") };
     for (const doc of this.#policies) {
       for (const rule of doc.rules) {
         this.#ruleFamily.set(rule.rule_id, rule.form_family);
@@ -258,7 +261,7 @@ class SmeSubsidyCalculator extends HTMLElement {
     console.warn("sme-subsidy: the engine failed and is restarted:", error);
     this.#calculator = null;
     const failedOn = JSON.stringify(this.#scenario);
-    createCalculator(this.getAttribute("policy-set"), { fresh: true }).then(
+    createCalculator(this.getAttribute("policy-set"), { fresh: true, integrity: this.getAttribute("policy-set-integrity") }).then(
       (calculator) => {
         this.#calculator = calculator;
         // Edited while it restarted: compute what is in the form now.
@@ -268,14 +271,14 @@ class SmeSubsidyCalculator extends HTMLElement {
     );
   }
 
-  /** The scenario to start from: a shared link, else the product preset, else an empty form. */
+  /** The scenario to start from: a shared link, else the product's own terms, else an empty form. */
   #restore(useLink = true) {
-    const preset = PRESETS[this.getAttribute("product")];
-    this.#family = preset?.family ?? this.getAttribute("family") ?? "interest";
+    const product = this.#product;
+    this.#family = product?.family ?? this.getAttribute("family") ?? "interest";
     this.#scenario = {
       evaluation_date: today(),
       enterprise: {},
-      ...structuredClone(preset?.scenario ?? {}),
+      ...structuredClone(product?.start ?? {}),
     };
     this.#damagedLink = false;
     this.#fromLink = false;
@@ -288,6 +291,10 @@ class SmeSubsidyCalculator extends HTMLElement {
         this.#fromLink = Boolean(shared);
       }
       if (FAMILIES.some((f) => f.id === params.get("f"))) this.#family = params.get("f");
+    }
+    // A portal's own place, unless the scenario names one.
+    if (this.#places.within && !this.#scenario.enterprise?.region) {
+      this.#scenario.enterprise = { ...this.#scenario.enterprise, region: structuredClone(this.#places.within.region) };
     }
     this.#ensureItem();
   }
@@ -312,7 +319,7 @@ class SmeSubsidyCalculator extends HTMLElement {
   #render() {
     const lang = this.#lang;
     const standalone = this.hasAttribute("standalone");
-    const preset = PRESETS[this.getAttribute("product")];
+    const product = this.#product;
     const staff = this.hasAttribute("personas");
     if (standalone) document.title = this.#t(UI.title);
     this.#app.lang = lang === "en" ? "en" : "zh-CN";
@@ -332,13 +339,16 @@ class SmeSubsidyCalculator extends HTMLElement {
           standalone && h("button", { type: "button", "data-action": "share" }, this.#t(UI.share)))),
       h("p", { class: "share-note", hidden: !this.#damagedLink, role: "status" }, this.#damagedLink && this.#t(UI.shareDamaged)),
       staff && this.#personaBar(),
-      preset && h("p", { class: "preset" }, `${this.#t(UI.preset)}${this.#colon}${this.#t(preset.name)}`),
+      product && h("p", { class: "preset" }, `${this.#t(UI.preset)}${this.#colon}${this.#t(product.name)}`),
       h("div", { class: "print-head" }),
+      h("div", { class: "start" }),
       h("div", { class: "layout" },
         h("form", { class: "form", novalidate: true, "aria-label": this.#t(UI.title) },
           h("section", { class: "profile" },
             h("h3", {}, this.#t(UI.profile)),
-            h("div", { class: "grid" }, ENTERPRISE_FIELDS.map((f) => this.#field(f, f.path))),
+            h("div", { class: "grid" },
+              placeField((x) => this.#t(x), this.#places, "f-enterprise-region"),
+              ENTERPRISE_FIELDS.map((f) => this.#field(f, f.path))),
             h("p", { class: "size-line" })),
           h("section", { class: "families" },
             h("h3", { id: "choose-family" }, this.#t(UI.choose)),
@@ -353,6 +363,7 @@ class SmeSubsidyCalculator extends HTMLElement {
         h("section", { class: "results", "aria-label": this.#t(UI.results), tabindex: "-1" }),
         // On a phone the results are below a long form: the total follows the user down.
         h("button", { type: "button", class: "jump", "data-action": "results" })),
+      h("div", { class: "checklist-slot" }),
       this.#policyList(),
       h("footer", { class: "footer" },
         h("p", { class: "notice" }, "测算结果仅供参考，以主管部门审核为准"),
@@ -507,7 +518,8 @@ class SmeSubsidyCalculator extends HTMLElement {
     const results = this.#root.querySelector(".results");
     let evaluated;
     try {
-      evaluated = this.#calculator && evaluateLenient(this.#calculator, this.#scenario, this.#lang);
+      evaluated = this.#calculator && evaluateLenient(this.#calculator, this.#scenario, this.#lang, this.#product?.id);
+      this.#guide = evaluated?.report ? this.#calculator.guide(evaluated.scenario, this.#lang) : null;
     } catch (error) {
       if (!isEngineFailure(error)) throw error;
       this.#restartEngine(error);
@@ -521,42 +533,42 @@ class SmeSubsidyCalculator extends HTMLElement {
     this.#evaluated = report && evaluated.scenario;
     this.#root.querySelector('[data-action="record"]').disabled = !report;
     this.#showFieldErrors(errors);
-    const shown = report && this.#shown(report);
-    results.replaceChildren(...nodes(this.#results(report, shown, errors)));
+    results.replaceChildren(...nodes(this.#results(report, errors)));
+    this.#layoutGuide(report);
     const jump = this.#root.querySelector(".jump");
     jump.hidden = !report;
     if (report) {
-      jump.textContent = `${this.#t(shown.preset ? UI.presetTotal : UI.total)} ${groupDigits(shown.total)} ${this.#t(UI.yuan)} · ${this.#t(UI.seeResults)}`;
+      jump.textContent = `${this.#t(this.#product ? UI.presetTotal : UI.total)} ${groupDigits(report.total_yuan)} ${this.#t(UI.yuan)} · ${this.#t(UI.seeResults)}`;
       this.#root.querySelector(".size-line").textContent = this.#t(report.enterprise_size.text);
       this.#printHead(report);
-      this.setAttribute("data-total", shown.total);
-      this.dispatchEvent(new CustomEvent("sme-subsidy:result", { bubbles: true, composed: true, detail: { total_yuan: shown.total } }));
+      this.setAttribute("data-total", report.total_yuan);
+      this.dispatchEvent(new CustomEvent("sme-subsidy:result", { bubbles: true, composed: true, detail: { total_yuan: report.total_yuan } }));
     }
   }
 
-  /**
-   * What the results show: every rule of the report; or, under a product
-   * preset, only the preset's rules, with the total of those that pay the
-   * enterprise (added here, exactly) and only their could-add and
-   * not-in-total lines.
-   */
-  #shown(report) {
-    const results = fullResults(report, this.#rules);
-    const preset = PRESETS[this.getAttribute("product")];
-    if (!preset) return { results, total: report.total_yuan, couldAdd: report.could_add, notInTotal: report.not_in_total };
-    const mine = results.filter((r) => preset.rules.includes(r.rule_id));
-    // Each line of the report begins with its rule's name: 「名称：…」, "Name: …".
-    const concernsMine = (line) => mine.some((r) => line.startsWith(`${this.#t(r.name)}${this.#colon.trim()}`));
-    return {
-      preset,
-      results: mine,
-      total: sumYuan(mine.filter((r) => r.counts_in_total).map((r) => r.amount_yuan)),
-      couldAdd: report.could_add.filter(concernsMine),
-      notInTotal: report.not_in_total.filter(concernsMine),
-    };
+  /** 申报指引 outside the results: the place in its select, 「先填写」 above the form, the checklist below. */
+  #layoutGuide(report) {
+    const t = (x) => this.#t(x);
+    const guide = this.#guide;
+    showPlace(this.#root, guide?.place ?? null);
+    this.#root.querySelector(".start").replaceChildren(...nodes(guide && firstSteps(t, guide)));
+    const byId = new Map((guide?.rules ?? []).map((g) => [g.rule_id, g]));
+    const items = report
+      ? fullResults(report, this.#rules).filter((r) => byId.get(r.rule_id)?.in_place && byId.get(r.rule_id)?.apply)
+        .map((r) => ({ result: r, apply: byId.get(r.rule_id).apply }))
+      : [];
+    const e = this.#scenario.enterprise ?? {};
+    this.#root.querySelector(".checklist-slot").replaceChildren(...nodes(report && checklist(t, {
+      items,
+      enterprise: e,
+      place: guide?.place?.label,
+      evaluationDate: report.evaluation_date,
+      today: today(),
+      format: groupDigits,
+    })));
   }
 
-  #results(report, shown, errors) {
+  #results(report, errors) {
     const out = [];
     if (errors.length) {
       out.push(h("div", { class: "alert", role: "alert" },
@@ -567,17 +579,28 @@ class SmeSubsidyCalculator extends HTMLElement {
     if (!report) return out;
     const familyName = this.#t(FAMILIES.find((f) => f.id === this.#family)?.name);
     const byStatus = (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status);
-    const { preset, results, total, couldAdd, notInTotal } = shown;
-    const mine = results.filter((r) => this.#ruleFamily.get(r.rule_id) === this.#family).sort(byStatus);
-    const others = results.filter((r) => this.#ruleFamily.get(r.rule_id) !== this.#family).sort(byStatus);
+    // Under a product the engine evaluated only the product's rules: its
+    // total, could-add and not-in-total lines are theirs alone.
+    const product = this.#product;
+    const results = fullResults(report, this.#rules);
+    const { total_yuan: total, could_add: couldAdd, not_in_total: notInTotal } = report;
+    // Which rules concern the enterprise's place is the engine's answer (guide.rules[].in_place).
+    const guide = new Map((this.#guide?.rules ?? []).map((g) => [g.rule_id, g]));
+    const here = results.filter((r) => guide.get(r.rule_id)?.in_place !== false);
+    const away = results.filter((r) => guide.get(r.rule_id)?.in_place === false);
+    const mine = here.filter((r) => this.#ruleFamily.get(r.rule_id) === this.#family).sort(byStatus);
+    const others = here.filter((r) => this.#ruleFamily.get(r.rule_id) !== this.#family).sort(byStatus);
+    const t = (x) => this.#t(x);
+    const chosen = Boolean(this.#guide?.place);
     const persona = PERSONAS.find((p) => p.id === this.#persona);
     out.push(
       h("section", { class: "summary" },
         h("h3", {}, this.#t(UI.results)),
+        chosen && amountsFigure(t, here, guide, (r) => this.#t(r.name), groupDigits),
         persona && h("p", { class: "persona-shown" }, `${this.#t(UI.personaShown)}${this.#colon}${this.#t(persona.name)}`),
-        h("p", { class: "total-label" }, this.#t(preset ? UI.presetTotal : UI.total)),
+        h("p", { class: "total-label" }, this.#t(product ? UI.presetTotal : UI.total)),
         h("p", { class: "total", "aria-live": "polite" }, groupDigits(total), h("span", { class: "unit" }, ` ${this.#t(UI.yuan)}`)),
-        preset && h("p", { class: "preset-scope" }, this.#t(UI.presetScope(preset.name, results.length))),
+        product && h("p", { class: "preset-scope" }, this.#t(UI.presetScope(product.name, results.length))),
         h("p", { class: "size" }, this.#t(report.enterprise_size.text)),
         couldAdd.length > 0 && h("div", { class: "could-add" },
           h("h4", {}, this.#t(UI.couldAdd)), h("ul", {}, couldAdd.map((t) => h("li", {}, this.#t(t))))),
@@ -588,22 +611,28 @@ class SmeSubsidyCalculator extends HTMLElement {
       mine.map((r) => this.#card(r)),
       others.length > 0 && h("h3", { class: "group" }, this.#t(UI.otherFamilies)),
       others.map((r) => this.#card(r)),
+      elsewhere(t, away.sort(byStatus), (r) => this.#card(r)),
     );
     return out;
   }
 
   #card(r) {
+    const g = this.#guide?.rules.find((x) => x.rule_id === r.rule_id);
+    // 待填写: the engine says the rule waits on fields; never 「不符合条件」 then.
+    // (the card keeps the engine's status as its class; the badge says 待填写)
+    const pending = Boolean(g?.pending);
+    if (pending) r = { ...r, status_text: GUIDE_UI.pending, reasons: [], missing: [] };
     const open = this.#expanded.has(r.rule_id);
     const moreId = `more-${r.rule_id}`;
     const c = r.citation;
     const range = c.effective_from || c.effective_to
       ? `${this.#t(UI.effective)} ${c.effective_from ?? "—"} ${c.effective_to ? `— ${c.effective_to}` : this.#t(UI.open)}`
       : null;
-    return h("article", { class: `card ${r.status} doc-${c.status}`, "data-rule": r.rule_id },
+    return h("article", { class: `card ${r.status} doc-${c.status}${pending ? " pending" : ""}`, "data-rule": r.rule_id },
       h("header", {},
         h("h4", {}, this.#t(r.name)),
         h("p", { class: "badges" },
-          h("span", { class: `badge status ${r.status}` }, this.#t(r.status_text)),
+          h("span", { class: `badge status ${pending ? "pending" : r.status}` }, this.#t(r.status_text)),
           c.status !== "in_force" && h("span", { class: `badge doc-${c.status}` }, this.#t(c.status_text)))),
       r.amount_yuan !== null
         ? h("p", { class: "amount" }, groupDigits(r.amount_yuan), h("span", { class: "unit" }, ` ${this.#t(UI.yuan)}`))
@@ -611,6 +640,10 @@ class SmeSubsidyCalculator extends HTMLElement {
       ["eligible", "amount_not_published"].includes(r.status) &&
         h("p", { class: "recipient" }, `${this.#t(UI.recipient)}：${this.#t(r.recipient_text)}`),
       r.reasons.length > 0 && h("ul", { class: "reasons" }, r.reasons.map((t) => h("li", {}, this.#t(t)))),
+      g?.pending && pendingBlock((x) => this.#t(x), g.pending),
+      g?.what_if && whatIfBlock((x) => this.#t(x), g.what_if),
+      g?.apply && g.in_place && applyBlock((x) => this.#t(x), g.apply),
+      g?.series && seriesFigure((x) => this.#t(x), g.series, groupDigits),
       r.missing.length > 0 && h("div", { class: "missing" },
         h("h5", {}, this.#t(UI.missing)),
         h("ul", {}, r.missing.map((m) => h("li", {},
@@ -732,11 +765,21 @@ class SmeSubsidyCalculator extends HTMLElement {
       const boxes = [...this.#root.querySelectorAll("input[data-kind=flags]")].filter((b) => b.dataset.path === path);
       value = boxes.filter((b) => b.checked).map((b) => b.value);
       if (value.length === 0) value = undefined;
+    } else if (kind === "place") {
+      // A choice of the engine's places: its region object (a place the scenario already named stays as it was).
+      const chosen = this.#places.options.find((o) => o.value === control.value);
+      value = chosen ? structuredClone(chosen.region) : control.value ? getPath(this.#scenario, path) : undefined;
     } else {
       value = toValue(kind, control.value);
     }
     setPath(this.#scenario, path, value);
     this.#leavePersona();
+    if (kind === "place") {
+      // The region's text fields show the place chosen.
+      this.#render();
+      this.#root.querySelector('select[data-kind="place"]')?.focus();
+      return;
+    }
     if (kind === "cny" || kind === "usd") {
       control.closest("[data-field]").querySelector(".hint").textContent = this.#amountHint(kind, control.value);
     }
@@ -763,6 +806,11 @@ class SmeSubsidyCalculator extends HTMLElement {
     } else if (d.persona) {
       this.#loadPersona(d.persona);
     } else if (d.action === "print") {
+      window.print();
+    } else if (d.action === "print-checklist") {
+      // The checklist alone on the sheet (widget.css); back to the whole page after printing.
+      this.setAttribute("printing", "checklist");
+      window.addEventListener("afterprint", () => this.removeAttribute("printing"), { once: true });
       window.print();
     } else if (d.action === "record") {
       this.#saveRecord();

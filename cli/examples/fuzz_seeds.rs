@@ -92,7 +92,7 @@ fn main() {
     }
 
     // One row of a list: the template's example, then with each cell empty.
-    let template = sme_subsidy::batch::template_csv();
+    let template = sme_subsidy::batch::template_csv(sme_subsidy::pack::builtin::builtin());
     let example = template.lines().nth(1).unwrap();
     write(batch_row, "example.csv", example.as_bytes());
     let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(example.as_bytes());

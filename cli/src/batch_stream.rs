@@ -91,7 +91,7 @@ where
 {
     let start = Instant::now();
     let (mut reader, mark) = bounded_reader(input);
-    let header = read_header(&mut reader)?;
+    let header = read_header(&mut reader, set)?;
     mark.set(reader.position().byte());
     // The header's problems go to `on_error` once, as row 1; each row says
     // only that the header is wrong.
@@ -105,7 +105,10 @@ where
     let io_err = |e: io::Error| format!("写入输出失败 / writing the output failed: {e}");
     out.write_all(&output_header()).map_err(io_err)?;
 
-    let new_chunk = || (0..CHUNK).map(|_| Slot { record: ByteRecord::new() }).collect::<Vec<_>>();
+    // Room for a usual row from the start: a record that grows is read
+    // again from its start, each time it doubles.
+    let new_chunk =
+        || (0..CHUNK).map(|_| Slot { record: ByteRecord::with_capacity(512, 64) }).collect::<Vec<_>>();
     let (mut current, mut next) = (new_chunk(), new_chunk());
     let mut summary = Summary { threads: rayon::current_num_threads(), ..Summary::default() };
     let mut n = read_chunk(&mut reader, &mark, &mut current, 0)?;
@@ -336,9 +339,9 @@ pub fn run_cli(set: &PolicySet, args: BatchArgs) -> Result<ExitCode, String> {
     Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-/// `sme-subsidy batch-template`: the template to a file, or to stdout.
-pub fn write_template(output: Option<&Path>) -> Result<(), String> {
-    let text = template_csv();
+/// `sme-subsidy batch-template`: the template for `set` to a file, or to stdout.
+pub fn write_template(output: Option<&Path>, set: &PolicySet) -> Result<(), String> {
+    let text = template_csv(set);
     match output {
         Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display())),
         None => io::stdout().write_all(text.as_bytes()).map_err(|e| e.to_string()),

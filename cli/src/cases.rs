@@ -1,94 +1,12 @@
-//! Golden test cases as data files (OpenFisca-style): a scenario, the
-//! statuses and amounts expected for named rules, and — in the file's
-//! comments — the hand calculation from the policy text. Anyone can read
-//! and add one; `cargo test` and `sme-subsidy test <folder>…` run them all.
-//!
-//! A document's cases live with it, `policies/<document>/cases/<family>/`;
-//! only cases that combine documents live in `tests/cases/`
-//! ([`case_folders`] lists both).
-//!
-//! ```toml
-//! # LC-I-1: 1,000,000 × 3.45% × 40% × 366/360 = 14,030.00
-//! description = "I-1 ordinary patent-pledge loan"
-//! [scenario]
-//! evaluation_date = "2024-12-31"
-//! # … as in the scenario format …
-//! [[expect]]
-//! rule = "LC-I-1"
-//! status = "eligible"
-//! amount = "14030.00"
-//! ```
+//! Finding and reading the golden-case files: each document's
+//! `policies/<document>/cases/<family>/`, then `tests/cases/` (the cases
+//! that combine documents). Reading and checking one case is the core's
+//! [`sme_subsidy::cases`].
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
-use sme_subsidy::pack::{Document, PolicySet};
-use sme_subsidy::report::Report;
-use sme_subsidy::scenario::Scenario;
-
-/// One case file.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Case {
-    pub description: String,
-    /// Extra policy documents (a portal's own pack) merged over the built-in.
-    #[serde(default)]
-    pub pack: Vec<Document>,
-    pub scenario: toml::Value,
-    #[serde(default)]
-    pub expect: Vec<Expectation>,
-    /// Expected 企业划型: `large`, `medium`, `small`, `micro`.
-    #[serde(default)]
-    pub expect_size: Option<String>,
-    /// Expected total to the enterprise, yuan with 2 places.
-    #[serde(default)]
-    pub expect_total: Option<String>,
-}
-
-/// What one rule must return.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Expectation {
-    pub rule: String,
-    /// `eligible`, `amount_not_published`, `not_eligible`,
-    /// `needs_information`, `outside_effective_dates`.
-    pub status: String,
-    /// Yuan with 2 places; required when `status` is `eligible`.
-    #[serde(default)]
-    pub amount: Option<String>,
-    /// Substrings that must appear among the zh reasons.
-    #[serde(default)]
-    pub reasons_contain: Vec<String>,
-    /// Field paths that must be reported missing.
-    #[serde(default)]
-    pub missing: Vec<String>,
-    /// Keys that must be open as 「需满足」.
-    #[serde(default)]
-    pub to_confirm: Vec<String>,
-    /// Step kinds that must appear in the trace, e.g. `cap`, `paid_bound`.
-    #[serde(default)]
-    pub steps_include: Vec<String>,
-    /// Substrings that must appear in the zh text of some step.
-    #[serde(default)]
-    pub step_text_contains: Vec<String>,
-    /// Substrings that must appear among the zh notes shown with the result.
-    #[serde(default)]
-    pub notes_contain: Vec<String>,
-    /// Readings the result must list as taken, `id=value`
-    /// (e.g. `cap_year=calendar_year`).
-    #[serde(default)]
-    pub readings: Vec<String>,
-}
-
-/// The result of running one case: every mismatch found.
-#[derive(Debug)]
-pub struct CaseRun {
-    pub path: PathBuf,
-    pub description: String,
-    pub failures: Vec<String>,
-}
+pub use sme_subsidy::cases::{run_text, Case, CaseRun};
 
 /// Every folder of golden cases in the repository at `root`: each
 /// document's `policies/<document>/cases`, then `tests/cases` (the cases
@@ -107,14 +25,19 @@ pub fn case_folders(root: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(folders)
 }
 
-/// Run every `*.toml` case under each of `dirs` (recursively), sorted by path.
+/// Run every `*.toml` case under each of `dirs` (recursively; a path that is
+/// a file is run itself), sorted by path.
 pub fn run_dirs(dirs: &[PathBuf]) -> Result<Vec<CaseRun>, String> {
     let mut files = Vec::new();
     for dir in dirs {
-        collect(dir, &mut files).map_err(|e| format!("{}: {e}", dir.display()))?;
+        if dir.is_file() {
+            files.push(dir.clone());
+        } else {
+            collect(dir, &mut files).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
     }
     files.sort();
-    Ok(files.iter().map(|f| run_file(f)).collect())
+    Ok(files.iter().flat_map(|f| run_file(f)).collect())
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -129,128 +52,14 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Run one case file.
-pub fn run_file(path: &Path) -> CaseRun {
-    let mut run = CaseRun { path: path.to_path_buf(), description: String::new(), failures: Vec::new() };
-    let case: Case = match fs::read_to_string(path)
-        .map_err(|e| e.to_string())
-        .and_then(|t| toml::from_str(&t).map_err(|e| e.to_string()))
-    {
-        Ok(case) => case,
-        Err(e) => {
-            run.failures.push(format!("cannot read the case: {e}"));
-            return run;
-        }
-    };
-    run.description = case.description.clone();
-    let scenario: Scenario = match sme_subsidy::input::scenario_from(case.scenario.clone()) {
-        Ok(s) => s,
-        Err(errors) => {
-            run.failures.extend(errors.iter().map(|e| format!("scenario: {e}")));
-            return run;
-        }
-    };
-    let mut set: PolicySet = sme_subsidy::pack::builtin::builtin().clone();
-    if !case.pack.is_empty() {
-        let errors = sme_subsidy::pack::validate::documents(&case.pack, &path.display().to_string());
-        run.failures.extend(errors.iter().map(|e| e.to_string()));
-        set.merge(case.pack);
-    }
-    if let Err(errors) = sme_subsidy::input::check_answers(&scenario, &set) {
-        run.failures.extend(errors.iter().map(|e| format!("scenario: {e}")));
-    }
-    let evaluation = sme_subsidy::evaluate(&set, &scenario);
-    let report = Report::new(&evaluation, sme_subsidy::report::Lang::Both);
-    check(
-        &case.expect,
-        case.expect_size.as_deref(),
-        case.expect_total.as_deref(),
-        &report,
-        &mut run.failures,
-    );
-    run
-}
-
-fn check(
-    expect: &[Expectation],
-    size: Option<&str>,
-    total: Option<&str>,
-    report: &Report,
-    failures: &mut Vec<String>,
-) {
-    if let Some(size) = size {
-        if report.enterprise_size.size != Some(size) {
-            failures.push(format!("size: expected {size}, got {:?}", report.enterprise_size.size));
-        }
-    }
-    if let Some(total) = total {
-        if report.total_yuan != total {
-            failures.push(format!("total: expected {total}, got {}", report.total_yuan));
-        }
-    }
-    for e in expect {
-        let Some(r) = report.results.iter().find(|r| r.rule_id == e.rule) else {
-            failures.push(format!("{}: no such rule in the pack", e.rule));
-            continue;
-        };
-        let context = || {
-            let reasons: Vec<&str> = r.reasons.iter().map(|t| t.zh.as_ref()).collect();
-            let missing: Vec<&str> = r.missing.iter().map(|m| m.field.as_str()).collect();
-            format!("(reasons {reasons:?}, missing {missing:?})")
-        };
-        if r.status != e.status {
-            failures.push(format!(
-                "{}: status expected {}, got {} {}",
-                e.rule,
-                e.status,
-                r.status,
-                context()
-            ));
-        }
-        if r.amount_yuan.as_deref() != e.amount.as_deref() {
-            failures.push(format!("{}: amount expected {:?}, got {:?}", e.rule, e.amount, r.amount_yuan));
-        }
-        for want in &e.reasons_contain {
-            if !r.reasons.iter().any(|t| t.zh.contains(want.as_str())) {
-                failures.push(format!("{}: no reason contains {want:?} {}", e.rule, context()));
-            }
-        }
-        for want in &e.missing {
-            if !r.missing.iter().any(|m| &m.field == want) {
-                failures.push(format!("{}: {want} not reported missing {}", e.rule, context()));
-            }
-        }
-        for want in &e.to_confirm {
-            if !r.to_confirm.iter().any(|c| &c.key == want) {
-                let open: Vec<&str> = r.to_confirm.iter().map(|c| c.key.as_str()).collect();
-                failures.push(format!("{}: {want} not open as 需满足 (open: {open:?})", e.rule));
-            }
-        }
-        for want in &e.steps_include {
-            if !r.steps.iter().any(|s| s.kind == want) {
-                failures.push(format!("{}: no {want} step", e.rule));
-            }
-        }
-        for want in &e.notes_contain {
-            if !r.notes.iter().any(|t| t.zh.contains(want.as_str())) {
-                let notes: Vec<&str> = r.notes.iter().map(|t| t.zh.as_ref()).collect();
-                failures.push(format!("{}: no note says {want:?} (notes: {notes:?})", e.rule));
-            }
-        }
-        for want in &e.readings {
-            let taken = |g: &sme_subsidy::report::ReadingReport| {
-                g.alternatives.iter().find(|a| a.taken).map(|a| format!("{}={}", g.id, a.value))
-            };
-            if !r.readings.iter().any(|g| taken(g).as_deref() == Some(want.as_str())) {
-                let shown: Vec<String> = r.readings.iter().filter_map(taken).collect();
-                failures.push(format!("{}: reading {want} not shown (readings: {shown:?})", e.rule));
-            }
-        }
-        for want in &e.step_text_contains {
-            if !r.steps.iter().any(|s| s.text.zh.contains(want.as_str())) {
-                let steps: Vec<&str> = r.steps.iter().map(|s| s.text.zh.as_ref()).collect();
-                failures.push(format!("{}: no step says {want:?} (steps: {steps:?})", e.rule));
-            }
-        }
+/// Run one case file (or case bundle).
+pub fn run_file(path: &Path) -> Vec<CaseRun> {
+    match fs::read_to_string(path) {
+        Ok(text) => run_text(&text, path),
+        Err(e) => vec![CaseRun {
+            path: path.to_path_buf(),
+            description: String::new(),
+            failures: vec![format!("cannot read the case: {e}")],
+        }],
     }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use sme_subsidy::input;
 use sme_subsidy::limits::{bytes_text, terminal_safe, MAX_DOCUMENT_BYTES};
-use sme_subsidy::pack::{builtin::builtin, validate, Document, PolicySet};
+use sme_subsidy::pack::{builtin::builtin, product, spans, validate, Document, PolicySet};
 use sme_subsidy::scenario::Scenario;
 
 /// A scenario, pack or answers file (`-`: standard input), without a
@@ -89,7 +89,8 @@ pub fn print_input_errors(errors: &[input::InputError]) {
     }
 }
 
-/// A pack file holds one document (TOML, as `policies/*/pack.toml`) or a JSON array of them.
+/// A pack file holds one document (TOML, as `policies/*/pack.toml`; errors
+/// located by line and column) or a JSON array of them.
 pub fn load_pack(path: &Path) -> Result<Vec<Document>, Vec<validate::PackError>> {
     let name = path.display().to_string();
     let text = read(path).map_err(|e| {
@@ -99,21 +100,24 @@ pub fn load_pack(path: &Path) -> Result<Vec<Document>, Vec<validate::PackError>>
             field: String::new(),
             zh: "无法读取文件".into(),
             en: e,
+            at: None,
         }]
     })?;
-    let malformed = |e: String| {
-        vec![validate::PackError {
-            file: name.clone(),
-            rule: None,
-            field: String::new(),
-            zh: format!("格式错误：{e}"),
-            en: e,
-        }]
-    };
-    if is_toml(path) {
-        let value: toml::Value = toml::from_str(&text).map_err(|e| malformed(e.to_string()))?;
-        validate::from_deserializer(toml::Value::Array(vec![value]), &name)
+    let documents = if is_toml(path) {
+        spans::read_toml(&text, &name)
     } else {
         validate::from_deserializer(&mut serde_json::Deserializer::from_str(&text), &name)
+    }?;
+    // A product's rules are the built-in pack's or the file's own.
+    let mut set = builtin().clone();
+    set.merge(documents.clone());
+    let mut errors = product::check_documents(&documents, &set, &name);
+    if is_toml(path) {
+        spans::locate_all(&text, &mut errors);
+    }
+    if errors.is_empty() {
+        Ok(documents)
+    } else {
+        Err(errors)
     }
 }

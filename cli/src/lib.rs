@@ -38,6 +38,10 @@ pub enum Command {
         /// A portal's policy pack (TOML or JSON) merged over the built-in one; repeatable.
         #[arg(long)]
         pack: Vec<PathBuf>,
+        /// A bank product of the pack (`policies/products.toml`, or a portal's
+        /// `[[products]]`): only its rules, and the total of those alone.
+        #[arg(long)]
+        product: Option<String>,
     },
     /// Write the calculation record of a scenario (JSON, docs/record.schema.json):
     /// the scenario and its hash, the engine version, the pack's documents and
@@ -59,11 +63,14 @@ pub enum Command {
         #[arg(long)]
         pack: Vec<PathBuf>,
     },
-    /// Validate policy pack files (TOML or JSON); errors name the file, rule and field.
+    /// Validate policy pack files (TOML or JSON); errors name the file (line:column for TOML), rule and field.
     ValidatePack { files: Vec<PathBuf> },
     /// Print a policy pack file as JSON, the form a portal loads in the browser.
     ExportPack { file: PathBuf },
-    /// Run folders of golden test cases, e.g. `tests/cases policies/*/cases`.
+    /// Print the pack format reference (Markdown, zh-CN first): docs/pack-format.md.
+    PackReference,
+    /// Run folders of golden test cases, e.g. `tests/cases policies/*/cases`, or case files
+    /// (a case bundle from the pack studio: its cases against its pack).
     Test {
         #[arg(required = true)]
         folders: Vec<PathBuf>,
@@ -92,6 +99,10 @@ pub enum Command {
         /// Write it here (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// A portal's policy pack (TOML or JSON) merged over the built-in one;
+        /// repeatable. Its yes/no questions are columns of the template.
+        #[arg(long)]
+        pack: Vec<PathBuf>,
     },
     /// Institution-facing calculators (R-1 代偿补偿, R-2 银担分险, R-3 临海奖补):
     /// a JSON object, or a list, whose `calculator` names the calculation.
@@ -146,17 +157,20 @@ impl Lang {
 pub fn run(command: Command) -> Result<ExitCode, String> {
     use commands::*;
     match command {
-        Command::Evaluate { scenario, format, lang, pack } => evaluate::run(&scenario, format, lang, &pack),
+        Command::Evaluate { scenario, format, lang, pack, product } => {
+            evaluate::run(&scenario, format, lang, &pack, product.as_deref())
+        }
         Command::Record { scenario, pack } => record::run(&scenario, &pack),
         Command::Verify { record: file, pack } => verify::run(&file, &pack),
         Command::ValidatePack { files } => Ok(validate_pack::run(&files)),
         Command::ExportPack { file } => export_pack::run(&file),
+        Command::PackReference => pack_reference::run(),
         Command::Batch { input, output, date, threads, pack } => {
             batch::run(input, output, date, threads, &pack)
         }
         Command::Institution { input, format, lang, pack } => institution::run(&input, format, lang, &pack),
         Command::Screen { answers, format, lang } => screen::run(&answers, format, lang),
-        Command::BatchTemplate { output } => batch_template::run(output.as_deref()),
+        Command::BatchTemplate { output, pack } => batch_template::run(output.as_deref(), &pack),
         Command::Test { folders } => test::run(&folders),
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use sme_subsidy::batch::{self, Cells, Header, Options, Screened, Screener, COLUMNS, OUTPUT_HEADERS};
+use sme_subsidy::batch::{self, Cells, Header, Options, Screened, Screener, OUTPUT_HEADERS};
 use sme_subsidy::pack::builtin::builtin;
 
 const BIN: &str = env!("CARGO_BIN_EXE_sme-subsidy");
@@ -24,18 +24,21 @@ fn template() -> (Vec<String>, Vec<String>) {
     (header, example)
 }
 
+/// The built-in pack's template columns' headers (the pack's questions among them).
+fn headers() -> Vec<String> {
+    let h = Header::new(&Vec::<String>::new(), builtin());
+    h.template_columns().iter().map(|c| c.header().to_string()).collect()
+}
+
 /// A row from column → value pairs (the other columns empty), in the
 /// template's column order.
 fn row(values: &[(&str, &str)]) -> Vec<String> {
     let map: HashMap<&str, &str> = values.iter().copied().collect();
+    let headers = headers();
     for k in map.keys() {
-        assert!(COLUMNS.iter().any(|c| c.header == *k), "test names an unknown column {k}");
+        assert!(headers.iter().any(|h| h == k), "test names an unknown column {k}");
     }
-    COLUMNS.iter().map(|c| map.get(c.header).copied().unwrap_or("").to_string()).collect()
-}
-
-fn headers() -> Vec<String> {
-    COLUMNS.iter().map(|c| c.header.to_string()).collect()
+    headers.iter().map(|h| map.get(h.as_str()).copied().unwrap_or("").to_string()).collect()
 }
 
 /// A small enterprise in 聊城 with every S-2 criterion met; `extra` adds or
@@ -77,7 +80,7 @@ fn out(s: Screened) -> Out {
 }
 
 fn screen_rows(header: &[String], rows: &[Vec<String>]) -> Vec<Out> {
-    let screener = Screener::new(builtin(), Header::new(header), Options::default());
+    let screener = Screener::new(builtin(), Header::new(header, builtin()), Options::default());
     rows.iter().enumerate().map(|(i, r)| out(screener.screen(i as u64 + 2, r))).collect()
 }
 
@@ -103,16 +106,77 @@ fn single_total(json: &str) -> String {
 fn the_template_file_is_the_generated_template() {
     let file = std::fs::read(template_path()).unwrap();
     assert!(file.starts_with("\u{feff}".as_bytes()), "UTF-8 with BOM, so Excel reads the Chinese headers");
-    assert_eq!(String::from_utf8(file).unwrap(), batch::template_csv());
+    assert_eq!(String::from_utf8(file).unwrap(), batch::template_csv(builtin()));
+}
+
+/// 聊城's document with LC-P-1's 名单库 question renamed, as a portal
+/// publishes it (no `column`: the header is the question and 「（是/否）」).
+fn renamed_question_set() -> sme_subsidy::pack::PolicySet {
+    let mut set = builtin().clone();
+    let mut doc = set.documents.iter().find(|d| d.rules.iter().any(|r| r.id == "LC-P-1")).unwrap().clone();
+    let p1 = doc.rules.iter_mut().find(|r| r.id == "LC-P-1").unwrap();
+    for c in &mut p1.conditions {
+        if let sme_subsidy::pack::Condition::Confirm { id, question, column } = c {
+            *id = "on_city_catalogue".into();
+            question.zh = "投保产品已列入本市首台（套）产品推广目录".into();
+            question.en = "The insured product is in the city's first-set promotion catalogue".into();
+            *column = None;
+        }
+    }
+    set.merge(vec![doc]);
+    set
+}
+
+/// A portal that renames a question gets its column, in the place of the
+/// old one, and the list's answer reaches the rule; the old header is now
+/// an unknown column.
+#[test]
+fn a_renamed_question_gets_its_column_and_is_read() {
+    let set = renamed_question_set();
+    let template = batch::template_csv(&set);
+    let mut rows = csv::Reader::from_reader(template.as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(str::to_string).collect();
+    let example: Vec<String> = rows.records().next().unwrap().unwrap().iter().map(str::to_string).collect();
+    let new = "投保产品已列入本市首台（套）产品推广目录（是/否）";
+    let at = header.iter().position(|h| h == new).expect("the renamed question's column");
+    assert_eq!(header[at - 1], "保险起期");
+    assert!(!header.iter().any(|h| h == "列入首台套名单库（是/否）"));
+    assert_eq!(example[at], "", "the example enterprise answers the built-in question, not this one");
+    assert_eq!(header.len(), 51);
+
+    // The example enterprise answering 否: LC-P-1 (120,000.00, min(700,000,
+    // 20,000,000 × 3%) × 20%) is not met, so its total is 260,375.00 −
+    // 120,000.00 = 140,375.00; 是 keeps it: 260,375.00.
+    let screener = Screener::new(&set, Header::new(&header, &set), Options::default());
+    let mut no = example.clone();
+    no[at] = "否".into();
+    let mut yes = example.clone();
+    yes[at] = "是".into();
+    assert_eq!(screener.scenario(2, &no).unwrap().answers.get("on_city_catalogue"), Some(&false));
+    let (no, yes) = (out(screener.screen(2, &no)), out(screener.screen(3, &yes)));
+    assert_eq!((no.cells[6].as_str(), yes.cells[6].as_str()), ("140375.00", "260375.00"));
+    assert!(!no.cells[5].contains("LC-P-1") && yes.cells[5].contains("LC-P-1"));
+
+    // A bad answer names the renamed column; the old header is unknown.
+    let mut bad = example.clone();
+    bad[at] = "也许吧".into();
+    let bad = out(screener.screen(2, &bad));
+    assert_eq!(bad.errors[0].column, new);
+    let old: Vec<String> = header
+        .iter()
+        .map(|h| if h == new { "列入首台套名单库（是/否）".into() } else { h.clone() })
+        .collect();
+    let problems: Vec<_> = Header::new(&old, &set).problems().map(|(c, _, _)| c.to_string()).collect();
+    assert_eq!(problems, ["列入首台套名单库（是/否）"]);
 }
 
 #[test]
 fn the_template_parses_and_its_example_is_the_readme_example() {
     let (header, example) = template();
-    assert_eq!(header.len(), COLUMNS.len());
+    assert_eq!(header.len(), headers().len());
     // The csv crate strips the BOM: the first header is the plain name.
     assert_eq!(header[0], "企业名称");
-    let h = Header::new(&header);
+    let h = Header::new(&header, builtin());
     assert_eq!(h.problems().count(), 0);
     let screened = &screen_rows(&header, &[example])[0];
     let c = cells(screened);
@@ -384,8 +448,10 @@ fn header_problems_are_listed_once_each_row_names_its_missing_columns_and_notes_
     header[industry] = "备注".into();
     let principal = header.iter().position(|h| h == "贷款本金（元）").unwrap();
     header[principal] = "贷款金额（元）".into();
-    let problems: Vec<_> =
-        Header::new(&header).problems().map(|(c, zh, _)| (c.to_string(), zh.to_string())).collect();
+    let problems: Vec<_> = Header::new(&header, builtin())
+        .problems()
+        .map(|(c, zh, _)| (c.to_string(), zh.to_string()))
+        .collect();
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(problems.iter().any(|(c, zh)| c == "贷款金额（元）" && zh.contains("无法识别的列名")));
     assert!(problems.iter().any(|(c, zh)| c == "所属行业" && zh.contains("表头缺少此必填列")));
@@ -413,25 +479,29 @@ fn header_problems_are_listed_once_each_row_names_its_missing_columns_and_notes_
     loose[principal] = " 贷款本金(元) ".into();
     let revenue = loose.iter().position(|h| h == "营业收入（元）").unwrap();
     loose[revenue] = "营业收入".into();
-    assert_eq!(Header::new(&loose).problems().count(), 0);
+    assert_eq!(Header::new(&loose, builtin()).problems().count(), 0);
     // A different unit is not the same column.
     loose[revenue] = "营业收入（万元）".into();
-    assert_eq!(Header::new(&loose).problems().count(), 2, "unknown 营业收入（万元）, missing 营业收入（元）");
+    assert_eq!(
+        Header::new(&loose, builtin()).problems().count(),
+        2,
+        "unknown 营业收入（万元）, missing 营业收入（元）"
+    );
 }
 
 #[test]
 fn a_missing_date_takes_the_default_or_is_an_error() {
     let header = headers();
     let r = liaocheng("无日期", &[("测算日期", "")]);
-    let without = Screener::new(builtin(), Header::new(&header), Options::default());
+    let without = Screener::new(builtin(), Header::new(&header, builtin()), Options::default());
     assert_eq!(errors(&out(without.screen(2, &r)))[0].column, "测算日期");
     let date = batch::parse_date("2024-12-31");
-    let with = Screener::new(builtin(), Header::new(&header), Options { default_date: date });
+    let with = Screener::new(builtin(), Header::new(&header, builtin()), Options { default_date: date });
     assert!(with.screen(2, &r).is_ok());
     // Blank rows are recognised (and skipped by the stream).
     assert!(Screener::is_blank(&vec![" ", "", "\u{3000}"]));
     assert!(!Screener::is_blank(&r));
-    assert_eq!(r.count(), COLUMNS.len());
+    assert_eq!(r.count(), headers().len());
 }
 
 // ---------------------------------------------------------------------------
@@ -652,7 +722,7 @@ fn cli_default_date_and_blank_rows() {
             ("评估费支付日期", "2024-06-01"),
         ],
     )];
-    rows.push(vec![String::new(); COLUMNS.len()]);
+    rows.push(vec![String::new(); headers().len()]);
     rows.push(liaocheng("有日期企业", &[]));
     let input = tmp("dates.csv");
     std::fs::write(&input, csv_text(&headers(), &rows)).unwrap();
@@ -725,7 +795,7 @@ fn a_row_lists_what_the_full_evaluation_of_its_scenario_lists() {
         }
     }
     let set = builtin();
-    let screener = Screener::new(set, Header::new(&headers()), Options::default());
+    let screener = Screener::new(set, Header::new(&headers(), builtin()), Options::default());
     for (i, r) in rows.iter().enumerate() {
         let screened = screener.screen(i as u64 + 2, r);
         let o = screened.outcome.as_ref().unwrap();

@@ -19,10 +19,10 @@ use sme_subsidy::pack::builtin::builtin;
 fn setup() -> &'static (String, Screener<'static>) {
     static SETUP: OnceLock<(String, Screener<'static>)> = OnceLock::new();
     SETUP.get_or_init(|| {
-        let template = template_csv();
+        let template = template_csv(builtin());
         let line = format!("{}\n", template.lines().next().expect("the template has a header"));
         let (mut reader, _) = bounded_reader(line.as_bytes());
-        let header = read_header(&mut reader).expect("the template's header reads");
+        let header = read_header(&mut reader, builtin()).expect("the template's header reads");
         let default_date = sme_subsidy::batch::parse_date("2024-12-31");
         (line, Screener::new(builtin(), header, Options { default_date }))
     })

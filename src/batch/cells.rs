@@ -22,7 +22,7 @@ use crate::size::Industry;
 use crate::vocabulary::Choice;
 
 use super::columns::{column, Header, Key, COLUMNS, GUARANTEE_KEYS, INSURANCE_KEYS, LOAN_KEYS, N};
-use super::{Screener, QUESTIONS};
+use super::Screener;
 
 // ---------------------------------------------------------------------------
 // Cells and errors
@@ -98,7 +98,8 @@ impl<'p> Screener<'p> {
             }
         }
         // In the list's column order (header problems first).
-        let order = |e: &CellError| COLUMNS.iter().position(|c| c.header == e.column).map_or(0, |k| k + 1);
+        let columns = self.header.template_columns();
+        let order = |e: &CellError| columns.iter().position(|c| c.header() == e.column).map_or(0, |k| k + 1);
         r.errors.sort_by_key(order);
         if r.errors.len() > MAX_ERRORS_PER_ROW {
             let more = r.errors.len() - (MAX_ERRORS_PER_ROW - 1);
@@ -236,11 +237,9 @@ impl<'p> Screener<'p> {
             None
         };
         let mut answers = std::collections::BTreeMap::new();
-        for (i, (id, key)) in QUESTIONS.iter().enumerate() {
-            if let Some(yes) = r.yes_no(*key) {
-                if self.asks[i] {
-                    answers.insert((*id).to_string(), yes);
-                }
+        for (q, question) in self.header.questions.iter().enumerate() {
+            if let Some(yes) = r.question(q) {
+                answers.insert(question.id.clone(), yes);
             }
         }
         let scenario = Scenario {
@@ -481,6 +480,21 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
     /// ([`screening::parse_answer`]: 符合, yes, 1, √ …; 未知, 待核实 … leave it open).
     pub(super) fn yes_no(&mut self, key: Key) -> Option<bool> {
         let text = self.cell(key)?;
+        self.answer(text, Cow::Borrowed(column(key).header))
+    }
+
+    /// The answer in question column `q` of the header, as [`Self::yes_no`].
+    fn question(&mut self, q: usize) -> Option<bool> {
+        let i = self.header.question_positions[q]?;
+        let text = trim(self.cells.cell(i)?);
+        if text.is_empty() {
+            return None;
+        }
+        self.answer(text, Cow::Owned(self.header.questions[q].header.clone()))
+    }
+
+    /// A 是/否 cell of `column`.
+    fn answer(&mut self, text: &str, column: Cow<'static, str>) -> Option<bool> {
         match text {
             "是" => return Some(true),
             "否" => return Some(false),
@@ -490,11 +504,12 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
             Ok(answer) => answer,
             Err(_) => {
                 let text = quoted(text);
-                self.push(
-                    key,
-                    format!("「{text}」应填“是”或“否”"),
-                    format!("`{text}` should be 是 (yes) or 否 (no)"),
-                );
+                self.errors.push(CellError {
+                    row: self.row,
+                    column,
+                    zh: format!("「{text}」应填“是”或“否”"),
+                    en: format!("`{text}` should be 是 (yes) or 否 (no)"),
+                });
                 None
             }
         }

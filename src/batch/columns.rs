@@ -6,7 +6,10 @@ use std::borrow::Cow;
 
 use crate::limits::{quoted, MAX_COLUMNS};
 
+use crate::pack::PolicySet;
+
 use super::cells::{CellError, Cells, HEADER_COLUMN};
+use super::questions::{self, QuestionColumn};
 
 /// What a column holds (its position in [`COLUMNS`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -49,13 +52,10 @@ pub enum Key {
     InsuredAmount,
     Premium,
     InsuranceStart,
-    OnFirstSetList,
     ExportCreditPremium,
     ExportCreditStart,
     IpoStage,
     Fundraising,
-    IpoConditions,
-    FitsIndustryPolicy,
     Date,
     S2Compliant,
     S2Premises,
@@ -91,7 +91,7 @@ pub(super) const fn col(
 /// Every column, in template order (`COLUMNS[key as usize].key == key`).
 /// The example row is the README's example enterprise, whose single-scenario
 /// result (`sme-subsidy evaluate examples/scenario.json`) it reproduces.
-pub const COLUMNS: [Column; 51] = [
+pub const COLUMNS: [Column; 48] = [
     col(Key::Name, "企业名称", "enterprise name", true, "聊城某精密轴承有限公司"),
     col(Key::Province, "省", "province", true, "山东省"),
     col(Key::City, "市", "city", false, "聊城市"),
@@ -155,13 +155,6 @@ pub const COLUMNS: [Column; 51] = [
     col(Key::Premium, "保费（元）", "annual premium paid (yuan)", false, "700,000"),
     col(Key::InsuranceStart, "保险起期", "insurance start date", false, "2024-06-01"),
     col(
-        Key::OnFirstSetList,
-        "列入首台套名单库（是/否）",
-        "product on the first-set list (yes/no)",
-        false,
-        "是",
-    ),
-    col(
         Key::ExportCreditPremium,
         "出口信用保险保费（元）",
         "export credit insurance premium (yuan)",
@@ -177,14 +170,6 @@ pub const COLUMNS: [Column; 51] = [
     ),
     col(Key::IpoStage, "上市进展", "IPO stage reached", false, "辅导备案"),
     col(Key::Fundraising, "申请募集资金（元）", "planned IPO fundraising (yuan)", false, "600,000,000"),
-    col(
-        Key::IpoConditions,
-        "符合IPO补助申请条件（是/否）",
-        "meets the IPO grant conditions (yes/no)",
-        false,
-        "",
-    ),
-    col(Key::FitsIndustryPolicy, "符合产业政策（是/否）", "fits industry policy (yes/no)", false, "是"),
     col(Key::Date, "测算日期", "evaluation date", false, "2024-12-31"),
     col(Key::S2Compliant, "合规持续经营", "compliant, continuing operation (yes/no)", false, "是"),
     col(Key::S2Premises, "固定经营场所", "fixed business premises (yes/no)", false, "是"),
@@ -199,9 +184,12 @@ pub(super) fn column(key: Key) -> &'static Column {
     &COLUMNS[key as usize]
 }
 
-/// The template: UTF-8 with a byte-order mark (so Excel reads the Chinese
-/// headers), the header row and one example row.
-pub fn template_csv() -> String {
+/// The template for a policy set (its questions among the columns): UTF-8
+/// with a byte-order mark (so Excel reads the Chinese headers), the header
+/// row and one example row.
+pub fn template_csv(set: &PolicySet) -> String {
+    let questions = questions::question_columns(set);
+    let columns = questions::template_columns(&questions);
     let mut s = String::from("\u{feff}");
     let line = |s: &mut String, cells: &mut dyn Iterator<Item = &str>| {
         for (i, c) in cells.enumerate() {
@@ -218,8 +206,8 @@ pub fn template_csv() -> String {
         }
         s.push_str("\r\n");
     };
-    line(&mut s, &mut COLUMNS.iter().map(|c| c.header));
-    line(&mut s, &mut COLUMNS.iter().map(|c| c.example));
+    line(&mut s, &mut columns.iter().map(|c| c.header()));
+    line(&mut s, &mut columns.iter().map(|c| c.example()));
     s
 }
 
@@ -243,6 +231,9 @@ pub const OUTPUT_HEADERS: [&str; 9] = [
 #[derive(Clone, Debug)]
 pub struct Header {
     pub(super) positions: [Option<usize>; N],
+    /// The active pack's question columns, and where each is in the list.
+    pub(super) questions: Vec<QuestionColumn>,
+    pub(super) question_positions: Vec<Option<usize>>,
     /// The header cells as given (for messages about short rows).
     pub(super) names: Vec<String>,
     /// Problems with the header itself; every row reports them.
@@ -265,12 +256,18 @@ pub(super) fn normalize_header(h: &str) -> String {
 }
 
 impl Header {
-    pub fn new<C: Cells + ?Sized>(cells: &C) -> Header {
+    /// The header of a list to screen against `set` (whose questions are columns too).
+    pub fn new<C: Cells + ?Sized>(cells: &C, set: &PolicySet) -> Header {
         let mut positions = [None; N];
+        let questions = questions::question_columns(set);
+        let mut question_positions = vec![None; questions.len()];
         let mut problems = Vec::new();
         let names: Vec<String> =
             (0..cells.count()).map(|i| cells.cell(i).unwrap_or("").trim().to_string()).collect();
-        let wanted: Vec<String> = COLUMNS.iter().map(|c| normalize_header(c.header)).collect();
+        // The fixed columns, then the questions: index k ≥ N is question k − N.
+        let wanted: Vec<String> = (COLUMNS.iter().map(|c| normalize_header(c.header)))
+            .chain(questions.iter().map(|q| normalize_header(&q.header)))
+            .collect();
         for (i, name) in names.iter().enumerate() {
             let given = normalize_header(name);
             if given.is_empty() || given.starts_with("备注") {
@@ -283,13 +280,15 @@ impl Header {
                     .then(|| wanted.iter().position(|w| w.split('（').next() == Some(given.as_str())))
                     .flatten()
             });
+            let at = |k: usize| if k < N { positions[k] } else { question_positions[k - N] };
             match found {
-                Some(k) if positions[k].is_some() => problems.push((
+                Some(k) if at(k).is_some() => problems.push((
                     Cow::Owned(quoted(name)),
-                    format!("列名重复（第{}列与第{}列），请只保留一列", positions[k].unwrap() + 1, i + 1),
-                    format!("the column appears twice (columns {} and {}); keep one", positions[k].unwrap() + 1, i + 1),
+                    format!("列名重复（第{}列与第{}列），请只保留一列", at(k).unwrap() + 1, i + 1),
+                    format!("the column appears twice (columns {} and {}); keep one", at(k).unwrap() + 1, i + 1),
                 )),
-                Some(k) => positions[k] = Some(i),
+                Some(k) if k < N => positions[k] = Some(i),
+                Some(k) => question_positions[k - N] = Some(i),
                 None => problems.push((
                     Cow::Owned(quoted(name)),
                     "无法识别的列名（请按模板检查拼写；不需要的列请删除，或以「备注」开头命名）".to_string(),
@@ -309,7 +308,12 @@ impl Header {
                 ));
             }
         }
-        Header { positions, names, problems }
+        Header { positions, questions, question_positions, names, problems }
+    }
+
+    /// The template's columns for this list's pack, in order.
+    pub fn template_columns(&self) -> Vec<questions::TemplateColumn<'_>> {
+        questions::template_columns(&self.questions)
     }
 
     /// A header wider than [`MAX_COLUMNS`], refused before any row is read:

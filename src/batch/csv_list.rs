@@ -11,6 +11,7 @@ use csv::{ByteRecord, ReaderBuilder, StringRecord, WriterBuilder};
 
 use super::{CellError, Cells, Header, Screened, Screener, OUTPUT_HEADERS, WHOLE_ROW};
 use crate::limits::{bytes_text, MAX_LIST_BYTES, MAX_ROWS, MAX_ROW_BYTES};
+use crate::pack::PolicySet;
 
 /// The csv reader's buffer: a row may reach this far past its start before
 /// the reader hands it over.
@@ -148,8 +149,9 @@ impl Cells for Utf8Record<'_> {
     }
 }
 
-/// The list's header row, or why the file cannot be a list.
-pub fn read_header<R: Read>(reader: &mut csv::Reader<R>) -> Result<Header, String> {
+/// The list's header row (for screening against `set`), or why the file
+/// cannot be a list.
+pub fn read_header<R: Read>(reader: &mut csv::Reader<R>, set: &PolicySet) -> Result<Header, String> {
     let header = reader.headers().map_err(|e| read_error(&e))?;
     if let Some(message) = Header::too_wide(header.len()) {
         return Err(message);
@@ -158,7 +160,7 @@ pub fn read_header<R: Read>(reader: &mut csv::Reader<R>) -> Result<Header, Strin
     {
         return Err("文件为空或没有表头 / the file is empty or has no header row".into());
     }
-    Ok(Header::new(header))
+    Ok(Header::new(header, set))
 }
 
 /// A reading error, in Chinese and English; a file saved in a legacy

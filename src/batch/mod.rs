@@ -22,6 +22,7 @@ mod cells;
 mod columns;
 #[cfg(feature = "csv")]
 pub mod csv_list;
+pub mod questions;
 
 pub use cells::*;
 pub use columns::*;
@@ -32,8 +33,9 @@ use std::sync::OnceLock;
 use rust_decimal::Decimal;
 use time::Date;
 
+use crate::conditions::Located;
 use crate::money::Yuan;
-use crate::pack::{Condition, PolicySet, Recipient, Rule};
+use crate::pack::{PolicySet, Recipient, Rule};
 use crate::result::{SizeOutcome, Status};
 use crate::scenario::Scenario;
 use crate::screening::{self, Screening};
@@ -237,8 +239,6 @@ pub struct Screener<'p> {
     set: &'p PolicySet,
     header: Header,
     options: Options,
-    /// The pack's questions the list can answer.
-    asks: [bool; 3],
     /// The set's documents that can concern a row, by bit mask (see
     /// [`Screener::documents_for`]); built on first use.
     subsets: Vec<OnceLock<PolicySet>>,
@@ -248,31 +248,16 @@ pub struct Screener<'p> {
 /// that can concern them (2^n subsets at most); beyond it, against all.
 const MAX_FILTERED_DOCUMENTS: usize = 8;
 
-pub(super) const QUESTIONS: [(&str, Key); 3] = [
-    ("fits_industry_policy", Key::FitsIndustryPolicy),
-    ("on_first_set_list", Key::OnFirstSetList),
-    ("ipo_conditions", Key::IpoConditions),
-];
-
 impl<'p> Screener<'p> {
+    /// `header` is [`Header::new`] for the same `set`.
     pub fn new(set: &'p PolicySet, header: Header, options: Options) -> Screener<'p> {
-        let mut asks = [false; 3];
-        for (_, rule) in set.rules() {
-            for c in &rule.conditions {
-                if let Condition::Confirm { id, .. } = c {
-                    if let Some(i) = QUESTIONS.iter().position(|(q, _)| q == id) {
-                        asks[i] = true;
-                    }
-                }
-            }
-        }
         let n = set.documents.len();
         let subsets = if n <= MAX_FILTERED_DOCUMENTS {
             (0..1usize << n).map(|_| OnceLock::new()).collect()
         } else {
             Vec::new()
         };
-        Screener { set, header, options, asks, subsets }
+        Screener { set, header, options, subsets }
     }
 
     /// The documents that can give this scenario a result worth listing.
@@ -284,7 +269,7 @@ impl<'p> Screener<'p> {
     /// total, size) for less work — a 达州 list is not evaluated against
     /// 聊城's eleven rules. A region not given in full stays in (its rules
     /// may ask for it).
-    fn documents_for(&self, scenario: &Scenario) -> &PolicySet {
+    fn documents_for(&self, scenario: &Scenario, located: Located) -> &PolicySet {
         if self.subsets.is_empty() {
             return self.set;
         }
@@ -293,7 +278,8 @@ impl<'p> Screener<'p> {
         for (i, doc) in self.set.documents.iter().enumerate() {
             let dated = doc.effective_from.is_none_or(|from| date >= from)
                 && doc.effective_to.is_none_or(|to| date <= to);
-            if dated && crate::conditions::jurisdiction(doc, scenario) != crate::conditions::Place::Outside {
+            let place = crate::conditions::jurisdiction(doc, scenario, located);
+            if dated && place != crate::conditions::Place::Outside {
                 mask |= 1 << i;
             }
         }
@@ -305,6 +291,7 @@ impl<'p> Screener<'p> {
                 .filter(|(i, _)| mask & (1 << i) != 0)
                 .map(|(_, d)| d.clone())
                 .collect(),
+            products: Vec::new(),
         })
     }
 
@@ -338,7 +325,9 @@ impl<'p> Screener<'p> {
             return Screened { row, name, outcome: Err(r.errors) };
         }
         let s2 = screening::screen_answers(S2_CRITERIA.map(|k| r.yes_no(k)));
-        let evaluation = crate::evaluate(self.documents_for(&scenario), &scenario);
+        let located = crate::conditions::locate(&scenario);
+        let set = self.documents_for(&scenario, located);
+        let evaluation = crate::engine::evaluate_located(set, &scenario, located);
         let total = evaluation.total_to_enterprise();
         let policies = evaluation
             .results

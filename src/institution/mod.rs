@@ -36,6 +36,7 @@ pub mod referral;
 pub mod report;
 pub mod reward;
 pub mod risk_split;
+pub mod terms;
 
 use std::collections::BTreeMap;
 

@@ -1,23 +1,36 @@
-//! The built-in pack: `policies/*/pack.toml`, turned into JSON by `build.rs` (so
+//! The built-in pack: `policies/*/pack.toml` and `policies/products.toml`,
+//! turned into JSON by `build.rs` (so
 //! no TOML parser is compiled in) and read once, on first use, with the same
 //! serde_json the browser build uses for every object it exchanges.
 
 use std::sync::OnceLock;
 
+use super::product::Catalogue;
 use super::{Document, PolicySet};
 
 /// The built-in pack as `build.rs` wrote it: the one copy the native and
 /// the browser builds read.
 pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_pack.json"));
+/// Each built-in document's TOML as written, with its golden cases, as
+/// `build.rs` gathered them: the pack studio's templates (staff tools only).
+#[cfg(feature = "studio")]
+pub const SOURCES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_sources.json"));
+/// The built-in products, as `build.rs` wrote them.
+pub const PRODUCTS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_products.json"));
 
 /// The built-in policy set, parsed once.
 pub fn builtin() -> &'static PolicySet {
     static SET: OnceLock<PolicySet> = OnceLock::new();
-    SET.get_or_init(|| PolicySet { documents: parse() })
+    SET.get_or_init(|| PolicySet { documents: parse(), products: products().products })
 }
 
 fn parse() -> Vec<Document> {
     serde_json::from_str(BUILTIN_JSON).expect("built-in pack is checked by the test suite")
+}
+
+/// The built-in products (`policies/products.toml`).
+pub fn products() -> Catalogue {
+    serde_json::from_str(PRODUCTS_JSON).expect("built-in products are checked by the test suite")
 }
 
 #[cfg(test)]

@@ -11,9 +11,22 @@
 //! its own documents, which replace built-in documents of the same `id` and
 //! are validated with errors that name the file, the rule and the field.
 
+pub mod apply;
 pub mod builtin;
+pub mod compiled;
+#[cfg(feature = "studio")]
+pub mod edit;
 pub mod institution;
+#[cfg(feature = "studio")]
+pub mod preview;
+pub mod product;
+#[cfg(feature = "studio")]
+pub mod publish;
 pub mod reading;
+#[cfg(feature = "studio")]
+pub mod reference;
+#[cfg(feature = "studio")]
+pub mod spans;
 pub mod validate;
 
 use rust_decimal::Decimal;
@@ -26,7 +39,9 @@ use crate::scenario::{
 };
 use crate::size::Size;
 
+pub use compiled::Compiled;
 pub use institution::{InstitutionCalculation, InstitutionRule};
+pub use product::Product;
 pub use reading::{
     BalancePeriod, CapYear, Choice, DayCount, EffectivePeriod, FeeCapUnit, FutureInterest,
     GuaranteeAmountScope, LprDate, PremiumCapYear, PrincipalBasis, Reading, Readings,
@@ -36,6 +51,10 @@ pub use reading::{
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct PolicySet {
     pub documents: Vec<Document>,
+    /// The built-in products (`policies/products.toml`); a document's own
+    /// products are in [`Document::products`].
+    #[serde(default)]
+    pub products: Vec<Product>,
 }
 
 impl PolicySet {
@@ -53,6 +72,19 @@ impl PolicySet {
 
     pub fn rules(&self) -> impl Iterator<Item = (&Document, &Rule)> {
         self.documents.iter().flat_map(|d| d.rules.iter().map(move |r| (d, r)))
+    }
+
+    /// The products of the set: each document's own, then the built-in
+    /// products no document's product of the same id replaces.
+    pub fn products(&self) -> impl Iterator<Item = &Product> {
+        let own = self.documents.iter().flat_map(|d| d.products.iter());
+        let replaced = |p: &Product| self.documents.iter().any(|d| d.products.iter().any(|o| o.id == p.id));
+        own.chain(self.products.iter().filter(move |p| !replaced(p)))
+    }
+
+    /// The product with this id.
+    pub fn product(&self, id: &str) -> Option<&Product> {
+        self.products().find(|p| p.id == id)
     }
 
     /// The institution-facing rules (R-1..R-3), with their documents.
@@ -103,6 +135,9 @@ pub struct Document {
     /// never by the enterprise engine. Optional, so packs without it load.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub institution_rules: Vec<InstitutionRule>,
+    /// 银行产品 a portal adds with its document (see [`product`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub products: Vec<Product>,
 }
 
 /// 效力状态.
@@ -143,6 +178,10 @@ pub struct Jurisdiction {
     pub city: Option<String>,
     #[serde(default)]
     pub county: Option<String>,
+    /// The area's deepest level on the gazetteer (`None`: a level it does
+    /// not know), on first use.
+    #[serde(skip)]
+    pub(crate) area: Compiled<Option<crate::places::PlaceId>>,
 }
 
 impl Jurisdiction {
@@ -195,6 +234,42 @@ pub struct Rule {
     /// Shown with the results of this rule.
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// Which conditions test what, on first use.
+    #[serde(skip)]
+    pub(crate) plan: Compiled<RulePlan>,
+    /// 申报指引 per condition: evidence (参考) and the step that meets a
+    /// condition the enterprise can change ([`apply`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guide: Vec<apply::ConditionGuide>,
+    /// 申报时限, only where the text gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<apply::Deadline>,
+}
+
+/// A rule's conditions sorted by what they test, so an evaluation runs
+/// each item only through the tests of its kind.
+#[derive(Debug, Default)]
+pub(crate) struct RulePlan {
+    /// The enterprise-level tests.
+    pub enterprise: Vec<usize>,
+    /// The item tests, by [`ItemKind`] (its declaration order).
+    pub items: [Vec<usize>; 4],
+}
+
+impl Rule {
+    /// The rule's [`RulePlan`].
+    pub(crate) fn plan(&self) -> &RulePlan {
+        self.plan.get_or_init(|| {
+            let mut plan = RulePlan::default();
+            for (i, condition) in self.conditions.iter().enumerate() {
+                match condition.item_scope() {
+                    None => plan.enterprise.push(i),
+                    Some(kinds) => kinds.iter().for_each(|&kind| plan.items[kind as usize].push(i)),
+                }
+            }
+            plan
+        })
+    }
 }
 
 /// 牵头单位 and 责任单位 of a clause, each kept as the text prints it
@@ -371,7 +446,14 @@ pub enum Condition {
     InsuranceProduct { any_of: Vec<InnovativeProduct> },
     /// A condition the calculator cannot check: asked as a yes/no question,
     /// answered in `scenario.answers[id]`; unanswered stays 「需满足」.
-    Confirm { id: String, question: Text },
+    /// `column`: its header in the batch template (`batch::questions`);
+    /// without it, the question and 「（是/否）」.
+    Confirm {
+        id: String,
+        question: Text,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        column: Option<Text>,
+    },
 }
 
 /// Yes/no facts about a loan.
@@ -482,6 +564,28 @@ impl Calculation {
 }
 
 impl Rule {
+    /// The guided form's family this rule belongs with (its tab, where its
+    /// questions are asked): its own family, or, for eligibility-only
+    /// rules, the family of the items it reads (a 创业担保贷款 rule reads
+    /// loans, so it sits with 贷款贴息); `other` when it reads none.
+    pub fn form_family(&self) -> &'static str {
+        match self.family {
+            Family::Interest => "interest",
+            Family::GuaranteeFee => "guarantee_fee",
+            Family::Premium => "premium",
+            Family::Ipo => "ipo",
+            Family::EligibilityOnly | Family::Institution => match self.calculation {
+                Calculation::EligibilityOnly { items: Some(ItemKind::Loan), .. } => "interest",
+                Calculation::EligibilityOnly {
+                    items: Some(ItemKind::Guarantee | ItemKind::EvaluationFee),
+                    ..
+                } => "guarantee_fee",
+                Calculation::EligibilityOnly { items: Some(ItemKind::Insurance), .. } => "premium",
+                _ => "other",
+            },
+        }
+    }
+
     /// The reading ids this rule's calculation and conditions read: a
     /// checked pack carries each of them, and no other.
     pub fn readings_read(&self) -> Vec<&'static str> {

@@ -27,15 +27,28 @@ pub struct PackError {
     pub field: String,
     pub zh: String,
     pub en: String,
+    /// 行:列 in the pack's TOML text, when it was read from TOML
+    /// (`spans::read_toml`); a JSON pack's errors are located by `field` alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<Location>,
+}
+
+/// A place in a text: line and column, both from 1 (the column in characters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
 }
 
 impl fmt::Display for PackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(at) = self.at {
+            write!(f, ":{}:{}", at.line, at.column)?;
+        }
         match &self.rule {
-            Some(rule) => {
-                write!(f, "{} › rule {} › {}: {} / {}", self.file, rule, self.field, self.zh, self.en)
-            }
-            None => write!(f, "{} › {}: {} / {}", self.file, self.field, self.zh, self.en),
+            Some(rule) => write!(f, " › rule {} › {}: {} / {}", rule, self.field, self.zh, self.en),
+            None => write!(f, " › {}: {} / {}", self.field, self.zh, self.en),
         }
     }
 }
@@ -69,6 +82,7 @@ pub fn checked(
             field,
             zh: format!("政策包格式错误：{message}"),
             en: format!("the pack is malformed: {message}"),
+            at: None,
         }]
     })?;
     let errors = self::documents(&documents, file);
@@ -92,7 +106,14 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
     let mut ids = HashSet::new();
     for (d, doc) in documents.iter().enumerate() {
         let mut push = |rule: Option<&str>, field: String, zh: String, en: String| {
-            errors.push(PackError { file: file.to_string(), rule: rule.map(str::to_string), field, zh, en })
+            errors.push(PackError {
+                file: file.to_string(),
+                rule: rule.map(str::to_string),
+                field,
+                zh,
+                en,
+                at: None,
+            })
         };
         for (field, date) in [
             ("issued", doc.issued),
@@ -155,6 +176,9 @@ pub fn documents(documents: &[Document], file: &str) -> Vec<PackError> {
                         );
                     }
                 }
+            }
+            for (field, zh, en) in super::apply::problems(rule) {
+                push(id, at(&field), zh, en);
             }
             for (field, zh, en) in reading_problems(&rule.readings, rule.readings_read()) {
                 push(id, at(&field), zh, en);
@@ -272,8 +296,11 @@ fn rule_texts(rule: &super::Rule) -> Vec<(String, &str, &str)> {
         out.push((format!("notes[{n}]"), &note.zh, &note.en));
     }
     for (c, condition) in rule.conditions.iter().enumerate() {
-        if let Condition::Confirm { question, .. } = condition {
+        if let Condition::Confirm { question, column, .. } = condition {
             out.push((format!("conditions[{c}].question"), &question.zh, &question.en));
+            if let Some(t) = column {
+                out.push((format!("conditions[{c}].column"), &t.zh, &t.en));
+            }
         }
     }
     match &rule.calculation {
@@ -381,7 +408,7 @@ impl Bound {
 }
 
 /// The numeric parameters of a calculation: (name, value, range).
-fn parameters(calc: &Calculation) -> Vec<(&'static str, Decimal, Bound)> {
+pub(crate) fn parameters(calc: &Calculation) -> Vec<(&'static str, Decimal, Bound)> {
     let mut out = Vec::new();
     let mut cap = |name, v: &Option<Decimal>| {
         if let Some(v) = v {

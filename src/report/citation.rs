@@ -60,6 +60,20 @@ pub fn rule_notes<'p>(l: Lang, doc: &'p Document, rule: &'p crate::pack::Rule) -
     notes
 }
 
+/// Which of a rule's notes ([`rule_notes`], by index) a result shows: those
+/// for every enterprise, and those for the enterprise's size.
+pub fn shown_notes(doc: &Document, rule: &crate::pack::Rule, size: Option<Size>) -> Vec<usize> {
+    let status = (doc.status != DocumentStatus::InForce).then_some(&[][..]);
+    let recipient = rule.recipient_note.as_ref().map(|_| &[][..]);
+    let sizes =
+        status.into_iter().chain(rule.notes.iter().map(|n| n.only_for_sizes.as_slice())).chain(recipient);
+    sizes
+        .enumerate()
+        .filter(|(_, sizes)| sizes.is_empty() || size.is_some_and(|s| sizes.contains(&s)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// A rule's citation: the document, the clause and its quoted text.
 pub fn citation<'p>(l: Lang, doc: &'p Document, rule: &'p crate::pack::Rule) -> Citation<'p> {
     let mut c = clause_citation(l, doc, &rule.clause, &rule.quote, rule.units.as_ref());

@@ -108,6 +108,12 @@ impl RuleOutcome<'_> {
                 o.push('}');
             });
         }
+        if !self.notes.is_empty() {
+            o.push_str(",\"notes\":");
+            list(o, &self.notes, |o, n| {
+                o.push_str(&n.to_string());
+            });
+        }
         o.push('}');
     }
 }

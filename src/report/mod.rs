@@ -20,7 +20,7 @@ mod citation;
 mod json;
 mod phrasebook;
 
-pub use citation::{citation, citation_lines, clause_citation, readings, rule_notes};
+pub use citation::{citation, citation_lines, clause_citation, readings, rule_notes, shown_notes};
 pub use phrasebook::{field_text, step_text};
 use phrasebook::{open_text, reason_text, step_kind};
 
@@ -174,6 +174,10 @@ pub struct RuleOutcome<'p> {
     pub missing: Vec<MissingReport<'p>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub to_confirm: Vec<ConfirmReport<'p>>,
+    /// The rule's notes this enterprise is shown ([`shown_notes`]): indices
+    /// into the rule's notes as the policy list gives them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<usize>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -268,7 +272,11 @@ impl<'p> LeanReport<'p> {
     /// The lean report: per rule only what the scenario decides
     /// ([`RuleOutcome`]); join it with the rules by `rule_id`.
     pub fn lean(evaluation: &Evaluation<'p>, l: Lang) -> LeanReport<'p> {
-        Report::with_results(evaluation, l, |r| rule_outcome(l, r))
+        let size = match evaluation.size {
+            SizeOutcome::Classified(size) => Some(size),
+            _ => None,
+        };
+        Report::with_results(evaluation, l, |r| rule_outcome(l, r, size))
     }
 }
 
@@ -389,7 +397,7 @@ fn status_key<'p>(l: Lang, status: Status, doc: &Document) -> (&'static str, Bi<
     }
 }
 
-fn rule_outcome<'p>(l: Lang, r: &RuleResult<'p>) -> RuleOutcome<'p> {
+fn rule_outcome<'p>(l: Lang, r: &RuleResult<'p>, size: Option<Size>) -> RuleOutcome<'p> {
     let (status, status_text) = status_key(l, r.status, r.document);
     RuleOutcome {
         rule_id: &r.rule.id,
@@ -405,18 +413,20 @@ fn rule_outcome<'p>(l: Lang, r: &RuleResult<'p>) -> RuleOutcome<'p> {
             .map(|f| MissingReport { field: f.path(), text: field_text(l, f) })
             .collect(),
         to_confirm: r.to_confirm.iter().map(|o| open_text(l, o)).collect(),
+        notes: shown_notes(r.document, r.rule, size),
     }
 }
 
 fn rule_report<'p>(l: Lang, r: &RuleResult<'p>, size: Option<Size>) -> RuleReport<'p> {
     let doc = r.document;
     let rule = r.rule;
+    let o = rule_outcome(l, r, size);
     let notes = rule_notes(l, doc, rule)
         .into_iter()
-        .filter(|(_, sizes)| sizes.is_empty() || size.is_some_and(|s| sizes.contains(&s)))
-        .map(|(note, _)| note)
+        .enumerate()
+        .filter(|(i, _)| o.notes.contains(i))
+        .map(|(_, (note, _))| note)
         .collect();
-    let o = rule_outcome(l, r);
     RuleReport {
         rule_id: o.rule_id,
         provision: rule.provision.as_deref(),

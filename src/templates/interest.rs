@@ -55,18 +55,18 @@ fn anniversary(start: Date, k: i32) -> Option<Date> {
     start.replace_year(year).ok().or_else(|| Date::from_calendar_date(year, Month::February, 28).ok())
 }
 
-/// [from, until) cut at each date strictly inside it.
-fn cut(from: Date, until: Date, mut cuts: Vec<Date>) -> Vec<(Date, Date)> {
+/// [from, until) cut at each date of `cuts` strictly inside it, into
+/// `slices` (both buffers reused from loan to loan).
+fn cut(from: Date, until: Date, cuts: &mut Vec<Date>, slices: &mut Vec<(Date, Date)>) {
     cuts.retain(|d| *d > from && *d < until);
-    cuts.sort();
+    cuts.sort_unstable();
     cuts.dedup();
-    let mut out = Vec::with_capacity(cuts.len() + 1);
+    slices.clear();
     let mut a = from;
-    for d in cuts.into_iter().chain(std::iter::once(until)) {
-        out.push((a, d));
+    for &d in cuts.iter().chain(std::iter::once(&until)) {
+        slices.push((a, d));
         a = d;
     }
-    out
 }
 
 /// The principal outstanding on `day`: what the schedule repaid on or
@@ -91,6 +91,7 @@ pub(crate) fn compute<'p>(
     let mut by_year: Vec<(i32, Decimal)> = Vec::with_capacity(2);
     let (mut paid, mut estimated) = (Decimal::ZERO, false);
     let (mut accruing, mut projected) = (0, Decimal::ZERO);
+    let (mut cuts, mut slices) = (Vec::new(), Vec::new());
     for &item in items {
         let loan = &scenario.loans[item.index];
         let principal = trace.need(loan.principal, item, "principal");
@@ -104,7 +105,10 @@ pub(crate) fn compute<'p>(
             PrincipalBasis::Outstanding => &loan.repayments,
             PrincipalBasis::ContractPrincipal => &[],
         };
-        let repayment_days = || schedule.iter().map(|p| p.date).collect::<Vec<_>>();
+        let repayment_days = |cuts: &mut Vec<Date>| {
+            cuts.clear();
+            cuts.extend(schedule.iter().map(|p| p.date));
+        };
         // A loan with no day in the window counts for nothing: no bound, no
         // question about its interest.
         let Some((from, until)) = r.window.clip(start, end) else {
@@ -115,7 +119,9 @@ pub(crate) fn compute<'p>(
             (Some(p), _) => paid += p.amount,
             (None, Some(rate)) => {
                 estimated = true;
-                for (a, b) in cut(start, end, repayment_days()) {
+                repayment_days(&mut cuts);
+                cut(start, end, &mut cuts, &mut slices);
+                for &(a, b) in &slices {
                     let days = Decimal::from((b - a).whole_days());
                     paid +=
                         outstanding(principal, schedule, a) * rate * Decimal::ONE_HUNDRED * days / divisor;
@@ -140,7 +146,7 @@ pub(crate) fn compute<'p>(
             continue;
         }
         accruing += 1;
-        let mut cuts = repayment_days();
+        repayment_days(&mut cuts);
         let loan_years = r.cap_year == CapYear::LoanYear;
         // 1 January cuts a calendar year's cap, or a repricing.
         let repriced = matches!(rate, SubsidyRate::LprShare { date: LprDate::RepriceEachJanuary, .. });
@@ -151,7 +157,8 @@ pub(crate) fn compute<'p>(
             cuts.extend((1..=until.year() - start.year()).filter_map(|k| anniversary(start, k)));
         }
         let mut quote: Option<(Date, LprQuote)> = None;
-        for (a, b) in cut(from, until, cuts) {
+        cut(from, until, &mut cuts, &mut slices);
+        for &(a, b) in &slices {
             let loan_year_from = loan_years
                 .then(|| {
                     (0..=a.year() - start.year())
@@ -200,7 +207,9 @@ pub(crate) fn compute<'p>(
             let days = (b - a).whole_days();
             let future_days = (b - a.max(first_future)).whole_days().max(0);
             let amount = balance * rate_10k * Decimal::from(days) / divisor;
-            projected += balance * rate_10k * Decimal::from(future_days) / divisor;
+            if future_days > 0 {
+                projected += balance * rate_10k * Decimal::from(future_days) / divisor;
+            }
             trace.steps.push(Step::InterestSlice {
                 item,
                 year,
@@ -242,8 +251,10 @@ mod tests {
     #[test]
     fn cuts_at_each_1_january() {
         let days = |from: Date, until: Date| -> Vec<i64> {
-            let cuts = (from.year() + 1..=until.year()).filter_map(jan1).collect();
-            cut(from, until, cuts).into_iter().map(|(a, b)| (b - a).whole_days()).collect()
+            let mut cuts = (from.year() + 1..=until.year()).filter_map(jan1).collect();
+            let mut slices = Vec::new();
+            cut(from, until, &mut cuts, &mut slices);
+            slices.into_iter().map(|(a, b)| (b - a).whole_days()).collect()
         };
         assert_eq!(days(date!(2024 - 07 - 01), date!(2025 - 07 - 01)), vec![184, 181]);
         assert_eq!(days(date!(2024 - 01 - 01), date!(2025 - 01 - 01)), vec![366]);

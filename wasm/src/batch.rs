@@ -28,7 +28,8 @@ use sme_subsidy::batch::csv_list::{
     bounded_reader, output_header, over_row_limit, read_error, read_header, screen_record, too_big,
     too_many_rows, Bounded, RowMark,
 };
-use sme_subsidy::batch::{parse_date, template_csv, CellError, Header, Options, Screened, Screener, COLUMNS};
+use sme_subsidy::batch::questions::{question_columns, template_columns};
+use sme_subsidy::batch::{parse_date, template_csv, CellError, Header, Options, Screened, Screener};
 use sme_subsidy::limits::{bytes_text, LIMITS, MAX_LIST_BYTES, MAX_ROWS, MAX_XLSX_UNCOMPRESSED_BYTES};
 use sme_subsidy::money::Yuan;
 use sme_subsidy::pack::PolicySet;
@@ -115,6 +116,9 @@ pub struct BatchList {
     /// One row's output cells, reused.
     cells: [String; 9],
     summary: Summary,
+    /// A CSV list's part this list screens ([`BatchList::part`]): the
+    /// records that start in these bytes.
+    part: Option<(u64, u64)>,
 }
 
 /// Where the rows come from.
@@ -131,14 +135,19 @@ enum Source {
     Rows { rows: std::vec::IntoIter<Vec<String>>, count: usize },
 }
 
-#[derive(Default, Serialize)]
+#[derive(Default, Serialize, serde::Deserialize)]
 struct Summary {
     rows: u64,
     ok: u64,
     failed: u64,
     blank: u64,
-    #[serde(serialize_with = "decimal_text")]
+    #[serde(serialize_with = "decimal_text", deserialize_with = "decimal_from_text")]
     total: Decimal,
+}
+
+fn decimal_from_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    let text = <std::borrow::Cow<str> as serde::Deserialize>::deserialize(d)?;
+    text.parse().map_err(serde::de::Error::custom)
 }
 
 fn decimal_text<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
@@ -201,7 +210,7 @@ impl Calculator {
             return Err(list_error(&too_many_rows()));
         }
         let (mut reader, mark) = bounded_reader(Cursor::new(bytes));
-        let header = read_header(&mut reader).map_err(|e| list_error(&e))?;
+        let header = read_header(&mut reader, &self.set).map_err(|e| list_error(&e))?;
         mark.set(reader.position().byte());
         let source = Source::Csv { reader, mark, record: ByteRecord::new(), length, done: false };
         Ok(BatchList::new(self.set.clone(), header, options, source))
@@ -228,7 +237,7 @@ impl Calculator {
                 if let Some(message) = Header::too_wide(h.len()) {
                     return Err(list_error(&message));
                 }
-                Header::new(&h)
+                Header::new(&h, &self.set)
             }
             _ => return Err(list_error("文件为空或没有表头 / the file is empty or has no header row")),
         };
@@ -252,6 +261,7 @@ impl BatchList {
             starts: Vec::new(),
             cells: Default::default(),
             summary: Summary::default(),
+            part: None,
         }
     }
 
@@ -325,24 +335,44 @@ impl BatchList {
         let mut json = Vec::with_capacity(max as usize * 120);
         json.extend_from_slice(b"{\"rows\":[");
         let mut failure = None;
-        let mut count = 0;
+        let (mut count, mut skipped) = (0, 0);
         while count < max {
             let row = self.row;
             let screened = match &mut self.source {
-                Source::Csv { reader, mark, record, done, .. } => match reader.read_byte_record(record) {
-                    Ok(true) => {
-                        mark.set(reader.position().byte());
-                        screen_record(&screener, row, record)
-                    }
-                    Ok(false) => {
+                Source::Csv { reader, mark, record, done, .. } => {
+                    let start = reader.position().byte();
+                    if self.part.is_some_and(|(_, until)| start >= until) {
                         *done = true;
                         break;
                     }
-                    Err(e) => {
-                        failure = Some(read_error(&e));
-                        break;
+                    let before = self.part.is_some_and(|(from, _)| start < from);
+                    match reader.read_byte_record(record) {
+                        // Another part's record: read for its row number
+                        // only (a few times a slice's rows per call, so a
+                        // cancel is still heard between calls).
+                        Ok(true) if before => {
+                            mark.set(reader.position().byte());
+                            self.row += 1;
+                            skipped += 1;
+                            if skipped >= 8 * max {
+                                break;
+                            }
+                            continue;
+                        }
+                        Ok(true) => {
+                            mark.set(reader.position().byte());
+                            screen_record(&screener, row, record)
+                        }
+                        Ok(false) => {
+                            *done = true;
+                            break;
+                        }
+                        Err(e) => {
+                            failure = Some(read_error(&e));
+                            break;
+                        }
                     }
-                },
+                }
                 Source::Rows { rows: source, .. } => match source.next() {
                     Some(cells) if Screener::is_blank(&cells) => None,
                     Some(cells) => Some(screener.screen(row, &cells)),
@@ -365,7 +395,9 @@ impl BatchList {
         }
         let (done, read) = match &self.source {
             Source::Csv { reader, length, done, .. } => {
-                (*done, if *length == 0 { 1.0 } else { reader.position().byte() as f64 / *length as f64 })
+                let (from, until) = self.part.unwrap_or((0, *length as u64));
+                let (at, size) = (reader.position().byte().clamp(from, until) - from, until - from);
+                (*done, if size == 0 { 1.0 } else { at as f64 / size as f64 })
             }
             Source::Rows { rows, count } => {
                 (rows.len() == 0, if *count == 0 { 1.0 } else { 1.0 - rows.len() as f64 / *count as f64 })
@@ -376,6 +408,23 @@ impl BatchList {
         json.extend_from_slice(format!("],\"done\":{done},\"read\":{read}}}").as_bytes());
         let text = String::from_utf8(json).expect("serde_json writes UTF-8");
         Ok(JSON::parse(&text).expect("the slice is valid JSON"))
+    }
+
+    /// Screen only the records that start at a byte offset in [`from`,
+    /// `until`) of the CSV file (the header is read in any case): one part
+    /// of a list that several workers screen at once. The records before
+    /// `from` are read for their row numbers only; `read` is the share of
+    /// the part. Offsets past the file's end are its end.
+    pub fn part(&mut self, from: f64, until: f64) {
+        self.part = Some((from.max(0.0) as u64, until.max(0.0) as u64));
+    }
+
+    /// The screened rows so far as CSV, without the byte-order mark and the
+    /// header row: a part that follows another in the screened list.
+    #[wasm_bindgen(js_name = csvRows)]
+    pub fn csv_rows(&mut self) -> Vec<u8> {
+        self.output.flush().expect("writing to memory cannot fail");
+        self.output.get_ref()[output_header().len()..].to_vec()
     }
 
     /// Problems with the header row (a missing required column, an unknown
@@ -443,29 +492,39 @@ fn read_row(bytes: &[u8]) -> Vec<String> {
     record.iter().map(str::to_string).collect()
 }
 
-/// The list template as CSV text (UTF-8 with a byte-order mark): Chinese
-/// headers and one example row, as `sme-subsidy batch-template` writes it.
-#[wasm_bindgen(js_name = batchTemplateCsv)]
-pub fn batch_template_csv() -> String {
-    template_csv()
-}
-
-/// The list's columns in template order (`BatchColumn[]`), for a spreadsheet
-/// template and for the page's help.
-#[wasm_bindgen(js_name = batchColumns, unchecked_return_type = "BatchColumn[]")]
-pub fn batch_columns() -> JsValue {
-    #[derive(Serialize)]
-    struct ColumnView {
-        header: &'static str,
-        en: &'static str,
-        required: bool,
-        example: &'static str,
+#[wasm_bindgen]
+impl Calculator {
+    /// The list template for the active pack as CSV text (UTF-8 with a
+    /// byte-order mark): Chinese headers, the pack's questions among them,
+    /// and one example row, as `sme-subsidy batch-template --pack` writes it.
+    #[wasm_bindgen(js_name = batchTemplateCsv)]
+    pub fn batch_template_csv(&self) -> String {
+        template_csv(&self.set)
     }
-    let columns: Vec<ColumnView> = COLUMNS
-        .iter()
-        .map(|c| ColumnView { header: c.header, en: c.en, required: c.required, example: c.example })
-        .collect();
-    to_js(&columns)
+
+    /// The list's columns for the active pack in template order
+    /// (`BatchColumn[]`), for a spreadsheet template and for the page's help.
+    #[wasm_bindgen(js_name = batchColumns, unchecked_return_type = "BatchColumn[]")]
+    pub fn batch_columns(&self) -> JsValue {
+        #[derive(Serialize)]
+        struct ColumnView<'a> {
+            header: &'a str,
+            en: &'a str,
+            required: bool,
+            example: &'a str,
+        }
+        let questions = question_columns(&self.set);
+        let columns: Vec<ColumnView> = template_columns(&questions)
+            .iter()
+            .map(|c| ColumnView {
+                header: c.header(),
+                en: c.en(),
+                required: c.required(),
+                example: c.example(),
+            })
+            .collect();
+        to_js(&columns)
+    }
 }
 
 /// The input limits (`src/limits.rs`, the command line's too), for a
@@ -498,6 +557,32 @@ pub fn batch_file_refusal(bytes: f64, unzipped: Option<f64>) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// The summaries of a list's parts (`BatchSummary[]`, in order) as one,
+/// with the total formatted for people: `{ summary, totalText }`.
+#[wasm_bindgen(js_name = batchSummarySum, unchecked_return_type = "{ summary: BatchSummary; totalText: string }")]
+pub fn batch_summary_sum(parts: &JsValue) -> Result<JsValue, JsValue> {
+    let parts: Vec<Summary> =
+        json_text(parts).and_then(|text| serde_json::from_str(&text).ok()).ok_or_else(|| {
+            list_error("各部分的汇总须为 BatchSummary 数组 / the parts' summaries must be BatchSummary[]")
+        })?;
+    let mut sum = Summary::default();
+    for part in parts {
+        sum.rows += part.rows;
+        sum.ok += part.ok;
+        sum.failed += part.failed;
+        sum.blank += part.blank;
+        sum.total += part.total;
+    }
+    #[derive(Serialize)]
+    struct Sum {
+        summary: Summary,
+        #[serde(rename = "totalText")]
+        total_text: String,
+    }
+    let total_text = Yuan(sum.total).to_string();
+    Ok(to_js(&Sum { summary: sum, total_text }))
 }
 
 /// The output list's header row, for a spreadsheet download.

@@ -266,6 +266,12 @@ export interface InstitutionRuleSummary {
   calculation: InstitutionCalculation;
   /** each tier's bounds in words, in the order of calculation.tiers: 「1%（含）至3%（不含）」. */
   tier_ranges: Text[];
+  /** the row under the tiers, 「代偿率超出 8% 的部分」; null for the other templates. */
+  above_top: Text | null;
+  /** The clause's terms in words, one sentence each: 「银行分担比例不低于 20%；…」. */
+  terms: Text[];
+  /** R-3 per-unit rewards: each unit's amount, in the order of calculation.units: 「每个 500,000 元」. */
+  unit_amounts: Text[];
   /** 本测算采用的解读 of the rule (R-1's tier_mode, R-3-15's per_enterprise_cap), as a result's. */
   readings: Reading[];
   questions: { id: string; question: Text }[];
@@ -326,6 +332,12 @@ struct InstitutionRuleSummary<'p> {
     recipient_text: Bi<'p>,
     calculation: &'p InstitutionCalculation,
     tier_ranges: Vec<Bi<'p>>,
+    /// the row under the tiers (the part above the last one).
+    above_top: Option<Bi<'p>>,
+    /// The clause's terms in words.
+    terms: Vec<Bi<'p>>,
+    /// R-3 per-unit rewards: each unit's amount, 「每个 500,000 元」.
+    unit_amounts: Vec<Bi<'p>>,
     readings: Vec<ReadingReport<'p>>,
     questions: &'p [InstitutionQuestion],
     notes: &'p [Text],
@@ -353,6 +365,9 @@ impl<'p> InstitutionRuleSummary<'p> {
             recipient_text: l.bi(|| rule.recipient.name_zh(), || rule.recipient.name_en()),
             calculation: &rule.calculation,
             tier_ranges,
+            above_top: sme_subsidy::institution::terms::above_top(l, &rule.calculation),
+            terms: sme_subsidy::institution::terms::terms(l, &rule.calculation),
+            unit_amounts: sme_subsidy::institution::terms::unit_amounts(l, &rule.calculation),
             readings: readings(l, &rule.readings),
             questions: &rule.conditions,
             notes: &rule.notes,

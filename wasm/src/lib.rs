@@ -36,11 +36,15 @@ use js_sys::JSON;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+mod apply;
 #[cfg(feature = "tools")]
 mod batch;
 mod boundary;
 #[cfg(feature = "tools")]
 mod institution;
+mod product;
+#[cfg(feature = "tools")]
+mod studio;
 mod types;
 mod views;
 
@@ -108,7 +112,8 @@ impl Default for Calculator {
     fn default() -> Self {
         let documents =
             read_pack(BUILTIN_JSON, "policies").ok().expect("the built-in pack is checked by the test suite");
-        Calculator { set: PolicySet { documents }, loaded: Vec::new() }
+        let products = sme_subsidy::pack::builtin::products().products;
+        Calculator { set: PolicySet { documents, products }, loaded: Vec::new() }
     }
 }
 
@@ -123,19 +128,36 @@ impl Calculator {
     /// Evaluate a scenario against the active policy set: the lean report,
     /// per rule only what the scenario decides (the rules' own texts are in
     /// `policies()`, by `rule_id`), its texts plain strings in `lang`, "zh"
-    /// (the default) or "en". Throws an `InputErrorObject` when the
-    /// scenario is not valid.
+    /// (the default) or "en". With `product` (an id of `products()`), only
+    /// the product's rules, and the total, could-add and not-in-total
+    /// lines of those alone. Throws an `InputErrorObject` when the scenario
+    /// is not valid or the product unknown.
     pub fn evaluate(
         &self,
         scenario: &ScenarioObject,
         lang: Option<OneLanguageChoice>,
+        product: Option<String>,
     ) -> Result<LeanReportObject, JsValue> {
+        let product = match product {
+            Some(id) => Some(self.set.product(&id).ok_or_else(|| {
+                input_error(vec![InputError::new(
+                    "product",
+                    format!("政策包中没有产品 {id}"),
+                    format!("the pack has no product {id}"),
+                )])
+            })?),
+            None => None,
+        };
         let scenario = read_scenario(scenario, &self.set)?;
         let lang = match lang.and_then(|l| l.as_string()).as_deref() {
             Some("en") => Lang::En,
             _ => Lang::Zh,
         };
-        let report = LeanReport::lean(&sme_subsidy::evaluate(&self.set, &scenario), lang);
+        let mut evaluation = sme_subsidy::evaluate(&self.set, &scenario);
+        if let Some(product) = product {
+            evaluation = sme_subsidy::product::scoped(evaluation, product);
+        }
+        let report = LeanReport::lean(&evaluation, lang);
         Ok(JSON::parse(&report.to_json(lang)).ok().expect("the lean report is valid JSON").unchecked_into())
     }
 
@@ -182,6 +204,7 @@ impl Calculator {
                 field: String::new(),
                 zh: "政策包须为文件对象组成的数组".into(),
                 en: "a pack must be an array of document objects".into(),
+                at: None,
             }])
         })?;
         let documents = read_pack(&text, file).map_err(pack_error)?;
@@ -189,7 +212,13 @@ impl Calculator {
         if !clashes.is_empty() {
             return Err(pack_error(clashes));
         }
-        self.set.merge(documents);
+        let mut set = self.set.clone();
+        set.merge(documents.clone());
+        let errors = sme_subsidy::pack::product::check_documents(&documents, &set, file);
+        if !errors.is_empty() {
+            return Err(pack_error(errors));
+        }
+        self.set = set;
         self.loaded.push(file.to_string());
         Ok(self.info())
     }
@@ -271,6 +300,7 @@ fn rule_id_clashes(set: &PolicySet, documents: &[Document], file: &str) -> Vec<P
                     field: format!("[{d}].rules[{r}].id"),
                     zh: format!("规则编号 {} 已被其他文件使用", rule.id),
                     en: format!("rule id {} is already used by another document", rule.id),
+                    at: None,
                 });
             }
         }

@@ -174,6 +174,8 @@ export interface RuleOutcome {
   missing?: { field: string; text: string }[];
   /** 需满足: conditions the calculator cannot verify. */
   to_confirm?: { key: string; text: string }[];
+  /** The rule's notes this enterprise is shown: indices into RuleSummary.notes. */
+  notes?: number[];
 }
 
 /** One rule's full result (evaluateFull()): every field present, with the rule's own texts and citation. */
@@ -265,8 +267,8 @@ export interface RuleSummary {
   recipient: Recipient;
   recipient_text: Text;
   /**
-   * In the order a full report shows them; a result shows those whose
-   * only_for_sizes is empty or holds the enterprise's size.
+   * In the order a full report shows them; a result shows those its
+   * RuleOutcome.notes lists (the engine picks them by the enterprise's size).
    */
   notes: RuleNote[];
   /** 本测算采用的解读, shown with every result of this rule. */

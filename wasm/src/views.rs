@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use sme_subsidy::pack::{Calculation, Condition, Document, Family, ItemKind, Rule, Text};
+use sme_subsidy::pack::{Condition, Document, Family, Rule, Text};
 use sme_subsidy::report::{self, Bi, Citation, Lang};
 use sme_subsidy::size::Size;
 
@@ -91,7 +91,7 @@ impl<'a> RuleSummary<'a> {
             name: &rule.name,
             family: rule.family,
             family_name: l.bi(|| rule.family.name_zh(), || rule.family.name_en()),
-            form_family: form_family(rule),
+            form_family: rule.form_family(),
             recipient: rule.recipient,
             recipient_text: l.bi(|| rule.recipient.name_zh(), || rule.recipient.name_en()),
             notes: report::rule_notes(l, doc, rule)
@@ -104,33 +104,12 @@ impl<'a> RuleSummary<'a> {
                 .conditions
                 .iter()
                 .filter_map(|c| match c {
-                    Condition::Confirm { id, question } => {
+                    Condition::Confirm { id, question, .. } => {
                         Some(Question { id, zh: &question.zh, en: &question.en })
                     }
                     _ => None,
                 })
                 .collect(),
         }
-    }
-}
-
-/// The guided-form family a rule belongs with: its own family, or, for
-/// eligibility-only rules, the family of the items it reads (a 创业担保贷款
-/// rule reads loans, so it sits with 贷款贴息).
-pub(crate) fn form_family(rule: &Rule) -> &'static str {
-    match rule.family {
-        Family::Interest => "interest",
-        Family::GuaranteeFee => "guarantee_fee",
-        Family::Premium => "premium",
-        Family::Ipo => "ipo",
-        Family::EligibilityOnly | Family::Institution => match rule.calculation {
-            Calculation::EligibilityOnly { items: Some(ItemKind::Loan), .. } => "interest",
-            Calculation::EligibilityOnly {
-                items: Some(ItemKind::Guarantee | ItemKind::EvaluationFee),
-                ..
-            } => "guarantee_fee",
-            Calculation::EligibilityOnly { items: Some(ItemKind::Insurance), .. } => "premium",
-            _ => "other",
-        },
     }
 }

@@ -193,7 +193,8 @@ test("policies list every document with status and dates; classifySize follows t
 
 test("the TypeScript types describe the real objects", () => {
   const dts = fs.readFileSync(path.join(PKG, "sme_subsidy.d.ts"), "utf8");
-  assert.match(dts, /evaluate\(scenario: Scenario, lang\?: OneLanguage \| null\): LeanReport;/);
+  assert.match(dts, /evaluate\(scenario: Scenario, lang\?: OneLanguage \| null, product\?: string \| null\): LeanReport;/);
+  assert.match(dts, /products\(\): ProductSummary\[\];/);
   assert.match(dts, /evaluateFull\(scenario: Scenario, lang\?: Language \| null\): Report;/);
   assert.match(dts, /policies\(\): PolicySummary\[\];/);
   assert.match(dts, /export function classifySize\(enterprise: Enterprise\): SizeReport;/);
@@ -213,7 +214,7 @@ test("the TypeScript types describe the real objects", () => {
     return out;
   };
   const calculator = new Calculator();
-  const used = keys([calculator.evaluate(example), calculator.evaluateFull(example), calculator.policies(), calculator.info()]);
+  const used = keys([calculator.evaluate(example), calculator.evaluateFull(example), calculator.policies(), calculator.info(), calculator.products()]);
   const undeclared = [...used].filter((k) => !declared.has(k));
   assert.deepEqual(undeclared, []);
 });

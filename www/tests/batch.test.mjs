@@ -299,6 +299,44 @@ test("cancel midway through a long list, then screen again", async () => {
   await context.close();
 });
 
+test("a long CSV list is screened on every core: rows in input order, the table's cells from each part, the download the command line's", async () => {
+  // 10,000 enterprises, about 2.5 MB (a list from 1 MiB on is cut into one
+  // part per core), every 97th with a letter in 从业人员 (row 2 + 96 = 98 the first).
+  const employees = HEADER.indexOf("从业人员");
+  const rows = Array.from({ length: 10000 }, (_, i) => {
+    const r = [`聊城分片企业${i + 1}`, ...EXAMPLE.slice(1)];
+    if (i % 97 === 96) r[employees] = "12O";
+    return r;
+  });
+  const file = path.join(TMP, "分片名单.csv");
+  fs.writeFileSync(file, csvText(rows));
+  assert.ok(fs.statSync(file).size > 1 << 20);
+  const cli = cliScreen(file);
+  assert.equal(cli.code, 1, "some rows fail");
+
+  const { page, context, problems, requestsSinceReady } = await openBatch();
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await screen(page, file);
+  assert.equal(await page.locator("#batch").getAttribute("data-state"), "done", await page.locator("#message").textContent());
+  assert.equal(await page.locator("#progress").getAttribute("data-parts"), String(Math.min(cores, 8)));
+  assert.match(await page.locator("#summary").textContent(), /^共 10,000 户企业：9,897 户已筛查，103 户有误/);
+  // The first page in row order, then the last rows first: cells from the first part and from the last.
+  const first = await tableRows(page);
+  assert.deepEqual(first.slice(0, 3).map((r) => [r[0], r[1], r[5]]), [["2", "聊城分片企业1", "260,375.00"], ["3", "聊城分片企业2", "260,375.00"], ["4", "聊城分片企业3", "260,375.00"]]);
+  await page.locator('#table thead button[data-sort="0"]').click();
+  const last = await tableRows(page);
+  assert.deepEqual(last.slice(0, 2).map((r) => [r[0], r[1]]), [["10001", "聊城分片企业10000"], ["10000", "聊城分片企业9999"]]);
+  assert.match(await page.locator("#problem-list li").first().textContent(), /^第 98 行（聊城分片企业97）「从业人员」/);
+  const csv = await download(page, '[data-download="result"][data-format="csv"]');
+  assert.ok(fs.readFileSync(csv.target).equals(cli.out), "the CSV result is the command line's, byte for byte");
+  const xlsx = await download(page, '[data-download="result"][data-format="xlsx"]');
+  const sheet = await readSheet(xlsx.target);
+  assert.deepEqual(sheet.map((r) => r[0]), ["行号", ...Array.from({ length: 10000 }, (_, i) => i + 2)], "every row, in order");
+  assert.deepEqual(requestsSinceReady(), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 // Lists of real size, under the pages' CSP (served by www/serve.mjs): the
 // template's example enterprise — 260,375.00, worked out above — n times,
 // each under its own name. An .xlsx list of 400 rows is about 55 KB, but its

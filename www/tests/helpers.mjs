@@ -99,12 +99,15 @@ export function currentUrl(page) {
   return page.evaluate(() => location.href);
 }
 
-/** The native engine's report for a scenario (`sme-subsidy evaluate --format json`). */
-export function engineReport(scenario) {
+/**
+ * The native engine's report for a scenario (`sme-subsidy evaluate --format
+ * json`), with the command's further `options` (`--pack`, `--product`).
+ */
+export function engineReport(scenario, options = []) {
   const file = path.join(os.tmpdir(), `sme-scenario-${process.pid}-${Date.now()}.json`);
   fs.writeFileSync(file, JSON.stringify(scenario));
   try {
-    return JSON.parse(execFileSync(CLI, ["evaluate", file, "--format", "json"], { encoding: "utf8" }));
+    return JSON.parse(execFileSync(CLI, ["evaluate", file, "--format", "json", ...options], { encoding: "utf8" }));
   } finally {
     fs.rmSync(file);
   }

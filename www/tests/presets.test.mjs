@@ -1,4 +1,4 @@
-// The bank products (fields.js PRESETS) on their example pages
+// The bank products (policies/products.toml) on their example pages
 // (www/examples/bank-*.html): each preset starts with the loan terms the
 // product itself implies and nothing about the enterprise, shows only the
 // rules it concerns with a total of those alone, in the bank's colours,

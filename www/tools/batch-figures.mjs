@@ -1,8 +1,9 @@
 // The browser batch figure: a CSV list screened in batch.html in
-// headless Chromium (target ≤ 2 s for 100,000 rows, the page responsive,
-// progress at least every 200 ms). Prints figures; not a test.
+// headless Chromium (target ≤ 8 s for 1,000,000 rows, progress at least
+// every 200 ms, no main-thread task over 50 ms).
+// Prints figures; not a test.
 //
-//   node www/tools/batch-figures.mjs target/batch-figures-100000.csv [runs=3]
+//   node www/tools/batch-figures.mjs target/batch-figures-1000000.csv [runs=3]
 
 import fs from "node:fs";
 import path from "node:path";
@@ -46,12 +47,12 @@ try {
       document.getElementById("start").click();
       return t;
     });
-    await page.locator('#batch[data-state="done"]').waitFor({ timeout: 120000 });
-    const f = await page.evaluate(() => ({ ...window.figures, summary: document.getElementById("summary").textContent, seconds: document.getElementById("progress").dataset.seconds }));
+    await page.locator('#batch[data-state="done"]').waitFor({ timeout: 600000 });
+    const f = await page.evaluate(() => ({ ...window.figures, summary: document.getElementById("summary").textContent, seconds: document.getElementById("progress").dataset.seconds, parts: document.getElementById("progress").dataset.parts }));
     const times = [clicked, ...f.updates];
     const gaps = times.slice(1).map((t, i) => t - times[i]);
     if (process.env.GAPS) console.log(gaps.map((g) => g.toFixed(0)).join(" "));
-    results.push({ seconds: Number(f.seconds), maxGap: Math.max(...gaps), updates: f.updates.length, longest: Math.max(0, ...f.longTasks), long: f.longTasks.length, summary: f.summary });
+    results.push({ seconds: Number(f.seconds), maxGap: Math.max(...gaps), updates: f.updates.length, longest: Math.max(0, ...f.longTasks), long: f.longTasks.length, summary: f.summary, parts: f.parts });
     await context.close();
   }
 } finally {
@@ -61,7 +62,7 @@ try {
 const rows = results[0].summary.match(/[\d,]+/)[0];
 console.log(`Browser batch (headless Chromium, ${path.basename(file)}, ${(fs.statSync(file).size / 1048576).toFixed(1)} MB, ${rows} rows, ${runs} runs)`);
 for (const r of results) {
-  console.log(`  ${r.seconds.toFixed(2)} s click → table; ${r.updates} progress updates, longest gap ${r.maxGap.toFixed(0)} ms; main-thread tasks over 50 ms: ${r.long} (longest ${r.longest.toFixed(0)} ms)`);
+  console.log(`  ${r.seconds.toFixed(2)} s click → table; ${r.updates} progress updates, longest gap ${r.maxGap.toFixed(0)} ms (target ≤ 200 ms); main-thread tasks over 50 ms: ${r.long} (longest ${r.longest.toFixed(0)} ms; target none)`);
 }
-console.log(`  median ${median(results.map((r) => r.seconds)).toFixed(2)} s (target ≤ 2 s; progress at least every 200 ms)`);
+console.log(`  median ${median(results.map((r) => r.seconds)).toFixed(2)} s (target ≤ 8 s for 1,000,000 rows); engines (page workers) screening it: ${results[0].parts}`);
 console.log(`  ${results[0].summary}`);

@@ -1,10 +1,12 @@
 //! `sme-subsidy evaluate <scenario>`: one scenario against the built-in pack
 //! (and a portal's), as a terminal table in one language or the full JSON
-//! report; exit 1 on input or pack errors.
+//! report; with `--product`, only a bank product's rules and their total;
+//! exit 1 on input or pack errors.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use sme_subsidy::limits::terminal_safe;
 use sme_subsidy::report::{self, Bi, Report};
 
 use crate::files::scenario_and_set;
@@ -16,11 +18,24 @@ pub fn run(
     format: Format,
     lang: Option<Lang>,
     pack: &[PathBuf],
+    product: Option<&str>,
 ) -> Result<ExitCode, String> {
     let Some((scenario, set)) = scenario_and_set(scenario, pack)? else {
         return Ok(ExitCode::from(1));
     };
-    let evaluation = sme_subsidy::evaluate(&set, &scenario);
+    let mut evaluation = sme_subsidy::evaluate(&set, &scenario);
+    if let Some(id) = product {
+        let Some(product) = set.product(id) else {
+            let known: Vec<&str> = set.products().map(|p| p.id.as_str()).collect();
+            eprintln!(
+                "输入错误 input error — product: 政策包中没有产品 {0}（可选：{1}） / the pack has no product {0} (one of: {1})",
+                terminal_safe(id),
+                known.join(", ")
+            );
+            return Ok(ExitCode::from(1));
+        };
+        evaluation = sme_subsidy::product::scoped(evaluation, product);
+    }
     match format {
         Format::Json => {
             let report = Report::new(&evaluation, lang.unwrap_or(Lang::Both).report());

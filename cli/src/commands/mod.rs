@@ -5,6 +5,7 @@ pub mod batch_template;
 pub mod evaluate;
 pub mod export_pack;
 pub mod institution;
+pub mod pack_reference;
 pub mod record;
 pub mod screen;
 pub mod test;

@@ -1,0 +1,82 @@
+//! The browser API of 申报指引 ([`sme_subsidy::apply`]): the places to choose
+//! from, and per rule whether it concerns the chosen place, what it still
+//! waits on (待填写), its what-if and interest series, and where to apply.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::{read_scenario, to_js, Calculator, OneLanguageChoice, ScenarioObject};
+use sme_subsidy::apply::{self, PlaceOption};
+use sme_subsidy::report::Lang;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** A place to choose: `region` is what `enterprise.region` becomes. */
+export interface PlaceOption { value: string; label: string; region: { province: string; city?: string; county?: string }; }
+/** places(): `within` the portal's own place (null when none was given or it was not recognised). */
+export interface Places { within: PlaceOption | null; unrecognised: boolean; options: PlaceOption[]; }
+export interface WhatIf { rule_id: string; assumed: Text[]; status: "eligible" | "amount_not_published"; amount_yuan: string | null; text: Text; }
+/** 贴息随贷款金额变化: [principal, amount] pairs in yuan, the cap, the principal entered. */
+export interface Series { rule_id: string; points: [string, string][]; cap_yuan: string | null; entered_yuan: string; }
+export interface ApplyGuide { units: Text | null; evidence: Text[]; deadline: { clause: string; quote: string; text: Text } | null; }
+export interface RuleGuide {
+  rule_id: string;
+  in_place: boolean;
+  /** 待填写: the fields the rule waits on. */
+  pending?: MissingField[];
+  what_if?: WhatIf;
+  series?: Series;
+  apply?: ApplyGuide;
+}
+export interface Guide { place: PlaceOption | null; first_steps: MissingField[]; rules: RuleGuide[]; }
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(typescript_type = "Places")]
+    pub type PlacesObject;
+    #[wasm_bindgen(typescript_type = "Guide")]
+    pub type GuideObject;
+}
+
+#[derive(serde::Serialize)]
+struct Places {
+    within: Option<PlaceOption>,
+    unrecognised: bool,
+    options: Vec<PlaceOption>,
+}
+
+#[wasm_bindgen]
+impl Calculator {
+    /// The places the active pack covers, to choose from; under `within`
+    /// (a portal's own place, e.g. 「山东省聊城市」, read through the
+    /// gazetteer with its aliases) when given.
+    pub fn places(&self, within: Option<String>) -> PlacesObject {
+        let given = within.as_deref().map(str::trim).filter(|w| !w.is_empty());
+        let place = given.and_then(apply::resolve);
+        let places = Places {
+            unrecognised: given.is_some() && place.is_none(),
+            options: apply::place_options(&self.set, place.as_ref()),
+            within: place,
+        };
+        to_js(&places).unchecked_into()
+    }
+
+    /// 申报指引 for a scenario: its place, the fields to fill first, and per
+    /// rule whether it concerns the place, 待填写, what-if, the interest
+    /// series and where to apply; texts in `lang` ("zh", the default, or
+    /// "en"). Throws an `InputErrorObject` when the scenario is not valid.
+    pub fn guide(
+        &self,
+        scenario: &ScenarioObject,
+        lang: Option<OneLanguageChoice>,
+    ) -> Result<GuideObject, JsValue> {
+        let scenario = read_scenario(scenario, &self.set)?;
+        let lang = match lang.and_then(|l| l.as_string()).as_deref() {
+            Some("en") => Lang::En,
+            _ => Lang::Zh,
+        };
+        let evaluation = sme_subsidy::evaluate(&self.set, &scenario);
+        Ok(to_js(&apply::guide(&self.set, &scenario, &evaluation, lang)).unchecked_into())
+    }
+}
