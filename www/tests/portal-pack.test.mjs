@@ -30,7 +30,7 @@ const PRODUCT = {
 
 /**
  * 聊城's document as a portal publishes it: LC-P-1 asks QUESTION instead of
- * the built-in on_first_set_list, and the document carries PRODUCT. Written
+ * the built-in on_first_set_list (its guide entry renamed with it), and the document carries PRODUCT. Written
  * into the site as `name` (removed when the test ends); returns its path.
  */
 function portalPack(t, name) {
@@ -40,6 +40,8 @@ function portalPack(t, name) {
   assert.equal(confirm.id, "on_first_set_list");
   Object.assign(confirm, { id: QUESTION.id, question: { zh: QUESTION.zh, en: QUESTION.en } });
   delete confirm.column;
+  // Its 申报指引 entry names the condition by the question's id, so it follows the rename.
+  for (const g of p1.guide ?? []) if (g.condition === "confirm.on_first_set_list") g.condition = `confirm.${QUESTION.id}`;
   pack[0].products = [PRODUCT];
   return siteFile(t, name, JSON.stringify(pack));
 }
