@@ -31,3 +31,11 @@ export function h(tag, attrs = {}, ...children) {
   element.append(...nodes(children));
   return element;
 }
+
+/** "1234567.5" → "1,234,567.5", on the string, so no digit is lost to floating point. */
+export function groupDigits(text) {
+  const [whole, fraction] = String(text).split(".");
+  const sign = whole.startsWith("-") ? "-" : "";
+  const grouped = whole.replace(/^-/, "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return sign + grouped + (fraction === undefined ? "" : `.${fraction}`);
+}

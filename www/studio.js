@@ -12,7 +12,7 @@
 // Checking runs on the page's thread, debounced: reading a 600-line pack
 // takes a few milliseconds.
 
-import { h, saveFile } from "./dom.js";
+import { groupDigits, h, saveFile } from "./dom.js";
 import { PERSONAS } from "./personas.js";
 import { loadTools } from "./tools-wasm.js";
 
@@ -304,24 +304,25 @@ class Studio {
 
   /** One table: per enterprise (or case) whose results differ, each rule that changes, then the totals. */
   #previewTable(title, rows, count) {
-    const side = (s) => (s ? [s.amount ?? "—", h("br"), h("span", { class: "status" }, ...bi({ zh: s.status_zh, en: s.status_en }))] : bi(T.absent));
+    const money = (a) => (a == null ? "—" : groupDigits(a));
+    const side = (s) => (s ? [money(s.amount), h("br"), h("span", { class: "status" }, ...bi({ zh: s.status_zh, en: s.status_en }))] : bi(T.absent));
     const body = [];
     for (const c of rows) {
       c.changes.forEach((r, i) => {
         const expectation = r.expectation_holds == null ? null
-          : h("p", { class: r.expectation_holds ? "holds" : "breaks" }, ...bi(fill(T.expected, { a: r.expected ?? "—" })), ...bi(r.expectation_holds ? T.holds : T.breaks));
+          : h("p", { class: r.expectation_holds ? "holds" : "breaks" }, ...bi(fill(T.expected, { a: money(r.expected) })), ...bi(r.expectation_holds ? T.holds : T.breaks));
         body.push(h("tr", { "data-subject": c.id, "data-rule": r.rule_id },
           i === 0 ? h("th", { scope: "row", rowspan: c.changes.length + 1 }, ...bi({ zh: c.label_zh, en: c.label_en })) : null,
           h("td", {}, h("span", { class: "rule-id" }, r.rule_id), " ", ...bi({ zh: r.name_zh, en: r.name_en }), expectation),
           h("td", { class: "num", ...labelled(T.before) }, ...side(r.before)),
           h("td", { class: "num", ...labelled(T.after) }, ...side(r.after)),
-          h("td", { class: "num change", ...labelled(T.change) }, r.change ?? "—")));
+          h("td", { class: "num change", ...labelled(T.change) }, money(r.change))));
       });
       body.push(h("tr", { class: "total", "data-subject": c.id },
         h("td", {}, ...bi(T.total)),
-        h("td", { class: "num", ...labelled(T.before) }, c.total_before),
-        h("td", { class: "num", ...labelled(T.after) }, c.total_after),
-        h("td", { class: "num change", ...labelled(T.change) }, c.total_change)));
+        h("td", { class: "num", ...labelled(T.before) }, money(c.total_before)),
+        h("td", { class: "num", ...labelled(T.after) }, money(c.total_after)),
+        h("td", { class: "num change", ...labelled(T.change) }, money(c.total_change))));
     }
     return h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": `${title.zh} / ${title.en}` },
       h("table", { class: "preview" },

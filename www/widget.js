@@ -28,7 +28,7 @@
 //
 // Every figure comes from the engine's report; this file only lays it out.
 
-import { h, nodes, saveFile } from "./dom.js";
+import { groupDigits, h, nodes, saveFile } from "./dom.js";
 import { createCalculator, evaluateLenient, fullResults, isEngineFailure, rulesById, supported } from "./calculator.js";
 import { ENTERPRISE_FIELDS, FAMILIES, FAMILY_FIELDS, ITEM_LISTS, UI } from "./fields.js";
 import { getPath, parsePath, setPath } from "./paths.js";
@@ -40,14 +40,6 @@ const STYLESHEET = new URL("./widget.css", import.meta.url).href;
 const ELDER_KEY = "sme-subsidy:elder";
 const STATUS_ORDER = ["eligible", "amount_not_published", "needs_information", "not_eligible", "outside_effective_dates"];
 const LIST_FAMILY = Object.fromEntries(ITEM_LISTS.map((l) => [l.list, l.family]));
-
-/** "1234567.5" → "1,234,567.5", on the string, so no digit is lost to floating point. */
-export function groupDigits(text) {
-  const [whole, fraction] = String(text).split(".");
-  const sign = whole.startsWith("-") ? "-" : "";
-  const grouped = whole.replace(/^-/, "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return sign + grouped + (fraction === undefined ? "" : `.${fraction}`);
-}
 
 function today() {
   const d = new Date();

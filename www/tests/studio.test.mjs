@@ -81,9 +81,9 @@ test("LC-P-1 from 20% to 30%: the preview, the published pack, and the widget lo
   // (under the 1,000,000 yearly cap): +84,000.00. No other persona has an LC-P-1 policy.
   const row = page.locator('tr[data-subject="first-set-maker"][data-rule="LC-P-1"]');
   const cells = await row.locator("td.num").allInnerTexts();
-  assert.match(cells[0], /^168000\.00\n/);
-  assert.match(cells[1], /^252000\.00\n/);
-  assert.equal(cells[2], "+84000.00");
+  assert.match(cells[0], /^168,000\.00\n/);
+  assert.match(cells[1], /^252,000\.00\n/);
+  assert.equal(cells[2], "+84,000.00");
   assert.equal(await page.locator('#preview-body table').first().locator("tr[data-rule]").count(), 1, "one persona, one rule changes");
   // The golden cases of P-1 are listed as no longer holding (worked by hand at 20%).
   const broken = page.locator('tr[data-subject="cases/p1/01-ordinary.toml"][data-rule="LC-P-1"]');
