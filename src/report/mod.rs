@@ -4,6 +4,7 @@
 //! prints as JSON and the browser receives (amounts as strings, to keep
 //! decimal exactness across the JavaScript boundary).
 
+use crate::fields::FieldId;
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
@@ -362,13 +363,13 @@ fn size_report<'p>(l: Lang, size: &SizeOutcome) -> SizeReport<'p> {
                 },
             ),
             citation: SIZE_STANDARD,
-            missing: metrics.iter().map(|m| m.field()).collect(),
+            missing: metrics.iter().map(|m| m.field().path()).collect(),
         },
         SizeOutcome::NoIndustry => SizeReport {
             size: None,
             text: l.bi(|| "企业划型需先选择所属行业", || "Choose the industry to classify the enterprise"),
             citation: SIZE_STANDARD,
-            missing: vec!["enterprise.industry"],
+            missing: vec![FieldId::Industry.path()],
         },
     }
 }
