@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::fields::FieldId;
 use crate::lpr::{LprSource, Tenor};
 use crate::money::{unrounded, Grouped, Percent, Yuan};
 use crate::pack::{GuaranteeFact, ItemKind, LoanFact};
@@ -622,14 +623,14 @@ pub(super) fn open_text<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
         Open::LoanFact { item, fact } => {
             let n = item_name(l, *item);
             let f = loan_fact_text(l, *fact);
-            let name = match fact {
-                LoanFact::PledgeRegistered => "pledge_registered",
-                LoanFact::RepaidOnSchedule => "repaid_on_schedule",
-                LoanFact::CarbonReductionTool => "carbon_reduction_tool",
+            let field = match fact {
+                LoanFact::PledgeRegistered => FieldId::LoanPledgeRegistered,
+                LoanFact::RepaidOnSchedule => FieldId::LoanRepaidOnSchedule,
+                LoanFact::CarbonReductionTool => FieldId::LoanCarbonTool,
             };
             ConfirmReport {
                 not_yet: None,
-                key: format!("{}.{name}", item.path()),
+                key: field.at(Some(item.index)),
                 text: l
                     .bi(|| format!("需满足：{}{}", n.zh, f.zh), || format!("to be met: {} — {}", n.en, f.en)),
             }
@@ -648,7 +649,7 @@ pub(super) fn open_text<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
                     answerable: false,
                     answerable_from: end.and_then(|e| e.next_day()),
                 }),
-                key: format!("{}.repaid_on_schedule", item.path()),
+                key: FieldId::LoanRepaidOnSchedule.at(Some(item.index)),
                 text: l.bi(
                     || format!("需满足：{}{}（{ez}，须到期后确认）", n.zh, f.zh),
                     || format!("to be met: {} — {} ({ee}; it can be confirmed only once due)", n.en, f.en),
@@ -658,13 +659,16 @@ pub(super) fn open_text<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
         Open::GuaranteeFact { item, fact } => {
             let n = item_name(l, *item);
             let f = guarantee_fact_text(l, *fact);
-            let name = match fact {
-                GuaranteeFact::GovernmentBusiness => "government_business",
-                GuaranteeFact::ForPatentPledgeLoan => "for_patent_pledge_loan",
+            let field = match (fact, item.kind) {
+                (GuaranteeFact::GovernmentBusiness, _) => FieldId::GuaranteeGovernmentBusiness,
+                (GuaranteeFact::ForPatentPledgeLoan, ItemKind::EvaluationFee) => {
+                    FieldId::EvaluationFeeForPledge
+                }
+                (GuaranteeFact::ForPatentPledgeLoan, _) => FieldId::GuaranteeForPledge,
             };
             ConfirmReport {
                 not_yet: None,
-                key: format!("{}.{name}", item.path()),
+                key: field.at(Some(item.index)),
                 text: l
                     .bi(|| format!("需满足：{}{}", n.zh, f.zh), || format!("to be met: {} — {}", n.en, f.en)),
             }
