@@ -323,8 +323,7 @@ pub fn check(s: &Scenario) -> Result<(), Vec<InputError>> {
         }
         let mut repaid = rust_decimal::Decimal::ZERO;
         for (k, r) in loan.repayments.iter().enumerate() {
-            // A repayment's fields are the schedule's, on no column of their own.
-            let at = |f: &str| Path::Nested(format!("loans[{i}].repayments[{k}].{f}"));
+            let at = |name| Path::Repayment { loan: i, repayment: k, name };
             c.money(at("principal"), Some(r.principal), Currency::Cny, true);
             c.date(at("date"), r.date);
             repaid += r.principal.amount;
@@ -449,11 +448,12 @@ fn at(id: FieldId) -> FieldAt {
 }
 
 /// Where a checked value is: a field of the vocabulary, or a part of one
-/// (a repayment of a loan's schedule). Paths are written only when there
-/// is something to report: the check runs before every evaluation.
+/// (a repayment of a loan's schedule, on no column of its own). Paths are
+/// written only when there is something to report: the check runs before
+/// every evaluation.
 enum Path {
     Field(FieldAt),
-    Nested(String),
+    Repayment { loan: usize, repayment: usize, name: &'static str },
 }
 
 impl From<FieldAt> for Path {
@@ -471,7 +471,10 @@ impl Checker {
     fn push(&mut self, field: impl Into<Path>, zh: impl Into<String>, en: impl Into<String>) {
         let error = match field.into() {
             Path::Field(at) => InputError { at: Some(at), ..InputError::new(at.path(), zh, en) },
-            Path::Nested(path) => InputError::new(path, zh, en),
+            Path::Repayment { loan, repayment, name } => {
+                let path = format!("{}[{repayment}].{name}", FieldId::LoanRepayments.at(Some(loan)));
+                InputError::new(path, zh, en)
+            }
         };
         self.errors.push(error);
     }
@@ -544,6 +547,29 @@ impl Checker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Errors name the field by its path, a vocabulary field carrying its id
+    /// (the batch list's column) and a repayment its place in the schedule.
+    #[test]
+    fn errors_are_located_by_the_field_ids() {
+        let errors = scenario_from_json(
+            r#"{"evaluation_date": "2024-12-31", "enterprise": {"employees": 20000000},
+                "loans": [{"principal": "0 CNY", "start_date": "2024-03-01", "end_date": "2025-03-01",
+                           "repayments": [{"date": "2026-01-01", "principal": "1 CNY"}]}]}"#,
+        )
+        .unwrap_err();
+        let found: Vec<(&str, Option<FieldAt>)> = errors.iter().map(|e| (e.field.as_str(), e.at)).collect();
+        assert_eq!(
+            found,
+            [
+                ("enterprise.employees", Some(FieldAt { id: FieldId::Employees, index: None })),
+                ("loans[0].principal", Some(FieldAt { id: FieldId::LoanPrincipal, index: Some(0) })),
+                ("loans[0].repayments[0].date", None),
+                // 1 yuan repaid of a principal of 0.
+                ("loans[0].repayments", Some(FieldAt { id: FieldId::LoanRepayments, index: Some(0) })),
+            ]
+        );
+    }
 
     #[test]
     fn max_amount_is_one_trillion() {
