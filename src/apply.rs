@@ -11,6 +11,7 @@
 //!   to apply (牵头单位、责任单位), what to bring (the pack's evidence for its
 //!   conditions, 参考) and the deadline where the text gives one.
 
+use crate::fields::FieldId;
 use serde::Serialize;
 
 use crate::pack::apply::Deadline;
@@ -214,8 +215,8 @@ pub fn guide<'p>(set: &'p PolicySet, scenario: &Scenario, evaluation: &Evaluatio
 }
 
 fn missing<'p>(l: Lang, field: &Field) -> MissingReport<'p> {
-    let text = match field.name {
-        QUALIFICATIONS => l.bi(
+    let text = match field.id {
+        FieldId::Qualifications => l.bi(
             || "请勾选企业资质（如科技型企业）",
             || "tick the enterprise's qualifications (e.g. technology enterprise)",
         ),
@@ -223,8 +224,6 @@ fn missing<'p>(l: Lang, field: &Field) -> MissingReport<'p> {
     };
     MissingReport { field: field.path(), text }
 }
-
-const QUALIFICATIONS: &str = "enterprise.qualifications";
 
 /// 待填写: the fields a rule still waits on, or `None` once it is decided.
 /// A rule needing information waits on its missing fields; a rule that
@@ -235,9 +234,9 @@ pub fn pending_fields(r: &RuleResult, scenario: &Scenario) -> Option<Vec<Field>>
         Status::NeedsInformation => Some(r.missing.clone()),
         Status::NotEligible => {
             let blank = |reason: &Reason| match reason {
-                Reason::NoIpo => Some(Field::enterprise("ipo.stage_reached")),
+                Reason::NoIpo => Some(Field::enterprise(FieldId::IpoStage)),
                 Reason::LacksQualification(_) if scenario.enterprise.qualifications.is_empty() => {
-                    Some(Field::enterprise(QUALIFICATIONS))
+                    Some(Field::enterprise(FieldId::Qualifications))
                 }
                 _ => None,
             };

@@ -5,6 +5,7 @@
 //! the calculator cannot verify, which stays open as a 「需满足」 item
 //! (ground rule 7). Nothing unknown is assumed either way.
 
+use crate::fields::FieldId;
 use rust_decimal::Decimal;
 
 use crate::pack::{
@@ -76,8 +77,7 @@ pub(crate) enum Place {
     Unknown(Field),
 }
 
-const REGION_FIELDS: [&str; 3] =
-    ["enterprise.region.province", "enterprise.region.city", "enterprise.region.county"];
+const REGION_FIELDS: [FieldId; 3] = [FieldId::Province, FieldId::City, FieldId::County];
 
 /// The enterprise's region read against the gazetteer: the same for every
 /// document, so an evaluation reads it once ([`locate`]).
@@ -87,10 +87,10 @@ pub(crate) enum Located {
     NoRegion,
     /// A field names a place outside the one another field names (a city
     /// not in the province given): which one is meant?
-    Conflict(&'static str),
+    Conflict(FieldId),
     /// The deepest place the fields name, and the first field the
     /// gazetteer does not know.
-    Read { deepest: Option<places::PlaceId>, unknown: Option<&'static str> },
+    Read { deepest: Option<places::PlaceId>, unknown: Option<FieldId> },
 }
 
 /// Read the enterprise's region against the gazetteer.
@@ -122,7 +122,7 @@ pub(crate) fn locate(scenario: &Scenario) -> Located {
 /// outside.
 pub(crate) fn jurisdiction(doc: &Document, scenario: &Scenario, located: Located) -> Place {
     let Some(region) = &scenario.enterprise.region else {
-        return Place::Unknown(Field::enterprise("enterprise.region"));
+        return Place::Unknown(Field::enterprise(FieldId::Region));
     };
     let j = &doc.jurisdiction;
     let g = places::gazetteer();
@@ -138,7 +138,7 @@ pub(crate) fn jurisdiction(doc: &Document, scenario: &Scenario, located: Located
         return by_name(j, region);
     };
     let (deepest, unknown) = match located {
-        Located::NoRegion => return Place::Unknown(Field::enterprise("enterprise.region")),
+        Located::NoRegion => return Place::Unknown(Field::enterprise(FieldId::Region)),
         Located::Conflict(field) => return Place::Unknown(Field::unrecognised_place(field)),
         Located::Read { deepest, unknown } => (deepest, unknown),
     };
@@ -192,7 +192,7 @@ pub(crate) fn enterprise<'p>(
             SizeOutcome::Missing(metrics) => {
                 checks.missing.extend(metrics.iter().map(|m| Field::enterprise(Metric::field(*m))))
             }
-            SizeOutcome::NoIndustry => checks.missing.push(Field::enterprise("enterprise.industry")),
+            SizeOutcome::NoIndustry => checks.missing.push(Field::enterprise(FieldId::Industry)),
         },
         Condition::Qualification { qualification } => {
             if !e.qualifications.contains(qualification) {
@@ -200,21 +200,21 @@ pub(crate) fn enterprise<'p>(
             }
         }
         Condition::OperatingRevenueAtMost { yuan } => match &e.operating_revenue {
-            None => checks.missing.push(Field::enterprise("enterprise.operating_revenue")),
+            None => checks.missing.push(Field::enterprise(FieldId::OperatingRevenue)),
             Some(revenue) if revenue.amount > *yuan => {
                 checks.reasons.push(Reason::RevenueAbove { actual: revenue.amount, max: *yuan })
             }
             Some(_) => {}
         },
         Condition::AnnualExportsAtMost { usd } => match &e.annual_exports {
-            None => checks.missing.push(Field::enterprise("enterprise.annual_exports")),
+            None => checks.missing.push(Field::enterprise(FieldId::AnnualExports)),
             Some(x) if x.amount > *usd => {
                 checks.reasons.push(Reason::ExportsAbove { actual: x.amount, max: *usd })
             }
             Some(_) => {}
         },
         Condition::AnnualExportsAbove { usd } => match &e.annual_exports {
-            None => checks.missing.push(Field::enterprise("enterprise.annual_exports")),
+            None => checks.missing.push(Field::enterprise(FieldId::AnnualExports)),
             Some(x) if x.amount <= *usd => {
                 checks.reasons.push(Reason::ExportsNotAbove { actual: x.amount, min: *usd })
             }
@@ -224,7 +224,7 @@ pub(crate) fn enterprise<'p>(
             match scenario.ipo.as_ref().and_then(|ipo| ipo.stage_reached) {
                 Some(actual) if actual >= *stage => {}
                 actual if scenario.ipo.is_some() && actual.is_none() => {
-                    checks.missing.push(Field::enterprise("ipo.stage_reached"))
+                    checks.missing.push(Field::enterprise(FieldId::IpoStage))
                 }
                 actual => checks.reasons.push(Reason::IpoStageNotReached { actual, required: *stage }),
             }
@@ -232,7 +232,7 @@ pub(crate) fn enterprise<'p>(
         Condition::IpoUnderway => match &scenario.ipo {
             None => checks.reasons.push(Reason::NoIpo),
             Some(ipo) if ipo.stage_reached.is_none() && ipo.planned_fundraising.is_none() => {
-                checks.missing.push(Field::enterprise("ipo.stage_reached"))
+                checks.missing.push(Field::enterprise(FieldId::IpoStage))
             }
             Some(_) => {}
         },
@@ -289,7 +289,7 @@ pub(crate) fn item<'p>(
 enum Test<'p> {
     Met,
     Failed(ItemReason<'p>),
-    Missing(&'static str),
+    Missing(FieldId),
     Open(Open<'p>),
 }
 
@@ -302,15 +302,15 @@ fn yes_no<'p>(value: Option<bool>, no: ItemReason<'p>, open: Open<'p>) -> Test<'
 }
 
 /// 年化担保费率 (%): as entered, else fee ÷ amount ÷ (term/12).
-fn annual_fee_rate_percent(g: &Guarantee) -> Result<Decimal, &'static str> {
+fn annual_fee_rate_percent(g: &Guarantee) -> Result<Decimal, FieldId> {
     if let Some(rate) = g.fee_rate_percent {
         return Ok(rate);
     }
-    let fee = g.fee.ok_or("fee_rate_percent")?.amount;
-    let amount = g.amount.ok_or("amount")?.amount;
-    let months = g.term_months.ok_or("term_months")?;
+    let fee = g.fee.ok_or(FieldId::GuaranteeFeeRate)?.amount;
+    let amount = g.amount.ok_or(FieldId::GuaranteeAmount)?.amount;
+    let months = g.term_months.ok_or(FieldId::GuaranteeTerm)?;
     if amount.is_zero() || months == 0 {
-        return Err("fee_rate_percent");
+        return Err(FieldId::GuaranteeFeeRate);
     }
     Ok(fee / amount * Decimal::from(12) / Decimal::from(months) * Decimal::ONE_HUNDRED)
 }
@@ -318,13 +318,13 @@ fn annual_fee_rate_percent(g: &Guarantee) -> Result<Decimal, &'static str> {
 /// 年化担保费率 ≤ `max_percent`, compared without dividing
 /// (fee × 12 × 100 ≤ max × amount × months) so that the exact boundary,
 /// 1.00%, is never lost to a repeating decimal.
-fn fee_rate_within(g: &Guarantee, max_percent: Decimal) -> Result<bool, &'static str> {
+fn fee_rate_within(g: &Guarantee, max_percent: Decimal) -> Result<bool, FieldId> {
     if let Some(rate) = g.fee_rate_percent {
         return Ok(rate <= max_percent);
     }
-    let fee = g.fee.ok_or("fee_rate_percent")?.amount;
-    let amount = g.amount.ok_or("amount")?.amount;
-    let months = Decimal::from(g.term_months.ok_or("term_months")?);
+    let fee = g.fee.ok_or(FieldId::GuaranteeFeeRate)?.amount;
+    let amount = g.amount.ok_or(FieldId::GuaranteeAmount)?.amount;
+    let months = Decimal::from(g.term_months.ok_or(FieldId::GuaranteeTerm)?);
     Ok(fee * Decimal::from(1200) <= max_percent * amount * months)
 }
 
@@ -340,18 +340,18 @@ fn test_item<'p>(
             if loan.collateral.iter().any(|c| any_of.contains(c)) {
                 Test::Met
             } else if loan.collateral.is_empty() {
-                Test::Missing("collateral")
+                Test::Missing(FieldId::LoanCollateral)
             } else {
                 Test::Failed(ItemReason::Collateral { allowed: any_of })
             }
         }
         (Condition::LoanLender { any_of }, _) => match scenario.loans[item.index].lender {
-            None => Test::Missing("lender"),
+            None => Test::Missing(FieldId::LoanLender),
             Some(l) if any_of.contains(&l) => Test::Met,
             Some(actual) => Test::Failed(ItemReason::Lender { actual, allowed: any_of }),
         },
         (Condition::LoanPurpose { any_of }, _) => match scenario.loans[item.index].purpose {
-            None => Test::Missing("purpose"),
+            None => Test::Missing(FieldId::LoanPurpose),
             Some(p) if any_of.contains(&p) => Test::Met,
             Some(actual) => Test::Failed(ItemReason::Purpose { actual, allowed: any_of }),
         },
@@ -384,7 +384,10 @@ fn test_item<'p>(
                 _ => scenario.guarantees[item.index].for_patent_pledge_loan,
             };
             match value {
-                None => Test::Missing("for_patent_pledge_loan"),
+                None => Test::Missing(match kind {
+                    ItemKind::EvaluationFee => FieldId::EvaluationFeeForPledge,
+                    _ => FieldId::GuaranteeForPledge,
+                }),
                 Some(true) => Test::Met,
                 Some(false) => Test::Failed(ItemReason::GuaranteeFactNo(GuaranteeFact::ForPatentPledgeLoan)),
             }
@@ -403,7 +406,7 @@ fn test_item<'p>(
         }
         (Condition::GuaranteeAmountAtMost { yuan }, _) => {
             let Some(own) = scenario.guarantees[item.index].amount else {
-                return Test::Missing("amount");
+                return Test::Missing(FieldId::GuaranteeAmount);
             };
             match readings.reading::<GuaranteeAmountScope>() {
                 GuaranteeAmountScope::PerContract if own.amount <= *yuan => Test::Met,
@@ -443,18 +446,18 @@ fn test_item<'p>(
         }
         (Condition::GuaranteeGreenIndustry { any_of }, _) => {
             match scenario.guarantees[item.index].green_industry {
-                None => Test::Missing("green_industry"),
+                None => Test::Missing(FieldId::GuaranteeGreenIndustry),
                 Some(g) if any_of.contains(&g) => Test::Met,
                 Some(_) => Test::Failed(ItemReason::NotGreenIndustry { allowed: any_of }),
             }
         }
         (Condition::InsuranceKind { any_of }, _) => match scenario.insurance[item.index].kind {
-            None => Test::Missing("kind"),
+            None => Test::Missing(FieldId::InsuranceKind),
             Some(k) if any_of.contains(&k) => Test::Met,
             Some(actual) => Test::Failed(ItemReason::InsuranceKind { actual, allowed: any_of }),
         },
         (Condition::InsuranceProduct { any_of }, _) => match scenario.insurance[item.index].product {
-            None => Test::Missing("product"),
+            None => Test::Missing(FieldId::InsuranceProduct),
             Some(p) if any_of.contains(&p) => Test::Met,
             Some(_) => Test::Failed(ItemReason::InsuranceProduct { allowed: any_of }),
         },

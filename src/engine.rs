@@ -8,6 +8,7 @@
 //! the way at once; only a rule whose conditions hold is computed.
 
 use crate::conditions::{self, Checks, ItemVerdict, Located, Place};
+use crate::fields::FieldId;
 use crate::money::round_to_fen;
 use crate::pack::{Calculation, Document, ItemKind, PolicySet, Readings, Rule};
 use crate::result::{Evaluation, Field, ItemRef, Reason, RuleResult, SizeOutcome, Status, Step};
@@ -171,12 +172,12 @@ fn evaluate_rule<'p>(
     result
 }
 
-fn list_name(kind: ItemKind) -> &'static str {
+fn list_name(kind: ItemKind) -> FieldId {
     match kind {
-        ItemKind::Loan => "loans",
-        ItemKind::Guarantee => "guarantees",
-        ItemKind::EvaluationFee => "evaluation_fees",
-        ItemKind::Insurance => "insurance",
+        ItemKind::Loan => FieldId::Loans,
+        ItemKind::Guarantee => FieldId::Guarantees,
+        ItemKind::EvaluationFee => FieldId::EvaluationFees,
+        ItemKind::Insurance => FieldId::Insurance,
     }
 }
 

@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use time::Date;
 
+use crate::fields::{FieldAt, FieldId};
 use crate::money::{Currency, Grouped, Money};
 use crate::pack::{Condition, PolicySet};
 use crate::scenario::{Collateral, Lender, LoanPurpose, Scenario};
@@ -36,6 +37,10 @@ pub struct InputError {
     pub zh: String,
     /// The same in English.
     pub en: String,
+    /// The field, where the check names one of the vocabulary's (the batch
+    /// list puts the error back on its column by it).
+    #[serde(skip)]
+    pub at: Option<FieldAt>,
 }
 
 impl fmt::Display for InputError {
@@ -48,7 +53,7 @@ impl std::error::Error for InputError {}
 
 impl InputError {
     pub fn new(field: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> Self {
-        InputError { field: field.into(), zh: zh.into(), en: en.into() }
+        InputError { field: field.into(), zh: zh.into(), en: en.into(), at: None }
     }
 
     /// From a serde error with its path: translated for people, the English
@@ -65,7 +70,7 @@ impl InputError {
         };
         let zh = translate(text, &mut field);
         let field = if field.is_empty() { "(scenario)".to_string() } else { field };
-        InputError { field, zh: format!("{zh}{position}"), en: message.to_string() }
+        InputError { field, zh: format!("{zh}{position}"), en: message.to_string(), at: None }
     }
 }
 
@@ -266,16 +271,17 @@ where
 /// Check ranges and consistency; every problem found, not just the first.
 pub fn check(s: &Scenario) -> Result<(), Vec<InputError>> {
     let mut c = Checker::default();
-    c.date(|| "evaluation_date".to_string(), s.evaluation_date);
+    c.date(at(FieldId::EvaluationDate), s.evaluation_date);
     let e = &s.enterprise;
     if let Some(region) = &e.region {
         if region.province.trim().is_empty() {
-            c.push("enterprise.region.province", "省份不能为空", "province must not be empty");
+            c.push(at(FieldId::Province), "省份不能为空", "province must not be empty");
         }
-        for (name, value) in [("city", &region.city), ("county", &region.county)] {
+        for (field, value) in [(FieldId::City, &region.city), (FieldId::County, &region.county)] {
             if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+                let name = field.name().rsplit('.').next().unwrap_or_default();
                 c.push(
-                    format!("enterprise.region.{name}"),
+                    at(field),
                     "地区名称不能为空：请填写或删去该项",
                     format!("{name} must not be empty: fill it in or leave it out"),
                 );
@@ -285,31 +291,31 @@ pub fn check(s: &Scenario) -> Result<(), Vec<InputError>> {
     if let Some(n) = e.employees {
         if n > 10_000_000 {
             c.push(
-                "enterprise.employees",
+                at(FieldId::Employees),
                 "从业人员人数超出合理范围（≤10,000,000）",
                 "employees is out of range (at most 10,000,000)",
             );
         }
     }
-    c.money(|| "enterprise.operating_revenue".to_string(), e.operating_revenue, Currency::Cny, false);
-    c.money(|| "enterprise.total_assets".to_string(), e.total_assets, Currency::Cny, false);
-    c.money(|| "enterprise.annual_exports".to_string(), e.annual_exports, Currency::Usd, false);
+    c.money(at(FieldId::OperatingRevenue), e.operating_revenue, Currency::Cny, false);
+    c.money(at(FieldId::TotalAssets), e.total_assets, Currency::Cny, false);
+    c.money(at(FieldId::AnnualExports), e.annual_exports, Currency::Usd, false);
     for (i, loan) in s.loans.iter().enumerate() {
-        let at = |f: &str| format!("loans[{i}].{f}");
-        c.money(|| at("principal"), loan.principal, Currency::Cny, true);
-        c.money(|| at("monthly_average_balance"), loan.monthly_average_balance, Currency::Cny, true);
-        c.money(|| at("interest_paid"), loan.interest_paid, Currency::Cny, false);
-        c.percent(|| at("contract_rate_percent"), loan.contract_rate_percent, false);
+        let at = |id| FieldAt { id, index: Some(i) };
+        c.money(at(FieldId::LoanPrincipal), loan.principal, Currency::Cny, true);
+        c.money(at(FieldId::LoanMonthlyBalance), loan.monthly_average_balance, Currency::Cny, true);
+        c.money(at(FieldId::LoanInterestPaid), loan.interest_paid, Currency::Cny, false);
+        c.percent(at(FieldId::LoanContractRate), loan.contract_rate_percent, false);
         if let Some(d) = loan.start_date {
-            c.date(|| at("start_date"), d);
+            c.date(at(FieldId::LoanStartDate), d);
         }
         if let Some(d) = loan.end_date {
-            c.date(|| at("end_date"), d);
+            c.date(at(FieldId::LoanEndDate), d);
         }
         if let (Some(start), Some(end)) = (loan.start_date, loan.end_date) {
             if end <= start {
                 c.push(
-                    at("end_date"),
+                    at(FieldId::LoanEndDate),
                     format!("到期日 {end} 须晚于起始日 {start}"),
                     format!("end date {end} must be after the start date {start}"),
                 );
@@ -317,9 +323,9 @@ pub fn check(s: &Scenario) -> Result<(), Vec<InputError>> {
         }
         let mut repaid = rust_decimal::Decimal::ZERO;
         for (k, r) in loan.repayments.iter().enumerate() {
-            let at = |f: &str| format!("loans[{i}].repayments[{k}].{f}");
-            c.money(|| at("principal"), Some(r.principal), Currency::Cny, true);
-            c.date(|| at("date"), r.date);
+            let at = |name| Path::Repayment { loan: i, repayment: k, name };
+            c.money(at("principal"), Some(r.principal), Currency::Cny, true);
+            c.date(at("date"), r.date);
             repaid += r.principal.amount;
             let inside =
                 loan.start_date.is_none_or(|s| r.date > s) && loan.end_date.is_none_or(|e| r.date <= e);
@@ -337,7 +343,7 @@ pub fn check(s: &Scenario) -> Result<(), Vec<InputError>> {
         if let Some(p) = loan.principal {
             if repaid > p.amount {
                 c.push(
-                    format!("loans[{i}].repayments"),
+                    at(FieldId::LoanRepayments),
                     format!("还款计划合计归还本金 {repaid} 元，超过贷款本金 {} 元", p.amount),
                     format!(
                         "the schedule repays {repaid} yuan, more than the principal of {} yuan",
@@ -347,7 +353,7 @@ pub fn check(s: &Scenario) -> Result<(), Vec<InputError>> {
             }
         }
     }
-    let loan_number = |c: &mut Checker, field: String, n: Option<usize>| {
+    let loan_number = |c: &mut Checker, field: Path, n: Option<usize>| {
         if n == Some(0) {
             c.push(
                 field,
@@ -357,44 +363,45 @@ pub fn check(s: &Scenario) -> Result<(), Vec<InputError>> {
         }
     };
     for (i, g) in s.guarantees.iter().enumerate() {
-        let at = |f: &str| format!("guarantees[{i}].{f}");
-        c.money(|| at("amount"), g.amount, Currency::Cny, true);
-        c.money(|| at("fee"), g.fee, Currency::Cny, false);
-        c.percent(|| at("fee_rate_percent"), g.fee_rate_percent, true);
+        let at = |id| FieldAt { id, index: Some(i) };
+        c.money(at(FieldId::GuaranteeAmount), g.amount, Currency::Cny, true);
+        c.money(at(FieldId::GuaranteeFee), g.fee, Currency::Cny, false);
+        c.percent(at(FieldId::GuaranteeFeeRate), g.fee_rate_percent, true);
         if let Some(m) = g.term_months {
             if m == 0 || m > 600 {
                 c.push(
-                    at("term_months"),
+                    at(FieldId::GuaranteeTerm),
                     "担保期限须在1至600个月之间",
                     "term must be between 1 and 600 months",
                 );
             }
         }
         if let Some(d) = g.fee_paid_date {
-            c.date(|| at("fee_paid_date"), d);
+            c.date(at(FieldId::GuaranteeFeePaidDate), d);
         }
-        loan_number(&mut c, at("loan_number"), g.loan_number);
+        loan_number(&mut c, at(FieldId::GuaranteeLoanNumber).into(), g.loan_number);
     }
     for (i, f) in s.evaluation_fees.iter().enumerate() {
-        c.money(|| format!("evaluation_fees[{i}].fee"), f.fee, Currency::Cny, false);
+        let at = |id| FieldAt { id, index: Some(i) };
+        c.money(at(FieldId::EvaluationFeeFee), f.fee, Currency::Cny, false);
         if let Some(d) = f.paid_date {
-            c.date(|| format!("evaluation_fees[{i}].paid_date"), d);
+            c.date(at(FieldId::EvaluationFeePaidDate), d);
         }
-        loan_number(&mut c, format!("evaluation_fees[{i}].loan_number"), f.loan_number);
+        loan_number(&mut c, at(FieldId::EvaluationFeeLoanNumber).into(), f.loan_number);
     }
     for (i, p) in s.insurance.iter().enumerate() {
-        let at = |f: &str| format!("insurance[{i}].{f}");
-        c.money(|| at("insured_amount"), p.insured_amount, Currency::Cny, true);
-        c.money(|| at("premium"), p.premium, Currency::Cny, false);
+        let at = |id| FieldAt { id, index: Some(i) };
+        c.money(at(FieldId::InsuredAmount), p.insured_amount, Currency::Cny, true);
+        c.money(at(FieldId::InsurancePremium), p.premium, Currency::Cny, false);
         if let Some(d) = p.start_date {
-            c.date(|| at("start_date"), d);
+            c.date(at(FieldId::InsuranceStartDate), d);
         }
     }
     if let Some(ipo) = &s.ipo {
-        c.money(|| "ipo.planned_fundraising".to_string(), ipo.planned_fundraising, Currency::Cny, true);
+        c.money(at(FieldId::PlannedFundraising), ipo.planned_fundraising, Currency::Cny, true);
     }
-    c.percent(|| "lpr_override.one_year_percent".to_string(), s.lpr_override.one_year_percent, false);
-    c.percent(|| "lpr_override.five_year_percent".to_string(), s.lpr_override.five_year_percent, false);
+    c.percent(at(FieldId::LprOneYear), s.lpr_override.one_year_percent, false);
+    c.percent(at(FieldId::LprFiveYear), s.lpr_override.five_year_percent, false);
     if c.errors.is_empty() {
         Ok(())
     } else {
@@ -435,25 +442,44 @@ pub fn check_answers(s: &Scenario, set: &PolicySet) -> Result<(), Vec<InputError
     }
 }
 
+/// An enterprise-level field of the vocabulary.
+fn at(id: FieldId) -> FieldAt {
+    FieldAt { id, index: None }
+}
+
+/// Where a checked value is: a field of the vocabulary, or a part of one
+/// (a repayment of a loan's schedule, on no column of its own). Paths are
+/// written only when there is something to report: the check runs before
+/// every evaluation.
+enum Path {
+    Field(FieldAt),
+    Repayment { loan: usize, repayment: usize, name: &'static str },
+}
+
+impl From<FieldAt> for Path {
+    fn from(at: FieldAt) -> Path {
+        Path::Field(at)
+    }
+}
+
 #[derive(Default)]
 struct Checker {
     errors: Vec<InputError>,
 }
 
 impl Checker {
-    fn push(&mut self, field: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) {
-        self.errors.push(InputError::new(field, zh, en));
+    fn push(&mut self, field: impl Into<Path>, zh: impl Into<String>, en: impl Into<String>) {
+        let error = match field.into() {
+            Path::Field(at) => InputError { at: Some(at), ..InputError::new(at.path(), zh, en) },
+            Path::Repayment { loan, repayment, name } => {
+                let path = format!("{}[{repayment}].{name}", FieldId::LoanRepayments.at(Some(loan)));
+                InputError::new(path, zh, en)
+            }
+        };
+        self.errors.push(error);
     }
 
-    // Field paths are built only when there is something to report: the
-    // check runs before every evaluation.
-    fn money(
-        &mut self,
-        field: impl FnOnce() -> String,
-        value: Option<Money>,
-        currency: Currency,
-        positive: bool,
-    ) {
+    fn money(&mut self, field: impl Into<Path>, value: Option<Money>, currency: Currency, positive: bool) {
         let Some(m) = value else { return };
         let ok = m.currency == currency
             && m.amount >= Decimal::ZERO
@@ -462,7 +488,7 @@ impl Checker {
         if ok {
             return;
         }
-        let field = field();
+        let field = field.into();
         if m.currency != currency {
             let (zh_cur, en_cur) = match currency {
                 Currency::Cny => ("人民币（CNY）", "yuan (CNY)"),
@@ -486,13 +512,13 @@ impl Checker {
         }
     }
 
-    fn percent(&mut self, field: impl FnOnce() -> String, value: Option<Decimal>, zero_ok: bool) {
+    fn percent(&mut self, field: impl Into<Path>, value: Option<Decimal>, zero_ok: bool) {
         let Some(p) = value else { return };
         let ok = p > Decimal::ZERO && p <= Decimal::ONE_HUNDRED || (p.is_zero() && zero_ok);
         if ok {
             return;
         }
-        let field = field();
+        let field = field.into();
         if p < Decimal::ZERO {
             self.push(field, "比率不能为负数", "rate must not be negative");
         } else if p.is_zero() && !zero_ok {
@@ -506,9 +532,9 @@ impl Checker {
         }
     }
 
-    fn date(&mut self, field: impl FnOnce() -> String, date: Date) {
+    fn date(&mut self, field: impl Into<Path>, date: Date) {
         if !(MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
-            let field = field();
+            let field = field.into();
             self.push(
                 field,
                 format!("日期 {date} 超出范围（{MIN_YEAR}—{MAX_YEAR}年）"),
@@ -521,6 +547,29 @@ impl Checker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Errors name the field by its path, a vocabulary field carrying its id
+    /// (the batch list's column) and a repayment its place in the schedule.
+    #[test]
+    fn errors_are_located_by_the_field_ids() {
+        let errors = scenario_from_json(
+            r#"{"evaluation_date": "2024-12-31", "enterprise": {"employees": 20000000},
+                "loans": [{"principal": "0 CNY", "start_date": "2024-03-01", "end_date": "2025-03-01",
+                           "repayments": [{"date": "2026-01-01", "principal": "1 CNY"}]}]}"#,
+        )
+        .unwrap_err();
+        let found: Vec<(&str, Option<FieldAt>)> = errors.iter().map(|e| (e.field.as_str(), e.at)).collect();
+        assert_eq!(
+            found,
+            [
+                ("enterprise.employees", Some(FieldAt { id: FieldId::Employees, index: None })),
+                ("loans[0].principal", Some(FieldAt { id: FieldId::LoanPrincipal, index: Some(0) })),
+                ("loans[0].repayments[0].date", None),
+                // 1 yuan repaid of a principal of 0.
+                ("loans[0].repayments", Some(FieldAt { id: FieldId::LoanRepayments, index: Some(0) })),
+            ]
+        );
+    }
 
     #[test]
     fn max_amount_is_one_trillion() {

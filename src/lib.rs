@@ -36,6 +36,7 @@ pub mod batch;
 pub mod cases;
 mod conditions;
 pub mod engine;
+pub mod fields;
 pub mod input;
 pub mod institution;
 pub mod limits;

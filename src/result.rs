@@ -9,6 +9,7 @@
 use rust_decimal::Decimal;
 use time::Date;
 
+use crate::fields::FieldId;
 use crate::lpr::LprQuote;
 use crate::pack::{Document, GuaranteeFact, ItemKind, LoanFact, Recipient, Rule, Text};
 use crate::scenario::{
@@ -104,28 +105,25 @@ impl ItemRef {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Field {
     pub item: Option<ItemRef>,
-    pub name: &'static str,
+    pub id: FieldId,
     /// Filled in, but not understood (a place name the gazetteer does not
     /// know): to check rather than to fill in.
     pub unrecognised: bool,
 }
 
 impl Field {
-    pub fn enterprise(name: &'static str) -> Field {
-        Field { item: None, name, unrecognised: false }
+    pub fn enterprise(id: FieldId) -> Field {
+        Field { item: None, id, unrecognised: false }
     }
-    pub fn of(item: ItemRef, name: &'static str) -> Field {
-        Field { item: Some(item), name, unrecognised: false }
+    pub fn of(item: ItemRef, id: FieldId) -> Field {
+        Field { item: Some(item), id, unrecognised: false }
     }
     /// A place field whose name the gazetteer does not know.
-    pub fn unrecognised_place(name: &'static str) -> Field {
-        Field { item: None, name, unrecognised: true }
+    pub fn unrecognised_place(id: FieldId) -> Field {
+        Field { item: None, id, unrecognised: true }
     }
     pub fn path(&self) -> String {
-        match self.item {
-            Some(item) => format!("{}.{}", item.path(), self.name),
-            None => self.name.to_string(),
-        }
+        self.id.at(self.item.map(|i| i.index))
     }
 }
 

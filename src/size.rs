@@ -8,6 +8,7 @@
 //! own: 中型 and 小型 need every listed lower bound, 微型 is any one below the
 //! 小型 bound, and an enterprise outside the 中小微 bound is 大型.
 
+use crate::fields::FieldId;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -161,11 +162,11 @@ pub enum Metric {
 
 impl Metric {
     /// The scenario field that holds this statistic.
-    pub fn field(self) -> &'static str {
+    pub fn field(self) -> FieldId {
         match self {
-            Metric::Employees => "enterprise.employees",
-            Metric::OperatingRevenue => "enterprise.operating_revenue",
-            Metric::TotalAssets => "enterprise.total_assets",
+            Metric::Employees => FieldId::Employees,
+            Metric::OperatingRevenue => FieldId::OperatingRevenue,
+            Metric::TotalAssets => FieldId::TotalAssets,
         }
     }
     pub fn name_zh(self) -> &'static str {

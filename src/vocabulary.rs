@@ -410,7 +410,8 @@ pub fn typescript() -> String {
     out
 }
 
-/// `www/vocabulary.js`: the page's option lists, by scenario field name.
+/// `www/vocabulary.js`: the page's option lists, by scenario field name,
+/// and its field labels (`crate::fields`), by path.
 pub fn options_js() -> String {
     let mut out = String::from(
         "// Written from src/vocabulary.rs (the test `vocabulary_js_is_current` checks it;\n\
@@ -428,6 +429,7 @@ pub fn options_js() -> String {
     options_of::<InnovativeProduct>(&mut out, None);
     options_of::<IpoStage>(&mut out, None);
     out.push_str("};\n");
+    crate::fields::labels_js(&mut out);
     out
 }
 

@@ -38,3 +38,48 @@ fn the_typescript_unions_are_current() {
         "the unions in wasm/src/types.rs are stale: run VOCABULARY_UPDATE=1 cargo test --test vocabulary"
     );
 }
+
+/// A field's texts are defined once (`src/fields.rs`): the batch list's
+/// headers, the report's 「请填写…」 and the page's labels (checked above,
+/// `FIELD_LABELS` in `www/vocabulary.js`) are the table's, so a label
+/// changed there changes the command line, the page and the batch file.
+#[test]
+fn the_fields_texts_derive_from_the_vocabulary() {
+    use sme_subsidy::batch::COLUMNS;
+    use sme_subsidy::fields::{FieldId, FIELDS};
+    use sme_subsidy::pack::ItemKind;
+    use sme_subsidy::report::{field_text, Lang};
+    use sme_subsidy::result::{Field, ItemRef};
+
+    // Every field with a header has exactly one column, headed by it.
+    for spec in FIELDS.iter().filter(|s| s.header.is_some()) {
+        let columns: Vec<_> = COLUMNS.iter().filter(|c| c.field == Some(spec.id)).collect();
+        assert_eq!(columns.len(), 1, "{}", spec.path);
+        let header = spec.header.unwrap();
+        assert_eq!((columns[0].header, columns[0].en), (header.zh, header.en), "{}", spec.path);
+    }
+    assert_eq!(
+        COLUMNS.iter().find(|c| c.field == Some(FieldId::OperatingRevenue)).unwrap().header,
+        "营业收入（元）"
+    );
+
+    // The report names a missing field by the table's label.
+    let loan = ItemRef { kind: ItemKind::Loan, index: 0 };
+    let text = field_text(Lang::Both, &Field::of(loan, FieldId::LoanPrincipal));
+    assert_eq!(text.zh, format!("请填写贷款1的{}", FieldId::LoanPrincipal.spec().label.zh));
+    assert_eq!(text.zh, "请填写贷款1的贷款本金");
+    let text = field_text(Lang::Both, &Field::enterprise(FieldId::Employees));
+    assert_eq!((&*text.zh, &*text.en), ("请填写从业人员", "enter the employees"));
+
+    // The page's labels: the form's own wording, else the label.
+    let js = sme_subsidy::vocabulary::options_js();
+    assert!(js.contains(r#""loans[].start_date": { zh: "放款日（合同起始日）", en: "Start date" },"#));
+    assert!(js.contains(r#""enterprise.employees": { zh: "从业人员", en: "Employees" },"#));
+    for spec in &FIELDS {
+        assert!(
+            js.contains(&format!("{:?}: {{ zh: {:?}", spec.path, spec.id.form_label().0)),
+            "{}",
+            spec.path
+        );
+    }
+}

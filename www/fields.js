@@ -1,10 +1,11 @@
 // What the form asks, as data: every input is bound to a scenario path in
 // the engine's own notation (`loans[0].principal`), so the engine's error
 // for a field lands next to that field, and "请填写…" links in the results
-// can take the user straight to it. Labels are the names a policy officer
-// uses; the value kinds say how typed text becomes the scenario value.
+// can take the user straight to it. The fields' labels are the vocabulary's
+// (src/fields.rs, written into vocabulary.js); the value kinds say how typed
+// text becomes the scenario value.
 
-import { CHOICES } from "./vocabulary.js";
+import { CHOICES, FIELD_LABELS } from "./vocabulary.js";
 
 const zh_en = (zh, en) => ({ zh, en });
 
@@ -22,18 +23,18 @@ export const FAMILIES = [
  * stays a 需满足 item), `flags` (a list of checked values).
  */
 export const ENTERPRISE_FIELDS = [
-  { path: "evaluation_date", kind: "date", label: zh_en("测算日期", "Date of the estimate"),
+  { path: "evaluation_date", kind: "date", label: FIELD_LABELS["evaluation_date"],
     help: zh_en("决定哪些政策处于有效期内", "Decides which policies are in force") },
-  { path: "enterprise.name", kind: "text", label: zh_en("企业名称（选填）", "Enterprise name (optional)") },
-  { path: "enterprise.region.province", kind: "text", suggest: "province", label: zh_en("所在省份", "Province") },
-  { path: "enterprise.region.city", kind: "text", suggest: "city", label: zh_en("所在城市", "City") },
-  { path: "enterprise.region.county", kind: "text", suggest: "county", label: zh_en("县（市、区）（选填）", "County or district (optional)") },
-  { path: "enterprise.industry", kind: "select", options: CHOICES.industry, label: zh_en("所属行业", "Industry") },
-  { path: "enterprise.employees", kind: "integer", unit: zh_en("人", "people"), label: zh_en("从业人员", "Employees") },
-  { path: "enterprise.operating_revenue", kind: "cny", label: zh_en("上年营业收入", "Operating revenue, last year") },
-  { path: "enterprise.total_assets", kind: "cny", label: zh_en("资产总额", "Total assets") },
-  { path: "enterprise.annual_exports", kind: "usd", label: zh_en("年出口额（美元）", "Annual exports (US dollars)") },
-  { path: "enterprise.qualifications", kind: "flags", label: zh_en("资质", "Qualifications"),
+  { path: "enterprise.name", kind: "text", label: FIELD_LABELS["enterprise.name"] },
+  { path: "enterprise.region.province", kind: "text", suggest: "province", label: FIELD_LABELS["enterprise.region.province"] },
+  { path: "enterprise.region.city", kind: "text", suggest: "city", label: FIELD_LABELS["enterprise.region.city"] },
+  { path: "enterprise.region.county", kind: "text", suggest: "county", label: FIELD_LABELS["enterprise.region.county"] },
+  { path: "enterprise.industry", kind: "select", options: CHOICES.industry, label: FIELD_LABELS["enterprise.industry"] },
+  { path: "enterprise.employees", kind: "integer", unit: zh_en("人", "people"), label: FIELD_LABELS["enterprise.employees"] },
+  { path: "enterprise.operating_revenue", kind: "cny", label: FIELD_LABELS["enterprise.operating_revenue"] },
+  { path: "enterprise.total_assets", kind: "cny", label: FIELD_LABELS["enterprise.total_assets"] },
+  { path: "enterprise.annual_exports", kind: "usd", label: FIELD_LABELS["enterprise.annual_exports"] },
+  { path: "enterprise.qualifications", kind: "flags", label: FIELD_LABELS["enterprise.qualifications"],
     options: CHOICES.qualifications },
 ];
 
@@ -46,65 +47,65 @@ export const ITEM_LISTS = [
     list: "loans", family: "interest",
     name: zh_en("贷款", "Loan"), add: zh_en("添加一笔贷款", "Add a loan"),
     main: [
-      { key: "principal", kind: "cny", label: zh_en("贷款本金", "Principal") },
-      { key: "start_date", kind: "date", label: zh_en("放款日（合同起始日）", "Start date") },
-      { key: "end_date", kind: "date", label: zh_en("到期日", "End date") },
-      { key: "collateral", kind: "flags", options: CHOICES.collateral, label: zh_en("担保方式", "Collateral") },
-      { key: "lender", kind: "select", options: CHOICES.lender, label: zh_en("贷款机构", "Lender") },
-      { key: "purpose", kind: "select", options: CHOICES.purpose, label: zh_en("贷款投向", "Purpose") },
+      { key: "principal", kind: "cny", label: FIELD_LABELS["loans[].principal"] },
+      { key: "start_date", kind: "date", label: FIELD_LABELS["loans[].start_date"] },
+      { key: "end_date", kind: "date", label: FIELD_LABELS["loans[].end_date"] },
+      { key: "collateral", kind: "flags", options: CHOICES.collateral, label: FIELD_LABELS["loans[].collateral"] },
+      { key: "lender", kind: "select", options: CHOICES.lender, label: FIELD_LABELS["loans[].lender"] },
+      { key: "purpose", kind: "select", options: CHOICES.purpose, label: FIELD_LABELS["loans[].purpose"] },
     ],
     more: [
-      { key: "label", kind: "text", label: zh_en("贷款名称（选填）", "Name (optional)") },
-      { key: "contract_rate_percent", kind: "percent", unit: zh_en("%", "%"), label: zh_en("合同年利率", "Contract rate per year") },
-      { key: "interest_paid", kind: "cny", label: zh_en("实际支付利息", "Interest paid") },
-      { key: "monthly_average_balance", kind: "cny", label: zh_en("月均贷款余额", "Monthly-average balance") },
-      { key: "pledge_registered", kind: "yesno", label: zh_en("已办理知识产权质押登记", "Patent pledge registered") },
-      { key: "repaid_on_schedule", kind: "yesno", label: zh_en("按期还清本息", "Repaid on schedule") },
-      { key: "carbon_reduction_tool", kind: "yesno", label: zh_en("纳入人民银行碳减排支持工具", "Under the PBoC carbon-reduction tool") },
+      { key: "label", kind: "text", label: FIELD_LABELS["loans[].label"] },
+      { key: "contract_rate_percent", kind: "percent", unit: zh_en("%", "%"), label: FIELD_LABELS["loans[].contract_rate_percent"] },
+      { key: "interest_paid", kind: "cny", label: FIELD_LABELS["loans[].interest_paid"] },
+      { key: "monthly_average_balance", kind: "cny", label: FIELD_LABELS["loans[].monthly_average_balance"] },
+      { key: "pledge_registered", kind: "yesno", label: FIELD_LABELS["loans[].pledge_registered"] },
+      { key: "repaid_on_schedule", kind: "yesno", label: FIELD_LABELS["loans[].repaid_on_schedule"] },
+      { key: "carbon_reduction_tool", kind: "yesno", label: FIELD_LABELS["loans[].carbon_reduction_tool"] },
     ],
   },
   {
     list: "guarantees", family: "guarantee_fee",
     name: zh_en("融资担保", "Guarantee"), add: zh_en("添加一笔担保", "Add a guarantee"),
     main: [
-      { key: "amount", kind: "cny", label: zh_en("担保金额", "Guaranteed amount") },
-      { key: "fee", kind: "cny", label: zh_en("实际支付担保费", "Guarantee fee paid") },
-      { key: "fee_paid_date", kind: "date", label: zh_en("担保费支付日期", "Fee paid on") },
-      { key: "term_months", kind: "integer", unit: zh_en("个月", "months"), label: zh_en("担保期限", "Term") },
-      { key: "government_business", kind: "yesno", label: zh_en("纳入政府性融资担保业务", "Government financing-guarantee business") },
+      { key: "amount", kind: "cny", label: FIELD_LABELS["guarantees[].amount"] },
+      { key: "fee", kind: "cny", label: FIELD_LABELS["guarantees[].fee"] },
+      { key: "fee_paid_date", kind: "date", label: FIELD_LABELS["guarantees[].fee_paid_date"] },
+      { key: "term_months", kind: "integer", unit: zh_en("个月", "months"), label: FIELD_LABELS["guarantees[].term_months"] },
+      { key: "government_business", kind: "yesno", label: FIELD_LABELS["guarantees[].government_business"] },
     ],
     more: [
-      { key: "label", kind: "text", label: zh_en("名称（选填）", "Name (optional)") },
-      { key: "fee_rate_percent", kind: "percent", unit: zh_en("%", "%"), label: zh_en("年化担保费率（不填则按费用推算）", "Annual fee rate (derived if left empty)") },
-      { key: "for_patent_pledge_loan", kind: "yesno", label: zh_en("为专利权质押贷款提供的担保", "For a patent-pledge loan") },
-      { key: "green_industry", kind: "select", options: CHOICES.green_industry, label: zh_en("绿色产业类别", "Green industry class") },
-      { key: "loan_number", kind: "integer", label: zh_en("对应贷款（第几笔，选填）", "For loan number (optional)") },
+      { key: "label", kind: "text", label: FIELD_LABELS["guarantees[].label"] },
+      { key: "fee_rate_percent", kind: "percent", unit: zh_en("%", "%"), label: FIELD_LABELS["guarantees[].fee_rate_percent"] },
+      { key: "for_patent_pledge_loan", kind: "yesno", label: FIELD_LABELS["guarantees[].for_patent_pledge_loan"] },
+      { key: "green_industry", kind: "select", options: CHOICES.green_industry, label: FIELD_LABELS["guarantees[].green_industry"] },
+      { key: "loan_number", kind: "integer", label: FIELD_LABELS["guarantees[].loan_number"] },
     ],
   },
   {
     list: "evaluation_fees", family: "guarantee_fee",
     name: zh_en("评估费", "Evaluation fee"), add: zh_en("添加一笔评估费", "Add an evaluation fee"),
     main: [
-      { key: "fee", kind: "cny", label: zh_en("实际支付评估费", "Evaluation fee paid") },
-      { key: "paid_date", kind: "date", label: zh_en("评估费支付日期", "Fee paid on") },
-      { key: "for_patent_pledge_loan", kind: "yesno", label: zh_en("因专利权质押贷款发生", "For a patent-pledge loan") },
+      { key: "fee", kind: "cny", label: FIELD_LABELS["evaluation_fees[].fee"] },
+      { key: "paid_date", kind: "date", label: FIELD_LABELS["evaluation_fees[].paid_date"] },
+      { key: "for_patent_pledge_loan", kind: "yesno", label: FIELD_LABELS["evaluation_fees[].for_patent_pledge_loan"] },
     ],
     more: [
-      { key: "label", kind: "text", label: zh_en("名称（选填）", "Name (optional)") },
-      { key: "loan_number", kind: "integer", label: zh_en("对应贷款（第几笔，选填）", "For loan number (optional)") },
+      { key: "label", kind: "text", label: FIELD_LABELS["evaluation_fees[].label"] },
+      { key: "loan_number", kind: "integer", label: FIELD_LABELS["evaluation_fees[].loan_number"] },
     ],
   },
   {
     list: "insurance", family: "premium",
     name: zh_en("保险保单", "Insurance policy"), add: zh_en("添加一张保单", "Add a policy"),
     main: [
-      { key: "kind", kind: "select", options: CHOICES.kind, label: zh_en("险种", "Kind") },
-      { key: "product", kind: "select", options: CHOICES.product, label: zh_en("投保的创新产品", "Innovative product insured") },
-      { key: "premium", kind: "cny", label: zh_en("实际支付年度保费", "Annual premium paid") },
-      { key: "insured_amount", kind: "cny", label: zh_en("保险金额", "Insured amount") },
-      { key: "start_date", kind: "date", label: zh_en("保险起期", "Policy start date") },
+      { key: "kind", kind: "select", options: CHOICES.kind, label: FIELD_LABELS["insurance[].kind"] },
+      { key: "product", kind: "select", options: CHOICES.product, label: FIELD_LABELS["insurance[].product"] },
+      { key: "premium", kind: "cny", label: FIELD_LABELS["insurance[].premium"] },
+      { key: "insured_amount", kind: "cny", label: FIELD_LABELS["insurance[].insured_amount"] },
+      { key: "start_date", kind: "date", label: FIELD_LABELS["insurance[].start_date"] },
     ],
-    more: [{ key: "label", kind: "text", label: zh_en("名称（选填）", "Name (optional)") }],
+    more: [{ key: "label", kind: "text", label: FIELD_LABELS["insurance[].label"] }],
   },
 ];
 
@@ -112,11 +113,11 @@ export const ITEM_LISTS = [
 export const FAMILY_FIELDS = {
   interest: [
     { path: "lpr_override.one_year_percent", kind: "percent", unit: zh_en("%", "%"), more: true,
-      label: zh_en("当期1年期LPR（选填，覆盖内置数据）", "Current 1-year LPR (optional, overrides the table)") },
+      label: FIELD_LABELS["lpr_override.one_year_percent"] },
   ],
   ipo: [
-    { path: "ipo.stage_reached", kind: "select", options: CHOICES.stage_reached, label: zh_en("已达到的上市阶段", "IPO stage reached") },
-    { path: "ipo.planned_fundraising", kind: "cny", label: zh_en("申请募集资金规模", "Planned fundraising") },
+    { path: "ipo.stage_reached", kind: "select", options: CHOICES.stage_reached, label: FIELD_LABELS["ipo.stage_reached"] },
+    { path: "ipo.planned_fundraising", kind: "cny", label: FIELD_LABELS["ipo.planned_fundraising"] },
   ],
 };
 

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use time::{Date, Month};
 
+use crate::fields::{FieldAt, FieldId};
 use crate::input::{self, InputError};
 use crate::limits::{quoted, MAX_CELL_CHARS, MAX_ERRORS_PER_ROW};
 use crate::money::{parse_number, Currency, Money};
@@ -564,7 +565,7 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
 
     /// An error from `input::check`, put back on its column.
     fn input_error(&mut self, e: InputError, items: &Items) {
-        let key = field_key(&e.field, items);
+        let key = field_key(e.at, items);
         let column: Cow<'static, str> = match key {
             Some(k) => Cow::Borrowed(column(k).header),
             None => Cow::Owned(e.field),
@@ -573,49 +574,16 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
     }
 }
 
-/// The column a scenario field came from.
-pub(super) fn field_key(field: &str, items: &Items) -> Option<Key> {
-    let (list, index, name) = match field.split_once("].") {
-        Some((head, name)) => {
-            let (list, index) = head.split_once('[')?;
-            (list, index.parse::<usize>().ok(), name)
-        }
-        None => ("", None, field),
-    };
-    Some(match (list, name) {
-        ("", "evaluation_date") => Key::Date,
-        ("", "enterprise.region.province") => Key::Province,
-        ("", "enterprise.region.city") => Key::City,
-        ("", "enterprise.region.county") => Key::County,
-        ("", "enterprise.employees") => Key::Employees,
-        ("", "enterprise.operating_revenue") => Key::Revenue,
-        ("", "enterprise.total_assets") => Key::Assets,
-        ("", "enterprise.annual_exports") => Key::Exports,
-        ("", "ipo.planned_fundraising") => Key::Fundraising,
-        ("loans", "principal") => Key::LoanPrincipal,
-        ("loans", "monthly_average_balance") => Key::MonthlyBalance,
-        ("loans", "interest_paid") => Key::InterestPaid,
-        ("loans", "contract_rate_percent") => Key::LoanRate,
-        ("loans", "start_date") => Key::LoanStart,
-        ("loans", "end_date") => Key::LoanEnd,
-        ("guarantees", "amount") => Key::GuaranteeAmount,
-        ("guarantees", "fee") => Key::GuaranteeFee,
-        ("guarantees", "fee_rate_percent") => Key::GuaranteeRate,
-        ("guarantees", "term_months") => Key::GuaranteeTerm,
-        ("evaluation_fees", "fee") => Key::EvaluationFee,
-        ("insurance", "premium") if index.is_some() && index == items.export_insurance => {
-            Key::ExportCreditPremium
-        }
-        ("insurance", "premium") => Key::Premium,
-        ("insurance", "insured_amount") => Key::InsuredAmount,
-        ("insurance", "start_date") if index.is_some() && index == items.export_insurance => {
-            Key::ExportCreditStart
-        }
-        ("insurance", "start_date") => Key::InsuranceStart,
-        ("guarantees", "fee_paid_date") => Key::GuaranteeFeeDate,
-        ("evaluation_fees", "paid_date") => Key::EvaluationFeeDate,
-        _ => return None,
-    })
+/// The column a scenario field came from: the column of the field, the
+/// export-credit policy's own for its premium and start date.
+pub(super) fn field_key(at: Option<FieldAt>, items: &Items) -> Option<Key> {
+    let at = at?;
+    let export = at.index.is_some() && at.index == items.export_insurance;
+    match at.id {
+        FieldId::InsurancePremium if export => Some(Key::ExportCreditPremium),
+        FieldId::InsuranceStartDate if export => Some(Key::ExportCreditStart),
+        id => COLUMNS.iter().find(|c| c.field == Some(id)).map(|c| c.key),
+    }
 }
 
 /// `1,000,000`, `1,000,000元`, `3200000 美元`, `5000 CNY`: the number and

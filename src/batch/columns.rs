@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use crate::fields::FieldId;
 use crate::limits::{quoted, MAX_COLUMNS};
 
 use crate::pack::PolicySet;
@@ -76,6 +77,8 @@ pub struct Column {
     pub required: bool,
     /// The template's example row.
     pub example: &'static str,
+    /// The scenario field the column fills, whose header it takes.
+    pub field: Option<FieldId>,
 }
 
 pub(super) const fn col(
@@ -85,75 +88,57 @@ pub(super) const fn col(
     required: bool,
     example: &'static str,
 ) -> Column {
-    Column { key, header, en, required, example }
+    Column { key, header, en, required, example, field: None }
+}
+
+/// The column of a scenario field: its header is the field's ([`crate::fields`]).
+const fn of(key: Key, field: FieldId, required: bool, example: &'static str) -> Column {
+    let h = field.header();
+    Column { key, header: h.zh, en: h.en, required, example, field: Some(field) }
 }
 
 /// Every column, in template order (`COLUMNS[key as usize].key == key`).
 /// The example row is the README's example enterprise, whose single-scenario
 /// result (`sme-subsidy evaluate examples/scenario.json`) it reproduces.
 pub const COLUMNS: [Column; 48] = [
-    col(Key::Name, "企业名称", "enterprise name", true, "聊城某精密轴承有限公司"),
-    col(Key::Province, "省", "province", true, "山东省"),
-    col(Key::City, "市", "city", false, "聊城市"),
-    col(Key::County, "县区", "county/district", false, "东昌府区"),
-    col(Key::Industry, "所属行业", "industry", true, "工业"),
-    col(Key::Employees, "从业人员", "employees", true, "120"),
-    col(Key::Revenue, "营业收入（元）", "operating revenue (yuan)", true, "48,000,000"),
-    col(Key::Assets, "资产总额（元）", "total assets (yuan)", true, "60,000,000"),
-    col(Key::Exports, "年出口额（美元）", "annual exports (US dollars)", false, "3,200,000"),
-    col(Key::Tech, "科技型企业（是/否）", "tech enterprise (yes/no)", false, "是"),
-    col(Key::LoanPrincipal, "贷款本金（元）", "loan principal (yuan)", false, "5,000,000"),
-    col(Key::LoanStart, "贷款起始日", "loan start date", false, "2024-03-01"),
-    col(Key::LoanEnd, "贷款到期日", "loan end date", false, "2025-03-01"),
-    col(Key::LoanRate, "合同利率（%）", "contract rate (%)", false, "3.95"),
-    col(Key::Collateral, "担保方式", "collateral", false, "专利权质押"),
-    col(Key::Lender, "贷款机构类型", "lender type", false, "其他银行"),
-    col(Key::Purpose, "贷款投向", "loan purpose", false, "一般生产经营"),
-    col(Key::PledgeRegistered, "是否专利权质押登记", "patent pledge registered (yes/no)", false, "是"),
-    col(Key::RepaidOnSchedule, "是否按期还本付息", "repaid on schedule (yes/no)", false, "是"),
-    col(
-        Key::CarbonTool,
-        "纳入碳减排支持工具（是/否）",
-        "under the PBoC carbon-reduction tool (yes/no)",
-        false,
-        "",
-    ),
-    col(Key::MonthlyBalance, "月均贷款余额（元）", "monthly average loan balance (yuan)", false, ""),
-    col(Key::InterestPaid, "实际支付利息（元）", "interest actually paid (yuan)", false, ""),
-    col(Key::GuaranteeAmount, "担保金额（元）", "guaranteed amount (yuan)", false, "5,000,000"),
-    col(Key::GuaranteeFee, "担保费（元）", "guarantee fee paid (yuan)", false, "40,000"),
-    col(Key::GuaranteeRate, "年化担保费率（%）", "annualised guarantee fee rate (%)", false, ""),
-    col(Key::GuaranteeTerm, "担保期限（月）", "guarantee term (months)", false, "12"),
-    col(
-        Key::GovernmentBusiness,
-        "政府性融资担保业务（是/否）",
-        "government financing-guarantee business (yes/no)",
-        false,
-        "是",
-    ),
-    col(
-        Key::GuaranteeForPledge,
-        "担保用于专利权质押贷款（是/否）",
-        "guarantee for the patent-pledge loan (yes/no)",
-        false,
-        "是",
-    ),
-    col(Key::GreenIndustry, "绿色产业类别", "green industry class", false, ""),
-    col(Key::GuaranteeFeeDate, "担保费支付日期", "guarantee fee paid on", false, "2024-04-26"),
-    col(Key::EvaluationFee, "评估费（元）", "evaluation fee paid (yuan)", false, "30,000"),
-    col(
-        Key::EvaluationFeeForPledge,
-        "评估费用于专利权质押贷款（是/否）",
-        "evaluation fee for the patent-pledge loan (yes/no)",
-        false,
-        "是",
-    ),
-    col(Key::EvaluationFeeDate, "评估费支付日期", "evaluation fee paid on", false, "2024-04-26"),
-    col(Key::InsuranceKind, "险种", "insurance kind", false, "产品综合险"),
-    col(Key::InsuranceProduct, "投保产品类别", "insured product class", false, "首台套"),
-    col(Key::InsuredAmount, "保险金额（元）", "insured amount (yuan)", false, "20,000,000"),
-    col(Key::Premium, "保费（元）", "annual premium paid (yuan)", false, "700,000"),
-    col(Key::InsuranceStart, "保险起期", "insurance start date", false, "2024-06-01"),
+    of(Key::Name, FieldId::EnterpriseName, true, "聊城某精密轴承有限公司"),
+    of(Key::Province, FieldId::Province, true, "山东省"),
+    of(Key::City, FieldId::City, false, "聊城市"),
+    of(Key::County, FieldId::County, false, "东昌府区"),
+    of(Key::Industry, FieldId::Industry, true, "工业"),
+    of(Key::Employees, FieldId::Employees, true, "120"),
+    of(Key::Revenue, FieldId::OperatingRevenue, true, "48,000,000"),
+    of(Key::Assets, FieldId::TotalAssets, true, "60,000,000"),
+    of(Key::Exports, FieldId::AnnualExports, false, "3,200,000"),
+    of(Key::Tech, FieldId::Qualifications, false, "是"),
+    of(Key::LoanPrincipal, FieldId::LoanPrincipal, false, "5,000,000"),
+    of(Key::LoanStart, FieldId::LoanStartDate, false, "2024-03-01"),
+    of(Key::LoanEnd, FieldId::LoanEndDate, false, "2025-03-01"),
+    of(Key::LoanRate, FieldId::LoanContractRate, false, "3.95"),
+    of(Key::Collateral, FieldId::LoanCollateral, false, "专利权质押"),
+    of(Key::Lender, FieldId::LoanLender, false, "其他银行"),
+    of(Key::Purpose, FieldId::LoanPurpose, false, "一般生产经营"),
+    of(Key::PledgeRegistered, FieldId::LoanPledgeRegistered, false, "是"),
+    of(Key::RepaidOnSchedule, FieldId::LoanRepaidOnSchedule, false, "是"),
+    of(Key::CarbonTool, FieldId::LoanCarbonTool, false, ""),
+    of(Key::MonthlyBalance, FieldId::LoanMonthlyBalance, false, ""),
+    of(Key::InterestPaid, FieldId::LoanInterestPaid, false, ""),
+    of(Key::GuaranteeAmount, FieldId::GuaranteeAmount, false, "5,000,000"),
+    of(Key::GuaranteeFee, FieldId::GuaranteeFee, false, "40,000"),
+    of(Key::GuaranteeRate, FieldId::GuaranteeFeeRate, false, ""),
+    of(Key::GuaranteeTerm, FieldId::GuaranteeTerm, false, "12"),
+    of(Key::GovernmentBusiness, FieldId::GuaranteeGovernmentBusiness, false, "是"),
+    of(Key::GuaranteeForPledge, FieldId::GuaranteeForPledge, false, "是"),
+    of(Key::GreenIndustry, FieldId::GuaranteeGreenIndustry, false, ""),
+    of(Key::GuaranteeFeeDate, FieldId::GuaranteeFeePaidDate, false, "2024-04-26"),
+    of(Key::EvaluationFee, FieldId::EvaluationFeeFee, false, "30,000"),
+    of(Key::EvaluationFeeForPledge, FieldId::EvaluationFeeForPledge, false, "是"),
+    of(Key::EvaluationFeeDate, FieldId::EvaluationFeePaidDate, false, "2024-04-26"),
+    of(Key::InsuranceKind, FieldId::InsuranceKind, false, "产品综合险"),
+    of(Key::InsuranceProduct, FieldId::InsuranceProduct, false, "首台套"),
+    of(Key::InsuredAmount, FieldId::InsuredAmount, false, "20,000,000"),
+    of(Key::Premium, FieldId::InsurancePremium, false, "700,000"),
+    of(Key::InsuranceStart, FieldId::InsuranceStartDate, false, "2024-06-01"),
     col(
         Key::ExportCreditPremium,
         "出口信用保险保费（元）",
@@ -168,9 +153,9 @@ pub const COLUMNS: [Column; 48] = [
         false,
         "2024-06-01",
     ),
-    col(Key::IpoStage, "上市进展", "IPO stage reached", false, "辅导备案"),
-    col(Key::Fundraising, "申请募集资金（元）", "planned IPO fundraising (yuan)", false, "600,000,000"),
-    col(Key::Date, "测算日期", "evaluation date", false, "2024-12-31"),
+    of(Key::IpoStage, FieldId::IpoStage, false, "辅导备案"),
+    of(Key::Fundraising, FieldId::PlannedFundraising, false, "600,000,000"),
+    of(Key::Date, FieldId::EvaluationDate, false, "2024-12-31"),
     col(Key::S2Compliant, "合规持续经营", "compliant, continuing operation (yes/no)", false, "是"),
     col(Key::S2Premises, "固定经营场所", "fixed business premises (yes/no)", false, "是"),
     col(Key::S2Need, "真实融资需求", "genuine financing need (yes/no)", false, "是"),

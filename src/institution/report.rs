@@ -15,8 +15,7 @@ use crate::pack::institution::{
 };
 use crate::pack::{DocumentStatus, Recipient};
 use crate::report::{
-    clause_citation, readings, Bi, Citation, ConfirmReport, Lang, ReadingReport, StepReport, NOTICE_EN,
-    NOTICE_ZH,
+    readings, rule_header, Bi, Citation, ConfirmReport, Lang, ReadingReport, StepReport, NOTICE_EN, NOTICE_ZH,
 };
 
 /// One institution result, rendered.
@@ -164,11 +163,12 @@ impl<'p> InstitutionReport<'p> {
         }
         notes.extend(rule.notes.iter().map(|n| l.text(n)));
         notes.extend(rule.recipient_note.iter().map(|n| l.text(n)));
+        let header = rule_header(l, doc, rule);
         InstitutionReport {
             calculator: rule.calculation.template(),
-            rule_id: &rule.id,
-            provision: rule.provision.as_deref(),
-            name: l.text(&rule.name),
+            rule_id: header.rule_id,
+            provision: header.provision,
+            name: header.name,
             date: r.date,
             status: r.status.key(),
             status_text,
@@ -190,7 +190,7 @@ impl<'p> InstitutionReport<'p> {
             to_confirm: r.to_confirm.iter().map(|o| open_report(l, o)).collect(),
             notes,
             readings: readings(l, &rule.readings),
-            citation: clause_citation(l, doc, &rule.clause, &rule.quote, rule.units.as_ref()),
+            citation: header.citation,
             notice: l.bi(|| NOTICE_ZH, || NOTICE_EN),
         }
     }

@@ -2,7 +2,8 @@
 //! clause, its quote, the departments and 参见 clauses), the notes shown
 //! with a result, and the readings a result was computed under.
 
-use crate::pack::{CrossReference, Document, DocumentStatus, Units};
+use crate::pack::institution::InstitutionRule;
+use crate::pack::{CrossReference, Document, DocumentStatus, Rule, Text, Units};
 use crate::size::Size;
 
 use super::{AlternativeReport, Bi, Citation, Lang, ReadingReport, SeeAlso};
@@ -42,7 +43,7 @@ pub fn citation_lines(c: &Citation, pick: impl Fn(&Bi) -> String) -> String {
 /// when it is not in force, the rule's notes (each to every enterprise, or
 /// only to the sizes it names), the recipient note. With the sizes each
 /// note is for (empty: every enterprise).
-pub fn rule_notes<'p>(l: Lang, doc: &'p Document, rule: &'p crate::pack::Rule) -> Vec<(Bi<'p>, &'p [Size])> {
+pub fn rule_notes<'p>(l: Lang, doc: &'p Document, rule: &'p Rule) -> Vec<(Bi<'p>, &'p [Size])> {
     let mut notes: Vec<(Bi, &[Size])> = Vec::new();
     if doc.status != DocumentStatus::InForce {
         notes.push((
@@ -62,7 +63,7 @@ pub fn rule_notes<'p>(l: Lang, doc: &'p Document, rule: &'p crate::pack::Rule) -
 
 /// Which of a rule's notes ([`rule_notes`], by index) a result shows: those
 /// for every enterprise, and those for the enterprise's size.
-pub fn shown_notes(doc: &Document, rule: &crate::pack::Rule, size: Option<Size>) -> Vec<usize> {
+pub fn shown_notes(doc: &Document, rule: &Rule, size: Option<Size>) -> Vec<usize> {
     let status = (doc.status != DocumentStatus::InForce).then_some(&[][..]);
     let recipient = rule.recipient_note.as_ref().map(|_| &[][..]);
     let sizes =
@@ -74,12 +75,70 @@ pub fn shown_notes(doc: &Document, rule: &crate::pack::Rule, size: Option<Size>)
         .collect()
 }
 
+/// What a rule's header reads, an enterprise rule's or an institution
+/// rule's alike: its id, provision code, name, clause and the clauses it
+/// rests on.
+pub struct RuleClause<'p> {
+    pub id: &'p str,
+    pub provision: Option<&'p str>,
+    pub name: &'p Text,
+    pub clause: &'p str,
+    pub quote: &'p str,
+    pub units: Option<&'p Units>,
+    pub national_basis: Option<&'p str>,
+    pub see_also: &'p [CrossReference],
+}
+
+impl<'p> From<&'p Rule> for RuleClause<'p> {
+    fn from(r: &'p Rule) -> Self {
+        RuleClause {
+            id: &r.id,
+            provision: r.provision.as_deref(),
+            name: &r.name,
+            clause: &r.clause,
+            quote: &r.quote,
+            units: r.units.as_ref(),
+            national_basis: r.national_basis.as_deref(),
+            see_also: &r.see_also,
+        }
+    }
+}
+
+impl<'p> From<&'p InstitutionRule> for RuleClause<'p> {
+    fn from(r: &'p InstitutionRule) -> Self {
+        RuleClause {
+            id: &r.id,
+            provision: r.provision.as_deref(),
+            name: &r.name,
+            clause: &r.clause,
+            quote: &r.quote,
+            units: r.units.as_ref(),
+            national_basis: None,
+            see_also: &[],
+        }
+    }
+}
+
+/// The header every rule's result carries (the enterprise report's and the
+/// institution report's): the rule, its name and the citation of its clause.
+pub struct RuleHeader<'p> {
+    pub rule_id: &'p str,
+    pub provision: Option<&'p str>,
+    pub name: Bi<'p>,
+    pub citation: Citation<'p>,
+}
+
+pub fn rule_header<'p>(l: Lang, doc: &'p Document, rule: impl Into<RuleClause<'p>>) -> RuleHeader<'p> {
+    let r = rule.into();
+    let mut citation = clause_citation(l, doc, r.clause, r.quote, r.units);
+    citation.national_basis = r.national_basis;
+    citation.see_also = r.see_also.iter().map(see_also).collect();
+    RuleHeader { rule_id: r.id, provision: r.provision, name: l.text(r.name), citation }
+}
+
 /// A rule's citation: the document, the clause and its quoted text.
-pub fn citation<'p>(l: Lang, doc: &'p Document, rule: &'p crate::pack::Rule) -> Citation<'p> {
-    let mut c = clause_citation(l, doc, &rule.clause, &rule.quote, rule.units.as_ref());
-    c.national_basis = rule.national_basis.as_deref();
-    c.see_also = rule.see_also.iter().map(see_also).collect();
-    c
+pub fn citation<'p>(l: Lang, doc: &'p Document, rule: &'p Rule) -> Citation<'p> {
+    rule_header(l, doc, rule).citation
 }
 
 fn see_also(r: &CrossReference) -> SeeAlso<'_> {
@@ -106,7 +165,7 @@ fn clause_line(doc: &Document, clause: &str) -> String {
 }
 
 /// The citation of any clause of a document (enterprise or institution rule).
-pub fn clause_citation<'p>(
+fn clause_citation<'p>(
     l: Lang,
     doc: &'p Document,
     clause: &'p str,

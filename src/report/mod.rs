@@ -4,6 +4,7 @@
 //! prints as JSON and the browser receives (amounts as strings, to keep
 //! decimal exactness across the JavaScript boundary).
 
+use crate::fields::FieldId;
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
@@ -20,7 +21,9 @@ mod citation;
 mod json;
 mod phrasebook;
 
-pub use citation::{citation, citation_lines, clause_citation, readings, rule_notes, shown_notes};
+pub use citation::{
+    citation, citation_lines, readings, rule_header, rule_notes, shown_notes, RuleClause, RuleHeader,
+};
 pub use phrasebook::{field_text, step_text};
 use phrasebook::{open_text, reason_text, step_kind};
 
@@ -362,13 +365,13 @@ fn size_report<'p>(l: Lang, size: &SizeOutcome) -> SizeReport<'p> {
                 },
             ),
             citation: SIZE_STANDARD,
-            missing: metrics.iter().map(|m| m.field()).collect(),
+            missing: metrics.iter().map(|m| m.field().path()).collect(),
         },
         SizeOutcome::NoIndustry => SizeReport {
             size: None,
             text: l.bi(|| "企业划型需先选择所属行业", || "Choose the industry to classify the enterprise"),
             citation: SIZE_STANDARD,
-            missing: vec!["enterprise.industry"],
+            missing: vec![FieldId::Industry.path()],
         },
     }
 }
@@ -427,10 +430,11 @@ fn rule_report<'p>(l: Lang, r: &RuleResult<'p>, size: Option<Size>) -> RuleRepor
         .filter(|(i, _)| o.notes.contains(i))
         .map(|(_, (note, _))| note)
         .collect();
+    let header = rule_header(l, doc, rule);
     RuleReport {
-        rule_id: o.rule_id,
-        provision: rule.provision.as_deref(),
-        name: l.text(&rule.name),
+        rule_id: header.rule_id,
+        provision: header.provision,
+        name: header.name,
         family: rule.family,
         family_name: l.bi(|| rule.family.name_zh(), || rule.family.name_en()),
         status: o.status,
@@ -445,7 +449,7 @@ fn rule_report<'p>(l: Lang, r: &RuleResult<'p>, size: Option<Size>) -> RuleRepor
         to_confirm: o.to_confirm,
         notes,
         readings: readings(l, &rule.readings),
-        citation: citation(l, doc, rule),
+        citation: header.citation,
     }
 }
 

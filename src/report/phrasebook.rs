@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::fields::FieldId;
 use crate::lpr::{LprSource, Tenor};
 use crate::money::{unrounded, Grouped, Percent, Yuan};
 use crate::pack::{GuaranteeFact, ItemKind, LoanFact};
@@ -602,53 +603,8 @@ fn term<C: Choice>(c: C) -> (&'static str, &'static str) {
 
 /// A field's name for people.
 pub fn field_text<'p>(l: Lang, field: &Field) -> Bi<'p> {
-    let (z, e) = match field.name {
-        "enterprise.region" => ("所在地区", "region"),
-        "enterprise.region.province" => ("所在省份", "province"),
-        "enterprise.region.city" => ("所在城市", "city"),
-        "enterprise.region.county" => ("所在县（市、区）", "county"),
-        "enterprise.industry" => ("所属行业", "industry"),
-        "enterprise.employees" => ("从业人员", "employees"),
-        "enterprise.operating_revenue" => ("营业收入", "operating revenue"),
-        "enterprise.total_assets" => ("资产总额", "total assets"),
-        "enterprise.annual_exports" => ("年出口额（美元）", "annual exports (USD)"),
-        "ipo.stage_reached" => ("上市进展阶段", "IPO stage reached"),
-        "ipo.planned_fundraising" => ("申请募集资金规模", "planned fundraising"),
-        "lpr_override.one_year_percent" => ("当期1年期LPR", "current 1-year LPR"),
-        "lpr_override.five_year_percent" => ("当期5年期以上LPR", "current 5-year LPR"),
-        "principal" => ("贷款本金", "principal"),
-        "monthly_average_balance" => ("月均贷款余额", "monthly-average balance"),
-        "start_date" if field.item.is_some_and(|i| i.kind == ItemKind::Insurance) => {
-            ("保险起期", "policy start date")
-        }
-        "start_date" => ("贷款起始日", "start date"),
-        "end_date" => ("贷款到期日", "end date"),
-        "interest_paid" => ("实付利息（或合同利率）", "interest paid (or the contract rate)"),
-        "collateral" => ("担保方式", "collateral"),
-        "lender" => ("贷款机构类型", "lender type"),
-        "purpose" => ("贷款投向", "loan purpose"),
-        "amount" => ("担保金额", "guarantee amount"),
-        "fee" => ("实际支付费用", "fee paid"),
-        "fee_rate_percent" => ("年化担保费率", "annualised guarantee fee rate"),
-        "term_months" => ("担保期限（月）", "term (months)"),
-        "kind" => ("险种", "insurance kind"),
-        "premium" => ("实际支付保费", "premium paid"),
-        "insured_amount" => ("保险金额", "insured amount"),
-        "product" => ("投保产品类别（首台套/首批次/首版次）", "insured product class"),
-        "loans" => ("本政策适用的贷款", "the loan this policy covers"),
-        "guarantees" => ("本政策适用的融资担保", "the guarantee this policy covers"),
-        "evaluation_fees" => ("本政策适用的评估费", "the evaluation fee this policy covers"),
-        "insurance" => ("本政策适用的保险保单", "the insurance policy this policy covers"),
-        "green_industry" => {
-            ("绿色产业类别（七类之一，或不属于七类）", "green industry class (one of the seven, or none)")
-        }
-        "paid_date" | "fee_paid_date" => ("费用支付日期", "date the fee was paid"),
-        "loan_number" => ("对应贷款（第几笔贷款）", "the loan it was paid for (its number)"),
-        "for_patent_pledge_loan" => {
-            ("是否因专利权质押贷款发生", "whether it was incurred for a patent-pledge loan")
-        }
-        other => (other, other),
-    };
+    let label = field.id.spec().label;
+    let (z, e) = (label.zh, label.en);
     match field.item {
         _ if field.unrecognised => l.bi(
             || format!("未能识别所填{z}，请按营业执照上的名称填写（如「临海市」「江北水城旅游度假区」）"),
@@ -667,14 +623,14 @@ pub(super) fn open_text<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
         Open::LoanFact { item, fact } => {
             let n = item_name(l, *item);
             let f = loan_fact_text(l, *fact);
-            let name = match fact {
-                LoanFact::PledgeRegistered => "pledge_registered",
-                LoanFact::RepaidOnSchedule => "repaid_on_schedule",
-                LoanFact::CarbonReductionTool => "carbon_reduction_tool",
+            let field = match fact {
+                LoanFact::PledgeRegistered => FieldId::LoanPledgeRegistered,
+                LoanFact::RepaidOnSchedule => FieldId::LoanRepaidOnSchedule,
+                LoanFact::CarbonReductionTool => FieldId::LoanCarbonTool,
             };
             ConfirmReport {
                 not_yet: None,
-                key: format!("{}.{name}", item.path()),
+                key: field.at(Some(item.index)),
                 text: l
                     .bi(|| format!("需满足：{}{}", n.zh, f.zh), || format!("to be met: {} — {}", n.en, f.en)),
             }
@@ -693,7 +649,7 @@ pub(super) fn open_text<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
                     answerable: false,
                     answerable_from: end.and_then(|e| e.next_day()),
                 }),
-                key: format!("{}.repaid_on_schedule", item.path()),
+                key: FieldId::LoanRepaidOnSchedule.at(Some(item.index)),
                 text: l.bi(
                     || format!("需满足：{}{}（{ez}，须到期后确认）", n.zh, f.zh),
                     || format!("to be met: {} — {} ({ee}; it can be confirmed only once due)", n.en, f.en),
@@ -703,13 +659,16 @@ pub(super) fn open_text<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
         Open::GuaranteeFact { item, fact } => {
             let n = item_name(l, *item);
             let f = guarantee_fact_text(l, *fact);
-            let name = match fact {
-                GuaranteeFact::GovernmentBusiness => "government_business",
-                GuaranteeFact::ForPatentPledgeLoan => "for_patent_pledge_loan",
+            let field = match (fact, item.kind) {
+                (GuaranteeFact::GovernmentBusiness, _) => FieldId::GuaranteeGovernmentBusiness,
+                (GuaranteeFact::ForPatentPledgeLoan, ItemKind::EvaluationFee) => {
+                    FieldId::EvaluationFeeForPledge
+                }
+                (GuaranteeFact::ForPatentPledgeLoan, _) => FieldId::GuaranteeForPledge,
             };
             ConfirmReport {
                 not_yet: None,
-                key: format!("{}.{name}", item.path()),
+                key: field.at(Some(item.index)),
                 text: l
                     .bi(|| format!("需满足：{}{}", n.zh, f.zh), || format!("to be met: {} — {}", n.en, f.en)),
             }

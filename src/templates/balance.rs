@@ -7,6 +7,7 @@
 //! loan counts for its own days in them only (its balance × its days /
 //! their days), so a loan with four days inside earns four days' share.
 
+use crate::fields::FieldId;
 use rust_decimal::Decimal;
 
 use super::{pct, Computed, Period, Trace};
@@ -26,9 +27,9 @@ pub(crate) fn compute<'p>(
     let period_days = (period.until - period.from).whole_days();
     for &item in items {
         let loan = &scenario.loans[item.index];
-        let balance = trace.need(loan.monthly_average_balance, item, "monthly_average_balance");
-        let start = trace.need(loan.start_date, item, "start_date");
-        let end = trace.need(loan.end_date, item, "end_date");
+        let balance = trace.need(loan.monthly_average_balance, item, FieldId::LoanMonthlyBalance);
+        let start = trace.need(loan.start_date, item, FieldId::LoanStartDate);
+        let end = trace.need(loan.end_date, item, FieldId::LoanEndDate);
         let (Some(balance), Some(start), Some(end)) = (balance, start, end) else {
             continue;
         };
@@ -53,7 +54,7 @@ pub(crate) fn compute<'p>(
                 paid += average * pct(rate);
             }
             (None, None) => {
-                trace.missing.push(Field::of(item, "interest_paid"));
+                trace.missing.push(Field::of(item, FieldId::LoanInterestPaid));
                 continue;
             }
         }

@@ -4,6 +4,7 @@
 //! reading). A share of at most 100% of the fee cannot exceed what was
 //! paid, so no paid bound is needed here.
 
+use crate::fields::FieldId;
 use rust_decimal::Decimal;
 
 use super::{pct, Computed, Trace, Window};
@@ -23,17 +24,17 @@ pub(crate) fn compute<'p>(
     // (kind, loan number, items, amount) per 单项.
     let mut groups: Vec<(ItemKind, Option<usize>, Vec<ItemRef>, Decimal)> = Vec::with_capacity(items.len());
     for &item in items {
-        let (fee, date, date_field, loan) = match item.kind {
+        let (fee, fee_field, date, date_field, loan) = match item.kind {
             ItemKind::EvaluationFee => {
                 let f = &scenario.evaluation_fees[item.index];
-                (f.fee, f.paid_date, "paid_date", f.loan_number)
+                (f.fee, FieldId::EvaluationFeeFee, f.paid_date, FieldId::EvaluationFeePaidDate, f.loan_number)
             }
             _ => {
                 let g = &scenario.guarantees[item.index];
-                (g.fee, g.fee_paid_date, "fee_paid_date", g.loan_number)
+                (g.fee, FieldId::GuaranteeFee, g.fee_paid_date, FieldId::GuaranteeFeePaidDate, g.loan_number)
             }
         };
-        let fee = trace.need(fee, item, "fee");
+        let fee = trace.need(fee, item, fee_field);
         let inside = trace.in_window(window, date, item, date_field);
         let (Some(fee), Some(true)) = (fee, inside) else {
             continue;
@@ -59,7 +60,11 @@ pub(crate) fn compute<'p>(
             let unknown = groups.iter().find(|g| g.0 == kind && g.1.is_none());
             if of_kind.len() > 1 {
                 if let Some(group) = unknown {
-                    trace.missing.extend(group.2.iter().map(|i| Field::of(*i, "loan_number")));
+                    let number = match kind {
+                        ItemKind::EvaluationFee => FieldId::EvaluationFeeLoanNumber,
+                        _ => FieldId::GuaranteeLoanNumber,
+                    };
+                    trace.missing.extend(group.2.iter().map(|i| Field::of(*i, number)));
                 }
             }
         }

@@ -3,6 +3,7 @@
 //! With no published schedule the result says who sets it and shows the
 //! published cap, computing nothing (ground rule 1).
 
+use crate::fields::FieldId;
 use rust_decimal::Decimal;
 
 use super::{Computed, Trace};
@@ -26,10 +27,10 @@ pub(crate) fn compute<'p>(
     let fundraising = ipo.and_then(|i| i.planned_fundraising);
     let (Some(reached), Some(fundraising)) = (reached, fundraising) else {
         if reached.is_none() {
-            trace.missing.push(Field::enterprise("ipo.stage_reached"));
+            trace.missing.push(Field::enterprise(FieldId::IpoStage));
         }
         if fundraising.is_none() {
-            trace.missing.push(Field::enterprise("ipo.planned_fundraising"));
+            trace.missing.push(Field::enterprise(FieldId::PlannedFundraising));
         }
         return None;
     };

@@ -9,6 +9,7 @@
 //! when that is not entered, the interest its contract rate implies,
 //! labelled as an estimate).
 
+use crate::fields::FieldId;
 use rust_decimal::Decimal;
 use time::{Date, Month};
 
@@ -94,9 +95,9 @@ pub(crate) fn compute<'p>(
     let (mut cuts, mut slices) = (Vec::new(), Vec::new());
     for &item in items {
         let loan = &scenario.loans[item.index];
-        let principal = trace.need(loan.principal, item, "principal");
-        let start = trace.need(loan.start_date, item, "start_date");
-        let end = trace.need(loan.end_date, item, "end_date");
+        let principal = trace.need(loan.principal, item, FieldId::LoanPrincipal);
+        let start = trace.need(loan.start_date, item, FieldId::LoanStartDate);
+        let end = trace.need(loan.end_date, item, FieldId::LoanEndDate);
         let (Some(principal), Some(start), Some(end)) = (principal, start, end) else {
             continue;
         };
@@ -128,7 +129,7 @@ pub(crate) fn compute<'p>(
                 }
             }
             (None, None) => {
-                trace.missing.push(Field::of(item, "interest_paid"));
+                trace.missing.push(Field::of(item, FieldId::LoanInterestPaid));
                 continue;
             }
         }
@@ -184,8 +185,8 @@ pub(crate) fn compute<'p>(
                             };
                             let Some(q) = lpr::quote(on, *tenor, user) else {
                                 trace.missing.push(Field::enterprise(match tenor {
-                                    Tenor::OneYear => "lpr_override.one_year_percent",
-                                    Tenor::FiveYear => "lpr_override.five_year_percent",
+                                    Tenor::OneYear => FieldId::LprOneYear,
+                                    Tenor::FiveYear => FieldId::LprFiveYear,
                                 }));
                                 break;
                             };

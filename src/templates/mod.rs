@@ -13,6 +13,7 @@ pub(crate) mod grant;
 pub(crate) mod interest;
 pub(crate) mod premium;
 
+use crate::fields::FieldId;
 use rust_decimal::Decimal;
 use time::Date;
 
@@ -113,7 +114,7 @@ impl<'p> Trace<'p> {
         window: Window,
         date: Option<Date>,
         item: ItemRef,
-        name: &'static str,
+        name: FieldId,
     ) -> Option<bool> {
         if window.is_open() {
             return Some(true);
@@ -127,7 +128,7 @@ impl<'p> Trace<'p> {
     }
 
     /// The value of a field the formula needs, or a note that it is missing.
-    pub fn need<T: Copy>(&mut self, value: Option<T>, item: ItemRef, name: &'static str) -> Option<T> {
+    pub fn need<T: Copy>(&mut self, value: Option<T>, item: ItemRef, name: FieldId) -> Option<T> {
         if value.is_none() {
             self.missing.push(Field::of(item, name));
         }

@@ -3,6 +3,7 @@
 //! under the per-enterprise-year cap: summed per calendar year of the
 //! 保险起期, or each policy's 投保年度 on its own (the `premium_cap_year` reading).
 
+use crate::fields::FieldId;
 use rust_decimal::Decimal;
 
 use super::{add_to_year, pct, Computed, Trace, Window};
@@ -29,14 +30,14 @@ pub(crate) fn compute<'p>(
         let policy = &scenario.insurance[item.index];
         // A policy year begun outside the effective period is not paid
         // (the `effective_period` reading): its start date is needed.
-        let inside = trace.in_window(window, policy.start_date, item, "start_date");
-        let premium = trace.need(policy.premium, item, "premium");
+        let inside = trace.in_window(window, policy.start_date, item, FieldId::InsuranceStartDate);
+        let premium = trace.need(policy.premium, item, FieldId::InsurancePremium);
         let insured = match rate_ceiling_percent {
-            Some(_) => trace.need(policy.insured_amount, item, "insured_amount").map(|m| m.amount),
+            Some(_) => trace.need(policy.insured_amount, item, FieldId::InsuredAmount).map(|m| m.amount),
             None => Some(Decimal::ZERO),
         };
         let year = match cap_per_year {
-            Some(_) => trace.need(policy.start_date, item, "start_date").map(|d| d.year()),
+            Some(_) => trace.need(policy.start_date, item, FieldId::InsuranceStartDate).map(|d| d.year()),
             None => Some(0),
         };
         let (Some(premium), Some(insured), Some(year), Some(true)) = (premium, insured, year, inside) else {

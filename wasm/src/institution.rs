@@ -30,7 +30,7 @@ use sme_subsidy::institution::report::tier_range;
 use sme_subsidy::institution::{self, InstitutionReport};
 use sme_subsidy::pack::institution::{InstitutionCalculation, InstitutionQuestion, TierBounds};
 use sme_subsidy::pack::{Document, InstitutionRule, Readings, Recipient, Text};
-use sme_subsidy::report::{clause_citation, readings, Bi, Citation, Lang, ReadingReport};
+use sme_subsidy::report::{readings, rule_header, Bi, Citation, Lang, ReadingReport};
 
 #[wasm_bindgen(typescript_custom_section)]
 const INSTITUTION_TYPES: &'static str = r#"
@@ -372,7 +372,7 @@ impl<'p> InstitutionRuleSummary<'p> {
             questions: &rule.conditions,
             notes: &rule.notes,
             recipient_note: rule.recipient_note.as_ref(),
-            citation: clause_citation(l, doc, &rule.clause, &rule.quote, rule.units.as_ref()),
+            citation: rule_header(l, doc, rule).citation,
         }
     }
 }
