@@ -18,7 +18,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let n: u32 = std::env::args().nth(1).map_or(1_000_000, |a| a.parse().expect("N: a count"));
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/benches/rich-scenario.json"))
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../benches/rich-scenario.json"))
         .expect("benches/rich-scenario.json");
     let scenario = input::scenario_from_json(&text).expect("valid scenario");
     let set = builtin();
