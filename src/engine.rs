@@ -205,8 +205,8 @@ fn evaluate_rule<'p>(
     };
     let computed = compute(doc, rule, scenario, qualifying, &mut trace);
     result.steps = trace.steps;
-    result.missing.extend_from_slice(&trace.missing);
-    result.reasons.extend(trace.left_out.drain(..));
+    result.missing.append(&mut trace.missing);
+    result.reasons.append(&mut trace.left_out);
     *trace_missing = trace.missing;
     *trace_left_out = trace.left_out;
     match computed {
