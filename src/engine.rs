@@ -197,7 +197,9 @@ fn evaluate_rule<'p>(
     trace_missing.clear();
     trace_left_out.clear();
     // Most traces hold a handful of steps: one allocation, no regrowth.
-    result.steps.reserve(8);
+    if result.steps.capacity() == 0 {
+        result.steps = Vec::with_capacity(8);
+    }
     let mut trace = Trace {
         steps: std::mem::take(&mut result.steps),
         missing: std::mem::take(trace_missing),
