@@ -19,6 +19,7 @@ use crate::templates::{
     interest::{InterestReadings, SubsidyRate},
     Computed, Period, Trace, Window,
 };
+use time::Date;
 
 /// S-1 for the scenario's enterprise.
 pub fn size_of(scenario: &Scenario) -> SizeOutcome {
@@ -40,29 +41,78 @@ pub fn size_of(scenario: &Scenario) -> SizeOutcome {
 /// Evaluate every rule of `set`. The scenario must have passed
 /// `validate::scenario` (amounts in range, dates in order).
 pub fn evaluate<'p>(set: &'p PolicySet, scenario: &Scenario) -> Evaluation<'p> {
-    evaluate_located(set, scenario, conditions::locate(scenario))
+    let mut evaluator = Evaluator::default();
+    evaluator.evaluate_located(set, scenario, conditions::locate(scenario));
+    evaluator.evaluation
 }
 
-/// [`evaluate`], with the enterprise's region already read (batch screening
-/// reads it once to choose the documents, and once is enough).
-pub(crate) fn evaluate_located<'p>(
-    set: &'p PolicySet,
-    scenario: &Scenario,
-    located: Located,
-) -> Evaluation<'p> {
-    let size = size_of(scenario);
-    let mut results = Vec::with_capacity(set.documents.iter().map(|d| d.rules.len()).sum());
-    // The qualifying items of one rule at a time: one buffer for them all.
-    let mut scratch = Vec::with_capacity(8);
-    for doc in &set.documents {
-        // Whether the enterprise is inside the document's 适用地区 is the same
-        // for all its rules: decided once.
-        let place = conditions::jurisdiction(doc, scenario, located);
-        for rule in &doc.rules {
-            results.push(evaluate_rule(doc, rule, scenario, &size, place, &mut scratch));
+/// Evaluations one after another (a batch list) that reuse one result's
+/// lists: after the first few scenarios an evaluation allocates nothing.
+#[derive(Debug)]
+pub struct Evaluator<'p> {
+    evaluation: Evaluation<'p>,
+    /// The qualifying items of one rule at a time.
+    items: Vec<ItemRef>,
+    /// A calculation's missing fields and the items it left out for their
+    /// dates, before they join the rule's own.
+    missing: Vec<Field>,
+    left_out: Vec<Reason<'p>>,
+}
+
+impl Default for Evaluator<'_> {
+    fn default() -> Self {
+        Evaluator {
+            evaluation: Evaluation {
+                evaluation_date: Date::MIN,
+                size: SizeOutcome::NoIndustry,
+                results: Vec::new(),
+            },
+            items: Vec::with_capacity(8),
+            missing: Vec::new(),
+            left_out: Vec::new(),
         }
     }
-    Evaluation { evaluation_date: scenario.evaluation_date, size, results }
+}
+
+impl<'p> Evaluator<'p> {
+    /// [`evaluate`], into the lists of the previous result.
+    pub fn evaluate(&mut self, set: &'p PolicySet, scenario: &Scenario) -> &Evaluation<'p> {
+        self.evaluate_located(set, scenario, conditions::locate(scenario))
+    }
+
+    /// With the enterprise's region already read (batch screening reads it
+    /// once to choose the documents, and once is enough).
+    pub(crate) fn evaluate_located(
+        &mut self,
+        set: &'p PolicySet,
+        scenario: &Scenario,
+        located: Located,
+    ) -> &Evaluation<'p> {
+        let out = &mut self.evaluation;
+        out.evaluation_date = scenario.evaluation_date;
+        out.size = size_of(scenario);
+        if out.results.is_empty() {
+            out.results.reserve(set.documents.iter().map(|d| d.rules.len()).sum());
+        }
+        let mut n = 0;
+        for doc in &set.documents {
+            // Whether the enterprise is inside the document's 适用地区 is the
+            // same for all its rules: decided once.
+            let place = conditions::jurisdiction(doc, scenario, located);
+            for rule in &doc.rules {
+                if n == out.results.len() {
+                    out.results.push(RuleResult::empty(doc, rule));
+                }
+                let result = &mut out.results[n];
+                result.reset(doc, rule);
+                let buffers = (&mut self.items, &mut self.missing, &mut self.left_out);
+                evaluate_rule(doc, rule, scenario, &out.size, place, buffers, result);
+                n += 1;
+            }
+        }
+        out.results.truncate(n);
+        &self.evaluation
+    }
 }
 
 fn item_count(scenario: &Scenario, kind: ItemKind) -> usize {
@@ -80,24 +130,20 @@ fn evaluate_rule<'p>(
     scenario: &Scenario,
     size: &SizeOutcome,
     place: Place,
-    scratch: &mut Vec<ItemRef>,
-) -> RuleResult<'p> {
-    let mut result = RuleResult {
-        document: doc,
-        rule,
-        status: Status::OutsideEffectiveDates,
-        amount: None,
-        steps: Vec::new(),
-        reasons: Vec::new(),
-        missing: Vec::new(),
-        to_confirm: Vec::new(),
-    };
+    (scratch, trace_missing, trace_left_out): (&mut Vec<ItemRef>, &mut Vec<Field>, &mut Vec<Reason<'p>>),
+    result: &mut RuleResult<'p>,
+) {
     let date = scenario.evaluation_date;
     if doc.effective_from.is_some_and(|from| date < from) || doc.effective_to.is_some_and(|to| date > to) {
-        return result;
+        return;
     }
 
-    let mut checks = Checks::default();
+    // The result's own (empty) lists, filled as the checks go.
+    let mut checks = Checks {
+        reasons: std::mem::take(&mut result.reasons),
+        missing: std::mem::take(&mut result.missing),
+        open: std::mem::take(&mut result.to_confirm),
+    };
     match place {
         Place::Inside => {}
         Place::Outside => checks.reasons.push(Reason::OutsideJurisdiction),
@@ -141,19 +187,31 @@ fn evaluate_rule<'p>(
         result.status = Status::NotEligible;
         result.reasons = reasons;
         result.to_confirm.clear();
-        return result;
+        return;
     }
     result.reasons = reasons;
-    if no_items || (!result.missing.is_empty() && kinds.is_empty()) || has_enterprise_gap(&result) {
+    if no_items || (!result.missing.is_empty() && kinds.is_empty()) || has_enterprise_gap(result) {
         result.status = Status::NeedsInformation;
-        return result;
+        return;
     }
 
-    let mut trace = Trace::new();
+    trace_missing.clear();
+    trace_left_out.clear();
+    // Most traces hold a handful of steps: one allocation, no regrowth.
+    if result.steps.capacity() == 0 {
+        result.steps = Vec::with_capacity(8);
+    }
+    let mut trace = Trace {
+        steps: std::mem::take(&mut result.steps),
+        missing: std::mem::take(trace_missing),
+        left_out: std::mem::take(trace_left_out),
+    };
     let computed = compute(doc, rule, scenario, qualifying, &mut trace);
     result.steps = trace.steps;
-    result.missing.extend(trace.missing);
-    result.reasons.extend(trace.left_out);
+    result.missing.append(&mut trace.missing);
+    result.reasons.append(&mut trace.left_out);
+    *trace_missing = trace.missing;
+    *trace_left_out = trace.left_out;
     match computed {
         None => result.status = Status::NeedsInformation,
         Some(Computed::NotPublished) => result.status = Status::AmountNotPublished,
@@ -169,7 +227,6 @@ fn evaluate_rule<'p>(
             result.status = Status::Eligible;
         }
     }
-    result
 }
 
 fn list_name(kind: ItemKind) -> FieldId {

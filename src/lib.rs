@@ -58,6 +58,6 @@ pub mod what_if;
 /// The engine's version, as records and the browser package report it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-pub use engine::evaluate;
+pub use engine::{evaluate, Evaluator};
 pub use input::InputError;
 pub use report::Report;

@@ -76,7 +76,32 @@ pub struct RuleResult<'p> {
     pub to_confirm: Vec<Open<'p>>,
 }
 
-impl RuleResult<'_> {
+impl<'p> RuleResult<'p> {
+    pub(crate) fn empty(document: &'p Document, rule: &'p Rule) -> Self {
+        RuleResult {
+            document,
+            rule,
+            status: Status::OutsideEffectiveDates,
+            amount: None,
+            steps: Vec::new(),
+            reasons: Vec::new(),
+            missing: Vec::new(),
+            to_confirm: Vec::new(),
+        }
+    }
+
+    /// The result of `rule` before any test, keeping the lists' room.
+    pub(crate) fn reset(&mut self, document: &'p Document, rule: &'p Rule) {
+        self.document = document;
+        self.rule = rule;
+        self.status = Status::OutsideEffectiveDates;
+        self.amount = None;
+        self.steps.clear();
+        self.reasons.clear();
+        self.missing.clear();
+        self.to_confirm.clear();
+    }
+
     pub fn counts_in_total(&self) -> bool {
         self.status == Status::Eligible && self.rule.recipient == Recipient::Enterprise
     }

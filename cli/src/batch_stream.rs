@@ -15,10 +15,11 @@ use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use sme_subsidy::batch::csv_list::{
-    bounded_reader, output_header, over_row_limit, read_error, read_header, screen_record, too_big,
+    bounded_reader, output_header, over_row_limit, read_error, read_header, screen_record_with, too_big,
     too_many_rows, RowMark,
 };
 use sme_subsidy::batch::{template_csv, CellError, Options, Screener};
+use sme_subsidy::engine::Evaluator;
 use sme_subsidy::limits::{terminal_safe, MAX_LIST_BYTES, MAX_ROWS};
 use sme_subsidy::money::Yuan;
 use sme_subsidy::pack::PolicySet;
@@ -206,9 +207,10 @@ fn screen_chunk(screener: &Screener, chunk: &[Slot], first_row: u64) -> Result<V
                 errors: Vec::new(),
             };
             let mut cells: [String; 9] = Default::default();
+            let mut evaluator = Evaluator::default();
             for (k, slot) in slots.iter().enumerate() {
                 let row = first_row + (t * TASK + k) as u64;
-                let Some(screened) = screen_record(screener, row, &slot.record) else {
+                let Some(screened) = screen_record_with(screener, row, &slot.record, &mut evaluator) else {
                     part.blank += 1;
                     continue;
                 };

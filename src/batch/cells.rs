@@ -98,10 +98,14 @@ impl<'p> Screener<'p> {
                 }
             }
         }
-        // In the list's column order (header problems first).
-        let columns = self.header.template_columns();
-        let order = |e: &CellError| columns.iter().position(|c| c.header() == e.column).map_or(0, |k| k + 1);
-        r.errors.sort_by_key(order);
+        // In the list's column order (header problems first); one error or
+        // none is in order already, and most rows have none.
+        if r.errors.len() > 1 {
+            let columns = self.header.template_columns();
+            let order =
+                |e: &CellError| columns.iter().position(|c| c.header() == e.column).map_or(0, |k| k + 1);
+            r.errors.sort_by_key(order);
+        }
         if r.errors.len() > MAX_ERRORS_PER_ROW {
             let more = r.errors.len() - (MAX_ERRORS_PER_ROW - 1);
             r.errors.truncate(MAX_ERRORS_PER_ROW - 1);

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use csv::{ByteRecord, ReaderBuilder, StringRecord, WriterBuilder};
 
 use super::{CellError, Cells, Header, Screened, Screener, OUTPUT_HEADERS, WHOLE_ROW};
+use crate::engine::Evaluator;
 use crate::limits::{bytes_text, MAX_LIST_BYTES, MAX_ROWS, MAX_ROW_BYTES};
 use crate::pack::PolicySet;
 
@@ -179,6 +180,17 @@ pub fn read_error(e: &csv::Error) -> String {
 /// record that is not UTF-8 is that row's error, so row numbers stay right
 /// and nothing is dropped.
 pub fn screen_record<'s>(screener: &'s Screener, row: u64, record: &ByteRecord) -> Option<Screened<'s>> {
+    screen_record_with(screener, row, record, &mut Evaluator::default())
+}
+
+/// [`screen_record`], evaluating into `evaluator`'s lists
+/// ([`Screener::screen_with`]).
+pub fn screen_record_with<'s>(
+    screener: &'s Screener,
+    row: u64,
+    record: &ByteRecord,
+    evaluator: &mut Evaluator<'s>,
+) -> Option<Screened<'s>> {
     match Utf8Record::new(record) {
         None => Some(Screened {
             row,
@@ -191,7 +203,7 @@ pub fn screen_record<'s>(screener: &'s Screener, row: u64, record: &ByteRecord) 
             }]),
         }),
         Some(r) if Screener::is_blank(&r) => None,
-        Some(r) => Some(screener.screen(row, &r)),
+        Some(r) => Some(screener.screen_with(row, &r, evaluator)),
     }
 }
 

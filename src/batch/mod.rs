@@ -34,6 +34,7 @@ use rust_decimal::Decimal;
 use time::Date;
 
 use crate::conditions::Located;
+use crate::engine::Evaluator;
 use crate::money::Yuan;
 use crate::pack::{PolicySet, Recipient, Rule};
 use crate::result::{SizeOutcome, Status};
@@ -319,6 +320,17 @@ impl<'p> Screener<'p> {
 
     /// Screen one row. `row` is its number in the list (header = 1).
     pub fn screen<C: Cells + ?Sized>(&self, row: u64, cells: &C) -> Screened<'_> {
+        self.screen_with(row, cells, &mut Evaluator::default())
+    }
+
+    /// [`Screener::screen`], evaluating into `evaluator`'s lists: rows one
+    /// after another allocate no result of their own.
+    pub fn screen_with<'s, C: Cells + ?Sized>(
+        &'s self,
+        row: u64,
+        cells: &C,
+        evaluator: &mut Evaluator<'s>,
+    ) -> Screened<'s> {
         let (scenario, mut r) = self.read(row, cells);
         let name = r.cell(Key::Name).unwrap_or("").to_string();
         if !r.errors.is_empty() {
@@ -327,7 +339,7 @@ impl<'p> Screener<'p> {
         let s2 = screening::screen_answers(S2_CRITERIA.map(|k| r.yes_no(k)));
         let located = crate::conditions::locate(&scenario);
         let set = self.documents_for(&scenario, located);
-        let evaluation = crate::engine::evaluate_located(set, &scenario, located);
+        let evaluation = evaluator.evaluate_located(set, &scenario, located);
         let total = evaluation.total_to_enterprise();
         let policies = evaluation
             .results
@@ -342,7 +354,7 @@ impl<'p> Screener<'p> {
                 counts_in_total: r.counts_in_total(),
             })
             .collect();
-        Screened { row, name, outcome: Ok(Outcome { size: evaluation.size, s2, policies, total }) }
+        Screened { row, name, outcome: Ok(Outcome { size: evaluation.size.clone(), s2, policies, total }) }
     }
 }
 

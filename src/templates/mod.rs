@@ -101,11 +101,6 @@ pub(crate) struct Trace<'p> {
 }
 
 impl<'p> Trace<'p> {
-    pub fn new() -> Self {
-        // Most traces hold a handful of steps: one allocation, no regrowth.
-        Trace { steps: Vec::with_capacity(8), missing: Vec::new(), left_out: Vec::new() }
-    }
-
     /// Whether a dated item (a fee paid, a policy year begun) falls in the
     /// window: its date is needed unless the window is open; outside it the
     /// item is left out with the reason.
