@@ -87,8 +87,8 @@ test("LC-P-1 from 20% to 30%: the preview, the published pack, and the widget lo
   assert.equal(await page.locator('#preview-body table').first().locator("tr[data-rule]").count(), 1, "one persona, one rule changes");
   // The golden cases of P-1 are listed as no longer holding (worked by hand at 20%).
   const broken = page.locator('tr[data-subject="cases/p1/01-ordinary.toml"][data-rule="LC-P-1"]');
-  assert.match(await broken.innerText(), /40000\.00[\s\S]*60000\.00[\s\S]*\+20000\.00/);
-  assert.match(await broken.locator(".breaks").innerText(), /手算预期 40000\.00：不再相符/);
+  assert.match(await broken.innerText(), /40,000\.00[\s\S]*60,000\.00[\s\S]*\+20,000\.00/);
+  assert.match(await broken.locator(".breaks").innerText(), /手算预期 40,000\.00：不再相符/);
   await screenshot(page, "studio-preview");
 
   // Publish: the JSON is export-pack's for the edited TOML, with its SRI hash.
