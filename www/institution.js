@@ -12,12 +12,9 @@
 import { h, nodes } from "./dom.js";
 import { UI } from "./fields.js";
 import { setPath } from "./paths.js";
+import { bi, fill, lang, startSwitches, zh_en } from "./staff-page.js";
 import { loadTools } from "./tools-wasm.js";
 
-/** The enterprise calculator's large-text preference: one setting for both pages. */
-const ELDER_KEY = "sme-subsidy:elder";
-
-const zh_en = (zh, en) => ({ zh, en });
 
 const T = {
   title: zh_en("机构测算：担保代偿补偿、银担风险分担、金融机构奖补", "Calculators for guarantors and banks"),
@@ -123,21 +120,6 @@ const PANELS = [
 
 // ---- small DOM and text helpers ---------------------------------------------
 
-/** A {zh, en} text as two spans; institution.css shows the page language's. */
-function bi(text) {
-  return [h("span", { class: "zh" }, text.zh), h("span", { class: "en", lang: "en" }, text.en)];
-}
-
-/** Fill `{name}` placeholders in both languages; values may be {zh, en} or plain. */
-function fill(text, values) {
-  const one = (lang) => text[lang].replace(/\{(\w+)\}/g, (_, k) => {
-    const v = values[k];
-    return typeof v === "object" ? v[lang] : String(v);
-  });
-  return { zh: one("zh"), en: one("en") };
-}
-
-const lang = () => (document.documentElement.lang === "en" ? "en" : "zh");
 
 // Decimal strings straight from the engine or the pack: Intl formats a string
 // as the exact decimal it spells, so no digit is lost to floating point.
@@ -150,14 +132,6 @@ const percent = (decimal) => `${plain(decimal)}%`;
 /** Today's local date as YYYY-MM-DD (the Swedish locale writes dates that way). */
 const today = () => new Date().toLocaleDateString("sv-SE");
 
-/** localStorage, or null where the browser blocks it: the preference is then just not remembered. */
-function storage() {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /** An <option> that follows the language switch. */
 function option(value, text, selected = false) {
@@ -251,18 +225,7 @@ class InstitutionPage {
   #active = new Map();
 
   async start() {
-    this.#setLanguage(new URLSearchParams(location.search).get("lang") === "en" ? "en" : "zh-CN");
-    this.#setElder(storage()?.getItem(ELDER_KEY) === "1");
-    document.getElementById("language").addEventListener("click", () => this.#setLanguage(lang() === "en" ? "zh-CN" : "en"));
-    document.getElementById("elder").addEventListener("click", () => {
-      const on = !document.documentElement.classList.contains("elder");
-      this.#setElder(on);
-      try {
-        storage()?.setItem(ELDER_KEY, on ? "1" : "0");
-      } catch {
-        // full or read-only storage: as above
-      }
-    });
+    startSwitches(T.title);
     const loading = document.getElementById("loading");
     if (typeof WebAssembly !== "object") {
       loading.replaceChildren(...bi(T.noWasm));
@@ -282,17 +245,6 @@ class InstitutionPage {
     for (const panel of PANELS) this.#setUp(panel);
     const info = this.#calculator.info();
     document.getElementById("version").replaceChildren(...bi(fill(T.version, { v: info.version, n: this.#rules.length })));
-  }
-
-  #setLanguage(value) {
-    document.documentElement.lang = value;
-    document.title = T.title[lang()];
-    for (const o of document.querySelectorAll("option[data-zh]")) o.textContent = o.dataset[lang()];
-  }
-
-  #setElder(on) {
-    document.documentElement.classList.toggle("elder", on);
-    document.getElementById("elder").setAttribute("aria-pressed", String(on));
   }
 
   /** A panel with the pack's rules for its templates; hidden when the pack has none. */

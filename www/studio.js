@@ -14,12 +14,11 @@
 
 import { groupDigits, h, saveFile } from "./dom.js";
 import { PERSONAS } from "./personas.js";
+import { bi, fill, lang, startSwitches, zh_en } from "./staff-page.js";
 import { loadTools } from "./tools-wasm.js";
 
-const ELDER_KEY = "sme-subsidy:elder";
 const DEBOUNCE_MS = 250;
 
-const zh_en = (zh, en) => ({ zh, en });
 const T = {
   title: zh_en("政策包工作台：编写、检查、预览和发布政策包", "Pack studio: write, check, preview and publish a policy pack"),
   loadFailed: zh_en("工作台加载失败：", "The studio failed to load: "),
@@ -67,22 +66,8 @@ const T = {
   no: zh_en("否", "no"),
 };
 
-const lang = () => (document.documentElement.lang === "en" ? "en" : "zh");
-/** A {zh, en} text as two spans; institution.css shows the page language's. */
-const bi = (t) => [h("span", { class: "zh" }, t.zh), h("span", { class: "en", lang: "en" }, t.en)];
-const fill = (t, values) => {
-  const one = (s) => s.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ""));
-  return { zh: one(t.zh), en: one(t.en) };
-};
 /** A cell's column name, shown before it when a narrow screen stacks the table (studio.css). */
 const labelled = (t) => ({ "data-zh": t.zh, "data-en": t.en });
-const storage = () => {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-};
 
 class Studio {
   #studio;
@@ -92,22 +77,7 @@ class Studio {
   #rule = "";
 
   async start() {
-    document.documentElement.lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "zh-CN";
-    document.title = T.title[lang()];
-    this.#setElder(storage()?.getItem(ELDER_KEY) === "1");
-    document.getElementById("language").addEventListener("click", () => {
-      document.documentElement.lang = lang() === "en" ? "zh-CN" : "en";
-      document.title = T.title[lang()];
-    });
-    document.getElementById("elder").addEventListener("click", () => {
-      const on = !document.documentElement.classList.contains("elder");
-      this.#setElder(on);
-      try {
-        storage()?.setItem(ELDER_KEY, on ? "1" : "0");
-      } catch {
-        // full or read-only storage: the mode still applies to this visit
-      }
-    });
+    startSwitches(T.title);
     const loading = document.getElementById("loading");
     try {
       const tools = await loadTools();
@@ -141,11 +111,6 @@ class Studio {
     document.getElementById("url").addEventListener("input", () => this.#publish());
     this.#reference();
     this.#open(this.#studio.source(select.value));
-  }
-
-  #setElder(on) {
-    document.documentElement.classList.toggle("elder", on);
-    document.getElementById("elder").setAttribute("aria-pressed", String(on));
   }
 
   #source() {
