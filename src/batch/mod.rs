@@ -143,37 +143,56 @@ impl Screened<'_> {
         for c in cells.iter_mut() {
             c.clear();
         }
-        let _ = write!(cells[0], "{}", self.row);
-        cells[1].push_str(&self.name);
+        self.write_row(&mut CellArray { cells, at: 0 });
+    }
+
+    /// The output row as one CSV record (quoted where the csv crate's
+    /// writer would quote, `\n` at the end) appended to `out`: each cell
+    /// written in place, with no string of its own.
+    pub fn write_csv(&self, out: &mut String) {
+        self.write_row(&mut CsvRecord { out, start: 0, first: true });
+        out.push('\n');
+    }
+
+    /// Each column's text in order, through `sink` (which makes each cell
+    /// formula-safe as it closes).
+    fn write_row(&self, sink: &mut impl CellSink) {
+        let _ = write!(sink.next(), "{}", self.row);
+        sink.next().push_str(&self.name);
         match &self.outcome {
             Err(errors) => {
-                cells[2].push_str("error");
+                sink.next().push_str("error");
+                for _ in 3..8 {
+                    sink.next();
+                }
+                let e8 = sink.next();
                 for (i, e) in errors.iter().enumerate() {
                     if i > 0 {
-                        cells[8].push('；');
+                        e8.push('；');
                     }
-                    let _ = write!(cells[8], "{e}");
+                    let _ = write!(e8, "{e}");
                 }
             }
             Ok(o) => {
-                cells[2].push_str("ok");
+                sink.next().push_str("ok");
+                let size = sink.next();
                 match &o.size {
                     SizeOutcome::Classified(s) => {
-                        cells[3].push_str(s.name_zh());
-                        cells[3].push_str("企业");
+                        size.push_str(s.name_zh());
+                        size.push_str("企业");
                     }
                     SizeOutcome::Missing(metrics) => {
-                        cells[3].push_str("需补充：");
+                        size.push_str("需补充：");
                         for (i, m) in metrics.iter().enumerate() {
                             if i > 0 {
-                                cells[3].push('、');
+                                size.push('、');
                             }
-                            cells[3].push_str(m.name_zh());
+                            size.push_str(m.name_zh());
                         }
                     }
-                    SizeOutcome::NoIndustry => cells[3].push_str("需填写所属行业"),
+                    SizeOutcome::NoIndustry => size.push_str("需填写所属行业"),
                 }
-                let s2 = &mut cells[4];
+                let s2 = sink.next();
                 match o.s2.outcome {
                     screening::Outcome::Listable => s2.push_str("符合五项标准"),
                     screening::Outcome::NotListable => {
@@ -189,8 +208,8 @@ impl Screened<'_> {
                         criteria_names(o.s2.unanswered, s2);
                     }
                 }
+                let p = sink.next();
                 for (i, h) in o.eligible().enumerate() {
-                    let p = &mut cells[5];
                     if i > 0 {
                         p.push('；');
                     }
@@ -213,23 +232,126 @@ impl Screened<'_> {
                         None => p.push_str("（金额未公布）"),
                     }
                 }
-                let _ = write!(cells[6], "{:.2}", o.total);
+                let _ = crate::money::write_plain(sink.next(), o.total, Some(2));
+                let could = sink.next();
                 let n = o.could_add().count();
-                let _ = write!(cells[7], "{n}");
+                let _ = write!(could, "{n}");
                 for (i, h) in o.could_add().enumerate() {
-                    cells[7].push_str(if i == 0 { "项：" } else { "、" });
-                    cells[7].push_str(&h.rule.id);
-                    cells[7].push(' ');
-                    cells[7].push_str(&h.rule.name.zh);
-                    cells[7].push_str(if h.status == Status::NeedsInformation {
+                    could.push_str(if i == 0 { "项：" } else { "、" });
+                    could.push_str(&h.rule.id);
+                    could.push(' ');
+                    could.push_str(&h.rule.name.zh);
+                    could.push_str(if h.status == Status::NeedsInformation {
                         "（需补充信息）"
                     } else {
                         "（金额未公布）"
                     });
                 }
+                sink.next();
             }
         }
-        cells.iter_mut().for_each(neutralize_formula);
+        sink.finish();
+    }
+}
+
+/// Where a row's cells go, one after another: `next` closes the cell
+/// before (made formula-safe, [`neutralize_formula`]) and opens the next.
+trait CellSink {
+    fn next(&mut self) -> &mut String;
+    /// Close the last cell.
+    fn finish(&mut self);
+}
+
+/// The nine cells as strings.
+struct CellArray<'a> {
+    cells: &'a mut [String; 9],
+    /// Cells opened so far.
+    at: usize,
+}
+
+impl CellSink for CellArray<'_> {
+    fn next(&mut self) -> &mut String {
+        if self.at > 0 {
+            neutralize_formula(&mut self.cells[self.at - 1]);
+        }
+        self.at += 1;
+        &mut self.cells[self.at - 1]
+    }
+    fn finish(&mut self) {
+        neutralize_formula(&mut self.cells[self.at - 1]);
+    }
+}
+
+/// The cells written into one CSV text, each closed as the csv crate's
+/// writer writes a field (`QuoteStyle::Necessary`): in double quotes, its
+/// quotes doubled, when it holds a comma, a quote or a line break.
+struct CsvRecord<'a> {
+    out: &'a mut String,
+    /// Where the open cell starts.
+    start: usize,
+    first: bool,
+}
+
+impl CsvRecord<'_> {
+    fn close(&mut self) {
+        let start = self.start;
+        let cell = &self.out[start..];
+        if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(cell) {
+            self.out.insert(start, '\'');
+        }
+        let cell = &self.out[start..];
+        if cell.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
+            let quoted = format!("\"{}\"", cell.replace('"', "\"\""));
+            self.out.truncate(start);
+            self.out.push_str(&quoted);
+        }
+    }
+}
+
+impl CellSink for CsvRecord<'_> {
+    fn next(&mut self) -> &mut String {
+        if self.first {
+            self.first = false;
+        } else {
+            self.close();
+            self.out.push(',');
+        }
+        self.start = self.out.len();
+        self.out
+    }
+    fn finish(&mut self) {
+        self.close();
+    }
+}
+
+/// What one worker reuses from row to row ([`Screener::screen_reusing`]):
+/// the scenario, the evaluation's lists, and those of a screened row given
+/// back with [`Scratch::recycle`].
+pub struct Scratch<'p> {
+    scenario: Scenario,
+    evaluator: Evaluator<'p>,
+    name: String,
+    policies: Vec<Hit<'p>>,
+}
+
+impl Default for Scratch<'_> {
+    fn default() -> Self {
+        Scratch {
+            scenario: cells::empty_scenario(),
+            evaluator: Evaluator::default(),
+            name: String::new(),
+            policies: Vec::new(),
+        }
+    }
+}
+
+impl<'p> Scratch<'p> {
+    /// Keep a written row's name and policy list for the next row.
+    pub fn recycle(&mut self, screened: Screened<'p>) {
+        self.name = screened.name;
+        if let Ok(outcome) = screened.outcome {
+            self.policies = outcome.policies;
+        }
     }
 }
 
@@ -331,29 +453,60 @@ impl<'p> Screener<'p> {
         cells: &C,
         evaluator: &mut Evaluator<'s>,
     ) -> Screened<'s> {
-        let (scenario, mut r) = self.read(row, cells);
-        let name = r.cell(Key::Name).unwrap_or("").to_string();
+        self.screen_into(row, cells, evaluator, &mut cells::empty_scenario(), Default::default())
+    }
+
+    /// [`Screener::screen`] with one worker's [`Scratch`]: the row is read
+    /// into the scenario of the row before and evaluated into the same
+    /// lists, so rows one after another allocate next to nothing.
+    pub fn screen_reusing<'s, C: Cells + ?Sized>(
+        &'s self,
+        row: u64,
+        cells: &C,
+        scratch: &mut Scratch<'s>,
+    ) -> Screened<'s> {
+        let lists = (std::mem::take(&mut scratch.name), std::mem::take(&mut scratch.policies));
+        self.screen_into(row, cells, &mut scratch.evaluator, &mut scratch.scenario, lists)
+    }
+
+    fn screen_into<'s, C: Cells + ?Sized>(
+        &'s self,
+        row: u64,
+        cells: &C,
+        evaluator: &mut Evaluator<'s>,
+        scenario: &mut Scenario,
+        (mut name, mut policies): (String, Vec<Hit<'s>>),
+    ) -> Screened<'s> {
+        let mut r = self.read_into(row, cells, scenario);
+        let scenario = &*scenario;
+        name.clear();
+        name.push_str(r.cell(Key::Name).unwrap_or(""));
         if !r.errors.is_empty() {
             return Screened { row, name, outcome: Err(r.errors) };
         }
         let s2 = screening::screen_answers(S2_CRITERIA.map(|k| r.yes_no(k)));
-        let located = crate::conditions::locate(&scenario);
-        let set = self.documents_for(&scenario, located);
-        let evaluation = evaluator.evaluate_located(set, &scenario, located);
+        let located = crate::conditions::locate(scenario);
+        let set = self.documents_for(scenario, located);
+        let evaluation = evaluator.evaluate_located(set, scenario, located);
         let total = evaluation.total_to_enterprise();
-        let policies = evaluation
-            .results
-            .iter()
-            .filter(|r| {
-                matches!(r.status, Status::Eligible | Status::AmountNotPublished | Status::NeedsInformation)
-            })
-            .map(|r| Hit {
-                rule: r.rule,
-                status: r.status,
-                amount: r.amount,
-                counts_in_total: r.counts_in_total(),
-            })
-            .collect();
+        policies.clear();
+        policies.extend(
+            evaluation
+                .results
+                .iter()
+                .filter(|r| {
+                    matches!(
+                        r.status,
+                        Status::Eligible | Status::AmountNotPublished | Status::NeedsInformation
+                    )
+                })
+                .map(|r| Hit {
+                    rule: r.rule,
+                    status: r.status,
+                    amount: r.amount,
+                    counts_in_total: r.counts_in_total(),
+                }),
+        );
         Screened { row, name, outcome: Ok(Outcome { size: evaluation.size.clone(), s2, policies, total }) }
     }
 }
