@@ -342,11 +342,12 @@ pub fn write_plain(out: &mut impl fmt::Write, value: Decimal, precision: Option<
     let mut place = unit;
     for _ in 0..shown {
         place /= 10;
-        if place == 0 {
-            out.write_char('0')?;
-        } else {
-            out.write_char(char::from(b'0' + (rest / place) as u8))?;
-            rest %= place;
+        match rest.checked_div(place) {
+            Some(digit) => {
+                out.write_char(char::from(b'0' + digit as u8))?;
+                rest %= place;
+            }
+            None => out.write_char('0')?,
         }
     }
     Ok(())

@@ -101,7 +101,9 @@ where
     }
     let screener = Screener::new(set, header, options);
 
-    let mut out = BufWriter::with_capacity(1 << 20, output);
+    // Smaller than a task's text, so each task's rows go straight to the
+    // output rather than being copied into the buffer first.
+    let mut out = BufWriter::with_capacity(1 << 16, output);
     let io_err = |e: io::Error| format!("写入输出失败 / writing the output failed: {e}");
     out.write_all(&output_header()).map_err(io_err)?;
 
@@ -196,7 +198,8 @@ fn screen_chunk(screener: &Screener, chunk: &[Slot], first_row: u64) -> Vec<Part
         .enumerate()
         // One scratch per worker's run of tasks, not per task.
         .map_init(Scratch::default, |scratch, (t, slots)| {
-            let mut text = String::with_capacity(slots.len() * 256);
+            // Room for the longer rows (several policies named) without regrowth.
+            let mut text = String::with_capacity(slots.len() * 512);
             let mut part = Part {
                 bytes: Vec::new(),
                 ok: 0,

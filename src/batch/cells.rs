@@ -385,7 +385,7 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
     fn new(header: &'a Header, cells: &'a C, row: u64) -> Self {
         let mut values = [None; N];
         let mut errors = Vec::new();
-        for (k, (v, p)) in values.iter_mut().zip(header.positions).enumerate() {
+        for (k, (v, &p)) in values.iter_mut().zip(&header.positions).enumerate() {
             if let Some(c) = p.and_then(|i| cells.cell(i)).map(trim) {
                 // Bytes first: only a long cell is counted in characters.
                 if c.len() > MAX_CELL_CHARS && c.chars().count() > MAX_CELL_CHARS {

@@ -296,11 +296,14 @@ impl CsvRecord<'_> {
     fn close(&mut self) {
         let start = self.start;
         let cell = &self.out[start..];
-        if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(cell) {
+        if cell.as_bytes().first().is_some_and(|b| b"=+-@\t\r".contains(b)) && !is_plain_number(cell) {
             self.out.insert(start, '\'');
         }
         let cell = &self.out[start..];
-        if cell.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
+        // Without an early exit per byte, each block's test vectorises.
+        let special =
+            |block: &[u8]| block.iter().fold(false, |any, &b| any | matches!(b, b',' | b'"' | b'\n' | b'\r'));
+        if cell.as_bytes().chunks(32).any(special) {
             let quoted = format!("\"{}\"", cell.replace('"', "\"\""));
             self.out.truncate(start);
             self.out.push_str(&quoted);
