@@ -38,7 +38,7 @@ use crate::engine::Evaluator;
 use crate::money::Yuan;
 use crate::pack::{PolicySet, Recipient, Rule};
 use crate::result::{SizeOutcome, Status};
-use crate::scenario::Scenario;
+use crate::scenario::{Region, Scenario};
 use crate::screening::{self, Screening};
 
 /// A cell a spreadsheet would run as a formula made inert, as OWASP's
@@ -335,6 +335,36 @@ pub struct Scratch<'p> {
     evaluator: Evaluator<'p>,
     name: String,
     policies: Vec<Hit<'p>>,
+    /// The last few regions read against the gazetteer: a list's rows
+    /// mostly share a handful of regions.
+    regions: Vec<(Region, Located)>,
+    /// The entry the next new region replaces once the list is full.
+    next_region: usize,
+}
+
+/// How many regions a [`Scratch`] remembers.
+const REGIONS_KEPT: usize = 8;
+
+impl Scratch<'_> {
+    /// [`crate::conditions::locate`] for the scenario, from memory when its
+    /// region was read before (the same strings, so the same answer).
+    fn locate(&mut self) -> Located {
+        let Some(region) = &self.scenario.enterprise.region else {
+            return crate::conditions::locate(&self.scenario);
+        };
+        if let Some((_, located)) = self.regions.iter().find(|(r, _)| r == region) {
+            return *located;
+        }
+        let located = crate::conditions::locate(&self.scenario);
+        let entry = (region.clone(), located);
+        if self.regions.len() < REGIONS_KEPT {
+            self.regions.push(entry);
+        } else {
+            self.regions[self.next_region] = entry;
+            self.next_region = (self.next_region + 1) % REGIONS_KEPT;
+        }
+        located
+    }
 }
 
 impl Default for Scratch<'_> {
@@ -344,6 +374,8 @@ impl Default for Scratch<'_> {
             evaluator: Evaluator::default(),
             name: String::new(),
             policies: Vec::new(),
+            regions: Vec::new(),
+            next_region: 0,
         }
     }
 }
@@ -456,7 +488,10 @@ impl<'p> Screener<'p> {
         cells: &C,
         evaluator: &mut Evaluator<'s>,
     ) -> Screened<'s> {
-        self.screen_into(row, cells, evaluator, &mut cells::empty_scenario(), Default::default())
+        let mut scenario = cells::empty_scenario();
+        let mut r = self.read_into(row, cells, &mut scenario);
+        let located = r.errors.is_empty().then(|| crate::conditions::locate(&scenario));
+        self.screened(&mut r, row, evaluator, &scenario, located, Default::default())
     }
 
     /// [`Screener::screen`] with one worker's [`Scratch`]: the row is read
@@ -469,26 +504,28 @@ impl<'p> Screener<'p> {
         scratch: &mut Scratch<'s>,
     ) -> Screened<'s> {
         let lists = (std::mem::take(&mut scratch.name), std::mem::take(&mut scratch.policies));
-        self.screen_into(row, cells, &mut scratch.evaluator, &mut scratch.scenario, lists)
+        let mut r = self.read_into(row, cells, &mut scratch.scenario);
+        let located = if r.errors.is_empty() { Some(scratch.locate()) } else { None };
+        self.screened(&mut r, row, &mut scratch.evaluator, &scratch.scenario, located, lists)
     }
 
-    fn screen_into<'s, C: Cells + ?Sized>(
+    /// The screened row of `r` (read into `scenario`; `located`, its
+    /// region read, when the row has no errors).
+    fn screened<'s, C: Cells + ?Sized>(
         &'s self,
+        r: &mut RowReader<'_, C>,
         row: u64,
-        cells: &C,
         evaluator: &mut Evaluator<'s>,
-        scenario: &mut Scenario,
+        scenario: &Scenario,
+        located: Option<Located>,
         (mut name, mut policies): (String, Vec<Hit<'s>>),
     ) -> Screened<'s> {
-        let mut r = self.read_into(row, cells, scenario);
-        let scenario = &*scenario;
         name.clear();
         name.push_str(r.cell(Key::Name).unwrap_or(""));
-        if !r.errors.is_empty() {
-            return Screened { row, name, outcome: Err(r.errors) };
-        }
+        let Some(located) = located.filter(|_| r.errors.is_empty()) else {
+            return Screened { row, name, outcome: Err(std::mem::take(&mut r.errors)) };
+        };
         let s2 = screening::screen_answers(S2_CRITERIA.map(|k| r.yes_no(k)));
-        let located = crate::conditions::locate(scenario);
         let set = self.documents_for(scenario, located);
         let evaluation = evaluator.evaluate_located(set, scenario, located);
         let total = evaluation.total_to_enterprise();
@@ -549,6 +586,25 @@ mod tests {
             neutralize_formula(&mut c);
             assert_eq!(c, want, "{cell:?}");
         }
+    }
+
+    #[test]
+    fn a_remembered_region_reads_as_a_fresh_one() {
+        let mut scratch = Scratch::default();
+        let names =
+            ["山东省", "浙江省", "四川省", "江苏省", "省", "山东", "浙江", "北京市", "上海市", "聊城市"];
+        for round in 0..3 {
+            for (i, province) in names.iter().enumerate() {
+                let county = (i % 2 == 0).then(|| "东昌府区".to_string());
+                scratch.scenario.enterprise.region =
+                    Some(Region { province: province.to_string(), city: Some("聊城市".into()), county });
+                let fresh = format!("{:?}", crate::conditions::locate(&scratch.scenario));
+                assert_eq!(format!("{:?}", scratch.locate()), fresh, "round {round}, {province}");
+            }
+        }
+        assert_eq!(scratch.regions.len(), REGIONS_KEPT);
+        scratch.scenario.enterprise.region = None;
+        assert!(matches!(scratch.locate(), Located::NoRegion));
     }
 
     #[test]
