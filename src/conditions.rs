@@ -261,8 +261,9 @@ pub(crate) fn item<'p>(
 ) -> ItemVerdict {
     let (mut failed, mut undecided) = (false, false);
     let open_before = checks.open.len();
-    for &i in &rule.plan().items[item.kind as usize] {
-        match test_item(&rule.conditions[i], &rule.readings, scenario, item) {
+    let plan = rule.plan();
+    for &i in &plan.items[item.kind as usize] {
+        match test_item(&rule.conditions[i], &plan.readings, scenario, item) {
             Test::Met => {}
             Test::Failed(why) => {
                 failed = true;
@@ -330,7 +331,7 @@ fn fee_rate_within(g: &Guarantee, max_percent: Decimal) -> Result<bool, FieldId>
 
 fn test_item<'p>(
     condition: &'p Condition,
-    readings: &[crate::pack::Reading],
+    readings: &crate::pack::ReadingValues,
     scenario: &Scenario,
     item: ItemRef,
 ) -> Test<'p> {

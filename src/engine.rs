@@ -17,7 +17,7 @@ use crate::size::{self, Statistics};
 use crate::templates::{
     self,
     interest::{InterestReadings, SubsidyRate},
-    Computed, Period, Trace, Window,
+    Buffers, Computed, Period, Trace, Window,
 };
 use time::Date;
 
@@ -57,6 +57,8 @@ pub struct Evaluator<'p> {
     /// dates, before they join the rule's own.
     missing: Vec<Field>,
     left_out: Vec<Reason<'p>>,
+    /// The templates' working lists.
+    buffers: Buffers,
 }
 
 impl Default for Evaluator<'_> {
@@ -70,6 +72,7 @@ impl Default for Evaluator<'_> {
             items: Vec::with_capacity(8),
             missing: Vec::new(),
             left_out: Vec::new(),
+            buffers: Buffers::default(),
         }
     }
 }
@@ -105,7 +108,7 @@ impl<'p> Evaluator<'p> {
                 }
                 let result = &mut out.results[n];
                 result.reset(doc, rule);
-                let buffers = (&mut self.items, &mut self.missing, &mut self.left_out);
+                let buffers = (&mut self.items, &mut self.missing, &mut self.left_out, &mut self.buffers);
                 evaluate_rule(doc, rule, scenario, &out.size, place, buffers, result);
                 n += 1;
             }
@@ -130,7 +133,12 @@ fn evaluate_rule<'p>(
     scenario: &Scenario,
     size: &SizeOutcome,
     place: Place,
-    (scratch, trace_missing, trace_left_out): (&mut Vec<ItemRef>, &mut Vec<Field>, &mut Vec<Reason<'p>>),
+    (scratch, trace_missing, trace_left_out, buffers): (
+        &mut Vec<ItemRef>,
+        &mut Vec<Field>,
+        &mut Vec<Reason<'p>>,
+        &mut Buffers,
+    ),
     result: &mut RuleResult<'p>,
 ) {
     let date = scenario.evaluation_date;
@@ -205,6 +213,7 @@ fn evaluate_rule<'p>(
         steps: std::mem::take(&mut result.steps),
         missing: std::mem::take(trace_missing),
         left_out: std::mem::take(trace_left_out),
+        buffers: std::mem::take(buffers),
     };
     let computed = compute(doc, rule, scenario, qualifying, &mut trace);
     result.steps = trace.steps;
@@ -212,6 +221,7 @@ fn evaluate_rule<'p>(
     result.reasons.append(&mut trace.left_out);
     *trace_missing = trace.missing;
     *trace_left_out = trace.left_out;
+    *buffers = trace.buffers;
     match computed {
         None => result.status = Status::NeedsInformation,
         Some(Computed::NotPublished) => result.status = Status::AmountNotPublished,
@@ -251,7 +261,7 @@ fn compute<'p>(
     items: &[ItemRef],
     trace: &mut Trace<'p>,
 ) -> Option<Computed> {
-    let readings = rule.readings.as_slice();
+    let readings = &rule.plan().readings;
     match &rule.calculation {
         Calculation::LprShareInterest { share_of_lpr_percent, cap_per_enterprise_year_yuan } => {
             templates::interest::compute(

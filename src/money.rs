@@ -229,7 +229,21 @@ impl<'de> Deserialize<'de> for Money {
 /// 四舍五入到分: half away from zero at two places, applied once at the end
 /// of each policy's calculation (ground rule 2).
 pub fn round_to_fen(value: Decimal) -> Decimal {
-    value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    let scale = value.scale();
+    if scale <= 2 || value.is_zero() {
+        return value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    }
+    // The same rounding on the 96-bit mantissa as one integer: a division
+    // and a comparison instead of rust_decimal's word-by-word passes (every
+    // computed amount is rounded, most with twenty-odd decimals).
+    let mantissa = value.mantissa().unsigned_abs();
+    let unit = 10u128.pow(scale - 2);
+    let fen = mantissa / unit;
+    let rest = mantissa - fen * unit;
+    let fen = if rest >= unit - rest { fen + 1 } else { fen };
+    // At most the mantissa, which fits in 96 bits.
+    let fen = fen as i128;
+    Decimal::from_i128_with_scale(if value.is_sign_negative() { -fen } else { fen }, 2)
 }
 
 /// An amount before rounding, for people (steps of the enterprise and the
@@ -300,12 +314,51 @@ impl fmt::Write for Digits {
     }
 }
 
+/// `value` as its `Display` writes it (`{}`, or `{:.N}` with `precision`):
+/// digits, a point, the decimals (cut, or padded with zeros, to the
+/// precision). A non-negative value whose mantissa fits in 64 bits, as
+/// every amount does, is written from one integer division; others go
+/// through rust_decimal's digit-by-digit formatting.
+pub fn write_plain(out: &mut impl fmt::Write, value: Decimal, precision: Option<usize>) -> fmt::Result {
+    let scale = value.scale() as usize;
+    let mantissa = value.mantissa();
+    let fits = !value.is_sign_negative() && scale < 20 && u64::try_from(mantissa).is_ok();
+    if !fits {
+        return match precision {
+            Some(p) => write!(out, "{value:.p$}"),
+            None => write!(out, "{value}"),
+        };
+    }
+    let mantissa = mantissa as u64;
+    let unit = 10u64.pow(scale as u32);
+    write!(out, "{}", mantissa / unit)?;
+    let shown = precision.unwrap_or(scale);
+    if shown == 0 {
+        return Ok(());
+    }
+    out.write_char('.')?;
+    // The decimals, most significant first: `scale` of them, then zeros.
+    let mut rest = mantissa % unit;
+    let mut place = unit;
+    for _ in 0..shown {
+        place /= 10;
+        match rest.checked_div(place) {
+            Some(digit) => {
+                out.write_char(char::from(b'0' + digit as u8))?;
+                rest %= place;
+            }
+            None => out.write_char('0')?,
+        }
+    }
+    Ok(())
+}
+
 /// Write `value` with a comma every three integer digits and at least
 /// `min_dp` decimals.
 fn write_grouped(f: &mut fmt::Formatter<'_>, value: Decimal, min_dp: usize) -> fmt::Result {
     use fmt::Write;
     let mut digits = Digits { buf: [0; 40], len: 0 };
-    write!(digits, "{value}")?;
+    write_plain(&mut digits, value, None)?;
     let text = std::str::from_utf8(&digits.buf[..digits.len]).map_err(|_| fmt::Error)?;
     let (sign, unsigned) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
@@ -416,6 +469,68 @@ mod tests {
             if let (Some(a), Some(b)) = (got, general) {
                 assert_eq!(a.scale(), b.scale(), "{t}");
             }
+        }
+    }
+
+    #[test]
+    fn plain_digits_as_display_writes_them() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for i in 0..20_000u32 {
+            let bits = 1 + next() % 96;
+            let mantissa = (u128::from(next()) << 64 | u128::from(next())) & ((1u128 << bits) - 1);
+            let mantissa = if i % 5 == 0 { -(mantissa as i128) } else { mantissa as i128 };
+            let d = Decimal::from_i128_with_scale(mantissa, (next() % 29) as u32);
+            for (precision, want) in
+                [(None, format!("{d}")), (Some(2), format!("{d:.2}")), (Some(0), format!("{d:.0}"))]
+            {
+                let mut got = String::new();
+                write_plain(&mut got, d, precision).unwrap();
+                assert_eq!(got, want, "{d} {precision:?}");
+            }
+        }
+        for d in [dec!(0), dec!(0.00), dec!(5), dec!(0.05), dec!(69000.00), dec!(1.999), dec!(-0.00)] {
+            let mut got = String::new();
+            write_plain(&mut got, d, Some(2)).unwrap();
+            assert_eq!(got, format!("{d:.2}"), "{d}");
+        }
+    }
+
+    #[test]
+    fn rounds_to_fen_as_rust_decimal_does() {
+        // A fixed pseudo-random walk over mantissas, scales and signs.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for i in 0..20_000u32 {
+            let bits = 1 + next() % 96;
+            let mantissa = (u128::from(next()) << 64 | u128::from(next())) & ((1u128 << bits) - 1);
+            let scale = (next() % 29) as u32;
+            let mantissa = if i % 3 == 0 { -(mantissa as i128) } else { mantissa as i128 };
+            let d = Decimal::from_i128_with_scale(mantissa, scale);
+            let want = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            let got = round_to_fen(d);
+            assert_eq!((got, got.scale(), got.to_string()), (want, want.scale(), want.to_string()), "{d}");
+        }
+        for d in [
+            dec!(0.005),
+            dec!(-0.005),
+            dec!(0.004999),
+            dec!(-0.0000),
+            dec!(2.675),
+            dec!(1.0050000000000000000000000000),
+        ] {
+            let want = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            assert_eq!(round_to_fen(d).to_string(), want.to_string(), "{d}");
         }
     }
 

@@ -7,6 +7,7 @@
 //! (「浙江省台州市临海市」, 「台州市临海市」). Whitespace inside is ignored.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -54,7 +55,29 @@ pub type PlaceId = usize;
 pub struct Gazetteer {
     places: Vec<PlaceEntry>,
     parents: Vec<Option<PlaceId>>,
-    by_name: HashMap<String, PlaceId>,
+    by_name: HashMap<String, PlaceId, BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a: the gazetteer's keys are a few short names of its own, so the
+/// denial-of-service guard of the default hasher buys nothing, and every
+/// evaluation looks the enterprise's region up.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// The built-in gazetteer, read once.
@@ -67,6 +90,14 @@ pub fn gazetteer() -> &'static Gazetteer {
     })
 }
 
+/// Whether `text` may hold a whitespace character, from its bytes alone:
+/// ASCII spaces and controls, and the lead bytes of every other
+/// `char::is_whitespace` (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
+/// Chinese names (lead bytes E4–E9) never need decoding.
+fn may_hold_whitespace(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3))
+}
+
 fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -75,7 +106,7 @@ impl Gazetteer {
     /// Index the places; refuse a spelling used twice, an unknown parent, or
     /// a parent that is not a level above.
     pub fn new(places: Vec<PlaceEntry>) -> Result<Gazetteer, String> {
-        let mut by_name = HashMap::new();
+        let mut by_name = HashMap::default();
         for (id, p) in places.iter().enumerate() {
             for name in std::iter::once(&p.name).chain(&p.aliases) {
                 if by_name.insert(squeeze(name), id).is_some() {
@@ -113,7 +144,7 @@ impl Gazetteer {
     /// The place a typed name means, if the gazetteer knows it.
     pub fn resolve(&self, text: &str) -> Option<PlaceId> {
         // Most names carry no whitespace: read them as they are, unallocated.
-        if text.contains(char::is_whitespace) {
+        if may_hold_whitespace(text) && text.contains(char::is_whitespace) {
             self.resolve_squeezed(&squeeze(text))
         } else {
             self.resolve_squeezed(text)
@@ -153,6 +184,14 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_whitespace_character_is_caught_by_its_bytes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| c.is_whitespace()) {
+            assert!(may_hold_whitespace(c.encode_utf8(&mut [0; 4])), "U+{:04X}", c as u32);
+        }
+        assert!(!may_hold_whitespace("山东省聊城市东昌府区"));
+    }
 
     fn name(text: &str) -> Option<&'static str> {
         gazetteer().resolve(text).map(|id| gazetteer().entry(id).name.as_str())

@@ -9,17 +9,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use csv::{ByteRecord, WriterBuilder};
+use csv::ByteRecord;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use sme_subsidy::batch::csv_list::{
-    bounded_reader, output_header, over_row_limit, read_error, read_header, screen_record_with, too_big,
+    bounded_reader, output_header, over_row_limit, read_error, read_header, screen_record_reusing, too_big,
     too_many_rows, RowMark,
 };
-use sme_subsidy::batch::{template_csv, CellError, Options, Screener};
-use sme_subsidy::engine::Evaluator;
+use sme_subsidy::batch::{template_csv, CellError, Options, Scratch, Screener};
 use sme_subsidy::limits::{terminal_safe, MAX_LIST_BYTES, MAX_ROWS};
 use sme_subsidy::money::Yuan;
 use sme_subsidy::pack::PolicySet;
@@ -102,7 +101,9 @@ where
     }
     let screener = Screener::new(set, header, options);
 
-    let mut out = BufWriter::with_capacity(1 << 20, output);
+    // Smaller than a task's text, so each task's rows go straight to the
+    // output rather than being copied into the buffer first.
+    let mut out = BufWriter::with_capacity(1 << 16, output);
     let io_err = |e: io::Error| format!("写入输出失败 / writing the output failed: {e}");
     out.write_all(&output_header()).map_err(io_err)?;
 
@@ -147,7 +148,7 @@ where
             },
         );
         let (m, pos) = side?;
-        pending = Some(parts?);
+        pending = Some(parts);
         first_row += n as u64;
         bytes_read = pos;
         std::mem::swap(&mut current, &mut next);
@@ -191,13 +192,14 @@ fn read_chunk<R: Read>(
     Ok(n)
 }
 
-fn screen_chunk(screener: &Screener, chunk: &[Slot], first_row: u64) -> Result<Vec<Part>, String> {
+fn screen_chunk(screener: &Screener, chunk: &[Slot], first_row: u64) -> Vec<Part> {
     chunk
         .par_chunks(TASK)
         .enumerate()
-        .map(|(t, slots)| {
-            let mut writer =
-                WriterBuilder::new().has_headers(false).from_writer(Vec::with_capacity(slots.len() * 256));
+        // One scratch per worker's run of tasks, not per task.
+        .map_init(Scratch::default, |scratch, (t, slots)| {
+            // Room for the longer rows (several policies named) without regrowth.
+            let mut text = String::with_capacity(slots.len() * 512);
             let mut part = Part {
                 bytes: Vec::new(),
                 ok: 0,
@@ -206,29 +208,27 @@ fn screen_chunk(screener: &Screener, chunk: &[Slot], first_row: u64) -> Result<V
                 total: Decimal::ZERO,
                 errors: Vec::new(),
             };
-            let mut cells: [String; 9] = Default::default();
-            let mut evaluator = Evaluator::default();
             for (k, slot) in slots.iter().enumerate() {
                 let row = first_row + (t * TASK + k) as u64;
-                let Some(screened) = screen_record_with(screener, row, &slot.record, &mut evaluator) else {
+                let Some(mut screened) = screen_record_reusing(screener, row, &slot.record, scratch) else {
                     part.blank += 1;
                     continue;
                 };
-                screened.write_cells(&mut cells);
-                writer.write_record(&cells).map_err(|e| e.to_string())?;
-                match screened.outcome {
+                screened.write_csv(&mut text);
+                match &mut screened.outcome {
                     Ok(o) => {
                         part.ok += 1;
                         part.total += o.total;
                     }
                     Err(errors) => {
                         part.failed += 1;
-                        part.errors.push(errors);
+                        part.errors.push(std::mem::take(errors));
                     }
                 }
+                scratch.recycle(screened);
             }
-            part.bytes = writer.into_inner().map_err(|e| e.to_string())?;
-            Ok(part)
+            part.bytes = text.into_bytes();
+            part
         })
         .collect()
 }

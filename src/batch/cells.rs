@@ -84,15 +84,27 @@ impl<'p> Screener<'p> {
         row: u64,
         cells: &'a C,
     ) -> (Scenario, RowReader<'a, C>) {
+        let mut scenario = empty_scenario();
+        let r = self.read_into(row, cells, &mut scenario);
+        (scenario, r)
+    }
+
+    /// [`Self::read`] into a scenario of an earlier row, every field overwritten.
+    pub(super) fn read_into<'a, C: Cells + ?Sized>(
+        &'a self,
+        row: u64,
+        cells: &'a C,
+        scenario: &mut Scenario,
+    ) -> RowReader<'a, C> {
         let mut r = RowReader::new(&self.header, cells, row);
         self.header.row_errors(row, &mut r.errors);
         r.shape();
         if !r.filled(Key::Name) && self.header.has(Key::Name) {
             r.push(Key::Name, "企业名称不能为空".into(), "the enterprise name must not be empty".into());
         }
-        let (scenario, items) = self.build(&mut r);
+        let items = self.fill(&mut r, scenario);
         if r.errors.is_empty() {
-            if let Err(errors) = input::check(&scenario) {
+            if let Err(errors) = input::check(scenario) {
                 for e in errors {
                     r.input_error(e, &items);
                 }
@@ -104,7 +116,8 @@ impl<'p> Screener<'p> {
             let columns = self.header.template_columns();
             let order =
                 |e: &CellError| columns.iter().position(|c| c.header() == e.column).map_or(0, |k| k + 1);
-            r.errors.sort_by_key(order);
+            // Each error's column looked up once, not once per comparison.
+            r.errors.sort_by_cached_key(order);
         }
         if r.errors.len() > MAX_ERRORS_PER_ROW {
             let more = r.errors.len() - (MAX_ERRORS_PER_ROW - 1);
@@ -116,12 +129,15 @@ impl<'p> Screener<'p> {
                 en: format!("{more} more errors not listed"),
             });
         }
-        (scenario, r)
+        r
     }
 
-    fn build<C: Cells + ?Sized>(&self, r: &mut RowReader<'_, C>) -> (Scenario, Items) {
+    /// Read the row into `s`, every field overwritten, keeping the room of
+    /// its strings and lists from the row before (a list of a million rows
+    /// allocates for its first rows only).
+    fn fill<C: Cells + ?Sized>(&self, r: &mut RowReader<'_, C>, s: &mut Scenario) -> Items {
         let mut items = Items::default();
-        let evaluation_date = match r.date(Key::Date).or(self.options.default_date) {
+        s.evaluation_date = match r.date(Key::Date).or(self.options.default_date) {
             Some(d) => d,
             None => {
                 if r.cell(Key::Date).is_none() {
@@ -135,11 +151,30 @@ impl<'p> Screener<'p> {
             }
         };
 
-        let province = r.text(Key::Province);
-        let city = r.text(Key::City);
-        let county = r.text(Key::County);
-        let region = match province {
-            Some(province) => Some(Region { province, city, county }),
+        let (province, city, county) = (r.cell(Key::Province), r.cell(Key::City), r.cell(Key::County));
+        // Destructured, so a field added to the scenario cannot be left
+        // holding the row before's value.
+        let Enterprise {
+            name,
+            region: e_region,
+            industry,
+            employees,
+            operating_revenue,
+            total_assets,
+            annual_exports,
+            qualifications,
+        } = &mut s.enterprise;
+        match province {
+            Some(province) => {
+                let region = e_region.get_or_insert_with(|| Region {
+                    province: String::new(),
+                    city: None,
+                    county: None,
+                });
+                set_text(&mut region.province, province);
+                set_optional_text(&mut region.city, city);
+                set_optional_text(&mut region.county, county);
+            }
             None => {
                 if city.is_some() || county.is_some() {
                     r.push(
@@ -148,46 +183,61 @@ impl<'p> Screener<'p> {
                         "enter the province when a city or county is given".into(),
                     );
                 }
-                None
+                *e_region = None;
             }
-        };
-        let enterprise = Enterprise {
-            name: None,
-            region,
-            industry: r.choice(Key::Industry, Industry::cells),
-            employees: r.count(Key::Employees),
-            operating_revenue: r.money(Key::Revenue, Currency::Cny),
-            total_assets: r.money(Key::Assets, Currency::Cny),
-            annual_exports: r.money(Key::Exports, Currency::Usd),
-            qualifications: if r.yes_no(Key::Tech) == Some(true) {
-                vec![Qualification::TechEnterprise]
-            } else {
-                Vec::new()
-            },
-        };
-
-        let mut loans = Vec::new();
-        if r.any(&LOAN_KEYS) {
-            loans.push(Loan {
-                label: None,
-                principal: r.money(Key::LoanPrincipal, Currency::Cny),
-                monthly_average_balance: r.money(Key::MonthlyBalance, Currency::Cny),
-                start_date: r.date(Key::LoanStart),
-                end_date: r.date(Key::LoanEnd),
-                contract_rate_percent: r.percent(Key::LoanRate),
-                interest_paid: r.money(Key::InterestPaid, Currency::Cny),
-                collateral: r.choices(Key::Collateral, Collateral::cells),
-                pledge_registered: r.yes_no(Key::PledgeRegistered),
-                lender: r.choice(Key::Lender, Lender::cells),
-                purpose: r.choice(Key::Purpose, LoanPurpose::cells),
-                carbon_reduction_tool: r.yes_no(Key::CarbonTool),
-                repaid_on_schedule: r.yes_no(Key::RepaidOnSchedule),
-                repayments: Vec::new(),
-            });
         }
-        let mut guarantees = Vec::new();
+        *name = None;
+        *industry = r.choice(Key::Industry, Industry::cells);
+        *employees = r.count(Key::Employees);
+        *operating_revenue = r.money(Key::Revenue, Currency::Cny);
+        *total_assets = r.money(Key::Assets, Currency::Cny);
+        *annual_exports = r.money(Key::Exports, Currency::Usd);
+        qualifications.clear();
+        if r.yes_no(Key::Tech) == Some(true) {
+            qualifications.push(Qualification::TechEnterprise);
+        }
+
+        if r.any(&LOAN_KEYS) {
+            s.loans.truncate(1);
+            if s.loans.is_empty() {
+                s.loans.push(Loan::default());
+            }
+            let Loan {
+                label,
+                principal,
+                monthly_average_balance,
+                start_date,
+                end_date,
+                contract_rate_percent,
+                interest_paid,
+                collateral,
+                pledge_registered,
+                lender,
+                purpose,
+                carbon_reduction_tool,
+                repaid_on_schedule,
+                repayments,
+            } = &mut s.loans[0];
+            *label = None;
+            *principal = r.money(Key::LoanPrincipal, Currency::Cny);
+            *monthly_average_balance = r.money(Key::MonthlyBalance, Currency::Cny);
+            *start_date = r.date(Key::LoanStart);
+            *end_date = r.date(Key::LoanEnd);
+            *contract_rate_percent = r.percent(Key::LoanRate);
+            *interest_paid = r.money(Key::InterestPaid, Currency::Cny);
+            r.choices_into(Key::Collateral, Collateral::cells, collateral);
+            *pledge_registered = r.yes_no(Key::PledgeRegistered);
+            *lender = r.choice(Key::Lender, Lender::cells);
+            *purpose = r.choice(Key::Purpose, LoanPurpose::cells);
+            *carbon_reduction_tool = r.yes_no(Key::CarbonTool);
+            *repaid_on_schedule = r.yes_no(Key::RepaidOnSchedule);
+            repayments.clear();
+        } else {
+            s.loans.clear();
+        }
+        s.guarantees.clear();
         if r.any(&GUARANTEE_KEYS) {
-            guarantees.push(Guarantee {
+            s.guarantees.push(Guarantee {
                 label: None,
                 amount: r.money(Key::GuaranteeAmount, Currency::Cny),
                 fee: r.money(Key::GuaranteeFee, Currency::Cny),
@@ -200,9 +250,9 @@ impl<'p> Screener<'p> {
                 loan_number: None,
             });
         }
-        let mut evaluation_fees = Vec::new();
+        s.evaluation_fees.clear();
         if r.any(&[Key::EvaluationFee, Key::EvaluationFeeForPledge, Key::EvaluationFeeDate]) {
-            evaluation_fees.push(EvaluationFee {
+            s.evaluation_fees.push(EvaluationFee {
                 label: None,
                 fee: r.money(Key::EvaluationFee, Currency::Cny),
                 for_patent_pledge_loan: r.yes_no(Key::EvaluationFeeForPledge),
@@ -210,7 +260,8 @@ impl<'p> Screener<'p> {
                 loan_number: None,
             });
         }
-        let mut insurance = Vec::new();
+        let insurance = &mut s.insurance;
+        insurance.clear();
         if r.any(&INSURANCE_KEYS) {
             items.main_insurance = Some(insurance.len());
             insurance.push(InsurancePolicy {
@@ -233,7 +284,7 @@ impl<'p> Screener<'p> {
                 start_date: r.date(Key::ExportCreditStart),
             });
         }
-        let ipo = if r.any(&[Key::IpoStage, Key::Fundraising]) {
+        s.ipo = if r.any(&[Key::IpoStage, Key::Fundraising]) {
             Some(Ipo {
                 stage_reached: r.choice(Key::IpoStage, IpoStage::cells),
                 planned_fundraising: r.money(Key::Fundraising, Currency::Cny),
@@ -241,24 +292,51 @@ impl<'p> Screener<'p> {
         } else {
             None
         };
-        let mut answers = std::collections::BTreeMap::new();
+        s.lpr_override = LprOverride::default();
+        // The map holds only this header's question ids: each is set or
+        // removed, its key allocated once while the answer stays.
         for (q, question) in self.header.questions.iter().enumerate() {
-            if let Some(yes) = r.question(q) {
-                answers.insert(question.id.clone(), yes);
+            match r.question(q) {
+                Some(yes) => match s.answers.get_mut(&question.id) {
+                    Some(answer) => *answer = yes,
+                    None => {
+                        s.answers.insert(question.id.clone(), yes);
+                    }
+                },
+                None => {
+                    s.answers.remove(&question.id);
+                }
             }
         }
-        let scenario = Scenario {
-            evaluation_date,
-            enterprise,
-            loans,
-            guarantees,
-            evaluation_fees,
-            insurance,
-            ipo,
-            lpr_override: LprOverride::default(),
-            answers,
-        };
-        (scenario, items)
+        items
+    }
+}
+
+/// A scenario with nothing entered, for [`Screener::fill`] to overwrite.
+pub(super) fn empty_scenario() -> Scenario {
+    Scenario {
+        evaluation_date: Date::MIN,
+        enterprise: Enterprise::default(),
+        loans: Vec::new(),
+        guarantees: Vec::new(),
+        evaluation_fees: Vec::new(),
+        insurance: Vec::new(),
+        ipo: None,
+        lpr_override: LprOverride::default(),
+        answers: std::collections::BTreeMap::new(),
+    }
+}
+
+fn set_text(slot: &mut String, text: &str) {
+    slot.clear();
+    slot.push_str(text);
+}
+
+fn set_optional_text(slot: &mut Option<String>, text: Option<&str>) {
+    match (slot.as_mut(), text) {
+        (Some(s), Some(text)) => set_text(s, text),
+        (None, Some(text)) => *slot = Some(text.to_string()),
+        (_, None) => *slot = None,
     }
 }
 
@@ -277,8 +355,14 @@ pub(super) fn trim(s: &str) -> &str {
         return s;
     };
     // The usual cell: an ASCII letter or digit at both ends, or CJK text.
+    // A three-byte character led by E4–E9 is in U+4000–U+9FFF, where no
+    // space is: read from the bytes, not decoded.
+    let b = s.as_bytes();
     let plain = |b: u8| b > b' ' && b < 0x80;
-    if plain(first) && plain(last) {
+    let cjk_lead = |b: u8| (0xE4..=0xE9).contains(&b);
+    let first_plain = plain(first) || cjk_lead(first);
+    let last_plain = plain(last) || (b.len() >= 3 && last >= 0x80 && cjk_lead(b[b.len() - 3]));
+    if first_plain && last_plain {
         return s;
     }
     match (s.chars().next(), s.chars().next_back()) {
@@ -301,7 +385,7 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
     fn new(header: &'a Header, cells: &'a C, row: u64) -> Self {
         let mut values = [None; N];
         let mut errors = Vec::new();
-        for (k, (v, p)) in values.iter_mut().zip(header.positions).enumerate() {
+        for (k, (v, &p)) in values.iter_mut().zip(&header.positions).enumerate() {
             if let Some(c) = p.and_then(|i| cells.cell(i)).map(trim) {
                 // Bytes first: only a long cell is counted in characters.
                 if c.len() > MAX_CELL_CHARS && c.chars().count() > MAX_CELL_CHARS {
@@ -366,10 +450,6 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
                 en: format!("the row has {have} cells, more than the header's {want} (perhaps an unquoted comma in an amount or a name)"),
             });
         }
-    }
-
-    fn text(&self, key: Key) -> Option<String> {
-        self.cell(key).map(str::to_string)
     }
 
     /// A cell that is not a number of this kind, or a number too large to
@@ -540,11 +620,16 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
     }
 
     /// Several values separated by 、 + , ; / or spaces.
-    fn choices<T: for<'de> Deserialize<'de>>(&mut self, key: Key, choices: impl Fn() -> String) -> Vec<T> {
+    fn choices_into<T: for<'de> Deserialize<'de>>(
+        &mut self,
+        key: Key,
+        choices: impl Fn() -> String,
+        out: &mut Vec<T>,
+    ) {
+        out.clear();
         let Some(text) = self.cell(key) else {
-            return Vec::new();
+            return;
         };
-        let mut out = Vec::new();
         let mut bad = Vec::new();
         for part in text
             .split(['、', '+', '＋', ',', '，', ';', '；', '/', ' ', '\u{3000}'])
@@ -564,7 +649,6 @@ impl<'a, C: Cells + ?Sized> RowReader<'a, C> {
                 format!("`{bad}` is not one of the choices: {list} (separate several with 、)"),
             );
         }
-        out
     }
 
     /// An error from `input::check`, put back on its column.

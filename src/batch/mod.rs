@@ -38,7 +38,7 @@ use crate::engine::Evaluator;
 use crate::money::Yuan;
 use crate::pack::{PolicySet, Recipient, Rule};
 use crate::result::{SizeOutcome, Status};
-use crate::scenario::Scenario;
+use crate::scenario::{Region, Scenario};
 use crate::screening::{self, Screening};
 
 /// A cell a spreadsheet would run as a formula made inert, as OWASP's
@@ -143,37 +143,56 @@ impl Screened<'_> {
         for c in cells.iter_mut() {
             c.clear();
         }
-        let _ = write!(cells[0], "{}", self.row);
-        cells[1].push_str(&self.name);
+        self.write_row(&mut CellArray { cells, at: 0 });
+    }
+
+    /// The output row as one CSV record (quoted where the csv crate's
+    /// writer would quote, `\n` at the end) appended to `out`: each cell
+    /// written in place, with no string of its own.
+    pub fn write_csv(&self, out: &mut String) {
+        self.write_row(&mut CsvRecord { out, start: 0, first: true });
+        out.push('\n');
+    }
+
+    /// Each column's text in order, through `sink` (which makes each cell
+    /// formula-safe as it closes).
+    fn write_row(&self, sink: &mut impl CellSink) {
+        let _ = write!(sink.next(), "{}", self.row);
+        sink.next().push_str(&self.name);
         match &self.outcome {
             Err(errors) => {
-                cells[2].push_str("error");
+                sink.next().push_str("error");
+                for _ in 3..8 {
+                    sink.next();
+                }
+                let e8 = sink.next();
                 for (i, e) in errors.iter().enumerate() {
                     if i > 0 {
-                        cells[8].push('；');
+                        e8.push('；');
                     }
-                    let _ = write!(cells[8], "{e}");
+                    let _ = write!(e8, "{e}");
                 }
             }
             Ok(o) => {
-                cells[2].push_str("ok");
+                sink.next().push_str("ok");
+                let size = sink.next();
                 match &o.size {
                     SizeOutcome::Classified(s) => {
-                        cells[3].push_str(s.name_zh());
-                        cells[3].push_str("企业");
+                        size.push_str(s.name_zh());
+                        size.push_str("企业");
                     }
                     SizeOutcome::Missing(metrics) => {
-                        cells[3].push_str("需补充：");
+                        size.push_str("需补充：");
                         for (i, m) in metrics.iter().enumerate() {
                             if i > 0 {
-                                cells[3].push('、');
+                                size.push('、');
                             }
-                            cells[3].push_str(m.name_zh());
+                            size.push_str(m.name_zh());
                         }
                     }
-                    SizeOutcome::NoIndustry => cells[3].push_str("需填写所属行业"),
+                    SizeOutcome::NoIndustry => size.push_str("需填写所属行业"),
                 }
-                let s2 = &mut cells[4];
+                let s2 = sink.next();
                 match o.s2.outcome {
                     screening::Outcome::Listable => s2.push_str("符合五项标准"),
                     screening::Outcome::NotListable => {
@@ -189,8 +208,8 @@ impl Screened<'_> {
                         criteria_names(o.s2.unanswered, s2);
                     }
                 }
+                let p = sink.next();
                 for (i, h) in o.eligible().enumerate() {
-                    let p = &mut cells[5];
                     if i > 0 {
                         p.push('；');
                     }
@@ -213,23 +232,161 @@ impl Screened<'_> {
                         None => p.push_str("（金额未公布）"),
                     }
                 }
-                let _ = write!(cells[6], "{:.2}", o.total);
+                let _ = crate::money::write_plain(sink.next(), o.total, Some(2));
+                let could = sink.next();
                 let n = o.could_add().count();
-                let _ = write!(cells[7], "{n}");
+                let _ = write!(could, "{n}");
                 for (i, h) in o.could_add().enumerate() {
-                    cells[7].push_str(if i == 0 { "项：" } else { "、" });
-                    cells[7].push_str(&h.rule.id);
-                    cells[7].push(' ');
-                    cells[7].push_str(&h.rule.name.zh);
-                    cells[7].push_str(if h.status == Status::NeedsInformation {
+                    could.push_str(if i == 0 { "项：" } else { "、" });
+                    could.push_str(&h.rule.id);
+                    could.push(' ');
+                    could.push_str(&h.rule.name.zh);
+                    could.push_str(if h.status == Status::NeedsInformation {
                         "（需补充信息）"
                     } else {
                         "（金额未公布）"
                     });
                 }
+                sink.next();
             }
         }
-        cells.iter_mut().for_each(neutralize_formula);
+        sink.finish();
+    }
+}
+
+/// Where a row's cells go, one after another: `next` closes the cell
+/// before (made formula-safe, [`neutralize_formula`]) and opens the next.
+trait CellSink {
+    fn next(&mut self) -> &mut String;
+    /// Close the last cell.
+    fn finish(&mut self);
+}
+
+/// The nine cells as strings.
+struct CellArray<'a> {
+    cells: &'a mut [String; 9],
+    /// Cells opened so far.
+    at: usize,
+}
+
+impl CellSink for CellArray<'_> {
+    fn next(&mut self) -> &mut String {
+        if self.at > 0 {
+            neutralize_formula(&mut self.cells[self.at - 1]);
+        }
+        self.at += 1;
+        &mut self.cells[self.at - 1]
+    }
+    fn finish(&mut self) {
+        neutralize_formula(&mut self.cells[self.at - 1]);
+    }
+}
+
+/// The cells written into one CSV text, each closed as the csv crate's
+/// writer writes a field (`QuoteStyle::Necessary`): in double quotes, its
+/// quotes doubled, when it holds a comma, a quote or a line break.
+struct CsvRecord<'a> {
+    out: &'a mut String,
+    /// Where the open cell starts.
+    start: usize,
+    first: bool,
+}
+
+impl CsvRecord<'_> {
+    fn close(&mut self) {
+        let start = self.start;
+        let cell = &self.out[start..];
+        if cell.as_bytes().first().is_some_and(|b| b"=+-@\t\r".contains(b)) && !is_plain_number(cell) {
+            self.out.insert(start, '\'');
+        }
+        let cell = &self.out[start..];
+        // Without an early exit per byte, each block's test vectorises.
+        let special =
+            |block: &[u8]| block.iter().fold(false, |any, &b| any | matches!(b, b',' | b'"' | b'\n' | b'\r'));
+        if cell.as_bytes().chunks(32).any(special) {
+            let quoted = format!("\"{}\"", cell.replace('"', "\"\""));
+            self.out.truncate(start);
+            self.out.push_str(&quoted);
+        }
+    }
+}
+
+impl CellSink for CsvRecord<'_> {
+    fn next(&mut self) -> &mut String {
+        if self.first {
+            self.first = false;
+        } else {
+            self.close();
+            self.out.push(',');
+        }
+        self.start = self.out.len();
+        self.out
+    }
+    fn finish(&mut self) {
+        self.close();
+    }
+}
+
+/// What one worker reuses from row to row ([`Screener::screen_reusing`]):
+/// the scenario, the evaluation's lists, and those of a screened row given
+/// back with [`Scratch::recycle`].
+pub struct Scratch<'p> {
+    scenario: Scenario,
+    evaluator: Evaluator<'p>,
+    name: String,
+    policies: Vec<Hit<'p>>,
+    /// The last few regions read against the gazetteer: a list's rows
+    /// mostly share a handful of regions.
+    regions: Vec<(Region, Located)>,
+    /// The entry the next new region replaces once the list is full.
+    next_region: usize,
+}
+
+/// How many regions a [`Scratch`] remembers.
+const REGIONS_KEPT: usize = 8;
+
+impl Scratch<'_> {
+    /// [`crate::conditions::locate`] for the scenario, from memory when its
+    /// region was read before (the same strings, so the same answer).
+    fn locate(&mut self) -> Located {
+        let Some(region) = &self.scenario.enterprise.region else {
+            return crate::conditions::locate(&self.scenario);
+        };
+        if let Some((_, located)) = self.regions.iter().find(|(r, _)| r == region) {
+            return *located;
+        }
+        let located = crate::conditions::locate(&self.scenario);
+        let entry = (region.clone(), located);
+        if self.regions.len() < REGIONS_KEPT {
+            self.regions.push(entry);
+        } else {
+            self.regions[self.next_region] = entry;
+            self.next_region = (self.next_region + 1) % REGIONS_KEPT;
+        }
+        located
+    }
+}
+
+impl Default for Scratch<'_> {
+    fn default() -> Self {
+        Scratch {
+            scenario: cells::empty_scenario(),
+            evaluator: Evaluator::default(),
+            name: String::new(),
+            policies: Vec::new(),
+            regions: Vec::new(),
+            next_region: 0,
+        }
+    }
+}
+
+impl<'p> Scratch<'p> {
+    /// Keep a written row's name and policy list for the next row.
+    pub fn recycle(&mut self, screened: Screened<'p>) {
+        self.name = screened.name;
+        if let Ok(outcome) = screened.outcome {
+            self.policies = outcome.policies;
+        }
     }
 }
 
@@ -331,29 +488,65 @@ impl<'p> Screener<'p> {
         cells: &C,
         evaluator: &mut Evaluator<'s>,
     ) -> Screened<'s> {
-        let (scenario, mut r) = self.read(row, cells);
-        let name = r.cell(Key::Name).unwrap_or("").to_string();
-        if !r.errors.is_empty() {
-            return Screened { row, name, outcome: Err(r.errors) };
-        }
+        let mut scenario = cells::empty_scenario();
+        let mut r = self.read_into(row, cells, &mut scenario);
+        let located = r.errors.is_empty().then(|| crate::conditions::locate(&scenario));
+        self.screened(&mut r, row, evaluator, &scenario, located, Default::default())
+    }
+
+    /// [`Screener::screen`] with one worker's [`Scratch`]: the row is read
+    /// into the scenario of the row before and evaluated into the same
+    /// lists, so rows one after another allocate next to nothing.
+    pub fn screen_reusing<'s, C: Cells + ?Sized>(
+        &'s self,
+        row: u64,
+        cells: &C,
+        scratch: &mut Scratch<'s>,
+    ) -> Screened<'s> {
+        let lists = (std::mem::take(&mut scratch.name), std::mem::take(&mut scratch.policies));
+        let mut r = self.read_into(row, cells, &mut scratch.scenario);
+        let located = if r.errors.is_empty() { Some(scratch.locate()) } else { None };
+        self.screened(&mut r, row, &mut scratch.evaluator, &scratch.scenario, located, lists)
+    }
+
+    /// The screened row of `r` (read into `scenario`; `located`, its
+    /// region read, when the row has no errors).
+    fn screened<'s, C: Cells + ?Sized>(
+        &'s self,
+        r: &mut RowReader<'_, C>,
+        row: u64,
+        evaluator: &mut Evaluator<'s>,
+        scenario: &Scenario,
+        located: Option<Located>,
+        (mut name, mut policies): (String, Vec<Hit<'s>>),
+    ) -> Screened<'s> {
+        name.clear();
+        name.push_str(r.cell(Key::Name).unwrap_or(""));
+        let Some(located) = located.filter(|_| r.errors.is_empty()) else {
+            return Screened { row, name, outcome: Err(std::mem::take(&mut r.errors)) };
+        };
         let s2 = screening::screen_answers(S2_CRITERIA.map(|k| r.yes_no(k)));
-        let located = crate::conditions::locate(&scenario);
-        let set = self.documents_for(&scenario, located);
-        let evaluation = evaluator.evaluate_located(set, &scenario, located);
+        let set = self.documents_for(scenario, located);
+        let evaluation = evaluator.evaluate_located(set, scenario, located);
         let total = evaluation.total_to_enterprise();
-        let policies = evaluation
-            .results
-            .iter()
-            .filter(|r| {
-                matches!(r.status, Status::Eligible | Status::AmountNotPublished | Status::NeedsInformation)
-            })
-            .map(|r| Hit {
-                rule: r.rule,
-                status: r.status,
-                amount: r.amount,
-                counts_in_total: r.counts_in_total(),
-            })
-            .collect();
+        policies.clear();
+        policies.extend(
+            evaluation
+                .results
+                .iter()
+                .filter(|r| {
+                    matches!(
+                        r.status,
+                        Status::Eligible | Status::AmountNotPublished | Status::NeedsInformation
+                    )
+                })
+                .map(|r| Hit {
+                    rule: r.rule,
+                    status: r.status,
+                    amount: r.amount,
+                    counts_in_total: r.counts_in_total(),
+                }),
+        );
         Screened { row, name, outcome: Ok(Outcome { size: evaluation.size.clone(), s2, policies, total }) }
     }
 }
@@ -393,6 +586,25 @@ mod tests {
             neutralize_formula(&mut c);
             assert_eq!(c, want, "{cell:?}");
         }
+    }
+
+    #[test]
+    fn a_remembered_region_reads_as_a_fresh_one() {
+        let mut scratch = Scratch::default();
+        let names =
+            ["山东省", "浙江省", "四川省", "江苏省", "省", "山东", "浙江", "北京市", "上海市", "聊城市"];
+        for round in 0..3 {
+            for (i, province) in names.iter().enumerate() {
+                let county = (i % 2 == 0).then(|| "东昌府区".to_string());
+                scratch.scenario.enterprise.region =
+                    Some(Region { province: province.to_string(), city: Some("聊城市".into()), county });
+                let fresh = format!("{:?}", crate::conditions::locate(&scratch.scenario));
+                assert_eq!(format!("{:?}", scratch.locate()), fresh, "round {round}, {province}");
+            }
+        }
+        assert_eq!(scratch.regions.len(), REGIONS_KEPT);
+        scratch.scenario.enterprise.region = None;
+        assert!(matches!(scratch.locate(), Located::NoRegion));
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub use institution::{InstitutionCalculation, InstitutionRule};
 pub use product::Product;
 pub use reading::{
     BalancePeriod, CapYear, Choice, DayCount, EffectivePeriod, FeeCapUnit, FutureInterest,
-    GuaranteeAmountScope, LprDate, PremiumCapYear, PrincipalBasis, Reading, Readings,
+    GuaranteeAmountScope, LprDate, PremiumCapYear, PrincipalBasis, Reading, ReadingValues, Readings,
 };
 
 /// The active policy set: the documents a calculation runs against.
@@ -254,13 +254,15 @@ pub(crate) struct RulePlan {
     pub enterprise: Vec<usize>,
     /// The item tests, by [`ItemKind`] (its declaration order).
     pub items: [Vec<usize>; 4],
+    /// The rule's readings, by kind.
+    pub readings: ReadingValues,
 }
 
 impl Rule {
     /// The rule's [`RulePlan`].
     pub(crate) fn plan(&self) -> &RulePlan {
         self.plan.get_or_init(|| {
-            let mut plan = RulePlan::default();
+            let mut plan = RulePlan { readings: ReadingValues::of(&self.readings), ..RulePlan::default() };
             for (i, condition) in self.conditions.iter().enumerate() {
                 match condition.item_scope() {
                     None => plan.enterprise.push(i),

@@ -128,6 +128,8 @@ fn value_of<T: Serialize>(value: &T) -> String {
 pub trait ReadingKind: Copy + Default {
     /// The value, when `choice` is a reading of this kind.
     fn pick(choice: &Choice) -> Option<Self>;
+    /// The value of this kind in a rule's [`ReadingValues`].
+    fn of(values: &ReadingValues) -> Self;
 }
 
 macro_rules! readings {
@@ -163,6 +165,28 @@ macro_rules! readings {
             }
         }
 
+        /// A rule's readings looked up once, one field per kind (what
+        /// [`Readings`] on the list would find, default included): an
+        /// evaluation reads a field rather than searching the list.
+        #[derive(Clone, Copy, Debug, Default)]
+        #[allow(non_snake_case)]
+        pub struct ReadingValues {
+            $($variant: $ty),+
+        }
+
+        impl ReadingValues {
+            /// The first reading of each kind in `readings`, as [`Readings`] finds it.
+            pub fn of(readings: &[Reading]) -> ReadingValues {
+                let mut values = ReadingValues::default();
+                for r in readings.iter().rev() {
+                    match r.choice {
+                        $(Choice::$variant(v) => values.$variant = v),+
+                    }
+                }
+                values
+            }
+        }
+
         $(impl ReadingKind for $ty {
             fn pick(choice: &Choice) -> Option<Self> {
                 match choice {
@@ -170,6 +194,9 @@ macro_rules! readings {
                     #[allow(unreachable_patterns)]
                     _ => None,
                 }
+            }
+            fn of(values: &ReadingValues) -> Self {
+                values.$variant
             }
         })+
     };
@@ -326,5 +353,11 @@ pub trait Readings {
 impl Readings for [Reading] {
     fn reading<T: ReadingKind>(&self) -> T {
         self.iter().find_map(|r| T::pick(&r.choice)).unwrap_or_default()
+    }
+}
+
+impl Readings for ReadingValues {
+    fn reading<T: ReadingKind>(&self) -> T {
+        T::of(self)
     }
 }

@@ -12,6 +12,17 @@ use crate::pack::{FeeCapUnit, ItemKind};
 use crate::result::{CapScope, Field, ItemRef, Step};
 use crate::scenario::Scenario;
 
+/// One 单项: a fee kind of one loan (or one fee as entered), its members'
+/// count, its first member and its amount.
+#[derive(Debug)]
+pub(crate) struct Group {
+    kind: ItemKind,
+    loan: Option<usize>,
+    first: ItemRef,
+    count: usize,
+    amount: Decimal,
+}
+
 pub(crate) fn compute<'p>(
     share_percent: Decimal,
     cap_per_item: Option<Decimal>,
@@ -21,8 +32,38 @@ pub(crate) fn compute<'p>(
     items: &[ItemRef],
     trace: &mut Trace<'p>,
 ) -> Option<Computed> {
-    // (kind, loan number, items, amount) per 单项.
-    let mut groups: Vec<(ItemKind, Option<usize>, Vec<ItemRef>, Decimal)> = Vec::with_capacity(items.len());
+    let (mut groups, mut members) =
+        (std::mem::take(&mut trace.buffers.fee_groups), std::mem::take(&mut trace.buffers.fee_members));
+    groups.clear();
+    members.clear();
+    let computed = sum_fees(
+        share_percent,
+        cap_per_item,
+        unit,
+        window,
+        scenario,
+        items,
+        trace,
+        &mut groups,
+        &mut members,
+    );
+    (trace.buffers.fee_groups, trace.buffers.fee_members) = (groups, members);
+    computed
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sum_fees<'p>(
+    share_percent: Decimal,
+    cap_per_item: Option<Decimal>,
+    unit: FeeCapUnit,
+    window: Window,
+    scenario: &Scenario,
+    items: &[ItemRef],
+    trace: &mut Trace<'p>,
+    groups: &mut Vec<Group>,
+    // (group, fee) for each fee that joined a group.
+    members: &mut Vec<(usize, ItemRef)>,
+) -> Option<Computed> {
     for &item in items {
         let (fee, fee_field, date, date_field, loan) = match item.kind {
             ItemKind::EvaluationFee => {
@@ -41,30 +82,34 @@ pub(crate) fn compute<'p>(
         };
         let amount = fee.amount * pct(share_percent);
         trace.steps.push(Step::FeeShare { item, fee: fee.amount, share_percent, amount });
-        let same = |g: &&mut (ItemKind, Option<usize>, Vec<ItemRef>, Decimal)| {
-            unit == FeeCapUnit::PerFeeKindPerLoan && g.0 == item.kind && g.1 == loan
-        };
-        match groups.iter_mut().find(same) {
-            Some(group) => {
-                group.2.push(item);
-                group.3 += amount;
+        let same = |g: &Group| unit == FeeCapUnit::PerFeeKindPerLoan && g.kind == item.kind && g.loan == loan;
+        let group = match groups.iter().position(same) {
+            Some(k) => {
+                groups[k].count += 1;
+                groups[k].amount += amount;
+                k
             }
-            None => groups.push((item.kind, loan, vec![item], amount)),
-        }
+            None => {
+                groups.push(Group { kind: item.kind, loan, first: item, count: 1, amount });
+                groups.len() - 1
+            }
+        };
+        members.push((group, item));
     }
     // Two fees of one kind without their loan: whether they share a cap
     // depends on it, so it is asked for rather than assumed.
     if unit == FeeCapUnit::PerFeeKindPerLoan {
         for kind in [ItemKind::EvaluationFee, ItemKind::Guarantee] {
-            let of_kind: Vec<&ItemRef> = groups.iter().filter(|g| g.0 == kind).flat_map(|g| &g.2).collect();
-            let unknown = groups.iter().find(|g| g.0 == kind && g.1.is_none());
-            if of_kind.len() > 1 {
+            let of_kind: usize = groups.iter().filter(|g| g.kind == kind).map(|g| g.count).sum();
+            let unknown = groups.iter().position(|g| g.kind == kind && g.loan.is_none());
+            if of_kind > 1 {
                 if let Some(group) = unknown {
                     let number = match kind {
                         ItemKind::EvaluationFee => FieldId::EvaluationFeeLoanNumber,
                         _ => FieldId::GuaranteeLoanNumber,
                     };
-                    trace.missing.extend(group.2.iter().map(|i| Field::of(*i, number)));
+                    let of_group = members.iter().filter(|(g, _)| *g == group);
+                    trace.missing.extend(of_group.map(|(_, i)| Field::of(*i, number)));
                 }
             }
         }
@@ -76,13 +121,13 @@ pub(crate) fn compute<'p>(
         return Some(Computed::NoneInPeriod);
     }
     let mut sum = Decimal::ZERO;
-    for (kind, loan_number, members, amount) in groups {
-        let scope = match members.as_slice() {
-            [one] => CapScope::Item(*one),
-            _ => {
-                trace.steps.push(Step::FeeGroup { kind, loan_number, count: members.len(), amount });
-                CapScope::FeeKindOfLoan { kind, loan_number }
-            }
+    for g in groups.iter() {
+        let (kind, loan_number, amount) = (g.kind, g.loan, g.amount);
+        let scope = if g.count == 1 {
+            CapScope::Item(g.first)
+        } else {
+            trace.steps.push(Step::FeeGroup { kind, loan_number, count: g.count, amount });
+            CapScope::FeeKindOfLoan { kind, loan_number }
         };
         sum += trace.cap(scope, amount, cap_per_item);
     }

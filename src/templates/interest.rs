@@ -13,9 +13,9 @@ use crate::fields::FieldId;
 use rust_decimal::Decimal;
 use time::{Date, Month};
 
-use super::{add_to_year, Computed, Trace, Window};
+use super::{add_to_year, Buffers, Computed, Trace, Window};
 use crate::lpr::{self, LprQuote, Tenor};
-use crate::pack::{CapYear, DayCount, Document, FutureInterest, LprDate, PrincipalBasis, Reading, Readings};
+use crate::pack::{CapYear, DayCount, Document, FutureInterest, LprDate, PrincipalBasis, Readings};
 use crate::result::{Field, ItemRef, RateBasis, Step};
 use crate::scenario::{Repayment, Scenario};
 
@@ -35,7 +35,7 @@ pub(crate) struct InterestReadings {
 }
 
 impl InterestReadings {
-    pub fn of(doc: &Document, readings: &[Reading]) -> InterestReadings {
+    pub fn of(doc: &Document, readings: &impl Readings) -> InterestReadings {
         InterestReadings {
             day_count: readings.reading(),
             window: Window::of(doc, readings.reading()),
@@ -73,6 +73,11 @@ fn cut(from: Date, until: Date, cuts: &mut Vec<Date>, slices: &mut Vec<(Date, Da
 /// The principal outstanding on `day`: what the schedule repaid on or
 /// before it is no longer lent.
 fn outstanding(principal: Decimal, schedule: &[Repayment], day: Date) -> Decimal {
+    // Less nothing is the principal itself: zero has the smallest scale, so
+    // the subtraction would return it unchanged.
+    if schedule.is_empty() {
+        return principal;
+    }
     principal - schedule.iter().filter(|r| r.date <= day).map(|r| r.principal.amount).sum::<Decimal>()
 }
 
@@ -84,15 +89,30 @@ pub(crate) fn compute<'p>(
     items: &[ItemRef],
     trace: &mut Trace<'p>,
 ) -> Option<Computed> {
+    let mut buffers = std::mem::take(&mut trace.buffers);
+    buffers.by_year.clear();
+    let computed = sum_loans(rate, r, cap_per_year, scenario, items, trace, &mut buffers);
+    trace.buffers = buffers;
+    computed
+}
+
+fn sum_loans<'p>(
+    rate: SubsidyRate,
+    r: InterestReadings,
+    cap_per_year: Option<Decimal>,
+    scenario: &Scenario,
+    items: &[ItemRef],
+    trace: &mut Trace<'p>,
+    buffers: &mut Buffers,
+) -> Option<Computed> {
     let basis = r.day_count.basis();
     let divisor = Decimal::from(basis * 10_000);
     // Days up to and including the evaluation date have accrued; later ones
     // are an estimate to maturity (预计).
     let first_future = scenario.evaluation_date.next_day().unwrap_or(scenario.evaluation_date);
-    let mut by_year: Vec<(i32, Decimal)> = Vec::with_capacity(2);
+    let Buffers { by_year, cuts, slices, .. } = buffers;
     let (mut paid, mut estimated) = (Decimal::ZERO, false);
     let (mut accruing, mut projected) = (0, Decimal::ZERO);
-    let (mut cuts, mut slices) = (Vec::new(), Vec::new());
     for &item in items {
         let loan = &scenario.loans[item.index];
         let principal = trace.need(loan.principal, item, FieldId::LoanPrincipal);
@@ -120,9 +140,9 @@ pub(crate) fn compute<'p>(
             (Some(p), _) => paid += p.amount,
             (None, Some(rate)) => {
                 estimated = true;
-                repayment_days(&mut cuts);
-                cut(start, end, &mut cuts, &mut slices);
-                for &(a, b) in &slices {
+                repayment_days(cuts);
+                cut(start, end, cuts, slices);
+                for &(a, b) in slices.iter() {
                     let days = Decimal::from((b - a).whole_days());
                     paid +=
                         outstanding(principal, schedule, a) * rate * Decimal::ONE_HUNDRED * days / divisor;
@@ -147,7 +167,7 @@ pub(crate) fn compute<'p>(
             continue;
         }
         accruing += 1;
-        repayment_days(&mut cuts);
+        repayment_days(cuts);
         let loan_years = r.cap_year == CapYear::LoanYear;
         // 1 January cuts a calendar year's cap, or a repricing.
         let repriced = matches!(rate, SubsidyRate::LprShare { date: LprDate::RepriceEachJanuary, .. });
@@ -158,8 +178,8 @@ pub(crate) fn compute<'p>(
             cuts.extend((1..=until.year() - start.year()).filter_map(|k| anniversary(start, k)));
         }
         let mut quote: Option<(Date, LprQuote)> = None;
-        cut(from, until, &mut cuts, &mut slices);
-        for &(a, b) in &slices {
+        cut(from, until, cuts, slices);
+        for &(a, b) in slices.iter() {
             let loan_year_from = loan_years
                 .then(|| {
                     (0..=a.year() - start.year())
@@ -207,9 +227,15 @@ pub(crate) fn compute<'p>(
             let balance = outstanding(principal, schedule, a);
             let days = (b - a).whole_days();
             let future_days = (b - a.max(first_future)).whole_days().max(0);
-            let amount = balance * rate_10k * Decimal::from(days) / divisor;
-            if future_days > 0 {
-                projected += balance * rate_10k * Decimal::from(future_days) / divisor;
+            // The products evaluate left to right, so `balance × rate` is
+            // shared, and a slice wholly after the evaluation date is its
+            // own projection (the same operations on the same numbers).
+            let per_day = balance * rate_10k;
+            let amount = per_day * Decimal::from(days) / divisor;
+            if future_days == days {
+                projected += amount;
+            } else if future_days > 0 {
+                projected += per_day * Decimal::from(future_days) / divisor;
             }
             trace.steps.push(Step::InterestSlice {
                 item,
@@ -223,7 +249,7 @@ pub(crate) fn compute<'p>(
                 basis,
                 amount,
             });
-            add_to_year(&mut by_year, year, amount);
+            add_to_year(by_year, year, amount);
         }
     }
     if !trace.missing.is_empty() {

@@ -98,6 +98,23 @@ pub(crate) struct Trace<'p> {
     pub steps: Vec<Step<'p>>,
     pub missing: Vec<Field>,
     pub left_out: Vec<Reason<'p>>,
+    /// Working lists of the templates, kept from rule to rule.
+    pub buffers: Buffers,
+}
+
+/// A template's working lists, reused from one calculation to the next so
+/// that a calculation allocates nothing once they have grown (each
+/// template clears what it uses).
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    /// Per-year subtotals ([`add_to_year`]).
+    pub by_year: Vec<(i32, Decimal)>,
+    /// The dates that cut a loan's days, and the slices they cut.
+    pub cuts: Vec<Date>,
+    pub slices: Vec<(Date, Date)>,
+    /// The fee groups (单项) of a fee calculation, and which group each fee joined.
+    pub fee_groups: Vec<fee::Group>,
+    pub fee_members: Vec<(usize, ItemRef)>,
 }
 
 impl<'p> Trace<'p> {
@@ -146,13 +163,13 @@ impl<'p> Trace<'p> {
     /// `loan_years`: the years are loan years, keyed by the year they begin.
     pub fn cap_by_year(
         &mut self,
-        mut by_year: Vec<(i32, Decimal)>,
+        by_year: &mut [(i32, Decimal)],
         cap: Option<Decimal>,
         loan_years: bool,
     ) -> Decimal {
         by_year.sort_by_key(|(year, _)| *year);
         let mut total = Decimal::ZERO;
-        for (year, subtotal) in by_year {
+        for &mut (year, subtotal) in by_year {
             self.steps.push(Step::YearSubtotal { year, loan_year: loan_years, amount: subtotal });
             let scope = if loan_years { CapScope::LoanYear(year) } else { CapScope::EnterpriseYear(year) };
             total += self.cap(scope, subtotal, cap);

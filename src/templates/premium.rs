@@ -21,7 +21,25 @@ pub(crate) fn compute<'p>(
     items: &[ItemRef],
     trace: &mut Trace<'p>,
 ) -> Option<Computed> {
-    let mut by_year: Vec<(i32, Decimal)> = Vec::with_capacity(1);
+    let mut by_year = std::mem::take(&mut trace.buffers.by_year);
+    by_year.clear();
+    let computed =
+        sum_policies(share_percent, rate_ceiling_percent, cap, window, scenario, items, trace, &mut by_year);
+    trace.buffers.by_year = by_year;
+    computed
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sum_policies<'p>(
+    share_percent: Decimal,
+    rate_ceiling_percent: Option<Decimal>,
+    cap: Option<(Decimal, PremiumCapYear)>,
+    window: Window,
+    scenario: &Scenario,
+    items: &[ItemRef],
+    trace: &mut Trace<'p>,
+    by_year: &mut Vec<(i32, Decimal)>,
+) -> Option<Computed> {
     let cap_per_year = cap.map(|(yuan, _)| yuan);
     let per_policy = matches!(cap, Some((_, PremiumCapYear::PolicyYear)));
     let mut sum = Decimal::ZERO;
@@ -63,7 +81,7 @@ pub(crate) fn compute<'p>(
         if per_policy {
             sum += trace.cap(CapScope::PolicyYear(item), amount, cap_per_year);
         } else {
-            add_to_year(&mut by_year, year, amount);
+            add_to_year(by_year, year, amount);
             sum += amount;
         }
     }
