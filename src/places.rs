@@ -6,10 +6,9 @@
 //! chain of ancestors' names followed by a place under them
 //! (「浙江省台州市临海市」, 「台州市临海市」). Whitespace inside is ignored.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 const PLACES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/places.json"));
@@ -55,29 +54,10 @@ pub type PlaceId = usize;
 pub struct Gazetteer {
     places: Vec<PlaceEntry>,
     parents: Vec<Option<PlaceId>>,
-    by_name: HashMap<String, PlaceId, BuildHasherDefault<Fnv>>,
-}
-
-/// FNV-1a: the gazetteer's keys are a few short names of its own, so the
-/// denial-of-service guard of the default hasher buys nothing, and every
-/// evaluation looks the enterprise's region up.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
+    /// Keyed by FxHash (rustc-hash): the keys are a few short names of
+    /// the gazetteer's own, so the default hasher's denial-of-service guard
+    /// buys nothing, and every evaluation looks the enterprise's region up.
+    by_name: FxHashMap<String, PlaceId>,
 }
 
 /// The built-in gazetteer, read once.
@@ -106,7 +86,7 @@ impl Gazetteer {
     /// Index the places; refuse a spelling used twice, an unknown parent, or
     /// a parent that is not a level above.
     pub fn new(places: Vec<PlaceEntry>) -> Result<Gazetteer, String> {
-        let mut by_name = HashMap::default();
+        let mut by_name = FxHashMap::default();
         for (id, p) in places.iter().enumerate() {
             for name in std::iter::once(&p.name).chain(&p.aliases) {
                 if by_name.insert(squeeze(name), id).is_some() {
