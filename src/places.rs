@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-const PLACES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/places.json"));
+/// The gazetteer as `build.rs` wrote it.
+pub const PLACES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/places.json"));
 
 /// 行政层级.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
@@ -57,14 +58,31 @@ pub struct Gazetteer {
     by_name: HashMap<String, PlaceId>,
 }
 
+static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+
 /// The built-in gazetteer, read once.
 pub fn gazetteer() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| {
-        let file: File =
-            serde_json::from_str(PLACES_JSON).expect("data/places.toml is checked by the test suite");
-        Gazetteer::new(file.places).expect("data/places.toml is checked by the test suite")
+    GAZETTEER.get_or_init(|| {
+        #[cfg(feature = "embedded-json")]
+        return read(&mut serde_json::Deserializer::from_str(PLACES_JSON))
+            .expect("data/places.toml is checked by the test suite");
+        #[cfg(not(feature = "embedded-json"))]
+        panic!("the embedder installs the gazetteer (places::install) before use")
     })
+}
+
+/// Read [`PLACES_JSON`] with the embedder's own deserializer and install it
+/// as the built-in gazetteer (without the `embedded-json` feature).
+pub fn install<'de, D: serde::Deserializer<'de>>(de: D) -> Result<(), D::Error> {
+    let gazetteer = read(de)?;
+    // Installed twice (a second calculator), the first stays: the same data.
+    let _ = GAZETTEER.set(gazetteer);
+    Ok(())
+}
+
+fn read<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Gazetteer, D::Error> {
+    let file = File::deserialize(de)?;
+    Gazetteer::new(file.places).map_err(serde::de::Error::custom)
 }
 
 fn squeeze(s: &str) -> String {
