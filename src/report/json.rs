@@ -4,7 +4,7 @@
 //! receives it as a JavaScript object (serde-wasm-bindgen); files and tests
 //! write it with serde_json.
 
-use serde::ser::{SerializeMap, SerializeStruct};
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use super::{Bi, ConfirmReport, Lang, LeanReport, MissingReport, RuleOutcome, StepReport};
@@ -90,40 +90,67 @@ struct SizeIn<'a, 'p> {
 impl Serialize for InLang<'_, RuleOutcome<'_>> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (r, lang) = (self.0, self.1);
-        // A map, not a struct: the fields left out (see RuleOutcome) vary.
-        let mut o = s.serialize_map(None)?;
-        o.serialize_entry("rule_id", r.rule_id)?;
-        o.serialize_entry("status", r.status)?;
-        o.serialize_entry("status_text", &InLang(&r.status_text, lang))?;
-        if let Some(amount) = &r.amount_yuan {
-            o.serialize_entry("amount_yuan", amount)?;
+        // A struct with the fields left out skipped (see RuleOutcome): a
+        // struct's keys are static, which the browser's serializer makes
+        // into JavaScript strings once per page rather than once per result.
+        let mut o = s.serialize_struct("RuleOutcome", 10)?;
+        o.serialize_field("rule_id", r.rule_id)?;
+        o.serialize_field("status", &Name(r.status))?;
+        o.serialize_field("status_text", &InLang(&r.status_text, lang))?;
+        match &r.amount_yuan {
+            Some(amount) => o.serialize_field("amount_yuan", amount)?,
+            None => o.skip_field("amount_yuan")?,
         }
         if r.counts_in_total {
-            o.serialize_entry("counts_in_total", &true)?;
+            o.serialize_field("counts_in_total", &true)?;
+        } else {
+            o.skip_field("counts_in_total")?;
         }
-        if !r.steps.is_empty() {
-            o.serialize_entry("steps", &Each(&r.steps, lang))?;
-        }
-        if !r.reasons.is_empty() {
-            o.serialize_entry("reasons", &Each(&r.reasons, lang))?;
-        }
-        if !r.missing.is_empty() {
-            o.serialize_entry("missing", &Each(&r.missing, lang))?;
-        }
-        if !r.to_confirm.is_empty() {
-            o.serialize_entry("to_confirm", &Each(&r.to_confirm, lang))?;
-        }
-        if !r.notes.is_empty() {
-            o.serialize_entry("notes", &r.notes)?;
+        optional_list(&mut o, "steps", &r.steps, lang)?;
+        optional_list(&mut o, "reasons", &r.reasons, lang)?;
+        optional_list(&mut o, "missing", &r.missing, lang)?;
+        optional_list(&mut o, "to_confirm", &r.to_confirm, lang)?;
+        if r.notes.is_empty() {
+            o.skip_field("notes")?;
+        } else {
+            o.serialize_field("notes", &r.notes)?;
         }
         o.end()
+    }
+}
+
+/// A list field left out when empty.
+fn optional_list<O: SerializeStruct, T>(
+    o: &mut O,
+    key: &'static str,
+    list: &[T],
+    lang: Lang,
+) -> Result<(), O::Error>
+where
+    for<'b> InLang<'b, T>: Serialize,
+{
+    if list.is_empty() {
+        o.skip_field(key)
+    } else {
+        o.serialize_field(key, &Each(list, lang))
+    }
+}
+
+/// A name from a fixed set (a status, a step's kind): written as a string,
+/// through the serializer's unit-variant path, which the browser's
+/// serializer turns into a JavaScript string once per page.
+struct Name(&'static str);
+
+impl Serialize for Name {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_unit_variant("", 0, self.0)
     }
 }
 
 impl Serialize for InLang<'_, StepReport<'_>> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut o = s.serialize_struct("Step", 2)?;
-        o.serialize_field("kind", self.0.kind)?;
+        o.serialize_field("kind", &Name(self.0.kind))?;
         o.serialize_field("text", &InLang(&self.0.text, self.1))?;
         o.end()
     }
@@ -141,12 +168,18 @@ impl Serialize for InLang<'_, MissingReport<'_>> {
 impl Serialize for InLang<'_, ConfirmReport<'_>> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let c = self.0;
-        let mut o = s.serialize_map(None)?;
-        o.serialize_entry("key", &c.key)?;
-        o.serialize_entry("text", &InLang(&c.text, self.1))?;
-        if let Some(n) = &c.not_yet {
-            o.serialize_entry("answerable", &n.answerable)?;
-            o.serialize_entry("answerable_from", &OptDate(n.answerable_from))?;
+        let mut o = s.serialize_struct("Confirm", 4)?;
+        o.serialize_field("key", &c.key)?;
+        o.serialize_field("text", &InLang(&c.text, self.1))?;
+        match &c.not_yet {
+            Some(n) => {
+                o.serialize_field("answerable", &n.answerable)?;
+                o.serialize_field("answerable_from", &OptDate(n.answerable_from))?;
+            }
+            None => {
+                o.skip_field("answerable")?;
+                o.skip_field("answerable_from")?;
+            }
         }
         o.end()
     }

@@ -152,21 +152,9 @@ impl Calculator {
         lang: Option<OneLanguageChoice>,
         product: Option<String>,
     ) -> Result<LeanReportObject, JsValue> {
-        let product = match product {
-            Some(id) => Some(self.set.product(&id).ok_or_else(|| {
-                input_error(vec![InputError::new(
-                    "product",
-                    format!("政策包中没有产品 {id}"),
-                    format!("the pack has no product {id}"),
-                )])
-            })?),
-            None => None,
-        };
+        let product = self.product_of(product)?;
         let scenario = read_scenario(scenario, &self.set)?;
-        let lang = match lang.and_then(|l| l.as_string()).as_deref() {
-            Some("en") => Lang::En,
-            _ => Lang::Zh,
-        };
+        let lang = one_language(lang);
         let mut evaluation = sme_subsidy::evaluate(&self.set, &scenario);
         if let Some(product) = product {
             evaluation = sme_subsidy::product::scoped(evaluation, product);
@@ -269,6 +257,28 @@ pub fn classify_size(enterprise: &EnterpriseObject) -> Result<SizeReportObject, 
         results: Vec::new(),
     };
     Ok(to_js(&Report::new(&evaluation, Lang::Both).enterprise_size).unchecked_into())
+}
+
+impl Calculator {
+    /// The product an id names, or an `InputErrorObject` at `product`.
+    fn product_of(&self, id: Option<String>) -> Result<Option<&sme_subsidy::pack::Product>, JsValue> {
+        let Some(id) = id else { return Ok(None) };
+        self.set.product(&id).map(Some).ok_or_else(|| {
+            input_error(vec![InputError::new(
+                "product",
+                format!("政策包中没有产品 {id}"),
+                format!("the pack has no product {id}"),
+            )])
+        })
+    }
+}
+
+/// The page's language: "en", or else zh-CN.
+fn one_language(lang: Option<OneLanguageChoice>) -> Lang {
+    match lang.and_then(|l| l.as_string()).as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Zh,
+    }
 }
 
 fn language(lang: Option<LanguageChoice>) -> Lang {

@@ -110,6 +110,8 @@ try {
       leanZh: time(() => calculator.evaluate(s, "zh")),
       smallFullZh: time(() => calculator.evaluateFull(small, "zh")),
       smallLeanZh: time(() => calculator.evaluate(small, "zh")),
+      // What the page asks for on each input: report, guide, what-ifs, series and groups.
+      showZh: time(() => calculator.show(s, "zh", undefined, "interest")),
     };
   }, scenario);
   await ctx.close();
@@ -120,6 +122,7 @@ try {
   console.log(`  README scenario, lean, one language (what the page asks for): ${timings.leanZh.toFixed(1)} µs  (target ≤ 20 µs)`);
   console.log(`  enterprise profile only, full report, one language: ${timings.smallFullZh.toFixed(1)} µs`);
   console.log(`  enterprise profile only, lean, one language: ${timings.smallLeanZh.toFixed(1)} µs  (target ≤ 8 µs)`);
+  console.log(`  README scenario, one widget input (show(): report + guide + what-ifs + series + groups): ${timings.showZh.toFixed(1)} µs`);
 } finally {
   await browser.close();
   server.close();
