@@ -5,8 +5,10 @@
 //! written into a `serde_json::Value`, as the browser's boundary writes a
 //! JavaScript object. Under `valgrind --tool=callgrind` two runs of
 //! different lengths give the exact instructions of one (the difference).
+//! `lean-texts` builds the lean report without writing it (with the
+//! evaluation: what its texts cost); `PRINT=1` prints one instead.
 //!
-//!   cargo run --release --example report_loop -- lean|full|input [N]
+//!   cargo run --release --example report_loop -- lean|lean-texts|full|input [N]
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -27,6 +29,11 @@ fn main() {
     let once = || -> serde_json::Value {
         let evaluation = evaluate(set, black_box(&scenario));
         match mode.as_str() {
+            // The report alone, not written: what the texts cost.
+            "lean-texts" => {
+                black_box(LeanReport::lean(&evaluation, Lang::Zh));
+                Ok(serde_json::Value::Null)
+            }
             "lean" => serde_json::to_value(LeanReport::lean(&evaluation, Lang::Zh).in_lang(Lang::Zh)),
             "full" => serde_json::to_value(Report::new(&evaluation, Lang::Zh)),
             "input" => {
