@@ -219,6 +219,7 @@ class SmeSubsidyCalculator extends HTMLElement {
         this.#questions.set(rule.form_family, list);
       }
     }
+    performance.mark("sme-subsidy:lists");
     this.#restoreAndRender();
     if (this.hasAttribute("standalone")) {
       window.addEventListener("hashchange", () => {
@@ -360,6 +361,7 @@ class SmeSubsidyCalculator extends HTMLElement {
         h("p", {}, this.#t(UI.privacy)),
         h("p", { class: "version" }, this.#versionLine())),
     ));
+    performance.mark("sme-subsidy:form");
     this.#compute();
   }
 
@@ -510,6 +512,7 @@ class SmeSubsidyCalculator extends HTMLElement {
       // One engine call: the report, its 申报指引 and the page's groups.
       const show = (scenario) => this.#calculator.show(scenario, this.#lang, this.#product?.id, this.#family);
       evaluated = this.#calculator && evaluateLenient(show, this.#scenario);
+      performance.mark("sme-subsidy:show");
       this.#guide = evaluated?.result?.guide ?? null;
     } catch (error) {
       if (!isEngineFailure(error)) throw error;

@@ -1,8 +1,9 @@
 // Where navigation → first result goes, in headless Chromium (localhost,
-// empty cache): each file's fetch (resource timing), the WebAssembly
-// module's compile and instantiation, the built-in pack's reading (`new
-// Calculator()` on a fresh instance), the first engine call and the
-// first result. Printed as the median over loads; figures, not tests.
+// empty cache): the files' fetches (resource timing), then the widget's
+// marks (calculator.js, widget.js): the engine compiled and instantiated,
+// the built-in pack read, the pack's lists read, the form laid out, the
+// first show() call, the first result laid out. Each a time from
+// navigation, the median over loads; figures, not tests.
 //
 //   node www/tools/nav-breakdown.mjs [loads=9]
 
@@ -27,44 +28,23 @@ try {
     });
     await page.goto(base);
     await page.waitForFunction(() => window.firstResultAt !== undefined);
-    const t = await page.evaluate(async () => {
+    const t = await page.evaluate(() => {
       const nav = performance.getEntriesByType("navigation")[0];
       const res = performance.getEntriesByType("resource");
-      const at = (suffix) => res.find((r) => r.name.split("?")[0].endsWith(suffix));
       const js = res.filter((r) => r.name.endsWith(".js"));
-      const wasm = at(".wasm");
-      // The engine's own steps, on a fresh instance of the module.
-      const glue = await import(`./pkg/sme_subsidy.js?fresh=${Math.random()}`);
-      const bytes = await (await fetch("./pkg/sme_subsidy_bg.wasm")).arrayBuffer();
-      let s = performance.now();
-      const module = await WebAssembly.compile(bytes);
-      const compile = performance.now() - s;
-      s = performance.now();
-      await glue.default({ module_or_path: module });
-      const instantiate = performance.now() - s;
-      s = performance.now();
-      const calculator = new glue.Calculator();
-      const pack = performance.now() - s;
-      s = performance.now();
-      calculator.policies();
-      calculator.products();
-      calculator.places(null);
-      const lists = performance.now() - s;
-      const scenario = { evaluation_date: "2026-01-01", enterprise: {}, loans: [{}] };
-      s = performance.now();
-      calculator.show(scenario, "zh", undefined, "interest");
-      const call = performance.now() - s;
+      const wasm = res.find((r) => r.name.endsWith(".wasm"));
+      const mark = (name) => performance.getEntriesByName(`sme-subsidy:${name}`)[0]?.startTime ?? NaN;
       return {
         "HTML received": nav.responseEnd,
-        "modules fetched (last .js responseEnd)": Math.max(...js.map((r) => r.responseEnd)),
+        "modules fetched (last .js)": Math.max(...js.map((r) => r.responseEnd)),
         "WASM fetch start": wasm?.startTime ?? NaN,
         "WASM fetched": wasm?.responseEnd ?? NaN,
-        "first result": window.firstResultAt,
-        "  compile (fresh)": compile,
-        "  instantiate (fresh)": instantiate,
-        "  new Calculator(): built-in pack read (fresh)": pack,
-        "  policies + products + places": lists,
-        "  first show() call": call,
+        "engine compiled and instantiated": mark("engine"),
+        "built-in pack read (new Calculator())": mark("pack"),
+        "policies, products, places read": mark("lists"),
+        "form laid out": mark("form"),
+        "first show() returned": mark("show"),
+        "first result laid out (sme-subsidy:result)": window.firstResultAt,
       };
     });
     for (const [k, v] of Object.entries(t)) add(k, v);
