@@ -7,7 +7,7 @@
 //      and a <link rel="modulepreload" integrity> for every module its entry
 //      script imports (statically or dynamically), so the whole module graph
 //      is checked — and fetched in parallel instead of one import at a time;
-//      and a <link rel="preload" as="fetch" integrity> for the WebAssembly
+//      and a <link rel="preload" as="fetch"> for the WebAssembly
 //      file a module of that graph fetches, so its download starts with the
 //      page's instead of after every module has run;
 //   3. the service worker (sw.js) gets the release's version — a hash of
@@ -103,10 +103,12 @@ for (const page of filesUnder(site).filter((f) => f.endsWith(".html"))) {
     const clean = `${before}${attr}="${ref}"${after}`.replace(/\s+integrity="[^"]*"/, "");
     return `<${name}${clean} integrity="${sri(file)}">`;
   });
-  // The fetch the engine makes (wasm-engine.js: same origin, with the
-  // file's integrity) is the one preloaded: `crossorigin` for its mode.
+  // The fetch the engine makes (wasm-engine.js: same origin) is the one
+  // preloaded: `crossorigin` for its mode. No `integrity` on the link:
+  // Chromium ignores it on a fetch preload (and says so in the console);
+  // the engine's own fetch checks the file's hash.
   const links = [
-    ...[...wasmPreloads].map((wasm) => `<link rel="preload" href="${path.relative(dir, wasm)}" as="fetch" type="application/wasm" crossorigin integrity="${sri(wasm)}">`),
+    ...[...wasmPreloads].map((wasm) => `<link rel="preload" href="${path.relative(dir, wasm)}" as="fetch" type="application/wasm" crossorigin>`),
     ...[...preloads].map((module) => `<link rel="modulepreload" href="${path.relative(dir, module)}" integrity="${sri(module)}">`),
   ].join("\n");
   if (links) html = html.replace(/(<script\b[^>]*type="module")/, `${links}\n$1`);
