@@ -15,9 +15,11 @@ use crate::fields::FieldId;
 use serde::Serialize;
 
 use crate::pack::apply::Deadline;
-use crate::pack::{Document, PolicySet, Text};
+use rust_decimal::Decimal;
+
+use crate::pack::{Document, PolicySet, Product, Text};
 use crate::places::{self, PlaceId};
-use crate::report::{field_text, Bi, Lang, MissingReport};
+use crate::report::{field_text, Bi, Lang, LeanReport, MissingReport};
 use crate::result::{Evaluation, Field, Reason, RuleResult, Status};
 use crate::scenario::{Region, Scenario};
 use crate::what_if::{self, Series, WhatIf};
@@ -171,47 +173,165 @@ pub struct Guide<'p> {
 /// Fields to suggest first.
 const FIRST_STEPS: usize = 3;
 
-pub fn guide<'p>(set: &'p PolicySet, scenario: &Scenario, evaluation: &Evaluation<'p>, l: Lang) -> Guide<'p> {
+/// The guide for a whole evaluation, every rule.
+pub fn guide<'p>(scenario: &Scenario, evaluation: &Evaluation<'p>, l: Lang) -> Guide<'p> {
+    guide_shown(scenario, evaluation, l, |_| true)
+}
+
+/// The guide, with per-rule parts (what-if, series, where to apply) for the
+/// rules `shown` keeps alone: 「先填写」 still counts every rule of the place.
+fn guide_shown<'p>(
+    scenario: &Scenario,
+    evaluation: &Evaluation<'p>,
+    l: Lang,
+    shown: impl Fn(&RuleResult<'p>) -> bool,
+) -> Guide<'p> {
     let place = scenario.enterprise.region.as_ref().and_then(place_of);
     let mut counts: Vec<(Field, usize)> = Vec::new();
-    let rules: Vec<RuleGuide> = evaluation
-        .results
-        .iter()
-        .map(|r| {
-            let in_place = place.is_none_or(|p| concerns(r.document, p));
-            let pending = pending_fields(r, scenario);
-            if in_place {
-                for f in pending.iter().flatten() {
-                    match counts.iter_mut().find(|(g, _)| g == f) {
-                        Some((_, n)) => *n += 1,
-                        None => counts.push((*f, 1)),
-                    }
-                }
-            }
-            let applies = matches!(r.status, Status::Eligible | Status::AmountNotPublished);
-            RuleGuide {
-                rule_id: &r.rule.id,
-                in_place,
-                pending: pending.map(|fields| fields.iter().map(|f| missing(l, f)).collect()),
-                what_if: what_if::what_if(set, scenario, r),
-                series: what_if::interest_series(set, scenario, r),
-                apply: applies.then(|| apply(l, r)),
-            }
-        })
-        .collect();
-    // Most-needed first; a stable sort keeps the pack's order among equals.
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     // Once a rule of the place is decided the results speak for themselves:
     // 「先填写」 is for a form that decides nothing yet.
-    let decided = rules.iter().zip(&evaluation.results).any(|(g, r): (&RuleGuide, _)| {
-        g.in_place && g.pending.is_none() && r.status != Status::OutsideEffectiveDates
-    });
+    let mut decided = false;
+    let mut rules = Vec::new();
+    for r in &evaluation.results {
+        let in_place = place.is_none_or(|p| concerns(r.document, p));
+        let pending = pending_fields(r, scenario);
+        if in_place {
+            for f in pending.iter().flatten() {
+                match counts.iter_mut().find(|(g, _)| g == f) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((*f, 1)),
+                }
+            }
+            decided |= pending.is_none() && r.status != Status::OutsideEffectiveDates;
+        }
+        if !shown(r) {
+            continue;
+        }
+        let applies = matches!(r.status, Status::Eligible | Status::AmountNotPublished);
+        rules.push(RuleGuide {
+            rule_id: &r.rule.id,
+            in_place,
+            pending: pending.map(|fields| fields.iter().map(|f| missing(l, f)).collect()),
+            what_if: what_if::what_if(scenario, r),
+            series: what_if::interest_series(scenario, r),
+            apply: applies.then(|| apply(l, r)),
+        });
+    }
+    // Most-needed first; a stable sort keeps the pack's order among equals.
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let first_steps = if decided {
         Vec::new()
     } else {
         counts.iter().take(FIRST_STEPS).map(|(f, _)| missing(l, f)).collect()
     };
     Guide { place: place.map(option), first_steps, rules }
+}
+
+/// What the calculator page shows for one input, from one evaluation: the
+/// lean report in the page's language, its 申报指引, and the results in the
+/// groups the page lays out, so the page neither filters nor sorts rules.
+#[derive(Debug)]
+pub struct Shown<'p> {
+    pub report: LeanReport<'p>,
+    pub guide: Guide<'p>,
+    pub groups: Groups,
+    lang: Lang,
+}
+
+/// The page's groups: indices into the report's results (and the guide's
+/// rules, which are in the same order).
+#[derive(Debug, Default, Serialize)]
+pub struct Groups {
+    /// Rules of the open tab's family concerning the place, by status
+    /// (符合条件 first).
+    pub this_family: Vec<usize>,
+    /// The place's rules of the other families, by status.
+    pub other_families: Vec<usize>,
+    /// Rules of other places, by status (folded into one line).
+    pub elsewhere: Vec<usize>,
+    /// 申报准备清单: the place's rules that apply, in the pack's order.
+    pub checklist: Vec<usize>,
+    /// 各项政策测算金额, once a place is chosen: each of the place's rules
+    /// with an amount above zero, or else a what-if amount (assumed).
+    pub amounts: Vec<AmountBar>,
+}
+
+/// One bar of the amounts chart.
+#[derive(Debug, Serialize)]
+pub struct AmountBar {
+    pub result: usize,
+    pub amount_yuan: String,
+    pub assumed: bool,
+}
+
+impl Serialize for Shown<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut o = s.serialize_struct("Shown", 3)?;
+        o.serialize_field("report", &self.report.in_lang(self.lang))?;
+        o.serialize_field("guide", &self.guide)?;
+        o.serialize_field("groups", &self.groups)?;
+        o.end()
+    }
+}
+
+/// The order of the results on the page: what applies first.
+fn status_rank(status: Status) -> u8 {
+    match status {
+        Status::Eligible => 0,
+        Status::AmountNotPublished => 1,
+        Status::NeedsInformation => 2,
+        Status::NotEligible => 3,
+        Status::OutsideEffectiveDates => 4,
+    }
+}
+
+/// [`Shown`] for a scenario's evaluation: with `product`, only the
+/// product's rules (their total alone, see [`crate::product::scoped`]);
+/// `family` the form's open tab (`interest`, `guarantee_fee`, …).
+pub fn shown<'p>(
+    scenario: &Scenario,
+    evaluation: Evaluation<'p>,
+    l: Lang,
+    product: Option<&Product>,
+    family: Option<&str>,
+) -> Shown<'p> {
+    let guide =
+        guide_shown(scenario, &evaluation, l, |r| product.is_none_or(|p| p.rules.contains(&r.rule.id)));
+    let evaluation = match product {
+        Some(p) => crate::product::scoped(evaluation, p),
+        None => evaluation,
+    };
+    let report = LeanReport::lean(&evaluation, l);
+    let results = &evaluation.results;
+    let mut groups = Groups::default();
+    for (i, (r, g)) in results.iter().zip(&guide.rules).enumerate() {
+        let group = if !g.in_place {
+            &mut groups.elsewhere
+        } else if family == Some(r.rule.form_family()) {
+            &mut groups.this_family
+        } else {
+            &mut groups.other_families
+        };
+        group.push(i);
+        if g.in_place && g.apply.is_some() {
+            groups.checklist.push(i);
+        }
+        if g.in_place && guide.place.is_some() {
+            let bar = match (r.amount, &g.what_if) {
+                (Some(amount), _) if amount > Decimal::ZERO => Some((format!("{amount:.2}"), false)),
+                (_, Some(WhatIf { amount_yuan: Some(amount), .. })) => Some((amount.clone(), true)),
+                _ => None,
+            };
+            if let Some((amount_yuan, assumed)) = bar {
+                groups.amounts.push(AmountBar { result: i, amount_yuan, assumed });
+            }
+        }
+    }
+    for group in [&mut groups.this_family, &mut groups.other_families, &mut groups.elsewhere] {
+        group.sort_by_key(|&i| status_rank(results[i].status));
+    }
+    Shown { report, guide, groups, lang: l }
 }
 
 fn missing<'p>(l: Lang, field: &Field) -> MissingReport<'p> {

@@ -46,6 +46,17 @@ pub fn evaluate<'p>(set: &'p PolicySet, scenario: &Scenario) -> Evaluation<'p> {
     evaluator.evaluation
 }
 
+/// One rule of `doc` alone: what a whole evaluation gives for it, since a
+/// rule's result depends on no other rule (what-ifs and the loan-size
+/// series ask for one rule under a changed scenario).
+pub fn evaluate_one<'p>(doc: &'p Document, rule: &'p Rule, scenario: &Scenario) -> RuleResult<'p> {
+    let place = conditions::jurisdiction(doc, scenario, conditions::locate(scenario));
+    let mut result = RuleResult::empty(doc, rule);
+    let buffers = (&mut Vec::new(), &mut Vec::new(), &mut Vec::new(), &mut Buffers::default());
+    evaluate_rule(doc, rule, scenario, &size_of(scenario), place, buffers, &mut result);
+    result
+}
+
 /// Evaluations one after another (a batch list) that reuse one result's
 /// lists: after the first few scenarios an evaluation allocates nothing.
 #[derive(Debug)]

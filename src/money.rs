@@ -298,22 +298,6 @@ impl fmt::Display for Percent {
     }
 }
 
-/// A stack buffer for one decimal's digits (a `Decimal` has at most 29
-/// digits, a sign and a point).
-struct Digits {
-    buf: [u8; 40],
-    len: usize,
-}
-
-impl fmt::Write for Digits {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = self.len + s.len();
-        self.buf.get_mut(self.len..end).ok_or(fmt::Error)?.copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
-}
-
 /// `value` as its `Display` writes it (`{}`, or `{:.N}` with `precision`):
 /// digits, a point, the decimals (cut, or padded with zeros, to the
 /// precision). A non-negative value whose mantissa fits in 64 bits, as
@@ -354,32 +338,63 @@ pub fn write_plain(out: &mut impl fmt::Write, value: Decimal, precision: Option<
 }
 
 /// Write `value` with a comma every three integer digits and at least
-/// `min_dp` decimals.
+/// `min_dp` decimals. Straight from the mantissa's digits into one stack
+/// buffer, written at once: every amount of every step goes through here.
 fn write_grouped(f: &mut fmt::Formatter<'_>, value: Decimal, min_dp: usize) -> fmt::Result {
-    use fmt::Write;
-    let mut digits = Digits { buf: [0; 40], len: 0 };
-    write_plain(&mut digits, value, None)?;
-    let text = std::str::from_utf8(&digits.buf[..digits.len]).map_err(|_| fmt::Error)?;
-    let (sign, unsigned) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text),
+    // The mantissa's digits, least significant first (a `Decimal` has at most 29).
+    let mut digits = [0u8; 29];
+    let mut n = 0;
+    let mantissa = value.mantissa().unsigned_abs();
+    // Amounts fit 64 bits: their division is a multiplication, 128 bits' a call.
+    match u64::try_from(mantissa) {
+        Ok(mut m) => loop {
+            digits[n] = b'0' + (m % 10) as u8;
+            m /= 10;
+            n += 1;
+            if m == 0 {
+                break;
+            }
+        },
+        Err(_) => {
+            let mut m = mantissa;
+            while m > 0 {
+                digits[n] = b'0' + (m % 10) as u8;
+                m /= 10;
+                n += 1;
+            }
+        }
+    }
+    let scale = value.scale() as usize;
+    // Integer digits (at least one), then the fraction's.
+    let whole = n.saturating_sub(scale).max(1);
+    let digit = |i: usize| if i < n { digits[i] } else { b'0' };
+    // Sign, 29 digits with 9 commas, a point and the padding.
+    let mut out = [0u8; 72];
+    let mut len = 0;
+    let mut push = |b: u8| {
+        out[len] = b;
+        len += 1;
     };
-    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    f.write_str(sign)?;
-    for (i, c) in int.char_indices() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            f.write_char(',')?;
-        }
-        f.write_char(c)?;
+    // As `Decimal`'s own Display: a negative zero keeps its sign.
+    if value.is_sign_negative() {
+        push(b'-');
     }
-    if !frac.is_empty() || min_dp > 0 {
-        f.write_char('.')?;
-        f.write_str(frac)?;
-        for _ in frac.len()..min_dp {
-            f.write_char('0')?;
+    for k in (0..whole).rev() {
+        push(digit(k + scale));
+        if k > 0 && k % 3 == 0 {
+            push(b',');
         }
     }
-    Ok(())
+    if scale > 0 || min_dp > 0 {
+        push(b'.');
+        for k in (0..scale).rev() {
+            push(digit(k));
+        }
+        for _ in scale..min_dp {
+            push(b'0');
+        }
+    }
+    f.write_str(std::str::from_utf8(&out[..len]).map_err(|_| fmt::Error)?)
 }
 
 #[cfg(test)]
@@ -548,6 +563,17 @@ mod tests {
         assert_eq!(Yuan(dec!(999.5)).to_string(), "999.50");
         assert_eq!(Yuan(dec!(-1234.5)).to_string(), "-1,234.50");
         assert_eq!(Yuan(dec!(0)).to_string(), "0.00");
+        assert_eq!(Yuan(dec!(0.05)).to_string(), "0.05");
+        // The integer digits of Decimal's own Display, grouped: the same.
+        for d in [dec!(-0.004), dec!(-0), dec!(1000), dec!(-999999.999), dec!(12.3456789)] {
+            let plain = round_to_fen(d).to_string();
+            let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+            assert_eq!(Yuan(d).to_string().replace(',', ""), format!("{whole}.{fraction:0<2}"));
+        }
+        assert_eq!(Grouped(dec!(0.0001)).to_string(), "0.0001");
+        // Past 64 bits of mantissa.
+        assert_eq!(Grouped(Decimal::MAX).to_string(), "79,228,162,514,264,337,593,543,950,335");
+        assert_eq!(Grouped(dec!(123456789012345678901.5)).to_string(), "123,456,789,012,345,678,901.5");
         assert_eq!(Grouped(dec!(10000000)).to_string(), "10,000,000");
         assert_eq!(Grouped(dec!(5000000.50)).to_string(), "5,000,000.5");
         assert_eq!(Percent(dec!(3.450)).to_string(), "3.45%");

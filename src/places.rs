@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
-const PLACES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/places.json"));
+/// The gazetteer as `build.rs` wrote it.
+pub const PLACES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/places.json"));
 
 /// 行政层级.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
@@ -60,13 +61,16 @@ pub struct Gazetteer {
     by_name: FxHashMap<String, PlaceId>,
 }
 
+static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+
 /// The built-in gazetteer, read once.
 pub fn gazetteer() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| {
-        let file: File =
-            serde_json::from_str(PLACES_JSON).expect("data/places.toml is checked by the test suite");
-        Gazetteer::new(file.places).expect("data/places.toml is checked by the test suite")
+    GAZETTEER.get_or_init(|| {
+        #[cfg(feature = "embedded-json")]
+        return read(&mut serde_json::Deserializer::from_str(PLACES_JSON))
+            .expect("data/places.toml is checked by the test suite");
+        #[cfg(not(feature = "embedded-json"))]
+        panic!("the embedder installs the gazetteer (places::install) before use")
     })
 }
 
@@ -76,6 +80,20 @@ pub fn gazetteer() -> &'static Gazetteer {
 /// Chinese names (lead bytes E4–E9) never need decoding.
 fn may_hold_whitespace(text: &str) -> bool {
     text.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3))
+}
+
+/// Read [`PLACES_JSON`] with the embedder's own deserializer and install it
+/// as the built-in gazetteer (without the `embedded-json` feature).
+pub fn install<'de, D: serde::Deserializer<'de>>(de: D) -> Result<(), D::Error> {
+    let gazetteer = read(de)?;
+    // Installed twice (a second calculator), the first stays: the same data.
+    let _ = GAZETTEER.set(gazetteer);
+    Ok(())
+}
+
+fn read<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Gazetteer, D::Error> {
+    let file = File::deserialize(de)?;
+    Gazetteer::new(file.places).map_err(serde::de::Error::custom)
 }
 
 fn squeeze(s: &str) -> String {

@@ -7,14 +7,15 @@
 //!
 //! Also the points of the subsidy against the loan size for an interest rule
 //! (贴息随贷款金额变化), each one an evaluation, with the rule's cap, for the
-//! page's chart.
+//! page's chart. Each evaluates the one rule alone (a rule's result depends
+//! on no other rule): a what-if or a point costs one rule, not the pack.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::engine;
 use crate::money::{Money, Yuan};
-use crate::pack::{Calculation, Condition, GuaranteeFact, LoanFact, PolicySet, Recipient, Text};
+use crate::pack::{Calculation, Condition, GuaranteeFact, LoanFact, Recipient, Text};
 use crate::result::{ItemReason, Reason, RuleResult, Status};
 use crate::scenario::Scenario;
 
@@ -39,7 +40,7 @@ pub struct WhatIf<'p> {
 /// The what-if of a rule that is not eligible only for changeable reasons;
 /// `None` when a reason is not the enterprise's to change, or when meeting
 /// them would still not make the rule apply.
-pub fn what_if<'p>(set: &'p PolicySet, scenario: &Scenario, result: &RuleResult<'p>) -> Option<WhatIf<'p>> {
+pub fn what_if<'p>(scenario: &Scenario, result: &RuleResult<'p>) -> Option<WhatIf<'p>> {
     if result.status != Status::NotEligible || result.reasons.is_empty() {
         return None;
     }
@@ -53,8 +54,7 @@ pub fn what_if<'p>(set: &'p PolicySet, scenario: &Scenario, result: &RuleResult<
             assumed.push(step);
         }
     }
-    let evaluation = engine::evaluate(set, &changed);
-    let after = evaluation.results.iter().find(|r| std::ptr::eq(r.rule, rule))?;
+    let after = engine::evaluate_one(result.document, rule, &changed);
     let steps_zh = assumed.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>().join("、");
     let steps_en = assumed.iter().map(|t| t.en.as_str()).collect::<Vec<_>>().join(" and ");
     let (status, amount_yuan, text) = match (after.status, after.amount) {
@@ -166,11 +166,7 @@ const POINTS: u32 = 12;
 
 /// The series of an interest rule that is eligible with one loan or more;
 /// `None` for other rules.
-pub fn interest_series<'p>(
-    set: &'p PolicySet,
-    scenario: &Scenario,
-    result: &RuleResult<'p>,
-) -> Option<Series<'p>> {
+pub fn interest_series<'p>(scenario: &Scenario, result: &RuleResult<'p>) -> Option<Series<'p>> {
     let cap = match &result.rule.calculation {
         Calculation::LprShareInterest { cap_per_enterprise_year_yuan, .. }
         | Calculation::FixedRateInterest { cap_per_enterprise_year_yuan, .. } => {
@@ -203,8 +199,7 @@ pub fn interest_series<'p>(
             changed.loans[0].interest_paid =
                 Some(Money { amount: paid.amount * principal / entered.amount, ..paid });
         }
-        let evaluation = engine::evaluate(set, &changed);
-        let r = evaluation.results.iter().find(|r| std::ptr::eq(r.rule, result.rule))?;
+        let r = engine::evaluate_one(result.document, result.rule, &changed);
         let value = r.amount.unwrap_or(Decimal::ZERO);
         points.push((format!("{principal:.2}"), format!("{value:.2}")));
     }

@@ -26,7 +26,7 @@ fn what_if_the_pledge_is_registered() {
     let evaluation = evaluate(set, &scenario);
     let i1 = evaluation.results.iter().find(|r| r.rule.id == "LC-I-1").unwrap();
     assert_eq!(i1.status, Status::NotEligible);
-    let w = what_if(set, &scenario, i1).expect("the pledge registration is the enterprise's to do");
+    let w = what_if(&scenario, i1).expect("the pledge registration is the enterprise's to do");
     // With the pledge registered: 1,000,000 × 3.45% × 40% = 13,800 a year;
     // 2024: 184 days (07-01 … 12-31) / 360 → 7,053.333…;
     // 2025: 181 days (01-01 … 06-30) / 360 → 6,938.333…;
@@ -61,7 +61,7 @@ fn what_if_the_product_is_on_the_list() {
     let evaluation = evaluate(set, &scenario);
     let p1 = evaluation.results.iter().find(|r| r.rule.id == "LC-P-1").unwrap();
     assert_eq!(p1.status, Status::NotEligible);
-    let w = what_if(set, &scenario, p1).unwrap();
+    let w = what_if(&scenario, p1).unwrap();
     assert_eq!(w.amount_yuan.as_deref(), Some("40000.00"));
     assert!(w
         .text
@@ -78,7 +78,7 @@ fn no_what_if_for_what_the_enterprise_cannot_change() {
     let evaluation = evaluate(set, &scenario);
     let i1 = evaluation.results.iter().find(|r| r.rule.id == "LC-I-1").unwrap();
     assert_eq!(i1.status, Status::NotEligible);
-    assert!(what_if(set, &scenario, i1).is_none());
+    assert!(what_if(&scenario, i1).is_none());
     // A large enterprise: its size is not a step either.
     let large = PLEDGE_NOT_REGISTERED
         .replace(r#""employees":80"#, r#""employees":5000"#)
@@ -87,7 +87,7 @@ fn no_what_if_for_what_the_enterprise_cannot_change() {
     let evaluation = evaluate(set, &scenario);
     let i1 = evaluation.results.iter().find(|r| r.rule.id == "LC-I-1").unwrap();
     assert_eq!(i1.status, Status::NotEligible);
-    assert!(what_if(set, &scenario, i1).is_none());
+    assert!(what_if(&scenario, i1).is_none());
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn fee_rate_what_if_says_the_conditions_are_met_without_an_amount() {
     let evaluation = evaluate(set, &scenario);
     let g1 = evaluation.results.iter().find(|r| r.rule.id == "LC-G-1").unwrap();
     assert_eq!(g1.status, Status::NotEligible);
-    let w = what_if(set, &scenario, g1).unwrap();
+    let w = what_if(&scenario, g1).unwrap();
     assert_eq!(w.status, "amount_not_published");
     assert_eq!(w.amount_yuan, None);
     assert_eq!(w.text.zh, "如与担保机构约定年化担保费率不超过1%，可符合本政策条件（文件未公布金额）");
@@ -117,7 +117,7 @@ fn interest_series_rises_to_the_cap() {
     let scenario = input::scenario_from_json(&met).unwrap();
     let evaluation = evaluate(set, &scenario);
     let i1 = evaluation.results.iter().find(|r| r.rule.id == "LC-I-1").unwrap();
-    let s = interest_series(set, &scenario, i1).unwrap();
+    let s = interest_series(&scenario, i1).unwrap();
     assert_eq!(s.cap_yuan.as_deref(), Some("100000.00"));
     assert_eq!(s.points.first().unwrap(), &("0.00".to_string(), "0.00".to_string()));
     // Each year is capped at 100,000 and the two years reach 13,991.67 per
@@ -192,7 +192,7 @@ fn a_blank_form_waits_and_is_never_refused() {
     let fields: Vec<String> = pending_fields(ipo, &scenario).unwrap().iter().map(|f| f.path()).collect();
     assert!(fields.contains(&"ipo.stage_reached".to_string()), "{fields:?}");
     // The first thing to fill: the region, which every rule waits on.
-    let g = guide(set, &scenario, &evaluation, Lang::Zh);
+    let g = guide(&scenario, &evaluation, Lang::Zh);
     assert_eq!(g.first_steps[0].field, "enterprise.region");
     assert_eq!(g.first_steps[0].text.zh, "请填写所在地区");
     assert!(g.place.is_none());
@@ -210,7 +210,7 @@ fn a_complete_outside_scenario_is_decided() {
     )
     .unwrap();
     let evaluation = evaluate(set, &scenario);
-    let g = guide(set, &scenario, &evaluation, Lang::Zh);
+    let g = guide(&scenario, &evaluation, Lang::Zh);
     assert_eq!(g.place.as_ref().unwrap().value, "浙江省温州市");
     let in_place: Vec<&str> = g.rules.iter().filter(|r| r.in_place).map(|r| r.rule_id).collect();
     assert_eq!(in_place, ["WZ-G-1"]);
@@ -226,7 +226,7 @@ fn a_rule_that_applies_says_where_and_what_to_bring() {
     let met = PLEDGE_NOT_REGISTERED.replace(r#""pledge_registered":false"#, r#""pledge_registered":true"#);
     let scenario = input::scenario_from_json(&met).unwrap();
     let evaluation = evaluate(set, &scenario);
-    let g = guide(set, &scenario, &evaluation, Lang::Zh);
+    let g = guide(&scenario, &evaluation, Lang::Zh);
     let i1 = g.rules.iter().find(|r| r.rule_id == "LC-I-1").unwrap();
     assert!(g.first_steps.is_empty(), "a rule is decided: no 先填写 box");
     let apply = i1.apply.as_ref().unwrap();
@@ -256,4 +256,70 @@ fn a_guide_entry_must_name_a_condition_of_its_rule() {
             .any(|e| e.field.ends_with("guide[0].condition") && e.zh.contains("loan_fact.no_such_fact")),
         "{errors:?}"
     );
+}
+
+/// One call gives what the page shows for the README example (聊城东昌府区,
+/// the 贷款贴息 tab open): the report, its guide in the same order, and the
+/// groups the page lays out — each result in exactly one of this tab / the
+/// other tabs / other places, each group by status (符合条件 first), the
+/// checklist the place's rules that apply, the amounts those above zero.
+#[test]
+fn shown_groups_the_results_as_the_page_lays_them_out() {
+    let set = builtin();
+    let json =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/scenario.json")).unwrap();
+    let scenario = input::scenario_from_json(&json).unwrap();
+    let shown = apply::shown(&scenario, evaluate(set, &scenario), Lang::Zh, None, Some("interest"));
+    let ids =
+        |group: &[usize]| -> Vec<&str> { group.iter().map(|&i| shown.report.results[i].rule_id).collect() };
+    let g = &shown.groups;
+    assert_eq!(ids(&g.this_family), ["LC-I-1", "LC-I-4", "LC-I-5", "LC-I-2"]);
+    assert_eq!(
+        ids(&g.other_families),
+        ["LC-G-2", "LC-P-1", "LC-P-2", "LC-G-1", "LC-IPO-1", "LC-G-3", "LC-P-2B"]
+    );
+    // 金华, 温州, 德州 and 临海 are other places; 临海's text has expired.
+    assert_eq!(ids(&g.elsewhere), ["JB-G-1", "WZ-G-1", "DZ-G-1", "LH-I-3"]);
+    let mut all: Vec<usize> =
+        [&g.this_family, &g.other_families, &g.elsewhere].into_iter().flatten().copied().collect();
+    all.sort();
+    assert_eq!(all, (0..shown.report.results.len()).collect::<Vec<_>>());
+    assert_eq!(ids(&g.checklist), ["LC-G-1", "LC-I-1", "LC-G-2", "LC-P-1", "LC-IPO-1", "LC-P-2"]);
+    let bars: Vec<(&str, &str, bool)> = g
+        .amounts
+        .iter()
+        .map(|b| (shown.report.results[b.result].rule_id, b.amount_yuan.as_str(), b.assumed))
+        .collect();
+    // The README's figures: 60,375 + 35,000 + 120,000 + 45,000 = 260,375.
+    assert_eq!(
+        bars,
+        [
+            ("LC-I-1", "60375.00", false),
+            ("LC-G-2", "35000.00", false),
+            ("LC-P-1", "120000.00", false),
+            ("LC-P-2", "45000.00", false)
+        ]
+    );
+    assert_eq!(shown.report.total_yuan, "260375.00");
+    let guide_ids: Vec<&str> = shown.guide.rules.iter().map(|r| r.rule_id).collect();
+    let report_ids: Vec<&str> = shown.report.results.iter().map(|r| r.rule_id).collect();
+    assert_eq!(guide_ids, report_ids, "the guide's rules in the report's order");
+    assert!(shown.guide.rules[g.this_family[0]].series.is_some(), "LC-I-1's loan-size chart");
+
+    // Under the 知识产权质押贷 product: its two rules alone, and the same
+    // 「先填写」 as for the whole pack (it counts every rule of the place).
+    let product = set.product("patent-pledge-loan").unwrap();
+    let scoped = apply::shown(&scenario, evaluate(set, &scenario), Lang::Zh, Some(product), Some("interest"));
+    let ids =
+        |group: &[usize]| -> Vec<&str> { group.iter().map(|&i| scoped.report.results[i].rule_id).collect() };
+    assert_eq!(ids(&scoped.groups.this_family), ["LC-I-1"]);
+    assert_eq!(ids(&scoped.groups.other_families), ["LC-G-2"]);
+    assert_eq!(scoped.report.total_yuan, "95375.00");
+    assert_eq!(scoped.guide.rules.len(), 2);
+    let blank = input::scenario_from_json(r#"{"evaluation_date":"2025-06-30","enterprise":{}}"#).unwrap();
+    let whole = guide(&blank, &evaluate(set, &blank), Lang::Zh);
+    let scoped = apply::shown(&blank, evaluate(set, &blank), Lang::Zh, Some(product), None);
+    let fields = |g: &apply::Guide| g.first_steps.iter().map(|m| m.field.clone()).collect::<Vec<_>>();
+    assert_eq!(fields(&scoped.guide), fields(&whole));
+    assert!(scoped.groups.this_family.is_empty() && scoped.groups.amounts.is_empty());
 }

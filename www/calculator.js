@@ -32,7 +32,10 @@ const engine = restartableEngine(
  */
 export async function createCalculator(packUrl, { fresh = false, integrity = null } = {}) {
   const { Calculator } = await (fresh ? engine.restart() : engine.load());
+  // Marks for www/tools/nav-breakdown.mjs: where the first result's time goes.
+  performance.mark("sme-subsidy:engine");
   const calculator = new Calculator();
+  performance.mark("sme-subsidy:pack");
   if (packUrl) await loadPortalPack(calculator, packUrl, integrity);
   return calculator;
 }
@@ -40,20 +43,18 @@ export async function createCalculator(packUrl, { fresh = false, integrity = nul
 /**
  * Evaluate while the user is still typing: a field the engine refuses is
  * left out and the rest is evaluated again, so one bad entry shows its
- * message without blanking every result. With `product` (an id of
- * `calculator.products()`) the report holds that product's rules only, its
- * total theirs alone. Returns the lean report, its
- * texts strings in `lang` ("zh" or "en"; null when even that is
- * impossible), every input error met, and the scenario evaluated (without
- * the refused fields).
+ * message without blanking every result. `call(scenario)` is the engine
+ * call (the widget's `calculator.show(scenario, lang, product, family)`).
+ * Returns its result (null when even that is impossible), every input
+ * error met, and the scenario evaluated (without the refused fields).
  */
-export function evaluateLenient(calculator, scenario, lang, product = undefined) {
+export function evaluateLenient(call, scenario) {
   const errors = [];
   const dropped = new Set();
   let current = scenario;
   for (let attempt = 0; attempt < 20; attempt++) {
     try {
-      return { report: calculator.evaluate(current, lang, product), errors, scenario: current };
+      return { result: call(current), errors, scenario: current };
     } catch (error) {
       if (error?.name !== "InputError") throw error;
       // A required field we dropped is now "missing": already reported.
@@ -65,7 +66,7 @@ export function evaluateLenient(calculator, scenario, lang, product = undefined)
       for (const e of removed) dropped.add(e.field);
     }
   }
-  return { report: null, errors, scenario: null };
+  return { result: null, errors, scenario: null };
 }
 
 /** The rules of `calculator.policies()` by rule id. */

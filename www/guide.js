@@ -113,24 +113,25 @@ export function seriesFigure(t, series, format) {
     h("figcaption", {}, t(GUIDE_UI.chartSeries)));
 }
 
-/** Each policy's amount as a bar, what-ifs hatched; null when fewer than one amount. */
-export function amountsFigure(t, results, guideById, name, format) {
-  const bars = [];
-  for (const r of results) {
-    const g = guideById.get(r.rule_id);
-    if (r.amount_yuan !== null && Number(r.amount_yuan) > 0) {
-      bars.push({ label: name(r), amount: r.amount_yuan, shown: `${format(r.amount_yuan)} ${t(GUIDE_UI.yuan)}` });
-    } else if (g?.what_if?.amount_yuan) {
-      bars.push({ label: `${name(r)}${t(GUIDE_UI.ifDone)}`, amount: g.what_if.amount_yuan, shown: `${format(g.what_if.amount_yuan)} ${t(GUIDE_UI.yuan)}`, assumed: true });
-    }
-  }
-  if (bars.length === 0) return null;
+/**
+ * Each policy's amount as a bar, what-ifs hatched (the engine's
+ * groups.amounts: the place's rules with an amount, once a place is
+ * chosen); null when there is none. `name(i)`: the name of result i.
+ */
+export function amountsFigure(t, amounts, name, format) {
+  if (amounts.length === 0) return null;
+  const bars = amounts.map((a) => ({
+    label: a.assumed ? `${name(a.result)}${t(GUIDE_UI.ifDone)}` : name(a.result),
+    amount: a.amount_yuan,
+    shown: `${format(a.amount_yuan)} ${t(GUIDE_UI.yuan)}`,
+    assumed: a.assumed,
+  }));
   return h("figure", { class: "chart-figure amounts" },
     barChart(bars, { title: t(GUIDE_UI.chartAmounts) }),
     h("figcaption", {}, t(GUIDE_UI.chartAmounts)));
 }
 
-/** Other places' policies, folded into one line. */
+/** Other places' policies, folded into one line: `results` their indices, `card(i)` one's card. */
 export function elsewhere(t, results, card) {
   if (results.length === 0) return null;
   return h("details", { class: "elsewhere" },

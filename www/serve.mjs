@@ -10,6 +10,7 @@
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; " +
@@ -40,12 +41,27 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
+/** Text and WebAssembly: what a production server sends compressed. */
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".webmanifest", ".wasm", ".svg", ".txt", ".md", ".ts"]);
+
 /**
  * Serve `root` on 127.0.0.1:`port`; resolves to the running server.
- * `onRequest(path)` sees every request (the tests count them).
+ * `onRequest(path)` sees every request (the tests count them). With
+ * `brotli`, a browser that accepts it gets text and WebAssembly Brotli-
+ * compressed (quality 11, each file compressed once), as a production
+ * server sends them: the figures' slow-network loads (www/tools/figures.mjs).
  */
-export function serve(root, port = 0, onRequest = () => {}) {
+export function serve(root, port = 0, onRequest = () => {}, { brotli = false } = {}) {
   const base = path.resolve(root);
+  const compressed = new Map(); // file → [its mtime, its Brotli bytes]
+  const encode = (file, body) => {
+    const mtime = fs.statSync(file).mtimeMs;
+    const cached = compressed.get(file);
+    if (cached?.[0] === mtime) return cached[1];
+    const bytes = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
+    compressed.set(file, [mtime, bytes]);
+    return bytes;
+  };
   const server = http.createServer((req, res) => {
     onRequest(req.url);
     const url = new URL(req.url, "http://127.0.0.1");
@@ -70,7 +86,10 @@ export function serve(root, port = 0, onRequest = () => {}) {
         res.end("not found");
         return;
       }
+      const br = brotli && COMPRESSIBLE.has(path.extname(file)) && /\bbr\b/.test(req.headers["accept-encoding"] ?? "");
+      if (br) body = encode(file, body);
       res.writeHead(200, {
+        ...(br ? { "Content-Encoding": "br", Vary: "Accept-Encoding" } : {}),
         "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
         "Content-Security-Policy": cspFor(file),
         "X-Content-Type-Options": "nosniff",

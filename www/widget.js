@@ -38,7 +38,6 @@ import { checklist } from "./checklist.js";
 
 const STYLESHEET = new URL("./widget.css", import.meta.url).href;
 const ELDER_KEY = "sme-subsidy:elder";
-const STATUS_ORDER = ["eligible", "amount_not_published", "needs_information", "not_eligible", "outside_effective_dates"];
 const LIST_FAMILY = Object.fromEntries(ITEM_LISTS.map((l) => [l.list, l.family]));
 
 function today() {
@@ -130,9 +129,8 @@ class SmeSubsidyCalculator extends HTMLElement {
   #policies = [];
   #product = null; // the pack's product named by the `product` attribute (calculator.products())
   #places = { within: null, unrecognised: false, options: [] }; // the engine's place choices (region attribute)
-  #guide = null; // the engine's 申报指引 for the results shown
+  #guide = null; // the engine's 申报指引 for the results shown (its rules in the report's order)
   #rules = new Map(); // rule id → the rule's own texts (policies()), joined with each lean result
-  #ruleFamily = new Map();
   #questions = new Map(); // form family → [{id, zh, en}]
   #scenario;
   #evaluated = null; // the scenario the results shown were computed from (refused fields left out)
@@ -216,12 +214,12 @@ class SmeSubsidyCalculator extends HTMLElement {
     this.#places = { ...this.#calculator.places(this.getAttribute("region")), given: this.getAttribute("region") };
     for (const doc of this.#policies) {
       for (const rule of doc.rules) {
-        this.#ruleFamily.set(rule.rule_id, rule.form_family);
         const list = this.#questions.get(rule.form_family) ?? [];
         for (const q of rule.questions) if (!list.some((x) => x.id === q.id)) list.push(q);
         this.#questions.set(rule.form_family, list);
       }
     }
+    performance.mark("sme-subsidy:lists");
     this.#restoreAndRender();
     if (this.hasAttribute("standalone")) {
       window.addEventListener("hashchange", () => {
@@ -363,6 +361,7 @@ class SmeSubsidyCalculator extends HTMLElement {
         h("p", {}, this.#t(UI.privacy)),
         h("p", { class: "version" }, this.#versionLine())),
     ));
+    performance.mark("sme-subsidy:form");
     this.#compute();
   }
 
@@ -510,8 +509,11 @@ class SmeSubsidyCalculator extends HTMLElement {
     const results = this.#root.querySelector(".results");
     let evaluated;
     try {
-      evaluated = this.#calculator && evaluateLenient(this.#calculator, this.#scenario, this.#lang, this.#product?.id);
-      this.#guide = evaluated?.report ? this.#calculator.guide(evaluated.scenario, this.#lang) : null;
+      // One engine call: the report, its 申报指引 and the page's groups.
+      const show = (scenario) => this.#calculator.show(scenario, this.#lang, this.#product?.id, this.#family);
+      evaluated = this.#calculator && evaluateLenient(show, this.#scenario);
+      performance.mark("sme-subsidy:show");
+      this.#guide = evaluated?.result?.guide ?? null;
     } catch (error) {
       if (!isEngineFailure(error)) throw error;
       this.#restartEngine(error);
@@ -521,12 +523,15 @@ class SmeSubsidyCalculator extends HTMLElement {
       this.#root.querySelector(".jump").hidden = true;
       return;
     }
-    const { report, errors } = evaluated;
+    const { result: shown, errors } = evaluated;
+    const report = shown?.report ?? null;
+    // The lean results joined with their rules' texts, in the report's order (the groups' indices).
+    const rules = report ? fullResults(report, this.#rules) : [];
     this.#evaluated = report && evaluated.scenario;
     this.#root.querySelector('[data-action="record"]').disabled = !report;
     this.#showFieldErrors(errors);
-    results.replaceChildren(...nodes(this.#results(report, errors)));
-    this.#layoutGuide(report);
+    results.replaceChildren(...nodes(this.#results(report, rules, shown?.groups, errors)));
+    this.#layoutGuide(report, rules, shown?.groups);
     const jump = this.#root.querySelector(".jump");
     jump.hidden = !report;
     if (report) {
@@ -539,16 +544,12 @@ class SmeSubsidyCalculator extends HTMLElement {
   }
 
   /** 申报指引 outside the results: the place in its select, 「先填写」 above the form, the checklist below. */
-  #layoutGuide(report) {
+  #layoutGuide(report, rules, groups) {
     const t = (x) => this.#t(x);
     const guide = this.#guide;
     showPlace(this.#root, guide?.place ?? null);
     this.#root.querySelector(".start").replaceChildren(...nodes(guide && firstSteps(t, guide)));
-    const byId = new Map((guide?.rules ?? []).map((g) => [g.rule_id, g]));
-    const items = report
-      ? fullResults(report, this.#rules).filter((r) => byId.get(r.rule_id)?.in_place && byId.get(r.rule_id)?.apply)
-        .map((r) => ({ result: r, apply: byId.get(r.rule_id).apply }))
-      : [];
+    const items = report ? groups.checklist.map((i) => ({ result: rules[i], apply: guide.rules[i].apply })) : [];
     const e = this.#scenario.enterprise ?? {};
     this.#root.querySelector(".checklist-slot").replaceChildren(...nodes(report && checklist(t, {
       items,
@@ -560,7 +561,7 @@ class SmeSubsidyCalculator extends HTMLElement {
     })));
   }
 
-  #results(report, errors) {
+  #results(report, results, groups, errors) {
     const out = [];
     if (errors.length) {
       out.push(h("div", { class: "alert", role: "alert" },
@@ -570,25 +571,19 @@ class SmeSubsidyCalculator extends HTMLElement {
     }
     if (!report) return out;
     const familyName = this.#t(FAMILIES.find((f) => f.id === this.#family)?.name);
-    const byStatus = (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status);
     // Under a product the engine evaluated only the product's rules: its
     // total, could-add and not-in-total lines are theirs alone.
     const product = this.#product;
-    const results = fullResults(report, this.#rules);
     const { total_yuan: total, could_add: couldAdd, not_in_total: notInTotal } = report;
-    // Which rules concern the enterprise's place is the engine's answer (guide.rules[].in_place).
-    const guide = new Map((this.#guide?.rules ?? []).map((g) => [g.rule_id, g]));
-    const here = results.filter((r) => guide.get(r.rule_id)?.in_place !== false);
-    const away = results.filter((r) => guide.get(r.rule_id)?.in_place === false);
-    const mine = here.filter((r) => this.#ruleFamily.get(r.rule_id) === this.#family).sort(byStatus);
-    const others = here.filter((r) => this.#ruleFamily.get(r.rule_id) !== this.#family).sort(byStatus);
+    // The engine's groups (indices into the results): this tab's family and
+    // the others of the place, each by status, and other places' rules.
+    const card = (i) => this.#card(results[i], this.#guide.rules[i]);
     const t = (x) => this.#t(x);
-    const chosen = Boolean(this.#guide?.place);
     const persona = PERSONAS.find((p) => p.id === this.#persona);
     out.push(
       h("section", { class: "summary" },
         h("h3", {}, this.#t(UI.results)),
-        chosen && amountsFigure(t, here, guide, (r) => this.#t(r.name), groupDigits),
+        amountsFigure(t, groups.amounts, (i) => this.#t(results[i].name), groupDigits),
         persona && h("p", { class: "persona-shown" }, `${this.#t(UI.personaShown)}${this.#colon}${this.#t(persona.name)}`),
         h("p", { class: "total-label" }, this.#t(product ? UI.presetTotal : UI.total)),
         h("p", { class: "total", "aria-live": "polite" }, groupDigits(total), h("span", { class: "unit" }, ` ${this.#t(UI.yuan)}`)),
@@ -600,16 +595,16 @@ class SmeSubsidyCalculator extends HTMLElement {
           h("h4", {}, this.#t(UI.notInTotal)), h("ul", {}, notInTotal.map((t) => h("li", {}, this.#t(t))))),
         h("p", { class: "notice" }, this.#t(report.notice))),
       h("h3", { class: "group" }, `${this.#t(UI.thisFamily)}：${familyName}`),
-      mine.map((r) => this.#card(r)),
-      others.length > 0 && h("h3", { class: "group" }, this.#t(UI.otherFamilies)),
-      others.map((r) => this.#card(r)),
-      elsewhere(t, away.sort(byStatus), (r) => this.#card(r)),
+      groups.this_family.map(card),
+      groups.other_families.length > 0 && h("h3", { class: "group" }, this.#t(UI.otherFamilies)),
+      groups.other_families.map(card),
+      elsewhere(t, groups.elsewhere, card),
     );
     return out;
   }
 
-  #card(r) {
-    const g = this.#guide?.rules.find((x) => x.rule_id === r.rule_id);
+  /** One rule's card: its result (joined with the rule's texts) and its 申报指引. */
+  #card(r, g) {
     // 待填写: the engine says the rule waits on fields; never 「不符合条件」 then.
     // (the card keeps the engine's status as its class; the badge says 待填写)
     const pending = Boolean(g?.pending);

@@ -563,6 +563,14 @@ pub fn evaluate_json<'p>(
 ) -> Result<Vec<InstitutionResult<'p>>, Vec<InputError>> {
     let value: serde_json::Value = serde_json::from_str(json)
         .map_err(|e| vec![prefixed("", InputError::from_serde(String::new(), &e.to_string()))])?;
+    evaluate_value(set, value)
+}
+
+/// As [`evaluate_json`], the input already read (the browser's object).
+pub fn evaluate_value(
+    set: &PolicySet,
+    value: serde_json::Value,
+) -> Result<Vec<InstitutionResult<'_>>, Vec<InputError>> {
     let items: Vec<(String, serde_json::Value)> = match value {
         serde_json::Value::Array(items) => {
             items.into_iter().enumerate().map(|(i, v)| (format!("[{i}]"), v)).collect()

@@ -1,12 +1,17 @@
 //! The built-in pack: `policies/*/pack.toml` and `policies/products.toml`,
 //! turned into JSON by `build.rs` (so
-//! no TOML parser is compiled in) and read once, on first use, with the same
-//! serde_json the browser build uses for every object it exchanges.
+//! no TOML parser is compiled in) and read once, on first use: by
+//! serde_json natively (feature `embedded-json`), by the browser's
+//! `JSON.parse` and serde-wasm-bindgen in the browser module, which
+//! installs the set here.
 
 use std::sync::OnceLock;
 
+#[cfg(feature = "embedded-json")]
 use super::product::Catalogue;
-use super::{Document, PolicySet};
+#[cfg(feature = "embedded-json")]
+use super::Document;
+use super::PolicySet;
 
 /// The built-in pack as `build.rs` wrote it: the one copy the native and
 /// the browser builds read.
@@ -18,17 +23,32 @@ pub const SOURCES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_s
 /// The built-in products, as `build.rs` wrote them.
 pub const PRODUCTS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_products.json"));
 
+static SET: OnceLock<PolicySet> = OnceLock::new();
+
 /// The built-in policy set, parsed once.
 pub fn builtin() -> &'static PolicySet {
-    static SET: OnceLock<PolicySet> = OnceLock::new();
-    SET.get_or_init(|| PolicySet { documents: parse(), products: products().products })
+    SET.get_or_init(|| {
+        #[cfg(feature = "embedded-json")]
+        return PolicySet { documents: parse(), products: products().products };
+        #[cfg(not(feature = "embedded-json"))]
+        panic!("the embedder installs the built-in pack (builtin::install) before use")
+    })
 }
 
+/// The built-in set, read by the embedder from [`BUILTIN_JSON`] and
+/// [`PRODUCTS_JSON`] with its own deserializer on first use (without the
+/// `embedded-json` feature; with it, `read` is not called either).
+pub fn install_with(read: impl FnOnce() -> PolicySet) -> &'static PolicySet {
+    SET.get_or_init(read)
+}
+
+#[cfg(feature = "embedded-json")]
 fn parse() -> Vec<Document> {
     serde_json::from_str(BUILTIN_JSON).expect("built-in pack is checked by the test suite")
 }
 
 /// The built-in products (`policies/products.toml`).
+#[cfg(feature = "embedded-json")]
 pub fn products() -> Catalogue {
     serde_json::from_str(PRODUCTS_JSON).expect("built-in products are checked by the test suite")
 }

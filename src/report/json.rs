@@ -1,202 +1,194 @@
-//! The lean report as JSON text for the browser, written directly: the few
-//! writers [`LeanReport::to_json`] needs, written as serde_json writes them
-//! (same escapes, no spaces).
+//! The lean report in the language the page shows: every `{zh, en}` text
+//! a plain string in that language (half the objects for the browser to
+//! build), the rest as the lean report's own serialization. The browser
+//! receives it as a JavaScript object (serde-wasm-bindgen); files and tests
+//! write it with serde_json.
 
-use time::Date;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 
-use super::{Bi, Lang, LeanReport, RuleOutcome};
+use super::{Bi, ConfirmReport, Lang, LeanReport, MissingReport, RuleOutcome, StepReport};
+use crate::scenario::{iso_date, iso_date_opt};
 
-impl LeanReport<'_> {
-    /// The lean report as JSON text for the browser, written directly: it
-    /// is asked for on every keystroke, and in the size-optimised
-    /// WebAssembly build serde_json's generic writer (a call chain per key,
-    /// quote and comma, and a byte-by-byte escape scan) was a third of a
-    /// call.
-    ///
-    /// With [`Lang::Both`] it is exactly `serde_to_string(self)`. With
-    /// one language (the report rendered in that language), every text is a
-    /// plain string in that language instead of a `{zh, en}` object: half
-    /// the objects for the browser to build, a third less text to parse.
-    pub fn to_json(&self, lang: Lang) -> String {
-        let mut out = String::with_capacity(4096);
-        let o = &mut out;
-        let bi = |o: &mut String, t: &Bi| text(o, t, lang);
-        o.push_str("{\"evaluation_date\":");
-        date(o, self.evaluation_date);
-        let size = &self.enterprise_size;
-        o.push_str(",\"enterprise_size\":{\"size\":");
-        opt_str(o, size.size);
-        o.push_str(",\"text\":");
-        bi(o, &size.text);
-        o.push_str(",\"citation\":");
-        str(o, size.citation);
-        o.push_str(",\"missing\":");
-        list(o, &size.missing, |o, m| str(o, m));
-        o.push_str("},\"results\":");
-        list(o, &self.results, |o, r| r.write_json(o, lang));
-        o.push_str(",\"total_yuan\":");
-        str(o, &self.total_yuan);
-        o.push_str(",\"total_text\":");
-        bi(o, &self.total_text);
-        o.push_str(",\"not_in_total\":");
-        list(o, &self.not_in_total, bi);
-        o.push_str(",\"could_add\":");
-        list(o, &self.could_add, bi);
-        o.push_str(",\"lpr_table_newest\":");
-        date(o, self.lpr_table_newest);
-        o.push_str(",\"notice\":");
-        bi(o, &self.notice);
-        o.push('}');
-        out
+impl<'p> LeanReport<'p> {
+    /// This report with its texts in `lang`: with [`Lang::Both`] exactly
+    /// the report's own serialization; with one language each text is the
+    /// string in that language.
+    pub fn in_lang(&self, lang: Lang) -> InLang<'_, LeanReport<'p>> {
+        InLang(self, lang)
     }
 }
 
-impl RuleOutcome<'_> {
-    fn write_json(&self, o: &mut String, lang: Lang) {
-        let bi = |o: &mut String, t: &Bi| text(o, t, lang);
-        o.push_str("{\"rule_id\":");
-        str(o, self.rule_id);
-        o.push_str(",\"status\":");
-        str(o, self.status);
-        o.push_str(",\"status_text\":");
-        bi(o, &self.status_text);
-        if let Some(amount) = &self.amount_yuan {
-            o.push_str(",\"amount_yuan\":");
-            str(o, amount);
+/// A part of the lean report serialized with its texts in one language.
+pub struct InLang<'a, T>(&'a T, Lang);
+
+impl Serialize for InLang<'_, Bi<'_>> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.1 {
+            Lang::Zh => s.serialize_str(&self.0.zh),
+            Lang::En => s.serialize_str(&self.0.en),
+            Lang::Both => self.0.serialize(s),
         }
-        if self.counts_in_total {
-            o.push_str(",\"counts_in_total\":true");
-        }
-        if !self.steps.is_empty() {
-            o.push_str(",\"steps\":");
-            list(o, &self.steps, |o, s| {
-                o.push_str("{\"kind\":");
-                str(o, s.kind);
-                o.push_str(",\"text\":");
-                bi(o, &s.text);
-                o.push('}');
-            });
-        }
-        if !self.reasons.is_empty() {
-            o.push_str(",\"reasons\":");
-            list(o, &self.reasons, bi);
-        }
-        if !self.missing.is_empty() {
-            o.push_str(",\"missing\":");
-            list(o, &self.missing, |o, m| {
-                o.push_str("{\"field\":");
-                str(o, &m.field);
-                o.push_str(",\"text\":");
-                bi(o, &m.text);
-                o.push('}');
-            });
-        }
-        if !self.to_confirm.is_empty() {
-            o.push_str(",\"to_confirm\":");
-            list(o, &self.to_confirm, |o, c| {
-                o.push_str("{\"key\":");
-                str(o, &c.key);
-                o.push_str(",\"text\":");
-                bi(o, &c.text);
-                if let Some(n) = &c.not_yet {
-                    o.push_str(",\"answerable\":false,\"answerable_from\":");
-                    match n.answerable_from {
-                        Some(d) => date(o, d),
-                        None => o.push_str("null"),
-                    }
-                }
-                o.push('}');
-            });
-        }
-        if !self.notes.is_empty() {
-            o.push_str(",\"notes\":");
-            list(o, &self.notes, |o, n| {
-                o.push_str(&n.to_string());
-            });
-        }
-        o.push('}');
     }
 }
 
-pub fn str(o: &mut String, s: &str) {
-    o.push('"');
-    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
-        o.push_str(s);
+/// Each item of a list with the same language.
+struct Each<'a, T>(&'a [T], Lang);
+
+impl<'a, T> Serialize for Each<'a, T>
+where
+    for<'b> InLang<'b, T>: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|item| InLang(item, self.1)))
+    }
+}
+
+struct Date(time::Date);
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        iso_date::serialize(&self.0, s)
+    }
+}
+
+impl Serialize for InLang<'_, LeanReport<'_>> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (r, lang) = (self.0, self.1);
+        let text = |t| InLang(t, lang);
+        let size = &r.enterprise_size;
+        let mut o = s.serialize_struct("LeanReport", 9)?;
+        o.serialize_field("evaluation_date", &Date(r.evaluation_date))?;
+        o.serialize_field(
+            "enterprise_size",
+            &SizeIn {
+                size: size.size,
+                text: text(&size.text),
+                citation: size.citation,
+                missing: &size.missing,
+            },
+        )?;
+        o.serialize_field("results", &Each(&r.results, lang))?;
+        o.serialize_field("total_yuan", &r.total_yuan)?;
+        o.serialize_field("total_text", &text(&r.total_text))?;
+        o.serialize_field("not_in_total", &Each(&r.not_in_total, lang))?;
+        o.serialize_field("could_add", &Each(&r.could_add, lang))?;
+        o.serialize_field("lpr_table_newest", &Date(r.lpr_table_newest))?;
+        o.serialize_field("notice", &text(&r.notice))?;
+        o.end()
+    }
+}
+
+#[derive(Serialize)]
+struct SizeIn<'a, 'p> {
+    size: Option<&'static str>,
+    text: InLang<'a, Bi<'p>>,
+    citation: &'static str,
+    missing: &'a [&'static str],
+}
+
+impl Serialize for InLang<'_, RuleOutcome<'_>> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (r, lang) = (self.0, self.1);
+        // A struct with the fields left out skipped (see RuleOutcome): a
+        // struct's keys are static, which the browser's serializer makes
+        // into JavaScript strings once per page rather than once per result.
+        let mut o = s.serialize_struct("RuleOutcome", 10)?;
+        o.serialize_field("rule_id", r.rule_id)?;
+        o.serialize_field("status", &Name(r.status))?;
+        o.serialize_field("status_text", &InLang(&r.status_text, lang))?;
+        match &r.amount_yuan {
+            Some(amount) => o.serialize_field("amount_yuan", amount)?,
+            None => o.skip_field("amount_yuan")?,
+        }
+        if r.counts_in_total {
+            o.serialize_field("counts_in_total", &true)?;
+        } else {
+            o.skip_field("counts_in_total")?;
+        }
+        optional_list(&mut o, "steps", &r.steps, lang)?;
+        optional_list(&mut o, "reasons", &r.reasons, lang)?;
+        optional_list(&mut o, "missing", &r.missing, lang)?;
+        optional_list(&mut o, "to_confirm", &r.to_confirm, lang)?;
+        if r.notes.is_empty() {
+            o.skip_field("notes")?;
+        } else {
+            o.serialize_field("notes", &r.notes)?;
+        }
+        o.end()
+    }
+}
+
+/// A list field left out when empty.
+fn optional_list<O: SerializeStruct, T>(
+    o: &mut O,
+    key: &'static str,
+    list: &[T],
+    lang: Lang,
+) -> Result<(), O::Error>
+where
+    for<'b> InLang<'b, T>: Serialize,
+{
+    if list.is_empty() {
+        o.skip_field(key)
     } else {
-        for c in s.chars() {
-            match c {
-                '"' => o.push_str("\\\""),
-                '\\' => o.push_str("\\\\"),
-                '\n' => o.push_str("\\n"),
-                '\r' => o.push_str("\\r"),
-                '\t' => o.push_str("\\t"),
-                '\u{8}' => o.push_str("\\b"),
-                '\u{c}' => o.push_str("\\f"),
-                c if (c as u32) < 0x20 => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    o.push_str("\\u00");
-                    o.push(HEX[(c as usize) >> 4] as char);
-                    o.push(HEX[(c as usize) & 0xf] as char);
-                }
-                c => o.push(c),
+        o.serialize_field(key, &Each(list, lang))
+    }
+}
+
+/// A name from a fixed set (a status, a step's kind): written as a string,
+/// through the serializer's unit-variant path, which the browser's
+/// serializer turns into a JavaScript string once per page.
+struct Name(&'static str);
+
+impl Serialize for Name {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_unit_variant("", 0, self.0)
+    }
+}
+
+impl Serialize for InLang<'_, StepReport<'_>> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut o = s.serialize_struct("Step", 2)?;
+        o.serialize_field("kind", &Name(self.0.kind))?;
+        o.serialize_field("text", &InLang(&self.0.text, self.1))?;
+        o.end()
+    }
+}
+
+impl Serialize for InLang<'_, MissingReport<'_>> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut o = s.serialize_struct("Missing", 2)?;
+        o.serialize_field("field", &self.0.field)?;
+        o.serialize_field("text", &InLang(&self.0.text, self.1))?;
+        o.end()
+    }
+}
+
+impl Serialize for InLang<'_, ConfirmReport<'_>> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let c = self.0;
+        let mut o = s.serialize_struct("Confirm", 4)?;
+        o.serialize_field("key", &c.key)?;
+        o.serialize_field("text", &InLang(&c.text, self.1))?;
+        match &c.not_yet {
+            Some(n) => {
+                o.serialize_field("answerable", &n.answerable)?;
+                o.serialize_field("answerable_from", &OptDate(n.answerable_from))?;
+            }
+            None => {
+                o.skip_field("answerable")?;
+                o.skip_field("answerable_from")?;
             }
         }
-    }
-    o.push('"');
-}
-
-pub fn opt_str(o: &mut String, s: Option<&str>) {
-    match s {
-        Some(s) => str(o, s),
-        None => o.push_str("null"),
+        o.end()
     }
 }
 
-/// `{"zh": …, "en": …}` for both languages, else the one asked for.
-pub fn text(o: &mut String, text: &Bi, lang: Lang) {
-    match lang {
-        Lang::Zh => str(o, &text.zh),
-        Lang::En => str(o, &text.en),
-        Lang::Both => {
-            o.push_str("{\"zh\":");
-            str(o, &text.zh);
-            o.push_str(",\"en\":");
-            str(o, &text.en);
-            o.push('}');
-        }
-    }
-}
+struct OptDate(Option<time::Date>);
 
-pub fn list<T>(o: &mut String, items: &[T], mut each: impl FnMut(&mut String, &T)) {
-    o.push('[');
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            o.push(',');
-        }
-        each(o, item);
+impl Serialize for OptDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        iso_date_opt::serialize(&self.0, s)
     }
-    o.push(']');
-}
-
-/// `YYYY-MM-DD`, as `time` displays a date of years 0–9999.
-pub fn date(o: &mut String, d: Date) {
-    let year = d.year();
-    if !(0..=9999).contains(&year) {
-        o.push('"');
-        o.push_str(&d.to_string());
-        o.push('"');
-        return;
-    }
-    let digits = |o: &mut String, n: u32, width: u32| {
-        for p in (0..width).rev() {
-            o.push(char::from(b'0' + (n / 10u32.pow(p) % 10) as u8));
-        }
-    };
-    o.push('"');
-    digits(o, year as u32, 4);
-    o.push('-');
-    digits(o, u8::from(d.month()) as u32, 2);
-    o.push('-');
-    digits(o, d.day() as u32, 2);
-    o.push('"');
 }

@@ -95,14 +95,15 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
                     || format!("{}: {te} LPR {p} as entered by the user", n.en),
                 ),
                 LprSource::Table { effective_from, beyond_newest } => {
-                    let (stale_zh, stale_en) = if beyond_newest {
-                        (
-                            format!("；内置数据最新至 {effective_from}，已按最新已知值计算，如LPR已调整请输入当期利率"),
-                            format!("; the built-in table ends at {effective_from}, so the newest known value was used — enter the current rate if it has changed"),
+                    let stale = if beyond_newest {
+                        l.bi(
+                            || format!("；内置数据最新至 {effective_from}，已按最新已知值计算，如LPR已调整请输入当期利率"),
+                            || format!("; the built-in table ends at {effective_from}, so the newest known value was used — enter the current rate if it has changed"),
                         )
                     } else {
-                        (String::new(), String::new())
+                        l.bi(|| "", || "")
                     };
+                    let (stale_zh, stale_en) = (stale.zh, stale.en);
                     l.bi(
                         || {
                             format!(
@@ -133,29 +134,34 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
             amount,
         } => {
             let n = item_name(l, *item);
-            let (rz, re) = match rate {
-                RateBasis::LprShare { lpr_percent, share_percent } => (
-                    format!("LPR {} × {}", Percent(*lpr_percent), Percent(*share_percent)),
-                    format!("LPR {} × {}", Percent(*lpr_percent), Percent(*share_percent)),
-                ),
-                RateBasis::FixedBp(bp) => (format!("{}BP", Grouped(*bp)), format!("{} bp", Grouped(*bp))),
+            // Each part in the language asked for only.
+            let r = match rate {
+                RateBasis::LprShare { lpr_percent, share_percent } => {
+                    let (lpr, share) = (Percent(*lpr_percent), Percent(*share_percent));
+                    l.bi(|| format!("LPR {lpr} × {share}"), || format!("LPR {lpr} × {share}"))
+                }
+                RateBasis::FixedBp(bp) => l.bi(|| format!("{}BP", Grouped(*bp)), || format!("{} bp", Grouped(*bp))),
             };
-            let (yz, ye) = match loan_year_from {
-                Some(d) => (format!("贷款年度（{d}起）"), format!("in the loan year from {d}")),
-                None => (format!("{year}年"), format!("in {year}")),
+            let yr = match loan_year_from {
+                Some(d) => l.bi(|| format!("贷款年度（{d}起）"), || format!("in the loan year from {d}")),
+                None => l.bi(|| format!("{year}年"), || format!("in {year}")),
             };
-            let (dz, de, pz, pe) = match dates {
+            let (d, pz, pe) = match dates {
                 Some((a, b)) => {
                     let last = b.previous_day().unwrap_or(*b);
-                    (format!("{a} 至 {last} "), format!(" {a} to {last}"), "贷款余额", "balance outstanding")
+                    (l.bi(|| format!("{a} 至 {last} "), || format!(" {a} to {last}")), "贷款余额", "balance outstanding")
                 }
-                None => (String::new(), String::new(), "本金", "principal"),
+                None => (l.bi(|| "", || ""), "本金", "principal"),
             };
-            let (fz, fe) = match *future_days {
-                0 => (String::new(), String::new()),
-                f if f == *days => ("（预计：均在测算日期之后）".to_string(), " (projected: all after the evaluation date)".to_string()),
-                f => (format!("（其中{f}天在测算日期之后，为预计）"), format!(" ({f} of the days are after the evaluation date: projected)")),
+            let f = match *future_days {
+                0 => l.bi(|| "", || ""),
+                f if f == *days => l.bi(|| "（预计：均在测算日期之后）", || " (projected: all after the evaluation date)"),
+                f => l.bi(
+                    || format!("（其中{f}天在测算日期之后，为预计）"),
+                    || format!(" ({f} of the days are after the evaluation date: projected)"),
+                ),
             };
+            let (rz, re, yz, ye, dz, de, fz, fe) = (r.zh, r.en, yr.zh, yr.en, d.zh, d.en, f.zh, f.en);
             l.bi(
                 || {
                     format!(
@@ -332,28 +338,33 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
             l.bi(|| format!("合计 {} 元", y(*amount)), || format!("sum {} yuan", y(*amount)))
         }
         Step::Cap { scope, before, cap, after } => {
-            let (sz, se) = match scope {
+            let scope = match scope {
                 CapScope::Item(item) => {
                     let n = item_name(l, *item);
-                    (format!("{}单项最高", n.zh), format!("{} item cap", n.en))
+                    l.bi(|| format!("{}单项最高", n.zh), || format!("{} item cap", n.en))
                 }
                 CapScope::FeeKindOfLoan { kind, loan_number } => {
                     let f = fee_kind_of_loan(l, *kind, *loan_number);
-                    (format!("{}单项最高", f.zh), format!("item cap for {}", f.en))
+                    l.bi(|| format!("{}单项最高", f.zh), || format!("item cap for {}", f.en))
                 }
                 CapScope::PolicyYear(item) => {
                     let n = item_name(l, *item);
-                    (format!("{}投保年度同一企业最高", n.zh), format!("per-enterprise cap for the policy year of {}", n.en))
+                    l.bi(
+                        || format!("{}投保年度同一企业最高", n.zh),
+                        || format!("per-enterprise cap for the policy year of {}", n.en),
+                    )
                 }
-                CapScope::LoanYear(year) => {
-                    (format!("{year}年起的贷款年度同一企业最高"), format!("per-enterprise cap for the loan year from {year}"))
-                }
+                CapScope::LoanYear(year) => l.bi(
+                    || format!("{year}年起的贷款年度同一企业最高"),
+                    || format!("per-enterprise cap for the loan year from {year}"),
+                ),
                 CapScope::EnterpriseYear(year) => {
-                    (format!("{year}年度同一企业最高"), format!("per-enterprise cap for {year}"))
+                    l.bi(|| format!("{year}年度同一企业最高"), || format!("per-enterprise cap for {year}"))
                 }
-                CapScope::Enterprise => ("单个企业最高".to_string(), "per-enterprise cap".to_string()),
-                CapScope::Total => ("累计最高".to_string(), "total cap".to_string()),
+                CapScope::Enterprise => l.bi(|| "单个企业最高", || "per-enterprise cap"),
+                CapScope::Total => l.bi(|| "累计最高", || "total cap"),
             };
+            let (sz, se) = (scope.zh, scope.en);
             if before > cap {
                 l.bi(
                     || format!("按公式 {} 元；超过{sz} {} 元 → {} 元", y(*before), y(*cap), y(*after)),
@@ -421,13 +432,13 @@ pub fn step_text<'p>(l: Lang, step: &Step<'p>) -> Bi<'p> {
             )
         }
         Step::NotPublished { set_by, cap } => {
-            let (cap_zh, cap_en) = match cap {
-                Some(cap) => (
-                    format!("；文件规定最高 {} 元", y(*cap)),
-                    format!("; the published cap is {} yuan", y(*cap)),
-                ),
-                None => (String::new(), String::new()),
+            let cap = match cap {
+                Some(cap) => {
+                    l.bi(|| format!("；文件规定最高 {} 元", y(*cap)), || format!("; the published cap is {} yuan", y(*cap)))
+                }
+                None => l.bi(|| "", || ""),
             };
+            let (cap_zh, cap_en) = (cap.zh, cap.en);
             l.bi(
                 || format!("文件未公布具体金额：{}{cap_zh}", set_by.zh),
                 || format!("The text publishes no amount: {}{cap_en}", set_by.en),
@@ -638,10 +649,13 @@ pub(super) fn open_text<'p>(l: Lang, open: &Open<'p>) -> ConfirmReport<'p> {
         Open::NotYetDue { item, end } => {
             let n = item_name(l, *item);
             let f = loan_fact_text(l, LoanFact::RepaidOnSchedule);
-            let (ez, ee) = match end {
-                Some(end) => (format!("到期日 {end} 尚未届满"), format!("the end date {end} has not passed")),
-                None => ("未填写到期日".to_string(), "no end date entered".to_string()),
+            let e = match end {
+                Some(end) => {
+                    l.bi(|| format!("到期日 {end} 尚未届满"), || format!("the end date {end} has not passed"))
+                }
+                None => l.bi(|| "未填写到期日", || "no end date entered"),
             };
+            let (ez, ee) = (e.zh, e.en);
             ConfirmReport {
                 // Due once the end date has passed (the condition's test):
                 // an answer counts from the day after it.

@@ -5,9 +5,8 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::{read_scenario, to_js, Calculator, OneLanguageChoice, ScenarioObject};
+use crate::{one_language, read_scenario, to_js, Calculator, OneLanguageChoice, ScenarioObject};
 use sme_subsidy::apply::{self, PlaceOption};
-use sme_subsidy::report::Lang;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -29,6 +28,15 @@ export interface RuleGuide {
   apply?: ApplyGuide;
 }
 export interface Guide { place: PlaceOption | null; first_steps: MissingField[]; rules: RuleGuide[]; }
+/** show(): the page's groups, as indices into report.results (and guide.rules, in the same order). */
+export interface Groups {
+  this_family: number[];
+  other_families: number[];
+  elsewhere: number[];
+  checklist: number[];
+  amounts: { result: number; amount_yuan: string; assumed: boolean }[];
+}
+export interface Shown { report: LeanReport; guide: Guide; groups: Groups; }
 "#;
 
 #[wasm_bindgen]
@@ -37,6 +45,8 @@ extern "C" {
     pub type PlacesObject;
     #[wasm_bindgen(typescript_type = "Guide")]
     pub type GuideObject;
+    #[wasm_bindgen(typescript_type = "Shown")]
+    pub type ShownObject;
 }
 
 #[derive(serde::Serialize)]
@@ -72,11 +82,28 @@ impl Calculator {
         lang: Option<OneLanguageChoice>,
     ) -> Result<GuideObject, JsValue> {
         let scenario = read_scenario(scenario, &self.set)?;
-        let lang = match lang.and_then(|l| l.as_string()).as_deref() {
-            Some("en") => Lang::En,
-            _ => Lang::Zh,
-        };
+        let lang = one_language(lang);
         let evaluation = sme_subsidy::evaluate(&self.set, &scenario);
-        Ok(to_js(&apply::guide(&self.set, &scenario, &evaluation, lang)).unchecked_into())
+        Ok(to_js(&apply::guide(&scenario, &evaluation, lang)).unchecked_into())
+    }
+
+    /// What the calculator page shows for one input, from one evaluation:
+    /// `report` (as `evaluate` returns it, with `product`), `guide` (as
+    /// `guide` returns it, its rules those of the report) and `groups`, the
+    /// report's results as the page lays them out (`family` the open tab).
+    /// Throws an `InputErrorObject` as `evaluate` does.
+    pub fn show(
+        &self,
+        scenario: &ScenarioObject,
+        lang: Option<OneLanguageChoice>,
+        product: Option<String>,
+        family: Option<String>,
+    ) -> Result<ShownObject, JsValue> {
+        let product = self.product_of(product)?;
+        let scenario = read_scenario(scenario, &self.set)?;
+        let lang = one_language(lang);
+        let evaluation = sme_subsidy::evaluate(&self.set, &scenario);
+        let shown = apply::shown(&scenario, evaluation, lang, product, family.as_deref());
+        Ok(to_js(&shown).unchecked_into())
     }
 }

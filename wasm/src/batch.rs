@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{json_text, to_js, Calculator};
+use crate::{from_js, to_js, Calculator};
 use sme_subsidy::batch::csv_list::{
     bounded_reader, output_header, over_row_limit, read_error, read_header, screen_record, too_big,
     too_many_rows, Bounded, RowMark,
@@ -225,8 +225,8 @@ impl Calculator {
         default_date: Option<String>,
     ) -> Result<BatchList, JsValue> {
         let options = options(default_date)?;
-        let rows: Vec<Vec<String>> = json_text(rows)
-            .and_then(|text| serde_json::from_str(&text).ok())
+        let rows: Vec<Vec<String>> = from_js(rows)
+            .ok()
             .ok_or_else(|| list_error("表格内容须为文字单元格的行 / the sheet must be rows of text cells"))?;
         if rows.len() as u64 > MAX_ROWS + 1 {
             return Err(list_error(&too_many_rows()));
@@ -563,10 +563,9 @@ pub fn batch_file_refusal(bytes: f64, unzipped: Option<f64>) -> Option<String> {
 /// with the total formatted for people: `{ summary, totalText }`.
 #[wasm_bindgen(js_name = batchSummarySum, unchecked_return_type = "{ summary: BatchSummary; totalText: string }")]
 pub fn batch_summary_sum(parts: &JsValue) -> Result<JsValue, JsValue> {
-    let parts: Vec<Summary> =
-        json_text(parts).and_then(|text| serde_json::from_str(&text).ok()).ok_or_else(|| {
-            list_error("各部分的汇总须为 BatchSummary 数组 / the parts' summaries must be BatchSummary[]")
-        })?;
+    let parts: Vec<Summary> = from_js(parts).ok().ok_or_else(|| {
+        list_error("各部分的汇总须为 BatchSummary 数组 / the parts' summaries must be BatchSummary[]")
+    })?;
     let mut sum = Summary::default();
     for part in parts {
         sum.rows += part.rows;

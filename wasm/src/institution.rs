@@ -25,7 +25,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::{input_error, json_text, language, not_an_object, to_js, Calculator, LanguageChoice};
+use crate::{from_js, input_error, language, to_js, Calculator, LanguageChoice};
+use sme_subsidy::input::InputError;
 use sme_subsidy::institution::report::tier_range;
 use sme_subsidy::institution::{self, InstitutionReport};
 use sme_subsidy::pack::institution::{InstitutionCalculation, InstitutionQuestion, TierBounds};
@@ -303,8 +304,10 @@ impl Calculator {
         input: &InstitutionInputObject,
         lang: Option<LanguageChoice>,
     ) -> Result<InstitutionReportList, JsValue> {
-        let text = json_text(input).ok_or_else(|| not_an_object("(input)"))?;
-        let results = institution::evaluate_json(&self.set, &text).map_err(input_error)?;
+        let value = from_js(input).map_err(|(_, message)| {
+            input_error(vec![InputError::new("(input)", format!("输入须为对象：{message}"), message)])
+        })?;
+        let results = institution::evaluate_value(&self.set, value).map_err(input_error)?;
         let lang = language(lang);
         let reports: Vec<InstitutionReport> =
             results.iter().map(|r| InstitutionReport::new(r, lang)).collect();

@@ -14,11 +14,10 @@
 //! - [`Calculator`] holds the active policy set: the built-in pack, plus any
 //!   documents a portal loads (they replace built-in documents of the same
 //!   id, as `PolicySet::merge` does natively).
-//! - Objects cross the boundary as JSON text in both directions: the
-//!   browser's own `JSON.stringify`/`JSON.parse` on one side, serde_json on
-//!   the other. That is one crossing per call instead of one per field, and
-//!   a single deserializer in the module for scenarios and packs alike (the
-//!   download is mostly deserialization code). Amounts stay decimal strings.
+//! - Objects cross the boundary as JavaScript objects, through
+//!   serde-wasm-bindgen (`boundary`): no JSON text on either side, and one
+//!   deserializer in the module for scenarios and portal packs alike.
+//!   Amounts stay decimal strings.
 //! - Bad input becomes a real JavaScript `Error` whose `field` is the
 //!   scenario path (`loans[0].principal`), so the page can put the message
 //!   next to the input that caused it, and whose `errors` lists every
@@ -45,6 +44,7 @@ mod institution;
 mod product;
 #[cfg(feature = "tools")]
 mod studio;
+mod tree;
 mod types;
 mod views;
 
@@ -103,18 +103,32 @@ pub struct Calculator {
     loaded: Vec<String>,
 }
 
-/// The built-in pack as `build.rs` wrote it, the text `pack::builtin`
-/// embeds, read here through the same checked path as a portal's pack, so
-/// the module carries one set of pack-reading code instead of two.
-use sme_subsidy::pack::builtin::BUILTIN_JSON;
-
 impl Default for Calculator {
     fn default() -> Self {
-        let documents =
-            read_pack(BUILTIN_JSON, "policies").ok().expect("the built-in pack is checked by the test suite");
-        let products = sme_subsidy::pack::builtin::products().products;
-        Calculator { set: PolicySet { documents, products }, loaded: Vec::new() }
+        Calculator { set: builtin_set().clone(), loaded: Vec::new() }
     }
+}
+
+/// The built-in pack, products and gazetteer, which `build.rs` embeds as
+/// JSON text: parsed by the browser's `JSON.parse`, read by the module's one
+/// deserializer (a portal pack's) and installed in the core, once. The
+/// module carries no JSON parser.
+fn builtin_set() -> &'static PolicySet {
+    use sme_subsidy::pack::builtin::{self, BUILTIN_JSON, PRODUCTS_JSON};
+    use sme_subsidy::pack::product::Catalogue;
+    use sme_subsidy::places::{self, PLACES_JSON};
+    let parse = |text: &str| JSON::parse(text).ok().expect("build.rs writes JSON");
+    builtin::install_with(|| {
+        let places: tree::Tree =
+            serde_wasm_bindgen::from_value(parse(PLACES_JSON)).ok().expect("build.rs writes JSON");
+        places::install(places).ok().expect("data/places.toml is checked by the test suite");
+        // Not `read_pack`: its checks look up the built-in pack itself.
+        let documents: Vec<Document> =
+            from_js(&parse(BUILTIN_JSON)).ok().expect("the built-in pack is checked by the test suite");
+        let products: Catalogue =
+            from_js(&parse(PRODUCTS_JSON)).ok().expect("the built-in products are checked by the test suite");
+        PolicySet { documents, products: products.products }
+    })
 }
 
 #[wasm_bindgen]
@@ -138,27 +152,15 @@ impl Calculator {
         lang: Option<OneLanguageChoice>,
         product: Option<String>,
     ) -> Result<LeanReportObject, JsValue> {
-        let product = match product {
-            Some(id) => Some(self.set.product(&id).ok_or_else(|| {
-                input_error(vec![InputError::new(
-                    "product",
-                    format!("政策包中没有产品 {id}"),
-                    format!("the pack has no product {id}"),
-                )])
-            })?),
-            None => None,
-        };
+        let product = self.product_of(product)?;
         let scenario = read_scenario(scenario, &self.set)?;
-        let lang = match lang.and_then(|l| l.as_string()).as_deref() {
-            Some("en") => Lang::En,
-            _ => Lang::Zh,
-        };
+        let lang = one_language(lang);
         let mut evaluation = sme_subsidy::evaluate(&self.set, &scenario);
         if let Some(product) = product {
             evaluation = sme_subsidy::product::scoped(evaluation, product);
         }
         let report = LeanReport::lean(&evaluation, lang);
-        Ok(JSON::parse(&report.to_json(lang)).ok().expect("the lean report is valid JSON").unchecked_into())
+        Ok(to_js(&report.in_lang(lang)).unchecked_into())
     }
 
     /// As `evaluate`, but the full report: every rule with its name,
@@ -197,17 +199,7 @@ impl Calculator {
     /// `file`, the rule and the field; the active set is unchanged then.
     #[wasm_bindgen(js_name = loadPack)]
     pub fn load_pack(&mut self, documents: &PackDocuments, file: &str) -> Result<PackInfoObject, JsValue> {
-        let text = json_text(documents).ok_or_else(|| {
-            pack_error(vec![PackError {
-                file: file.to_string(),
-                rule: None,
-                field: String::new(),
-                zh: "政策包须为文件对象组成的数组".into(),
-                en: "a pack must be an array of document objects".into(),
-                at: None,
-            }])
-        })?;
-        let documents = read_pack(&text, file).map_err(pack_error)?;
+        let documents = read_pack(documents, file).map_err(pack_error)?;
         let clashes = rule_id_clashes(&self.set, &documents, file);
         if !clashes.is_empty() {
             return Err(pack_error(clashes));
@@ -240,8 +232,7 @@ impl Calculator {
 /// `InputErrorObject` (paths under `enterprise.`) when a figure is invalid.
 #[wasm_bindgen(js_name = classifySize)]
 pub fn classify_size(enterprise: &EnterpriseObject) -> Result<SizeReportObject, JsValue> {
-    let text = json_text(enterprise).ok_or_else(|| not_an_object("enterprise"))?;
-    let enterprise: Enterprise = read_json(&text).map_err(|(path, message)| {
+    let enterprise: Enterprise = from_js(enterprise).map_err(|(path, message)| {
         let path = if path == "." { "enterprise".to_string() } else { format!("enterprise.{path}") };
         input_error(vec![InputError::from_serde(path, &message)])
     })?;
@@ -268,6 +259,28 @@ pub fn classify_size(enterprise: &EnterpriseObject) -> Result<SizeReportObject, 
     Ok(to_js(&Report::new(&evaluation, Lang::Both).enterprise_size).unchecked_into())
 }
 
+impl Calculator {
+    /// The product an id names, or an `InputErrorObject` at `product`.
+    fn product_of(&self, id: Option<String>) -> Result<Option<&sme_subsidy::pack::Product>, JsValue> {
+        let Some(id) = id else { return Ok(None) };
+        self.set.product(&id).map(Some).ok_or_else(|| {
+            input_error(vec![InputError::new(
+                "product",
+                format!("政策包中没有产品 {id}"),
+                format!("the pack has no product {id}"),
+            )])
+        })
+    }
+}
+
+/// The page's language: "en", or else zh-CN.
+fn one_language(lang: Option<OneLanguageChoice>) -> Lang {
+    match lang.and_then(|l| l.as_string()).as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Zh,
+    }
+}
+
 fn language(lang: Option<LanguageChoice>) -> Lang {
     match lang.and_then(|l| l.as_string()).as_deref() {
         Some("zh" | "zh-CN") => Lang::Zh,
@@ -277,8 +290,7 @@ fn language(lang: Option<LanguageChoice>) -> Lang {
 }
 
 fn read_scenario(value: &ScenarioObject, set: &PolicySet) -> Result<Scenario, JsValue> {
-    let text = json_text(value).ok_or_else(|| not_an_object("(scenario)"))?;
-    let scenario: Scenario = read_json(&text)
+    let scenario: Scenario = from_js(value)
         .map_err(|(path, message)| input_error(vec![InputError::from_serde(path, &message)]))?;
     input::check(&scenario).map_err(input_error)?;
     input::check_answers(&scenario, set).map_err(input_error)?;

@@ -7,6 +7,9 @@
 //      and a <link rel="modulepreload" integrity> for every module its entry
 //      script imports (statically or dynamically), so the whole module graph
 //      is checked — and fetched in parallel instead of one import at a time;
+//      and a <link rel="preload" as="fetch"> for the WebAssembly
+//      file a module of that graph fetches, so its download starts with the
+//      page's instead of after every module has run;
 //   3. the service worker (sw.js) gets the release's version — a hash of
 //      every file's content —, per page the files that page needs, and
 //      their hashes, so a new release caches anew (only its own files) and
@@ -76,8 +79,9 @@ const pageFiles = {};
 for (const page of filesUnder(site).filter((f) => f.endsWith(".html"))) {
   const dir = path.dirname(page);
   const local = (ref) => !/^[a-z]+:|^\/\//i.test(ref) && fs.existsSync(path.resolve(dir, ref.split(/[?#]/)[0]));
-  let html = fs.readFileSync(page, "utf8").replace(/<link rel="modulepreload"[^>]*>\n/g, "");
+  let html = fs.readFileSync(page, "utf8").replace(/<link rel="(modulepreload|preload)"[^>]*>\n/g, "");
   const preloads = new Set();
+  const wasmPreloads = new Set();
   const needs = new Set([page]);
   html = html.replace(/<(script|link)\b([^>]*?)\b(src|href)="([^"]+)"([^>]*)>/g, (tag, name, before, attr, ref, after) => {
     if (!local(ref)) return tag;
@@ -86,15 +90,27 @@ for (const page of filesUnder(site).filter((f) => f.endsWith(".html"))) {
     // The icon and the manifest are fetched by the browser, which checks no integrity.
     if (/\brel="(icon|manifest)"/.test(tag)) return tag;
     if (name === "script" && /type="module"/.test(tag)) {
-      for (const module of moduleGraph(file)) if (module !== file) preloads.add(module);
+      for (const module of moduleGraph(file)) {
+        if (module !== file) preloads.add(module);
+        // The .wasm files the page's own modules fetch (not a worker's).
+        for (const m of fs.readFileSync(module, "utf8").matchAll(URL_REF)) {
+          const url = path.resolve(path.dirname(module), m[1]);
+          if (url.endsWith(".wasm") && fs.existsSync(url)) wasmPreloads.add(url);
+        }
+      }
       for (const needed of moduleGraph(file, true)) needs.add(needed);
     }
     const clean = `${before}${attr}="${ref}"${after}`.replace(/\s+integrity="[^"]*"/, "");
     return `<${name}${clean} integrity="${sri(file)}">`;
   });
-  const links = [...preloads]
-    .map((module) => `<link rel="modulepreload" href="${path.relative(dir, module)}" integrity="${sri(module)}">`)
-    .join("\n");
+  // The fetch the engine makes (wasm-engine.js: same origin) is the one
+  // preloaded: `crossorigin` for its mode. No `integrity` on the link:
+  // Chromium ignores it on a fetch preload (and says so in the console);
+  // the engine's own fetch checks the file's hash.
+  const links = [
+    ...[...wasmPreloads].map((wasm) => `<link rel="preload" href="${path.relative(dir, wasm)}" as="fetch" type="application/wasm" crossorigin>`),
+    ...[...preloads].map((module) => `<link rel="modulepreload" href="${path.relative(dir, module)}" integrity="${sri(module)}">`),
+  ].join("\n");
   if (links) html = html.replace(/(<script\b[^>]*type="module")/, `${links}\n$1`);
   fs.writeFileSync(page, html);
   // The worker's own script is the browser's to fetch, past any cache.
