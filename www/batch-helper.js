@@ -46,7 +46,8 @@ async function part({ run, file, from, until, defaultDate }) {
 
 function ask({ id, what, indices }) {
   const value = what === "cells" ? list.cells(indices) : what === "csvRows" ? list.csvRows() : list.outputRows();
-  postMessage({ type: "answer", id, value });
+  // The part's CSV bytes are handed over, not copied: the helper keeps the list, not them.
+  postMessage({ type: "answer", id, value }, value instanceof Uint8Array ? [value.buffer] : []);
 }
 
 onmessage = async ({ data }) => {

@@ -18,7 +18,7 @@
 use std::io::Cursor;
 
 use csv::{ByteRecord, ReaderBuilder, WriterBuilder};
-use js_sys::{Error, JSON};
+use js_sys::{Error, Uint8Array, JSON};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -516,9 +516,9 @@ impl BatchList {
     /// The screened rows so far as CSV, without the byte-order mark and the
     /// header row: a part that follows another in the screened list.
     #[wasm_bindgen(js_name = csvRows)]
-    pub fn csv_rows(&mut self) -> Vec<u8> {
+    pub fn csv_rows(&mut self) -> Uint8Array {
         self.output.flush().expect("writing to memory cannot fail");
-        self.output.get_ref()[output_header().len()..].to_vec()
+        Uint8Array::from(&self.output.get_ref()[output_header().len()..])
     }
 
     /// Problems with the header row (a missing required column, an unknown
@@ -545,10 +545,11 @@ impl BatchList {
     }
 
     /// The screened list so far as CSV (UTF-8 with a byte-order mark): the
-    /// same bytes `sme-subsidy batch` writes for the same list.
-    pub fn csv(&mut self) -> Vec<u8> {
+    /// same bytes `sme-subsidy batch` writes for the same list. Copied
+    /// once, straight into the array returned.
+    pub fn csv(&mut self) -> Uint8Array {
         self.output.flush().expect("writing to memory cannot fail");
-        self.output.get_ref().clone()
+        Uint8Array::from(&self.output.get_ref()[..])
     }
 
     /// The output cells of the screened rows at `indices` (`BatchRow.index`),
