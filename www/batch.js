@@ -98,6 +98,8 @@ let run = 0; // the list being screened: the worker's messages about an earlier 
 let rows = [];
 /** Each part's rows as they come (the worker's part first), joined in input order when the list is done. */
 let partRows = [];
+/** The rows with errors, in input order once the list is done; each part's as they come until then. */
+let failedRows = [];
 let summary = null;
 let started = 0;
 let view = null; // the filtered and sorted rows, rebuilt when stale
@@ -135,7 +137,13 @@ const handlers = {
   },
   rows(data) {
     const part = (partRows[data.part] ??= []);
-    for (const text of data.texts) for (const row of JSON.parse(text)) part.push(row);
+    const failed = (failedRows[data.part] ??= []);
+    for (const text of data.texts) {
+      for (const row of JSON.parse(text)) {
+        part.push(row);
+        if (!row.ok) failed.push(row);
+      }
+    }
     summary = data.summary ?? { rows: 0, failed: 0 };
     $("bar").value = data.read;
     $("progress-text").textContent = t("progress", {
@@ -148,9 +156,14 @@ const handlers = {
   done(data) {
     // The parts one after the other are the list in input order; a row's
     // index (counted within its part) becomes its place in the whole list.
-    rows = partRows.flat();
+    let offset = 0;
+    for (const part of partRows) {
+      if (offset > 0) for (const row of part ?? []) row.index += offset;
+      offset += part?.length ?? 0;
+    }
+    rows = [].concat(...partRows.map((part) => part ?? []));
+    failedRows = [].concat(...failedRows.map((part) => part ?? []));
     partRows = [];
-    rows.forEach((row, i) => (row.index = i));
     summary = { ...data.summary, totalText: data.total };
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     $("bar").value = 1;
@@ -197,6 +210,7 @@ function start() {
   if (!file) return;
   rows = [];
   partRows = [];
+  failedRows = [];
   summary = null;
   view = null;
   table.page = 0;
@@ -222,6 +236,7 @@ function cancel() {
   $("batch").dataset.state = "cancelled";
   rows = [];
   partRows = [];
+  failedRows = [];
   summary = null;
   $("outcome").hidden = true;
 }
@@ -319,11 +334,10 @@ function renderRows(cells) {
 }
 
 function renderProblems() {
-  const failed = rows.filter((r) => !r.ok);
-  $("problems").hidden = failed.length === 0;
+  $("problems").hidden = failedRows.length === 0;
   const items = [];
   let more = 0;
-  for (const r of failed) {
+  for (const r of failedRows) {
     for (const e of r.errors) {
       if (items.length >= PROBLEMS_SHOWN) {
         more++;
