@@ -12,14 +12,14 @@ const FIRST_SLICE = 500;
  * engine sets up its screener per call, a few ms) is a small share — at
  * 500 rows a call it was a third of the time.
  */
-const CALL_FOR = 40;
+const CALL_FOR = 25;
 /**
  * The most rows per call: the page parses a call's rows (their JSON text)
  * in one go, and 4,000 rows (about 600 KB) take it a few ms.
  */
-const MAX_SLICE = 4000;
+const MAX_SLICE = 2000;
 /** Post at least this often (ms) while screening. */
-const POST_EVERY = 100;
+const POST_EVERY = 50;
 
 /** Let queued messages (a cancel) in. */
 export const yieldToMessages = () => new Promise((resolve) => setTimeout(resolve, 0));
