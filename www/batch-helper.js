@@ -3,20 +3,18 @@
 // the staff tools' engine, on its own core, and keeps the screened rows for
 // the page's table and the downloads. Messages in:
 //   {type:"warm", id, packUrl}                           load the engine and the portal's pack
-//   {type:"part", run, bytes, from, until, defaultDate}  screen a part
+//   {type:"part", run, file, from, until, defaultDate}   screen a part (read from the file here)
 //   {type:"cancel", run}                                 drop it
 //   {type:"ask", id, what, indices}                      cells | csvRows | outputRows of the part
 // Messages out:
-//   {type:"ready", id} · {type:"rows", run, rows, read, summary, done}
+//   {type:"ready", id} · {type:"rows", run, texts, read, summary, done}  (texts: JSON of BatchRow[])
 //   {type:"answer", id, value} · {type:"error", run | id, message, engine}
 
+import { readCsv, screenAll } from "./batch-screen.js";
 import { loadPortalPack } from "./portal-pack.js";
 import { isEngineFailure, loadTools, restartTools } from "./tools-wasm.js";
 
-/** Rows per slice, and at least one post per this many ms: as the batch worker. */
-const SLICE = 500;
-const POST_EVERY = 100;
-
+let tools;
 let calculator;
 let packUrl = null;
 let list = null;
@@ -24,37 +22,32 @@ let currentRun = 0;
 
 async function warm(url, fresh = false) {
   packUrl = url;
-  const tools = await (fresh ? restartTools() : loadTools());
+  tools = await (fresh ? restartTools() : loadTools());
   calculator = new tools.Calculator();
   if (packUrl) await loadPortalPack(calculator, packUrl);
 }
 
-const yieldToMessages = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-async function part({ run, bytes, from, until, defaultDate }) {
+async function part({ run, file, from, until, defaultDate }) {
   currentRun = run;
   list?.free();
   list = null;
-  const mine = calculator.batchFromCsv(bytes, defaultDate);
+  const wanted = () => run === currentRun;
+  // The file is read here, alongside the worker's own reading: nothing is
+  // copied from one thread to the other.
+  const bytes = await readCsv(tools, file, wanted);
+  if (!bytes) return;
+  const mine = calculator.batchFromBytes(bytes, defaultDate);
   mine.part(from, until);
   list = mine;
-  let slice;
-  do {
-    await yieldToMessages();
-    if (run !== currentRun) return;
-    const began = performance.now();
-    const rows = [];
-    do {
-      slice = mine.next(SLICE);
-      rows.push(...slice.rows);
-    } while (!slice.done && performance.now() - began < POST_EVERY);
-    postMessage({ type: "rows", run, rows, read: slice.read, summary: mine.summary(), done: slice.done });
-  } while (!slice.done);
+  await screenAll(mine, wanted, (texts) =>
+    postMessage({ type: "rows", run, texts, read: mine.read, summary: mine.summary(), done: mine.done }),
+  );
 }
 
 function ask({ id, what, indices }) {
   const value = what === "cells" ? list.cells(indices) : what === "csvRows" ? list.csvRows() : list.outputRows();
-  postMessage({ type: "answer", id, value });
+  // The part's CSV bytes are handed over, not copied: the helper keeps the list, not them.
+  postMessage({ type: "answer", id, value }, value instanceof Uint8Array ? [value.buffer] : []);
 }
 
 onmessage = async ({ data }) => {

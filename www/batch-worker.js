@@ -3,14 +3,19 @@
 // time in the staff tools' WebAssembly package, and posts each slice with
 // the progress, so the page stays responsive. A long CSV list is screened
 // on every core: this worker screens its first part and helpers the rest
-// (batch-pool.js), and the rows reach the page in input order. The page warms it up on load
+// (batch-pool.js); each part's rows reach the page tagged with their part,
+// and the page puts them in input order. The page warms it up on load
 // — the engine, a portal's policy pack if the page names one, the
 // spreadsheet libraries — so no request is made once a list is chosen, and
 // keeps it: a cancel stops the list between slices instead of ending the
 // worker, so nothing is downloaded again. Every message it posts has a `type`:
 //   {type:"ready", packs}                   loaded; packs: the portal packs in use
 //   {type:"started", run, header, parts}    header problems ({column, zh, en}[]); engines screening it
-//   {type:"rows", run, rows, read, summary} a slice: BatchRow[], share read, counts
+//   {type:"reading", run, read}             share of the file read, before screening starts
+//   {type:"rows", run, part, texts, read, summary}
+//                                           a slice of part `part` (0 first): JSON texts of
+//                                           BatchRow[] (index counted within the part); the
+//                                           whole list's share read and counts
 //   {type:"done", run, summary}
 //   {type:"cancelled", run}                 the list `run` was stopped, as asked
 //   {type:"cells", id, cells}               the output cells of the rows asked for
@@ -20,13 +25,9 @@
 // A list's messages carry the `run` number the page gave it with "start".
 
 import { Parts, Pool } from "./batch-pool.js";
+import { readCsv, readSteps, screenAll } from "./batch-screen.js";
 import { loadPortalPack } from "./portal-pack.js";
 import { isEngineFailure, loadTools, restartTools } from "./tools-wasm.js";
-
-/** Rows per slice: small enough to post progress several times a second. */
-const SLICE = 500;
-/** Post at least this often (ms) while screening. */
-const POST_EVERY = 100;
 
 let calculator;
 /** The warm-up under way or done: the template and its columns are the active pack's, so they wait for it. */
@@ -114,9 +115,6 @@ async function readXlsx(tools, bytes) {
   }
 }
 
-/** Let queued messages (a cancel) in between slices. */
-const yieldToMessages = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 async function start({ run, file, defaultDate }) {
   currentRun = run;
   listName = file.name.replace(/\.(csv|xlsx)$/i, "");
@@ -124,61 +122,65 @@ async function start({ run, file, defaultDate }) {
   list = null;
   const tools = await loadTools();
   refuseOverLimits(tools, file.size);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (run !== currentRun) return;
-  let mine;
-  if (/\.xlsx$/i.test(file.name)) {
-    const rows = await readXlsx(tools, bytes);
-    if (run !== currentRun) return;
-      mine = calculator.batchFromRows(rows, defaultDate);
-  } else {
-    postMessage({ type: "rows", run, rows: [], read: 0, summary: null });
-    mine = calculator.batchFromCsv(bytes, defaultDate);
-  }
-  list = mine;
-  const ranges = mine.headerProblems().length === 0 && !/\.xlsx$/i.test(file.name) ? pool.ranges(bytes.length) : [[0, bytes.length]];
+  const wanted = () => run === currentRun;
+  const xlsx = /\.xlsx$/i.test(file.name);
+  // A long CSV list is cut into parts at once, so the helpers read the
+  // file alongside this worker.
+  const ranges = xlsx ? [[0, file.size]] : pool.ranges(file.size);
   const mineParts = new Parts(ranges);
   parts = mineParts;
-  // Every part's rows, the share read and the summary so far, in order.
-  const post = () => {
+  // The share read and the summary of every part so far, with a part's rows.
+  const post = (part, texts) => {
     const { summary } = tools.batchSummarySum(mineParts.summaries);
-    postMessage({ type: "rows", run, rows: mineParts.take(), read: mineParts.read, summary });
+    postMessage({ type: "rows", run, part, texts, read: mineParts.read, summary });
   };
   let allDone;
   const helpersDone = new Promise((resolve, reject) => (allDone = { resolve, reject }));
   // Heard when this worker's own part is done (awaited below), not before.
   helpersDone.catch(() => {});
   if (ranges.length > 1) {
-    mine.part(...ranges[0]);
-    pool.start(run, bytes, ranges, defaultDate, (part, data) => {
-      if (run !== currentRun) return;
+    pool.start(run, file, ranges, defaultDate, (part, data) => {
+      if (!wanted()) return;
       if (data.type === "error") {
         allDone.reject(Object.assign(new Error(data.message), { engine: data.engine }));
         return;
       }
       mineParts.add(part, data);
-      post();
+      post(part, data.texts);
       if (mineParts.done) allDone.resolve();
     });
   }
+  try {
+    const progress = (end) => postMessage({ type: "reading", run, read: end / file.size });
+    if (xlsx) {
+      const bytes = new Uint8Array(file.size);
+      const read = await readSteps(file, wanted, (step, end) => {
+        bytes.set(step, end - step.length);
+        progress(end);
+      });
+      if (!read) return;
+      const rows = await readXlsx(tools, bytes);
+      if (!wanted()) return;
+      list = calculator.batchFromRows(rows, defaultDate);
+    } else {
+      const bytes = await readCsv(tools, file, wanted, progress);
+      if (!bytes) return;
+      list = calculator.batchFromBytes(bytes, defaultDate);
+      if (ranges.length > 1) list.part(...ranges[0]);
+    }
+  } catch (error) {
+    if (ranges.length > 1) pool.cancel(run);
+    throw error;
+  }
+  const mine = list;
   postMessage({ type: "started", run, header: mine.headerProblems(), parts: ranges.length });
-  postMessage({ type: "rows", run, rows: [], read: 0, summary: mine.summary() });
-  let slice;
-  do {
-    await yieldToMessages();
-    if (run !== currentRun) return;
-    const began = performance.now();
-    const rows = [];
-    // Several slices per post when they are quick; one post per 100 ms at most.
-    do {
-      slice = mine.next(SLICE);
-      rows.push(...slice.rows);
-    } while (!slice.done && performance.now() - began < POST_EVERY);
-    mineParts.add(0, { rows, read: slice.read, summary: mine.summary(), done: slice.done });
-    post();
-  } while (!slice.done);
+  const finished = await screenAll(mine, wanted, (texts) => {
+    mineParts.add(0, { read: mine.read, summary: mine.summary(), done: mine.done });
+    post(0, texts);
+  });
+  if (!finished) return;
   if (!mineParts.done) await helpersDone;
-  if (run !== currentRun) return;
+  if (!wanted()) return;
   const { summary, totalText } = tools.batchSummarySum(mineParts.summaries);
   postMessage({ type: "done", run, summary, total: totalText });
 }

@@ -49,6 +49,7 @@ const T = {
   small: ["小型", "Small"],
   micro: ["微型", "Micro"],
   loading: ["正在读取名单……", "Reading the list…"],
+  reading: ["正在读取名单…… {pct}%", "Reading the list… {pct}%"],
   workerFailed: ["筛查程序无法运行，请刷新页面后重试。", "The screening program cannot run; reload the page and try again."],
   cancelled: ["已取消：已筛查的 {rows} 行未保留，请重新上传。", "Cancelled: the {rows} rows screened so far were discarded; upload again to screen."],
   progress: ["已读取 {pct}% · 已筛查 {rows} 行（有误 {failed} 行）", "{pct}% read · {rows} rows screened ({failed} with errors)"],
@@ -95,6 +96,10 @@ let worker = null;
 let ready = false;
 let run = 0; // the list being screened: the worker's messages about an earlier one are dropped
 let rows = [];
+/** Each part's rows as they come (the worker's part first), joined in input order when the list is done. */
+let partRows = [];
+/** The rows with errors, in input order once the list is done; each part's as they come until then. */
+let failedRows = [];
 let summary = null;
 let started = 0;
 let view = null; // the filtered and sorted rows, rebuilt when stale
@@ -127,10 +132,19 @@ const handlers = {
       showMessage(header.map((p) => `${t("headerProblem")}「${p.column}」${lang === "en" ? p.en : p.zh}`).join("\n"));
     }
   },
+  reading({ read }) {
+    $("progress-text").textContent = t("reading", { pct: Math.floor(read * 100) });
+  },
   rows(data) {
-    for (const row of data.rows) rows.push(row);
+    const part = (partRows[data.part] ??= []);
+    const failed = (failedRows[data.part] ??= []);
+    for (const text of data.texts) {
+      for (const row of JSON.parse(text)) {
+        part.push(row);
+        if (!row.ok) failed.push(row);
+      }
+    }
     summary = data.summary ?? { rows: 0, failed: 0 };
-    view = null;
     $("bar").value = data.read;
     $("progress-text").textContent = t("progress", {
       pct: Math.floor(data.read * 100),
@@ -140,6 +154,16 @@ const handlers = {
     $("progress").dataset.updates = String(Number($("progress").dataset.updates ?? 0) + 1);
   },
   done(data) {
+    // The parts one after the other are the list in input order; a row's
+    // index (counted within its part) becomes its place in the whole list.
+    let offset = 0;
+    for (const part of partRows) {
+      if (offset > 0) for (const row of part ?? []) row.index += offset;
+      offset += part?.length ?? 0;
+    }
+    rows = [].concat(...partRows.map((part) => part ?? []));
+    failedRows = [].concat(...failedRows.map((part) => part ?? []));
+    partRows = [];
     summary = { ...data.summary, totalText: data.total };
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     $("bar").value = 1;
@@ -185,6 +209,8 @@ function start() {
   const file = $("file").files[0];
   if (!file) return;
   rows = [];
+  partRows = [];
+  failedRows = [];
   summary = null;
   view = null;
   table.page = 0;
@@ -209,6 +235,8 @@ function cancel() {
   $("progress-text").textContent = t("cancelled", { rows: (summary?.rows ?? 0).toLocaleString() });
   $("batch").dataset.state = "cancelled";
   rows = [];
+  partRows = [];
+  failedRows = [];
   summary = null;
   $("outcome").hidden = true;
 }
@@ -223,6 +251,9 @@ function filtered() {
   const size = $("f-size").value;
   const s2 = $("f-s2").value;
   const eligible = $("f-eligible").checked;
+  // The rows come in input order, which is by row number: the table as
+  // first shown is the list itself, neither copied nor sorted.
+  if (!name && !status && !size && !s2 && !eligible && table.sort === 0 && table.dir === 1) return (view = rows);
   view = rows.filter(
     (r) =>
       (!name || r.name.includes(name)) &&
@@ -303,11 +334,10 @@ function renderRows(cells) {
 }
 
 function renderProblems() {
-  const failed = rows.filter((r) => !r.ok);
-  $("problems").hidden = failed.length === 0;
+  $("problems").hidden = failedRows.length === 0;
   const items = [];
   let more = 0;
-  for (const r of failed) {
+  for (const r of failedRows) {
     for (const e of r.errors) {
       if (items.length >= PROBLEMS_SHOWN) {
         more++;

@@ -18,7 +18,7 @@
 use std::io::Cursor;
 
 use csv::{ByteRecord, ReaderBuilder, WriterBuilder};
-use js_sys::{Error, JSON};
+use js_sys::{Error, Uint8Array, JSON};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -99,6 +99,43 @@ export interface BatchColumn {
   example: string;
 }
 "#;
+
+/// A CSV list's bytes, handed over a step of the file at a time (`push`),
+/// so that a worker can say how far it has read between steps instead of
+/// copying the whole file at once; `Calculator.batchFromBytes` screens them.
+#[wasm_bindgen]
+pub struct BatchBytes {
+    bytes: Vec<u8>,
+    /// Line breaks so far: the row limit's first count, made as the bytes come.
+    line_breaks: u64,
+}
+
+#[wasm_bindgen]
+impl BatchBytes {
+    /// Room for a file of `size` bytes; throws past the list limit.
+    #[wasm_bindgen(constructor)]
+    pub fn new(size: f64) -> Result<BatchBytes, JsValue> {
+        if size.is_nan() || size > MAX_LIST_BYTES as f64 {
+            return Err(list_error(&too_big()));
+        }
+        Ok(BatchBytes { bytes: Vec::with_capacity(size.max(0.0) as usize), line_breaks: 0 })
+    }
+
+    /// The file's next bytes; throws once they pass the list limit.
+    pub fn push(&mut self, step: &[u8]) -> Result<(), JsValue> {
+        if (self.bytes.len() + step.len()) as u64 > MAX_LIST_BYTES {
+            return Err(list_error(&too_big()));
+        }
+        self.bytes.extend_from_slice(step);
+        self.line_breaks += line_breaks(step);
+        Ok(())
+    }
+}
+
+/// The line breaks (`\n`) in `bytes`.
+fn line_breaks(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+}
 
 /// A list being screened (批量筛查名单).
 #[wasm_bindgen]
@@ -201,12 +238,39 @@ impl Calculator {
     /// leave it empty. Throws when the file has no header row or is not UTF-8.
     #[wasm_bindgen(js_name = batchFromCsv)]
     pub fn batch_from_csv(&self, bytes: Vec<u8>, default_date: Option<String>) -> Result<BatchList, JsValue> {
+        let line_breaks = line_breaks(&bytes);
+        self.csv_list(bytes, line_breaks, default_date)
+    }
+
+    /// A CSV list handed over a step of the file at a time ([`BatchBytes`]),
+    /// as `batchFromCsv`.
+    #[wasm_bindgen(js_name = batchFromBytes)]
+    pub fn batch_from_bytes(
+        &self,
+        bytes: BatchBytes,
+        default_date: Option<String>,
+    ) -> Result<BatchList, JsValue> {
+        self.csv_list(bytes.bytes, bytes.line_breaks, default_date)
+    }
+
+    fn csv_list(
+        &self,
+        bytes: Vec<u8>,
+        line_breaks: u64,
+        default_date: Option<String>,
+    ) -> Result<BatchList, JsValue> {
         let options = options(default_date)?;
         let length = bytes.len();
         if length as u64 > MAX_LIST_BYTES {
             return Err(list_error(&too_big()));
         }
-        if over_row_limit(|| Ok(&bytes[..])).map_err(|e| list_error(&e.to_string()))? {
+        // A list has at most as many rows as line breaks, the last row's
+        // not counted: within the limit by that count, it is not read
+        // through as CSV first (`over_row_limit` reads it when the line
+        // breaks alone do not settle it).
+        let counted = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
+        let line_breaks = line_breaks - u64::from(counted.len() < length);
+        if line_breaks > MAX_ROWS && over_row_limit(|| Ok(counted)).map_err(|e| list_error(&e.to_string()))? {
             return Err(list_error(&too_many_rows()));
         }
         let (mut reader, mark) = bounded_reader(Cursor::new(bytes));
@@ -321,6 +385,17 @@ impl BatchList {
     /// from).
     #[wasm_bindgen(unchecked_return_type = "BatchSlice")]
     pub fn next(&mut self, max: f64) -> Result<JsValue, JsValue> {
+        let rows = self.next_text(max)?;
+        let text = format!("{{\"rows\":{rows},\"done\":{},\"read\":{}}}", self.done(), self.read());
+        Ok(JSON::parse(&text).expect("the slice is valid JSON"))
+    }
+
+    /// As [`BatchList::next`], the slice's rows as JSON text (`BatchRow[]`)
+    /// left unparsed: a worker passes it on as it is (a string is copied,
+    /// not walked, between threads) and the page parses it. `done` and
+    /// `read` say where the list then stands.
+    #[wasm_bindgen(js_name = nextText)]
+    pub fn next_text(&mut self, max: f64) -> Result<String, JsValue> {
         // A number, not u32: JavaScript would turn -1 into 4,294,967,295.
         if !(max >= 1.0 && max <= MAX_SLICE as f64 && max.fract() == 0.0) {
             return Err(list_error(&format!(
@@ -333,7 +408,7 @@ impl BatchList {
         let set = std::mem::take(&mut self.set);
         let screener = Screener::new(&set, self.header.clone(), self.options);
         let mut json = Vec::with_capacity(max as usize * 120);
-        json.extend_from_slice(b"{\"rows\":[");
+        json.push(b'[');
         let mut failure = None;
         let (mut count, mut skipped) = (0, 0);
         while count < max {
@@ -393,21 +468,40 @@ impl BatchList {
         if let Some(message) = failure {
             return Err(list_error(&format!("第{}行 / row {}: {message}", self.row, self.row)));
         }
-        let (done, read) = match &self.source {
-            Source::Csv { reader, length, done, .. } => {
+        json.push(b']');
+        Ok(String::from_utf8(json).expect("serde_json writes UTF-8"))
+    }
+
+    /// Every row has been screened.
+    #[wasm_bindgen(getter)]
+    pub fn done(&self) -> bool {
+        match &self.source {
+            Source::Csv { done, .. } => *done,
+            Source::Rows { rows, .. } => rows.len() == 0,
+        }
+    }
+
+    /// Share of the list (of its part, for a part) read so far, 0 to 1.
+    #[wasm_bindgen(getter)]
+    pub fn read(&self) -> f64 {
+        match &self.source {
+            Source::Csv { reader, length, .. } => {
                 let (from, until) = self.part.unwrap_or((0, *length as u64));
                 let (at, size) = (reader.position().byte().clamp(from, until) - from, until - from);
-                (*done, if size == 0 { 1.0 } else { at as f64 / size as f64 })
+                if size == 0 {
+                    1.0
+                } else {
+                    at as f64 / size as f64
+                }
             }
             Source::Rows { rows, count } => {
-                (rows.len() == 0, if *count == 0 { 1.0 } else { 1.0 - rows.len() as f64 / *count as f64 })
+                if *count == 0 {
+                    1.0
+                } else {
+                    1.0 - rows.len() as f64 / *count as f64
+                }
             }
-        };
-        // `{"rows":[…],"done":…,"read":…}`: the rows were written as they
-        // were screened, so the slice is put together around them.
-        json.extend_from_slice(format!("],\"done\":{done},\"read\":{read}}}").as_bytes());
-        let text = String::from_utf8(json).expect("serde_json writes UTF-8");
-        Ok(JSON::parse(&text).expect("the slice is valid JSON"))
+        }
     }
 
     /// Screen only the records that start at a byte offset in [`from`,
@@ -422,9 +516,9 @@ impl BatchList {
     /// The screened rows so far as CSV, without the byte-order mark and the
     /// header row: a part that follows another in the screened list.
     #[wasm_bindgen(js_name = csvRows)]
-    pub fn csv_rows(&mut self) -> Vec<u8> {
+    pub fn csv_rows(&mut self) -> Uint8Array {
         self.output.flush().expect("writing to memory cannot fail");
-        self.output.get_ref()[output_header().len()..].to_vec()
+        Uint8Array::from(&self.output.get_ref()[output_header().len()..])
     }
 
     /// Problems with the header row (a missing required column, an unknown
@@ -451,10 +545,11 @@ impl BatchList {
     }
 
     /// The screened list so far as CSV (UTF-8 with a byte-order mark): the
-    /// same bytes `sme-subsidy batch` writes for the same list.
-    pub fn csv(&mut self) -> Vec<u8> {
+    /// same bytes `sme-subsidy batch` writes for the same list. Copied
+    /// once, straight into the array returned.
+    pub fn csv(&mut self) -> Uint8Array {
         self.output.flush().expect("writing to memory cannot fail");
-        self.output.get_ref().clone()
+        Uint8Array::from(&self.output.get_ref()[..])
     }
 
     /// The output cells of the screened rows at `indices` (`BatchRow.index`),

@@ -16,7 +16,7 @@ import zlib from "node:zlib";
 import { strFromU8, unzipSync } from "fflate";
 import { readSheet } from "read-excel-file/node";
 import writeSheet from "write-excel-file/node";
-import { ROOT, SITE, injectEngineFault, openPage, screenshot, seriousAxeViolations, start } from "./helpers.mjs";
+import { ROOT, SITE, openPage, screenshot, seriousAxeViolations, start } from "./helpers.mjs";
 
 const CLI = path.join(ROOT, "target/debug/sme-subsidy");
 const DATE = "2024-12-31";
@@ -477,7 +477,7 @@ test("the engine failing inside on a list (a trap) is said in both languages; a 
   const file = path.join(TMP, "故障名单.csv");
   fs.writeFileSync(file, csvText([EXAMPLE, ["注入故障企业", ...EXAMPLE.slice(1)]]));
   const opened = await openPage(env);
-  await injectEngineFault(opened.page, "/pkg-tools/sme_subsidy_tools.js", "注入故障企业");
+  await injectSliceFault(opened.page, "/pkg-tools/sme_subsidy_tools.js", "注入故障企业");
   const { page: p, context, problems, requestsSinceReady } = await openBatch(undefined, "batch-portal-test.html", opened);
   await screen(p, file);
   assert.equal(await p.locator("#batch").getAttribute("data-state"), "error");
@@ -495,6 +495,27 @@ test("the engine failing inside on a list (a trap) is said in both languages; a 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/**
+ * Make the engine fail as a trap does (a WebAssembly.RuntimeError
+ * 「unreachable」) on any slice of rows that holds `sentinel`: the glue
+ * module `glue` is served with its `nextText` changed. The workers take the
+ * slice's rows as JSON text, so no call back into JavaScript (where
+ * helpers.mjs's `injectEngineFault` makes the Rust side panic) comes
+ * between the rows and the worker.
+ */
+async function injectSliceFault(page, glue, sentinel) {
+  await page.route((url) => url.pathname === glue, async (route) => {
+    const response = await route.fetch();
+    const source = await response.text();
+    const at = source.indexOf("nextText(max) {");
+    const original = "return getStringFromWasm0(ptr1, len1);";
+    const end = source.indexOf(original, at);
+    if (at < 0 || end < 0) throw new Error(`${glue}: nextText's return was not found`);
+    const faulty = `const text = getStringFromWasm0(ptr1, len1); if (text.includes(${JSON.stringify(sentinel)})) throw new WebAssembly.RuntimeError("unreachable"); return text;`;
+    await route.fulfill({ response, body: source.slice(0, end) + faulty + source.slice(end + original.length) });
+  });
+}
 
 // Lists past the limits (src/limits.rs, which the worker asks through the
 // engine): each refused at once, in both languages, naming the limit, and
