@@ -82,11 +82,13 @@ pub fn bounded_reader<R: Read>(input: R) -> (csv::Reader<Bounded<R>>, RowMark) {
 
 /// Whether a list has more than [`MAX_ROWS`] data rows, checked before any
 /// row is screened so that a long list is refused at once. Lines are
-/// counted first (a row is at least one line; the header is one);
-/// only a list with more lines than that is read as CSV to count its rows.
+/// counted first (a row is at least one line; the header is one; a final
+/// line break ends the last line rather than starting one): only a list
+/// with more lines than that is read as CSV to count its rows.
 /// `open` gives the list from its start, each time it is called.
 pub fn over_row_limit<R: Read>(mut open: impl FnMut() -> io::Result<R>) -> io::Result<bool> {
     let mut lines: u64 = 0;
+    let mut last = b'\n';
     let mut input = open()?.take(MAX_LIST_BYTES + 1);
     let mut buf = vec![0u8; 1 << 16];
     loop {
@@ -94,13 +96,16 @@ pub fn over_row_limit<R: Read>(mut open: impl FnMut() -> io::Result<R>) -> io::R
         if n == 0 {
             break;
         }
+        last = buf[n - 1];
         // A sum of 0/1 bytes in blocks vectorises; `filter().count()` did not.
         lines += buf[..n]
             .chunks(255)
             .map(|block| u64::from(block.iter().map(|&b| u8::from(b == b'\n')).sum::<u8>()))
             .sum::<u64>();
     }
-    if lines <= MAX_ROWS {
+    // The line the text ends inside, if it does not end with a break.
+    lines += u64::from(last != b'\n');
+    if lines <= MAX_ROWS + 1 {
         return Ok(false);
     }
     let (mut reader, mark) = bounded_reader(open()?);
@@ -268,10 +273,21 @@ mod tests {
             text.extend(b"x,y\n".repeat(rows as usize));
             text
         };
+        // Read once: the lines alone show a list at the limit is not over it
+        // (the header's line and the final break are not rows).
         let at_limit = list(MAX_ROWS);
-        assert!(!over_row_limit(|| Ok(&at_limit[..])).unwrap());
+        for text in [&at_limit[..], &at_limit[..at_limit.len() - 1]] {
+            let mut opened = 0;
+            let open = || {
+                opened += 1;
+                Ok(text)
+            };
+            assert!(!over_row_limit(open).unwrap());
+            assert_eq!(opened, 1, "a list at the limit is not read as CSV");
+        }
         let over = list(MAX_ROWS + 1);
         assert!(over_row_limit(|| Ok(&over[..])).unwrap());
+        assert!(over_row_limit(|| Ok(&over[..over.len() - 1])).unwrap());
         // More lines than rows: line breaks inside quoted cells are not rows.
         let mut quoted = b"a\n".to_vec();
         quoted.extend(b"\"x\ny\"\n".repeat(MAX_ROWS as usize));
