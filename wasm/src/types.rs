@@ -253,10 +253,8 @@ export interface PackInfo {
   lpr_table_newest: DateString;
 }
 
-/** A located problem with the scenario. */
-export interface InputErrorDetail { field: string; zh: string; en: string; }
-/** A located problem in a policy pack. */
-export interface PackErrorDetail { file: string; rule: string | null; field: string; zh: string; en: string; }
+/* InputErrorDetail and PackErrorDetail (with its Location) are derived
+ * from the Rust types by tsify (src/input.rs, src/pack/validate.rs). */
 
 /**
  * Thrown by evaluate() and classifySize(): an Error whose `field` is the
