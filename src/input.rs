@@ -30,6 +30,7 @@ pub const MAX_YEAR: i32 = 2100;
 
 /// A located problem with the input.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "InputErrorDetail"))]
 pub struct InputError {
     /// Where: `enterprise.operating_revenue`, `loans[1].end_date`.
     pub field: String,

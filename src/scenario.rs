@@ -68,12 +68,14 @@ pub mod iso_date_opt {
 }
 
 /// 测算情形.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// 测算日期: the date the estimate is made for; decides which policies
     /// are in their effective period.
     #[serde(with = "iso_date")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
     pub evaluation_date: Date,
     /// 企业基本情况
     pub enterprise: Enterprise,
@@ -97,10 +99,12 @@ pub struct Scenario {
     pub lpr_override: LprOverride,
     /// 「需满足」问题的回答: question id → yes/no.
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, boolean>"))]
     pub answers: BTreeMap<String, bool>,
 }
 
 /// 企业基本情况.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Enterprise {
@@ -132,6 +136,7 @@ pub struct Enterprise {
 }
 
 /// 所在地区: names as on the business licence, e.g. 山东省 / 聊城市 / 东昌府区.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Region {
@@ -155,6 +160,7 @@ pub enum Qualification {
 }
 
 /// 贷款.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Loan {
@@ -169,9 +175,11 @@ pub struct Loan {
     pub monthly_average_balance: Option<Money>,
     /// 合同起始日（放款日）
     #[serde(default, with = "iso_date_opt")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
     pub start_date: Option<Date>,
     /// 到期日（结清日）
     #[serde(default, with = "iso_date_opt")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
     pub end_date: Option<Date>,
     /// 合同年利率（%），e.g. 3.45
     #[serde(default)]
@@ -204,11 +212,13 @@ pub struct Loan {
 }
 
 /// 还本: principal repaid on a date; the balance is lower from that day.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Repayment {
     /// 还本日期
     #[serde(with = "iso_date")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
     pub date: Date,
     /// 归还本金
     pub principal: Money,
@@ -275,6 +285,7 @@ pub enum LoanPurpose {
 }
 
 /// 融资担保.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Guarantee {
@@ -303,6 +314,7 @@ pub struct Guarantee {
     pub green_industry: Option<GreenIndustry>,
     /// 担保费支付日期 (decides whether the fee falls in a policy's effective period)
     #[serde(default, with = "iso_date_opt")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
     pub fee_paid_date: Option<Date>,
     /// 对应贷款: the loan the guarantee is for, numbered as the result names
     /// loans (1 = 贷款1, the first in `loans`); asked for when several fees
@@ -342,6 +354,7 @@ pub enum GreenIndustry {
 }
 
 /// 评估费.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EvaluationFee {
@@ -355,6 +368,7 @@ pub struct EvaluationFee {
     pub for_patent_pledge_loan: Option<bool>,
     /// 评估费支付日期 (decides whether the fee falls in a policy's effective period)
     #[serde(default, with = "iso_date_opt")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
     pub paid_date: Option<Date>,
     /// 对应贷款: the loan the evaluation was for (1 = 贷款1), as for guarantees.
     #[serde(default)]
@@ -362,6 +376,7 @@ pub struct EvaluationFee {
 }
 
 /// 保险保单.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InsurancePolicy {
@@ -381,6 +396,7 @@ pub struct InsurancePolicy {
     pub premium: Option<Money>,
     /// 保险起期 (decides the 投保年度)
     #[serde(default, with = "iso_date_opt")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
     pub start_date: Option<Date>,
 }
 
@@ -421,6 +437,7 @@ pub enum InnovativeProduct {
 }
 
 /// 上市（IPO）进展.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ipo {
@@ -448,6 +465,7 @@ pub enum IpoStage {
 }
 
 /// LPR entered by the user, percent per year; used instead of the table.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LprOverride {

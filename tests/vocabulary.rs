@@ -39,6 +39,47 @@ fn the_typescript_unions_are_current() {
     );
 }
 
+/// The scenario's TypeScript types are derived from the Rust types (tsify,
+/// feature `typescript`, which the browser crate turns on): every choice
+/// they name is one of the vocabulary's unions above, by the same name, so
+/// the generated .d.ts and the written unions fit together.
+#[cfg(feature = "typescript")]
+#[test]
+fn the_scenario_types_name_the_vocabulary_unions() {
+    use sme_subsidy::scenario::*;
+    use tsify::Tsify;
+    let unions = sme_subsidy::vocabulary::typescript();
+    let declared = |name: &str| unions.contains(&format!("export type {name} = "));
+    let uses = [
+        (Enterprise::DECL, "industry?: Industry | undefined;"),
+        (Enterprise::DECL, "qualifications?: Qualification[];"),
+        (Loan::DECL, "collateral?: Collateral[];"),
+        (Loan::DECL, "lender?: Lender | undefined;"),
+        (Loan::DECL, "purpose?: LoanPurpose | undefined;"),
+        (Guarantee::DECL, "green_industry?: GreenIndustry | undefined;"),
+        (InsurancePolicy::DECL, "kind?: InsuranceKind | undefined;"),
+        (InsurancePolicy::DECL, "product?: InnovativeProduct | undefined;"),
+        (Ipo::DECL, "stage_reached?: IpoStage | undefined;"),
+    ];
+    for (decl, field) in uses {
+        assert!(decl.contains(field), "{field} not in {decl}");
+        let name = field.split([':', '[', '|', ';']).nth(1).unwrap().trim();
+        assert!(declared(name), "the vocabulary declares no union {name}");
+    }
+    // Each union the vocabulary writes is named by a scenario field.
+    let all = [Enterprise::DECL, Loan::DECL, Guarantee::DECL, InsurancePolicy::DECL, Ipo::DECL].concat();
+    for line in unions.lines() {
+        let name = line.trim_start_matches("export type ").split(' ').next().unwrap();
+        assert!(all.contains(&format!(" {name}")), "no scenario field is a {name}");
+    }
+    // Dates are the documented strings, not JavaScript's Date, and the
+    // scenario's optional parts are optional.
+    assert!(Scenario::DECL.contains("evaluation_date: DateString;"), "{}", Scenario::DECL);
+    assert!(Scenario::DECL.contains("loans?: Loan[];"), "{}", Scenario::DECL);
+    assert!(Loan::DECL.contains("start_date?: DateString;"), "{}", Loan::DECL);
+    assert!(!all.contains(": Date;") && !all.contains(": Date |"), "{all}");
+}
+
 /// A field's texts are defined once (`src/fields.rs`): the batch list's
 /// headers, the report's 「请填写…」 and the page's labels (checked above,
 /// `FIELD_LABELS` in `www/vocabulary.js`) are the table's, so a label

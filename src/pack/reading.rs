@@ -113,7 +113,10 @@ impl From<Reading> for ReadingData {
 }
 
 fn parse_value<T: DeserializeOwned>(id: &str, value: &str, known: &[&str]) -> Result<T, String> {
-    serde_json::from_value(serde_json::Value::String(value.to_string()))
+    // A unit variant read from its name by serde's own string deserializer:
+    // no JSON value in between (in the browser module, that was a JSON
+    // deserializer for each reading's type).
+    T::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(value))
         .map_err(|_| format!("解读 {id} 的取值 {value} 无效（可选：{0}） / reading `{id}`: unknown value `{value}` (one of: {0})", known.join(", ")))
 }
 

@@ -18,6 +18,11 @@ use crate::money::Grouped;
 
 /// A located problem in a policy pack.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(rename = "PackErrorDetail", missing_as_null) // the browser writes None as null
+)]
 pub struct PackError {
     /// The file (or the name the portal gave its pack).
     pub file: String,
@@ -35,6 +40,7 @@ pub struct PackError {
 
 /// A place in a text: line and column, both from 1 (the column in characters).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Location {
     pub line: usize,
     pub column: usize,

@@ -1,6 +1,6 @@
 //! Objects across the JavaScript boundary, as objects: read by
-//! serde-wasm-bindgen into a [`Tree`], then into the boundary type through
-//! serde_path_to_error (so a bad field is named: `loans[1].principal`), and
+//! serde-wasm-bindgen into a [`Tree`], then into the boundary type keeping
+//! the path of a failure (so a bad field is named: `loans[1].principal`), and
 //! written by serde-wasm-bindgen's serializer
 //! in its JSON-compatible form (maps as plain objects, 64-bit integers as
 //! numbers). Bad input becomes a JavaScript `Error` located at its field.
@@ -30,8 +30,8 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, (String
         let message = e.to_string();
         (".".to_string(), message.strip_prefix("Error: ").map(str::to_string).unwrap_or(message))
     })?;
-    serde_path_to_error::deserialize(tree).map_err(|e| {
-        let message = e.inner().to_string();
+    T::deserialize(tree).map_err(|e| {
+        let message = e.message().to_string();
         // NaN and ±Infinity (1e400 is Infinity) reach serde as floats no
         // field takes; said the way the CLI's JSON reader says it.
         let message = if ["`NaN`", "`inf`", "`-inf`"].iter().any(|f| message.contains(f)) {
@@ -39,7 +39,7 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, (String
         } else {
             message
         };
-        (e.path().to_string(), message)
+        (e.path(), message)
     })
 }
 

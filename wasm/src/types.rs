@@ -1,5 +1,8 @@
 //! The TypeScript types of the objects that cross the boundary, for a
-//! portal's developers (checked field names instead of `any`).
+//! portal's developers (checked field names instead of `any`): the
+//! scenario's are derived from the Rust types by tsify (`src/scenario.rs`);
+//! these are the vocabulary's unions (written from `src/vocabulary.rs`) and
+//! the reports', which still mirror their Rust types by hand.
 
 use wasm_bindgen::prelude::*;
 
@@ -33,70 +36,17 @@ export type IpoStage = "tutoring_filed" | "application_accepted" | "listed";
 /* end of vocabulary */
 export type Size = "large" | "medium" | "small" | "micro";
 
-/** 企业基本情况. Every field may be left out; rules that need it say so. */
-export interface Enterprise {
-  name?: string;
-  region?: { province: string; city?: string; county?: string };
-  industry?: Industry;
-  employees?: number;
-  operating_revenue?: MoneyString;
-  total_assets?: MoneyString;
-  /** In US dollars: "3200000 USD". */
-  annual_exports?: MoneyString;
-  qualifications?: Qualification[];
-}
-
-export interface Loan {
-  label?: string;
-  principal?: MoneyString;
-  monthly_average_balance?: MoneyString;
-  start_date?: DateString;
-  end_date?: DateString;
-  contract_rate_percent?: DecimalString;
-  interest_paid?: MoneyString;
-  collateral?: Collateral[];
-  pledge_registered?: boolean;
-  lender?: Lender;
-  purpose?: LoanPurpose;
-  carbon_reduction_tool?: boolean;
-  repaid_on_schedule?: boolean;
-}
-
-export interface Guarantee {
-  label?: string;
-  amount?: MoneyString;
-  fee?: MoneyString;
-  fee_rate_percent?: DecimalString;
-  term_months?: number;
-  government_business?: boolean;
-  for_patent_pledge_loan?: boolean;
-  green_industry?: GreenIndustry;
-}
-
-export interface EvaluationFee { label?: string; fee?: MoneyString; for_patent_pledge_loan?: boolean; }
-
-export interface InsurancePolicy {
-  label?: string;
-  kind?: InsuranceKind;
-  product?: InnovativeProduct;
-  insured_amount?: MoneyString;
-  premium?: MoneyString;
-  start_date?: DateString;
-}
-
-/** 测算情形: what the user entered. Unknown keys are refused. */
-export interface Scenario {
-  evaluation_date: DateString;
-  enterprise: Enterprise;
-  loans?: Loan[];
-  guarantees?: Guarantee[];
-  evaluation_fees?: EvaluationFee[];
-  insurance?: InsurancePolicy[];
-  ipo?: { stage_reached?: IpoStage; planned_fundraising?: MoneyString } | null;
-  lpr_override?: { one_year_percent?: DecimalString; five_year_percent?: DecimalString };
-  /** Answers to the pack's yes/no questions (see RuleSummary.questions). */
-  answers?: Record<string, boolean>;
-}
+/*
+ * The scenario's own types (Scenario, Enterprise, Region, Loan, Repayment,
+ * Guarantee, EvaluationFee, InsurancePolicy, Ipo, LprOverride) are derived
+ * from the Rust types by tsify (src/scenario.rs, the core's feature
+ * `typescript`), their doc comments included. Unknown keys are refused.
+ * Their amounts and rates are these:
+ */
+/** An amount with its currency: "1000000 CNY", "4800000 USD" (commas allowed). */
+export type Money = MoneyString;
+/** A decimal number as text, e.g. "3.45" (a number is accepted too). */
+export type Decimal = DecimalString;
 
 export type Family = "interest" | "guarantee_fee" | "premium" | "ipo" | "eligibility_only" | "institution";
 /** The four families of the guided form, plus rules that fit none of them. */
@@ -303,10 +253,8 @@ export interface PackInfo {
   lpr_table_newest: DateString;
 }
 
-/** A located problem with the scenario. */
-export interface InputErrorDetail { field: string; zh: string; en: string; }
-/** A located problem in a policy pack. */
-export interface PackErrorDetail { file: string; rule: string | null; field: string; zh: string; en: string; }
+/* InputErrorDetail and PackErrorDetail (with its Location) are derived
+ * from the Rust types by tsify (src/input.rs, src/pack/validate.rs). */
 
 /**
  * Thrown by evaluate() and classifySize(): an Error whose `field` is the

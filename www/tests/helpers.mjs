@@ -155,20 +155,22 @@ export async function seriousAxeViolations(page) {
 /**
  * A fault in the engine's host, for the tests of recovery: the package's
  * glue module (`glue`, e.g. "/pkg/sme_subsidy.js"), as fetched by the page
- * or its workers, gets a JSON.parse that refuses any text holding
- * `sentinel`. The engine's `.expect("… valid JSON")` then panics: a real
- * trap (`unreachable`) inside the WebAssembly, which no input bound can
- * rule out. A page that preloads the glue with an integrity hash would
- * refuse the changed file: use one that does not.
+ * or its workers, hands the module any text or bytes holding `sentinel`
+ * (a scenario's field, a list's cell) by asking the module's allocator for
+ * more memory than a 32-bit address space holds. The allocator refuses and
+ * aborts: a real trap (`unreachable`) inside the WebAssembly, which no input
+ * bound can rule out. A page that preloads the glue with an integrity hash
+ * would refuse the changed file: use one that does not.
  */
 export async function injectEngineFault(page, glue, sentinel) {
-  const original = "const ret = JSON.parse(getStringFromWasm0(arg0, arg1));";
+  const fault = `const faulty = (arg) => (typeof arg === "string" ? arg : new TextDecoder().decode(arg)).includes(${JSON.stringify(sentinel)}); if (faulty(arg)) malloc(2 ** 31, 1);`;
+  const entries = ["function passStringToWasm0(arg, malloc, realloc) {", "function passArray8ToWasm0(arg, malloc) {"];
   await page.route((url) => url.pathname === glue, async (route) => {
     const response = await route.fetch();
-    const source = await response.text();
-    if (!source.includes(original)) throw new Error(`${glue}: the JSON.parse import was not found`);
-    const faulty = `const text = getStringFromWasm0(arg0, arg1); if (text.includes(${JSON.stringify(sentinel)})) throw new SyntaxError("injected fault"); const ret = JSON.parse(text);`;
-    await route.fulfill({ response, body: source.replace(original, faulty) });
+    let source = await response.text();
+    if (!source.includes(entries[0])) throw new Error(`${glue}: the string hand-over was not found`);
+    for (const entry of entries) source = source.replace(entry, `${entry} ${fault}`);
+    await route.fulfill({ response, body: source });
   });
 }
 

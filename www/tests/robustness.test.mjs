@@ -94,7 +94,7 @@ test("the engine failing inside (a trap) is said in the results, and a fresh eng
   calculatorPage(t, "engine-failure-test.html", 'policy-set="test-portal-pack.json"', { preloadGlue: false });
   const opened = await openPage(env);
   const { page } = opened;
-  await injectEngineFault(page, "/pkg/sme_subsidy.js", '"evaluation_date":"2099-12-31"');
+  await injectEngineFault(page, "/pkg/sme_subsidy.js", "2099-12-31");
   const example = JSON.parse(fs.readFileSync(path.join(ROOT, "examples/scenario.json"), "utf8"));
   await page.goto(`${env.base}engine-failure-test.html#s=${base64url(JSON.stringify({ ...example, evaluation_date: "2099-12-31" }))}`);
   const alert = widget(page).locator(".results .alert");
