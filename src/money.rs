@@ -487,20 +487,29 @@ mod tests {
         }
     }
 
-    #[test]
-    fn plain_digits_as_display_writes_them() {
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = || {
+    /// A fixed pseudo-random walk (xorshift64), the same on every run.
+    fn xorshift(mut x: u64) -> impl FnMut() -> u64 {
+        move || {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
             x
-        };
+        }
+    }
+
+    /// A decimal of 1 to 96 mantissa bits and scale 0 to 28.
+    fn random_decimal(next: &mut impl FnMut() -> u64, negative: bool) -> Decimal {
+        let bits = 1 + next() % 96;
+        let mantissa = (u128::from(next()) << 64 | u128::from(next())) & ((1u128 << bits) - 1);
+        let mantissa = if negative { -(mantissa as i128) } else { mantissa as i128 };
+        Decimal::from_i128_with_scale(mantissa, (next() % 29) as u32)
+    }
+
+    #[test]
+    fn plain_digits_as_display_writes_them() {
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
         for i in 0..20_000u32 {
-            let bits = 1 + next() % 96;
-            let mantissa = (u128::from(next()) << 64 | u128::from(next())) & ((1u128 << bits) - 1);
-            let mantissa = if i % 5 == 0 { -(mantissa as i128) } else { mantissa as i128 };
-            let d = Decimal::from_i128_with_scale(mantissa, (next() % 29) as u32);
+            let d = random_decimal(&mut next, i % 5 == 0);
             for (precision, want) in
                 [(None, format!("{d}")), (Some(2), format!("{d:.2}")), (Some(0), format!("{d:.0}"))]
             {
@@ -519,19 +528,9 @@ mod tests {
     #[test]
     fn rounds_to_fen_as_rust_decimal_does() {
         // A fixed pseudo-random walk over mantissas, scales and signs.
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
         for i in 0..20_000u32 {
-            let bits = 1 + next() % 96;
-            let mantissa = (u128::from(next()) << 64 | u128::from(next())) & ((1u128 << bits) - 1);
-            let scale = (next() % 29) as u32;
-            let mantissa = if i % 3 == 0 { -(mantissa as i128) } else { mantissa as i128 };
-            let d = Decimal::from_i128_with_scale(mantissa, scale);
+            let d = random_decimal(&mut next, i % 3 == 0);
             let want = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
             let got = round_to_fen(d);
             assert_eq!((got, got.scale(), got.to_string()), (want, want.scale(), want.to_string()), "{d}");
