@@ -83,10 +83,12 @@ fn the_scenario_types_name_the_vocabulary_unions() {
 /// The declarations tsify derives from the Rust types (feature `typescript`).
 #[cfg(feature = "typescript")]
 fn generated_declarations() -> Vec<&'static str> {
+    use sme_subsidy::apply::*;
     use sme_subsidy::pack::validate::{Location, PackError};
     use sme_subsidy::pack::{DocumentStatus, Family, Recipient};
     use sme_subsidy::report::*;
     use sme_subsidy::scenario::*;
+    use sme_subsidy::what_if::{Series, WhatIf};
     use tsify::Tsify;
     vec![
         Scenario::DECL,
@@ -117,6 +119,16 @@ fn generated_declarations() -> Vec<&'static str> {
         DocumentStatus::DECL,
         Family::DECL,
         Recipient::DECL,
+        PlaceOption::DECL,
+        PlaceRegion::DECL,
+        RuleGuide::DECL,
+        Apply::DECL,
+        DeadlineReport::DECL,
+        Guide::DECL,
+        Groups::DECL,
+        AmountBar::DECL,
+        WhatIf::DECL,
+        Series::DECL,
     ]
 }
 
@@ -186,6 +198,23 @@ fn the_typescript_types_are_generated_and_every_name_used_is_declared() {
         assert!(generated.contains(name), "tsify declares no {name}: {generated:?}");
     }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("wasm/src");
+    // The browser crate derives its view models' declarations on wasm32
+    // only (where its wasm-bindgen is): read by name from its sources.
+    let mut generated = generated;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for derive in text.split("derive(tsify::Tsify)").skip(1) {
+            let attribute = derive.lines().next().unwrap();
+            let name = match attribute.split("rename = \"").nth(1) {
+                Some(renamed) => renamed.split('"').next().unwrap(),
+                None => derive.split("struct ").nth(1).unwrap().split(['<', ' ']).next().unwrap(),
+            };
+            generated.insert(name.to_string());
+        }
+    }
+    for name in ["PackInfo", "PolicySummary", "RuleSummary", "Places", "Guide", "Groups"] {
+        assert!(generated.contains(name), "tsify declares no {name}: {generated:?}");
+    }
     let mut written = std::collections::BTreeSet::new();
     let mut exported = std::collections::BTreeSet::new();
     for entry in std::fs::read_dir(&dir).unwrap() {

@@ -109,60 +109,11 @@ export interface LeanReport {
 /** The full result of one evaluation (evaluateFull(), the CLI's JSON). */
 export type Report = ReportOf<RuleReport>;
 
-/** A yes/no question the pack asks (answered in Scenario.answers[id]). */
-export interface Question { id: string; zh: string; en: string; }
-
-/** A note shown with a rule's result: to every enterprise, or only to the sizes listed. */
-export interface RuleNote { zh: string; en: string; only_for_sizes: Size[]; }
-
-/** A rule of the active pack with its texts in both languages. */
-export interface RuleSummary {
-  rule_id: string;
-  provision: string | null;
-  name: Text;
-  family: Family;
-  family_name: Text;
-  /** The guided-form family this rule belongs with. */
-  form_family: FormFamily;
-  recipient: Recipient;
-  recipient_text: Text;
-  /**
-   * In the order a full report shows them; a result shows those its
-   * RuleOutcome.notes lists (the engine picks them by the enterprise's size).
-   */
-  notes: RuleNote[];
-  /** 本测算采用的解读, shown with every result of this rule. */
-  readings: Reading[];
-  citation: Citation;
-  questions: Question[];
-}
-
-/** One policy document of the active pack, with its status and dates. */
-export interface PolicySummary {
-  id: string;
-  title: string;
-  number: string | null;
-  issuer: string;
-  issued: DateString | null;
-  effective_from: DateString | null;
-  effective_to: DateString | null;
-  status: DocumentStatus;
-  status_text: Text;
-  jurisdiction: { province: string; city: string | null; county: string | null };
-  source: string;
-  rules: RuleSummary[];
-}
-
-export interface PackInfo {
-  /** Version of the sme-subsidy engine. */
-  version: string;
-  documents: number;
-  rules: number;
-  /** Names of the portal packs loaded on top of the built-in one, in order. */
-  loaded: string[];
-  lpr_table_newest: DateString;
-}
-
+/* The pack's views (PackInfo, PolicySummary, RuleSummary, RuleNote,
+ * Question) are derived by tsify from the browser crate's view models
+ * (wasm/src/views.rs); 申报指引's (Places, PlaceOption, PlaceRegion, Guide,
+ * RuleGuide, ApplyGuide, Deadline, WhatIf, Series, Groups, AmountBar) from
+ * src/apply.rs, src/what_if.rs and wasm/src/apply.rs. */
 /* InputErrorDetail and PackErrorDetail (with its Location) are derived
  * from the Rust types by tsify (src/input.rs, src/pack/validate.rs). */
 
