@@ -26,6 +26,7 @@ use crate::what_if::{self, Series, WhatIf};
 
 /// A place to choose: `value` names it for [`resolve`], `region` is what the
 /// scenario's `enterprise.region` becomes.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PlaceOption {
     pub value: String,
@@ -34,6 +35,7 @@ pub struct PlaceOption {
 }
 
 /// [`Region`] as the form writes it: the levels the place has, no nulls.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PlaceRegion {
     pub province: String,
@@ -125,6 +127,7 @@ pub fn concerns(doc: &Document, place: PlaceId) -> bool {
 }
 
 /// What the page shows beside one rule's result.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Serialize)]
 pub struct RuleGuide<'p> {
     pub rule_id: &'p str,
@@ -132,6 +135,7 @@ pub struct RuleGuide<'p> {
     pub in_place: bool,
     /// 待填写: the rule waits on these fields; absent once it is decided.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(type = "MissingField[]"))]
     pub pending: Option<Vec<MissingReport<'p>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub what_if: Option<WhatIf<'p>>,
@@ -139,33 +143,43 @@ pub struct RuleGuide<'p> {
     pub series: Option<Series<'p>>,
     /// For a rule that applies: where to apply and what to bring.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(type = "ApplyGuide"))]
     pub apply: Option<Apply<'p>>,
 }
 
 /// 申报准备: where to apply, what to bring, by when.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "ApplyGuide", missing_as_null))]
 #[derive(Debug, Serialize)]
 pub struct Apply<'p> {
     /// 「牵头单位：…；责任单位：…」, when the clause names them.
+    #[cfg_attr(feature = "typescript", tsify(type = "Text | null"))]
     pub units: Option<Bi<'p>>,
     /// 申报材料（参考）, one per document, in the order of the conditions.
+    #[cfg_attr(feature = "typescript", tsify(type = "Text[]"))]
     pub evidence: Vec<Bi<'p>>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Deadline | null"))]
     pub deadline: Option<DeadlineReport<'p>>,
 }
 
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "Deadline"))]
 #[derive(Debug, Serialize)]
+/// 申报期限: the clause that sets it.
 pub struct DeadlineReport<'p> {
     pub clause: &'p str,
     pub quote: &'p str,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub text: Bi<'p>,
 }
 
 /// The guide for a whole evaluation.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Serialize)]
 pub struct Guide<'p> {
     /// The place the scenario's region names, as a choice; null until chosen.
     pub place: Option<PlaceOption>,
     /// 先填写: the fields most rules of the place wait on, most first (at
     /// most three), while no rule of the place is decided.
+    #[cfg_attr(feature = "typescript", tsify(type = "MissingField[]"))]
     pub first_steps: Vec<MissingReport<'p>>,
     pub rules: Vec<RuleGuide<'p>>,
 }
@@ -240,6 +254,7 @@ pub struct Shown<'p> {
 
 /// The page's groups: indices into the report's results (and the guide's
 /// rules, which are in the same order).
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Default, Serialize)]
 pub struct Groups {
     /// Rules of the open tab's family concerning the place, by status
@@ -257,6 +272,7 @@ pub struct Groups {
 }
 
 /// One bar of the amounts chart.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Serialize)]
 pub struct AmountBar {
     pub result: usize,

@@ -21,16 +21,20 @@ use crate::scenario::Scenario;
 
 /// The scenario with a rule's changeable failed conditions met, and what
 /// the rule gives then.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Serialize)]
 pub struct WhatIf<'p> {
     pub rule_id: &'p str,
     /// The steps assumed, in the pack's words (「办理知识产权质押登记手续」).
+    #[cfg_attr(feature = "typescript", tsify(type = "Text[]"))]
     pub assumed: Vec<&'p Text>,
     /// `eligible` or `amount_not_published`.
+    #[cfg_attr(feature = "typescript", tsify(type = "\"eligible\" | \"amount_not_published\""))]
     pub status: &'static str,
     /// Yuan, to the fen, when the rule computes an amount.
     pub amount_yuan: Option<String>,
     /// 「如办理知识产权质押登记手续，预计可获 12,345.67 元」.
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub text: Text,
     /// The scenario evaluated (to check with the command line).
     #[serde(skip)]
@@ -150,6 +154,7 @@ fn meet<'p>(
 /// 贴息随贷款金额变化: the rule's amount for the first loan's principal
 /// scaled from 0 to twice as entered (or to past the cap), each point an
 /// evaluation; with the cap, for the chart.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Serialize)]
 pub struct Series<'p> {
     pub rule_id: &'p str,

@@ -80,6 +80,176 @@ fn the_scenario_types_name_the_vocabulary_unions() {
     assert!(!all.contains(": Date;") && !all.contains(": Date |"), "{all}");
 }
 
+/// The declarations tsify derives from the Rust types (feature `typescript`).
+#[cfg(feature = "typescript")]
+fn generated_declarations() -> Vec<&'static str> {
+    use sme_subsidy::apply::*;
+    use sme_subsidy::pack::validate::{Location, PackError};
+    use sme_subsidy::pack::{DocumentStatus, Family, Recipient};
+    use sme_subsidy::report::*;
+    use sme_subsidy::scenario::*;
+    use sme_subsidy::what_if::{Series, WhatIf};
+    use tsify::Tsify;
+    vec![
+        Scenario::DECL,
+        Enterprise::DECL,
+        Region::DECL,
+        Loan::DECL,
+        Repayment::DECL,
+        Guarantee::DECL,
+        EvaluationFee::DECL,
+        InsurancePolicy::DECL,
+        Ipo::DECL,
+        LprOverride::DECL,
+        sme_subsidy::input::InputError::DECL,
+        PackError::DECL,
+        Location::DECL,
+        Bi::DECL,
+        Report::<RuleReport>::DECL,
+        SizeReport::DECL,
+        RuleReport::DECL,
+        ReadingReport::DECL,
+        AlternativeReport::DECL,
+        StepReport::DECL,
+        MissingReport::DECL,
+        ConfirmReport::DECL,
+        NotYetAnswerable::DECL,
+        Citation::DECL,
+        SeeAlso::DECL,
+        DocumentStatus::DECL,
+        Family::DECL,
+        Recipient::DECL,
+        PlaceOption::DECL,
+        PlaceRegion::DECL,
+        RuleGuide::DECL,
+        Apply::DECL,
+        DeadlineReport::DECL,
+        Guide::DECL,
+        Groups::DECL,
+        AmountBar::DECL,
+        WhatIf::DECL,
+        Series::DECL,
+    ]
+}
+
+/// TypeScript text without its comments and string literal types, so that
+/// the capitalised words left are type names.
+#[cfg(feature = "typescript")]
+fn type_text(ts: &str) -> String {
+    let mut out = String::new();
+    let mut rest = ts;
+    while let Some(i) = rest.find(['/', '"']) {
+        out.push_str(&rest[..i]);
+        let (skip, end) = match &rest[i..] {
+            r if r.starts_with("/*") => (2, "*/"),
+            r if r.starts_with("//") => (2, "\n"),
+            r if r.starts_with('"') => (1, "\""),
+            _ => {
+                out.push('/');
+                rest = &rest[i + 1..];
+                continue;
+            }
+        };
+        rest = &rest[i + skip..];
+        rest = rest.find(end).map_or("", |j| &rest[j + end.len()..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The names a TypeScript text declares (`export interface X`, `type X`).
+#[cfg(feature = "typescript")]
+fn declared_names(ts: &str) -> std::collections::BTreeSet<String> {
+    let words: Vec<&str> =
+        ts.split(|c: char| !c.is_alphanumeric() && c != '_').filter(|w| !w.is_empty()).collect();
+    words.windows(2).filter(|w| w[0] == "interface" || w[0] == "type").map(|w| w[1].to_string()).collect()
+}
+
+/// The capitalised words of a TypeScript type text: the type names it uses.
+#[cfg(feature = "typescript")]
+fn used_names(ts: &str) -> std::collections::BTreeSet<String> {
+    type_text(ts)
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The report's and the scenario's TypeScript types come from Rust (tsify):
+/// a hand-written copy of a generated name in the browser crate's custom
+/// sections fails here, and so does a type name an export returns or takes,
+/// or a generated declaration refers to, that nothing declares.
+#[cfg(feature = "typescript")]
+#[test]
+fn the_typescript_types_are_generated_and_every_name_used_is_declared() {
+    let generated: std::collections::BTreeSet<String> =
+        generated_declarations().iter().flat_map(|d| declared_names(&type_text(d))).collect();
+    for name in [
+        "Scenario",
+        "Text",
+        "ReportOf",
+        "RuleReport",
+        "SizeReport",
+        "Citation",
+        "Step",
+        "ToConfirm",
+        "Family",
+    ] {
+        assert!(generated.contains(name), "tsify declares no {name}: {generated:?}");
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("wasm/src");
+    // The browser crate derives its view models' declarations on wasm32
+    // only (where its wasm-bindgen is): read by name from its sources.
+    let mut generated = generated;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for derive in text.split("derive(tsify::Tsify)").skip(1) {
+            let attribute = derive.lines().next().unwrap();
+            let name = match attribute.split("rename = \"").nth(1) {
+                Some(renamed) => renamed.split('"').next().unwrap(),
+                None => derive.split("struct ").nth(1).unwrap().split(['<', ' ']).next().unwrap(),
+            };
+            generated.insert(name.to_string());
+        }
+    }
+    for name in ["PackInfo", "PolicySummary", "RuleSummary", "Places", "Guide", "Groups"] {
+        assert!(generated.contains(name), "tsify declares no {name}: {generated:?}");
+    }
+    let mut written = std::collections::BTreeSet::new();
+    let mut exported = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        // The custom sections: `const …: &'static str = r#"…"#;`.
+        for section in text.split("r#\"").skip(1) {
+            let section = section.split("\"#").next().unwrap();
+            let names = declared_names(&type_text(section));
+            let copies: Vec<_> = names.intersection(&generated).collect();
+            assert!(copies.is_empty(), "{} writes by hand what tsify generates: {copies:?}", path.display());
+            written.extend(names);
+        }
+        // The types the exports name.
+        for key in ["typescript_type = \"", "unchecked_return_type = \"", "unchecked_param_type = \""] {
+            for use_ in text.split(key).skip(1) {
+                exported.extend(used_names(use_.split('"').next().unwrap()));
+            }
+        }
+    }
+    let builtin = ["Array", "Error", "Promise", "Record", "Uint8Array", "Partial", "Readonly"];
+    let known = |name: &String| {
+        generated.contains(name) || written.contains(name) || builtin.contains(&name.as_str())
+    };
+    let missing: Vec<_> = exported.iter().filter(|n| !known(n)).collect();
+    assert!(missing.is_empty(), "the exports name types nothing declares: {missing:?}");
+    for decl in generated_declarations() {
+        // A generic's own parameter (`interface ReportOf<R>`) is declared by it.
+        let parameter = |n: &String| decl.contains(&format!("<{n}>"));
+        let missing: Vec<_> = used_names(decl).into_iter().filter(|n| !known(n) && !parameter(n)).collect();
+        assert!(missing.is_empty(), "{decl}\nrefers to types nothing declares: {missing:?}");
+    }
+    assert!(exported.contains("Report") && exported.contains("Scenario"), "{exported:?}");
+}
+
 /// A field's texts are defined once (`src/fields.rs`): the batch list's
 /// headers, the report's 「请填写…」 and the page's labels (checked above,
 /// `FIELD_LABELS` in `www/vocabulary.js`) are the table's, so a label

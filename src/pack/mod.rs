@@ -141,6 +141,7 @@ pub struct Document {
 }
 
 /// 效力状态.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentStatus {
@@ -332,6 +333,7 @@ pub struct Note {
 }
 
 /// 政策类别.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Family {
@@ -374,6 +376,7 @@ impl Family {
 
 /// 资金拨付对象 (ground rule 8): only `enterprise` counts as the
 /// enterprise's cash in the total.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Recipient {

@@ -64,7 +64,9 @@ impl Lang {
     }
 }
 
-/// A text in zh-CN and English (one may be empty, see [`Lang`]).
+/// A text in zh-CN and English, zh-CN first (one may be empty, see [`Lang`]:
+/// in a full report evaluated for one language the other is the empty string).
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "Text"))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Bi<'a> {
     pub zh: Cow<'a, str>,
@@ -79,76 +81,108 @@ pub struct Bi<'a> {
 /// scenario decides, see [`RuleOutcome`]). The browser page asks for the lean
 /// form on every keystroke and takes the rules' static texts from the
 /// policy list once: they are more than half of a full report's text.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "ReportOf"))]
 #[derive(Debug, Serialize)]
 pub struct Report<'p, R = RuleReport<'p>> {
     #[serde(serialize_with = "crate::scenario::iso_date::serialize")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
     pub evaluation_date: Date,
     pub enterprise_size: SizeReport<'p>,
     pub results: Vec<R>,
     /// 合计: computed amounts paid to the enterprise (yuan, 2 places).
     pub total_yuan: String,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub total_text: Bi<'p>,
     /// Computed amounts paid to a guarantor or bank, or whose recipient the
     /// text leaves open: not the enterprise's cash.
+    #[cfg_attr(feature = "typescript", tsify(type = "Text[]"))]
     pub not_in_total: Vec<Bi<'p>>,
     /// Policies that apply but publish no figure: could add to the total.
+    #[cfg_attr(feature = "typescript", tsify(type = "Text[]"))]
     pub could_add: Vec<Bi<'p>>,
     /// The newest LPR announcement the built-in table holds.
     #[serde(serialize_with = "crate::scenario::iso_date::serialize")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
     pub lpr_table_newest: Date,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub notice: Bi<'p>,
 }
 
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Serialize)]
 pub struct SizeReport<'p> {
     /// `large` / `medium` / `small` / `micro`, or absent.
+    #[cfg_attr(feature = "typescript", tsify(type = "Size | null"))]
     pub size: Option<&'static str>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub text: Bi<'p>,
     pub citation: &'static str,
+    /// Scenario paths still needed to classify.
     pub missing: Vec<&'static str>,
 }
 
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Serialize)]
 pub struct RuleReport<'p> {
     pub rule_id: &'p str,
     pub provision: Option<&'p str>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub name: Bi<'p>,
     pub family: Family,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub family_name: Bi<'p>,
     /// `eligible`, `amount_not_published`, `not_eligible`, `needs_information`,
     /// `outside_effective_dates`.
+    #[cfg_attr(feature = "typescript", tsify(type = "RuleStatus"))]
     pub status: &'static str,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub status_text: Bi<'p>,
     pub amount_yuan: Option<String>,
     pub recipient: Recipient,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub recipient_text: Bi<'p>,
     pub counts_in_total: bool,
+    #[cfg_attr(feature = "typescript", tsify(type = "Step[]"))]
     pub steps: Vec<StepReport<'p>>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text[]"))]
     pub reasons: Vec<Bi<'p>>,
+    #[cfg_attr(feature = "typescript", tsify(type = "MissingField[]"))]
     pub missing: Vec<MissingReport<'p>>,
+    #[cfg_attr(feature = "typescript", tsify(type = "ToConfirm[]"))]
     pub to_confirm: Vec<ConfirmReport<'p>>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text[]"))]
     pub notes: Vec<Bi<'p>>,
     /// 本测算采用的解读: the readings the rule takes, each with its alternatives.
+    #[cfg_attr(feature = "typescript", tsify(type = "Reading[]"))]
     pub readings: Vec<ReadingReport<'p>>,
     pub citation: Citation<'p>,
 }
 
 /// One reading as shown with a result: what is read, the value taken and
 /// why, and the other values a portal's pack may choose.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "Reading"))]
 #[derive(Debug, Serialize)]
 pub struct ReadingReport<'p> {
     pub id: &'static str,
+    /// What is read, e.g. the 年度 of an annual cap.
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub name: Bi<'p>,
     /// The label of the value taken.
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub taken: Bi<'p>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub justification: Bi<'p>,
+    /// Every value a portal's pack may choose; `taken` marks the one used.
+    #[cfg_attr(feature = "typescript", tsify(type = "Alternative[]"))]
     pub alternatives: Vec<AlternativeReport<'p>>,
 }
 
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "Alternative"))]
 #[derive(Debug, Serialize)]
 pub struct AlternativeReport<'p> {
     /// The pack value (`value = "…"` in `[[rules.readings]]`).
     pub value: String,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub label: Bi<'p>,
     pub taken: bool,
 }
@@ -188,22 +222,31 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "Step"))]
 #[derive(Debug, Serialize)]
+/// How an amount was reached: one line per step.
 pub struct StepReport<'p> {
     pub kind: &'static str,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub text: Bi<'p>,
 }
 
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "MissingField"))]
 #[derive(Debug, Serialize)]
+/// A field to fill in: `field` is the scenario path.
 pub struct MissingReport<'p> {
     pub field: String,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub text: Bi<'p>,
 }
 
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "ToConfirm"))]
 #[derive(Debug, Serialize)]
+/// 需满足: a condition the calculator cannot verify.
 pub struct ConfirmReport<'p> {
     /// The `answers` key for questions; the scenario field for item facts.
     pub key: String,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub text: Bi<'p>,
     /// Set when no answer can settle the item yet (按期还清本息 before the
     /// loan is due): a page shows when, not yes/no buttons.
@@ -214,13 +257,18 @@ pub struct ConfirmReport<'p> {
 /// An open item no answer settles yet: `"answerable": false`, and the first
 /// day an answer counts (the day after the loan's end date), or null when
 /// the end date is not entered.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Serialize)]
 pub struct NotYetAnswerable {
+    /// Always `false` when present.
+    #[cfg_attr(feature = "typescript", tsify(type = "false"))]
     pub answerable: bool,
     #[serde(serialize_with = "iso_date_opt::serialize")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString | null"))]
     pub answerable_from: Option<Date>,
 }
 
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Serialize)]
 pub struct Citation<'p> {
     pub document_id: &'p str,
@@ -228,22 +276,29 @@ pub struct Citation<'p> {
     pub number: Option<&'p str>,
     pub issuer: &'p str,
     #[serde(serialize_with = "iso_date_opt::serialize")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString | null"))]
     pub issued: Option<Date>,
     #[serde(serialize_with = "iso_date_opt::serialize")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString | null"))]
     pub effective_from: Option<Date>,
     #[serde(serialize_with = "iso_date_opt::serialize")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString | null"))]
     pub effective_to: Option<Date>,
     pub status: DocumentStatus,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub status_text: Bi<'p>,
     pub jurisdiction: String,
     pub clause: &'p str,
+    /// 原文摘录
     pub quote: &'p str,
     pub national_basis: Option<&'p str>,
     /// 「牵头单位：…；责任单位：…」 when the clause names them.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub units: Option<Bi<'p>>,
     /// Clauses of other documents the rule quotes too.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub see_also: Vec<SeeAlso<'p>>,
     pub source: &'p str,
     /// One line: 《title》（number）clause.
@@ -251,6 +306,7 @@ pub struct Citation<'p> {
 }
 
 /// A clause of another document, cited beside the rule's own.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Debug, Serialize)]
 pub struct SeeAlso<'p> {
     pub document_id: &'p str,

@@ -8,34 +8,13 @@ use wasm_bindgen::JsCast;
 use crate::{one_language, read_scenario, to_js, Calculator, OneLanguageChoice, ScenarioObject};
 use sme_subsidy::apply::{self, PlaceOption};
 
+// Places, Guide and the types it holds are derived by tsify (below, and
+// src/apply.rs, src/what_if.rs). Shown's Serialize is written by hand (the
+// lean report in the page's language, src/apply.rs), so its declaration is
+// written here.
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-/** A place to choose: `region` is what `enterprise.region` becomes. */
-export interface PlaceOption { value: string; label: string; region: { province: string; city?: string; county?: string }; }
-/** places(): `within` the portal's own place (null when none was given or it was not recognised). */
-export interface Places { within: PlaceOption | null; unrecognised: boolean; options: PlaceOption[]; }
-export interface WhatIf { rule_id: string; assumed: Text[]; status: "eligible" | "amount_not_published"; amount_yuan: string | null; text: Text; }
-/** 贴息随贷款金额变化: [principal, amount] pairs in yuan, the cap, the principal entered. */
-export interface Series { rule_id: string; points: [string, string][]; cap_yuan: string | null; entered_yuan: string; }
-export interface ApplyGuide { units: Text | null; evidence: Text[]; deadline: { clause: string; quote: string; text: Text } | null; }
-export interface RuleGuide {
-  rule_id: string;
-  in_place: boolean;
-  /** 待填写: the fields the rule waits on. */
-  pending?: MissingField[];
-  what_if?: WhatIf;
-  series?: Series;
-  apply?: ApplyGuide;
-}
-export interface Guide { place: PlaceOption | null; first_steps: MissingField[]; rules: RuleGuide[]; }
-/** show(): the page's groups, as indices into report.results (and guide.rules, in the same order). */
-export interface Groups {
-  this_family: number[];
-  other_families: number[];
-  elsewhere: number[];
-  checklist: number[];
-  amounts: { result: number; amount_yuan: string; assumed: boolean }[];
-}
+/** show(): the lean report, its 申报指引, and the page's groups. */
 export interface Shown { report: LeanReport; guide: Guide; groups: Groups; }
 "#;
 
@@ -49,7 +28,9 @@ extern "C" {
     pub type ShownObject;
 }
 
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(serde::Serialize)]
+/// places(): `within` the portal's own place (null when none was given or it was not recognised).
 struct Places {
     within: Option<PlaceOption>,
     unrecognised: bool,

@@ -1,18 +1,14 @@
 //! The TypeScript types of the objects that cross the boundary, for a
 //! portal's developers (checked field names instead of `any`): the
-//! scenario's are derived from the Rust types by tsify (`src/scenario.rs`);
-//! these are the vocabulary's unions (written from `src/vocabulary.rs`) and
-//! the reports', which still mirror their Rust types by hand.
+//! scenario's and the full report's are derived from the Rust types by tsify
+//! (`src/scenario.rs`, `src/report/mod.rs`); these are the vocabulary's
+//! unions (written from `src/vocabulary.rs`) and the types whose Rust
+//! serialization is written by hand or not yet derived.
 
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-/**
- * Bilingual text, zh-CN first. In a full report evaluated for one language
- * the other is the empty string.
- */
-export interface Text { zh: string; en: string; }
 /** The languages a full report is rendered in (default: both). */
 export type Language = "zh" | "zh-CN" | "en" | "both";
 
@@ -48,60 +44,25 @@ export type Money = MoneyString;
 /** A decimal number as text, e.g. "3.45" (a number is accepted too). */
 export type Decimal = DecimalString;
 
-export type Family = "interest" | "guarantee_fee" | "premium" | "ipo" | "eligibility_only" | "institution";
 /** The four families of the guided form, plus rules that fit none of them. */
 export type FormFamily = "interest" | "guarantee_fee" | "premium" | "ipo" | "other";
 export type RuleStatus = "eligible" | "amount_not_published" | "not_eligible" | "needs_information" | "outside_effective_dates";
-export type Recipient = "enterprise" | "guarantor" | "bank" | "unsettled";
-export type DocumentStatus = "in_force" | "expired" | "draft";
 
-/** 本测算采用的解读: a reading of the clause the result rests on. */
-export interface Reading {
-  id: string;
-  /** What is read, e.g. the 年度 of an annual cap. */
-  name: Text;
-  /** The label of the value taken. */
-  taken: Text;
-  justification: Text;
-  /** Every value a portal's pack may choose; `taken` marks the one used. */
-  alternatives: { value: string; label: Text; taken: boolean }[];
-}
-
-export interface Citation {
-  document_id: string;
-  title: string;
-  number: string | null;
-  issuer: string;
-  issued: DateString | null;
-  effective_from: DateString | null;
-  effective_to: DateString | null;
-  status: DocumentStatus;
-  status_text: Text;
-  jurisdiction: string;
-  clause: string;
-  /** 原文摘录 */
-  quote: string;
-  national_basis: string | null;
-  /** 「牵头单位：…；责任单位：…」 when the clause names them. */
-  units?: Text;
-  /** Clauses of other documents the rule quotes too. */
-  see_also?: { document_id: string; clause: string; quote: string; text: string }[];
-  source: string;
-  /** One line: 《title》（number）clause. */
-  text: string;
-}
-
-/** How an amount was reached: one line per step. */
-export interface Step { kind: string; text: Text; }
-/** A field to fill in: `field` is the scenario path. */
-export interface MissingField { field: string; text: Text; }
-/** 需满足: a condition the calculator cannot verify. `key` is the scenario path or `answers.<id>`. */
-/** 需满足. `answerable: false` (with the first day an answer counts, or null without an end date): no answer settles it yet, so a page shows when instead of yes/no. */
-export interface ToConfirm { key: string; text: Text; answerable?: false; answerable_from?: string | null; }
+/*
+ * The full report's types (Text, ReportOf, SizeReport, RuleReport, Reading,
+ * Alternative, Step, MissingField, ToConfirm, NotYetAnswerable, Citation,
+ * SeeAlso) and the unions Family, Recipient and DocumentStatus are derived
+ * from the Rust types by tsify (src/report/mod.rs, src/pack/mod.rs).
+ */
 
 /** The language of evaluate()'s lean report: zh-CN unless "en". */
 export type OneLanguage = "zh" | "zh-CN" | "en";
 
+/*
+ * RuleOutcome and LeanReport stay written here: their Serialize is written
+ * by hand (src/report/json.rs, `InLang`: texts as strings in one language,
+ * empty parts left out), so there is no derive for tsify to read.
+ */
 /**
  * What one evaluation decides for one rule (evaluate(), the lean form).
  * Texts are plain strings in the language asked for. To keep it small, a
@@ -128,57 +89,6 @@ export interface RuleOutcome {
   notes?: number[];
 }
 
-/** One rule's full result (evaluateFull()): every field present, with the rule's own texts and citation. */
-export interface RuleReport {
-  rule_id: string;
-  status: RuleStatus;
-  status_text: Text;
-  /** Yuan with two decimals, e.g. "69958.33"; null unless status is "eligible". */
-  amount_yuan: string | null;
-  /** Paid to the enterprise itself, so part of total_yuan. */
-  counts_in_total: boolean;
-  steps: Step[];
-  /** Failed conditions, or items left out. */
-  reasons: Text[];
-  missing: MissingField[];
-  to_confirm: ToConfirm[];
-  provision: string | null;
-  name: Text;
-  family: Family;
-  family_name: Text;
-  recipient: Recipient;
-  recipient_text: Text;
-  /** The rule's notes that concern this enterprise (see RuleSummary.notes). */
-  notes: Text[];
-  /** 本测算采用的解读 */
-  readings: Reading[];
-  citation: Citation;
-}
-
-export interface SizeReport {
-  size: Size | null;
-  text: Text;
-  citation: string;
-  /** Scenario paths still needed to classify. */
-  missing: string[];
-}
-
-/** What both forms of a result share. */
-interface ReportCommon {
-  evaluation_date: DateString;
-  enterprise_size: SizeReport;
-  /** 合计 paid to the enterprise, yuan with two decimals. */
-  total_yuan: string;
-  total_text: Text;
-  /** Computed amounts paid to a guarantor or bank: not the enterprise's cash. */
-  not_in_total: Text[];
-  /** Policies that apply but publish no figure: could add to the total. */
-  could_add: Text[];
-  lpr_table_newest: DateString;
-  /** 测算结果仅供参考，以主管部门审核为准 */
-  notice: Text;
-}
-
 /**
  * The result of evaluate(): per rule only what the scenario decides, texts
  * as strings in one language. The rules' names, recipients, notes and
@@ -197,62 +107,13 @@ export interface LeanReport {
 }
 
 /** The full result of one evaluation (evaluateFull(), the CLI's JSON). */
-export interface Report extends ReportCommon { results: RuleReport[]; }
+export type Report = ReportOf<RuleReport>;
 
-/** A yes/no question the pack asks (answered in Scenario.answers[id]). */
-export interface Question { id: string; zh: string; en: string; }
-
-/** A note shown with a rule's result: to every enterprise, or only to the sizes listed. */
-export interface RuleNote { zh: string; en: string; only_for_sizes: Size[]; }
-
-/** A rule of the active pack with its texts in both languages. */
-export interface RuleSummary {
-  rule_id: string;
-  provision: string | null;
-  name: Text;
-  family: Family;
-  family_name: Text;
-  /** The guided-form family this rule belongs with. */
-  form_family: FormFamily;
-  recipient: Recipient;
-  recipient_text: Text;
-  /**
-   * In the order a full report shows them; a result shows those its
-   * RuleOutcome.notes lists (the engine picks them by the enterprise's size).
-   */
-  notes: RuleNote[];
-  /** 本测算采用的解读, shown with every result of this rule. */
-  readings: Reading[];
-  citation: Citation;
-  questions: Question[];
-}
-
-/** One policy document of the active pack, with its status and dates. */
-export interface PolicySummary {
-  id: string;
-  title: string;
-  number: string | null;
-  issuer: string;
-  issued: DateString | null;
-  effective_from: DateString | null;
-  effective_to: DateString | null;
-  status: DocumentStatus;
-  status_text: Text;
-  jurisdiction: { province: string; city: string | null; county: string | null };
-  source: string;
-  rules: RuleSummary[];
-}
-
-export interface PackInfo {
-  /** Version of the sme-subsidy engine. */
-  version: string;
-  documents: number;
-  rules: number;
-  /** Names of the portal packs loaded on top of the built-in one, in order. */
-  loaded: string[];
-  lpr_table_newest: DateString;
-}
-
+/* The pack's views (PackInfo, PolicySummary, RuleSummary, RuleNote,
+ * Question) are derived by tsify from the browser crate's view models
+ * (wasm/src/views.rs); 申报指引's (Places, PlaceOption, PlaceRegion, Guide,
+ * RuleGuide, ApplyGuide, Deadline, WhatIf, Series, Groups, AmountBar) from
+ * src/apply.rs, src/what_if.rs and wasm/src/apply.rs. */
 /* InputErrorDetail and PackErrorDetail (with its Location) are derived
  * from the Rust types by tsify (src/input.rs, src/pack/validate.rs). */
 
