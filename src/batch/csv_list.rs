@@ -10,7 +10,6 @@ use std::sync::Arc;
 use csv::{ByteRecord, ReaderBuilder, StringRecord, WriterBuilder};
 
 use super::{CellError, Cells, Header, Scratch, Screened, Screener, OUTPUT_HEADERS, WHOLE_ROW};
-use crate::engine::Evaluator;
 use crate::limits::{bytes_text, MAX_LIST_BYTES, MAX_ROWS, MAX_ROW_BYTES};
 use crate::pack::PolicySet;
 
@@ -189,18 +188,7 @@ pub fn read_error(e: &csv::Error) -> String {
 /// record that is not UTF-8 is that row's error, so row numbers stay right
 /// and nothing is dropped.
 pub fn screen_record<'s>(screener: &'s Screener, row: u64, record: &ByteRecord) -> Option<Screened<'s>> {
-    screen_record_with(screener, row, record, &mut Evaluator::default())
-}
-
-/// [`screen_record`], evaluating into `evaluator`'s lists
-/// ([`Screener::screen_with`]).
-pub fn screen_record_with<'s>(
-    screener: &'s Screener,
-    row: u64,
-    record: &ByteRecord,
-    evaluator: &mut Evaluator<'s>,
-) -> Option<Screened<'s>> {
-    screen_utf8(row, record, |r| screener.screen_with(row, r, evaluator))
+    screen_utf8(row, record, |r| screener.screen(row, r))
 }
 
 /// [`screen_record`] with one worker's [`Scratch`] ([`Screener::screen_reusing`]).

@@ -477,21 +477,7 @@ impl<'p> Screener<'p> {
 
     /// Screen one row. `row` is its number in the list (header = 1).
     pub fn screen<C: Cells + ?Sized>(&self, row: u64, cells: &C) -> Screened<'_> {
-        self.screen_with(row, cells, &mut Evaluator::default())
-    }
-
-    /// [`Screener::screen`], evaluating into `evaluator`'s lists: rows one
-    /// after another allocate no result of their own.
-    pub fn screen_with<'s, C: Cells + ?Sized>(
-        &'s self,
-        row: u64,
-        cells: &C,
-        evaluator: &mut Evaluator<'s>,
-    ) -> Screened<'s> {
-        let mut scenario = cells::empty_scenario();
-        let mut r = self.read_into(row, cells, &mut scenario);
-        let located = r.errors.is_empty().then(|| crate::conditions::locate(&scenario));
-        self.screened(&mut r, row, evaluator, &scenario, located, Default::default())
+        self.screen_reusing(row, cells, &mut Scratch::default())
     }
 
     /// [`Screener::screen`] with one worker's [`Scratch`]: the row is read
