@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 
 use crate::pack::{Document, PolicySet, Product, Text};
 use crate::places::{self, PlaceId};
-use crate::report::{field_text, Bi, Lang, LeanReport, MissingReport};
+use crate::report::{field_text, Bi, InLang, Lang, LeanReport, MissingReport};
 use crate::result::{Evaluation, Field, Reason, RuleResult, Status};
 use crate::scenario::{Region, Scenario};
 use crate::what_if::{self, Series, WhatIf};
@@ -282,13 +282,20 @@ pub struct AmountBar {
 
 impl Serialize for Shown<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut o = s.serialize_struct("Shown", 3)?;
-        o.serialize_field("report", &self.report.in_lang(self.lang))?;
-        o.serialize_field("guide", &self.guide)?;
-        o.serialize_field("groups", &self.groups)?;
-        o.end()
+        ShownView { report: self.report.in_lang(self.lang), guide: &self.guide, groups: &self.groups }
+            .serialize(s)
     }
+}
+
+/// show(): the lean report in the page's language, its 申报指引, and the
+/// page's groups.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "Shown"))]
+#[derive(Serialize)]
+struct ShownView<'a, 'p> {
+    #[cfg_attr(feature = "typescript", tsify(type = "LeanReport"))]
+    report: InLang<'a, LeanReport<'p>>,
+    guide: &'a Guide<'p>,
+    groups: &'a Groups,
 }
 
 /// The order of the results on the page: what applies first.

@@ -1,13 +1,18 @@
 //! The lean report in the language the page shows: every `{zh, en}` text
 //! a plain string in that language (half the objects for the browser to
-//! build), the rest as the lean report's own serialization. The browser
-//! receives it as a JavaScript object (serde-wasm-bindgen); files and tests
-//! write it with serde_json.
+//! build), a missing amount, a `false` and an empty list left out. The
+//! browser receives it as a JavaScript object (serde-wasm-bindgen); files
+//! and tests write it with serde_json.
+//!
+//! Each part is a view that borrows the report and derives its
+//! serialization, and with the feature `typescript` its TypeScript type
+//! (`LeanReport`, `RuleOutcome`, …): the declaration a portal's developers
+//! read is made from the very struct that writes the object.
 
-use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
+use time::Date;
 
-use super::{Bi, ConfirmReport, Lang, LeanReport, MissingReport, RuleOutcome, StepReport};
+use super::{Bi, ConfirmReport, Lang, LeanReport, MissingReport, RuleOutcome, SizeReport, StepReport};
 use crate::scenario::{iso_date, iso_date_opt};
 
 impl<'p> LeanReport<'p> {
@@ -22,7 +27,25 @@ impl<'p> LeanReport<'p> {
 /// A part of the lean report serialized with its texts in one language.
 pub struct InLang<'a, T>(&'a T, Lang);
 
-impl Serialize for InLang<'_, Bi<'_>> {
+/// A report part and its view with the texts in one language.
+trait InOneLanguage {
+    type View<'v>: Serialize
+    where
+        Self: 'v;
+    fn view(&self, lang: Lang) -> Self::View<'_>;
+}
+
+impl<T: InOneLanguage> Serialize for InLang<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.view(self.1).serialize(s)
+    }
+}
+
+/// A `{zh, en}` text as the string in one language (with [`Lang::Both`],
+/// as the pair).
+pub struct OneText<'a>(&'a Bi<'a>, Lang);
+
+impl Serialize for OneText<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self.1 {
             Lang::Zh => s.serialize_str(&self.0.zh),
@@ -32,114 +55,179 @@ impl Serialize for InLang<'_, Bi<'_>> {
     }
 }
 
-/// Each item of a list with the same language.
-struct Each<'a, T>(&'a [T], Lang);
-
-impl<'a, T> Serialize for Each<'a, T>
-where
-    for<'b> InLang<'b, T>: Serialize,
-{
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|item| InLang(item, self.1)))
+impl InOneLanguage for Bi<'_> {
+    type View<'v>
+        = OneText<'v>
+    where
+        Self: 'v;
+    fn view(&self, lang: Lang) -> OneText<'_> {
+        OneText(self, lang)
     }
 }
 
-struct Date(time::Date);
+/// Each item of a list in the same language.
+pub struct Each<'a, T>(&'a [T], Lang);
 
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        iso_date::serialize(&self.0, s)
+impl<T> Each<'_, T> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 
-impl Serialize for InLang<'_, LeanReport<'_>> {
+impl<T: InOneLanguage> Serialize for Each<'_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (r, lang) = (self.0, self.1);
-        let text = |t| InLang(t, lang);
-        let size = &r.enterprise_size;
-        let mut o = s.serialize_struct("LeanReport", 9)?;
-        o.serialize_field("evaluation_date", &Date(r.evaluation_date))?;
-        o.serialize_field(
-            "enterprise_size",
-            &SizeIn {
-                size: size.size,
-                text: text(&size.text),
-                citation: size.citation,
-                missing: &size.missing,
-            },
-        )?;
-        o.serialize_field("results", &Each(&r.results, lang))?;
-        o.serialize_field("total_yuan", &r.total_yuan)?;
-        o.serialize_field("total_text", &text(&r.total_text))?;
-        o.serialize_field("not_in_total", &Each(&r.not_in_total, lang))?;
-        o.serialize_field("could_add", &Each(&r.could_add, lang))?;
-        o.serialize_field("lpr_table_newest", &Date(r.lpr_table_newest))?;
-        o.serialize_field("notice", &text(&r.notice))?;
-        o.end()
+        s.collect_seq(self.0.iter().map(|item| item.view(self.1)))
     }
 }
 
+/// The result of evaluate(): per rule only what the scenario decides, texts
+/// as strings in one language. The rules' names, recipients, notes and
+/// citations are in policies(), by rule_id.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "LeanReport"))]
 #[derive(Serialize)]
-struct SizeIn<'a, 'p> {
+pub struct LeanReportView<'a> {
+    #[serde(serialize_with = "iso_date::serialize")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
+    evaluation_date: Date,
+    enterprise_size: LeanSize<'a>,
+    #[cfg_attr(feature = "typescript", tsify(type = "RuleOutcome[]"))]
+    results: Each<'a, RuleOutcome<'a>>,
+    /// 合计: computed amounts paid to the enterprise (yuan, 2 places).
+    total_yuan: &'a str,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    total_text: OneText<'a>,
+    /// Computed amounts paid to a guarantor or bank, or whose recipient the
+    /// text leaves open: not the enterprise's cash.
+    #[cfg_attr(feature = "typescript", tsify(type = "string[]"))]
+    not_in_total: Each<'a, Bi<'a>>,
+    /// Policies that apply but publish no figure: could add to the total.
+    #[cfg_attr(feature = "typescript", tsify(type = "string[]"))]
+    could_add: Each<'a, Bi<'a>>,
+    /// The newest LPR announcement the built-in table holds.
+    #[serde(serialize_with = "iso_date::serialize")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
+    lpr_table_newest: Date,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    notice: OneText<'a>,
+}
+
+impl<'p> InOneLanguage for LeanReport<'p> {
+    type View<'v>
+        = LeanReportView<'v>
+    where
+        Self: 'v;
+    fn view(&self, lang: Lang) -> LeanReportView<'_> {
+        LeanReportView {
+            evaluation_date: self.evaluation_date,
+            enterprise_size: LeanSize::of(&self.enterprise_size, lang),
+            results: Each(&self.results, lang),
+            total_yuan: &self.total_yuan,
+            total_text: OneText(&self.total_text, lang),
+            not_in_total: Each(&self.not_in_total, lang),
+            could_add: Each(&self.could_add, lang),
+            lpr_table_newest: self.lpr_table_newest,
+            notice: OneText(&self.notice, lang),
+        }
+    }
+}
+
+/// 企业划型 in the lean report.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[derive(Serialize)]
+pub struct LeanSize<'a> {
+    #[cfg_attr(feature = "typescript", tsify(type = "Size | null"))]
     size: Option<&'static str>,
-    text: InLang<'a, Bi<'p>>,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    text: OneText<'a>,
     citation: &'static str,
+    /// Scenario paths still needed to classify.
     missing: &'a [&'static str],
 }
 
-impl Serialize for InLang<'_, RuleOutcome<'_>> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (r, lang) = (self.0, self.1);
-        // A struct with the fields left out skipped (see RuleOutcome): a
-        // struct's keys are static, which the browser's serializer makes
-        // into JavaScript strings once per page rather than once per result.
-        let mut o = s.serialize_struct("RuleOutcome", 10)?;
-        o.serialize_field("rule_id", r.rule_id)?;
-        o.serialize_field("status", &Name(r.status))?;
-        o.serialize_field("status_text", &InLang(&r.status_text, lang))?;
-        match &r.amount_yuan {
-            Some(amount) => o.serialize_field("amount_yuan", amount)?,
-            None => o.skip_field("amount_yuan")?,
+impl<'a> LeanSize<'a> {
+    fn of(size: &'a SizeReport<'_>, lang: Lang) -> Self {
+        LeanSize {
+            size: size.size,
+            text: OneText(&size.text, lang),
+            citation: size.citation,
+            missing: &size.missing,
         }
-        if r.counts_in_total {
-            o.serialize_field("counts_in_total", &true)?;
-        } else {
-            o.skip_field("counts_in_total")?;
-        }
-        optional_list(&mut o, "steps", &r.steps, lang)?;
-        optional_list(&mut o, "reasons", &r.reasons, lang)?;
-        optional_list(&mut o, "missing", &r.missing, lang)?;
-        optional_list(&mut o, "to_confirm", &r.to_confirm, lang)?;
-        if r.notes.is_empty() {
-            o.skip_field("notes")?;
-        } else {
-            o.serialize_field("notes", &r.notes)?;
-        }
-        o.end()
     }
 }
 
-/// A list field left out when empty.
-fn optional_list<O: SerializeStruct, T>(
-    o: &mut O,
-    key: &'static str,
-    list: &[T],
-    lang: Lang,
-) -> Result<(), O::Error>
-where
-    for<'b> InLang<'b, T>: Serialize,
-{
-    if list.is_empty() {
-        o.skip_field(key)
-    } else {
-        o.serialize_field(key, &Each(list, lang))
+/// What one evaluation decides for one rule (evaluate(), the lean form).
+/// To keep it small, a missing amount, `false` and empty lists are left
+/// out: read `r.steps ?? []`, `r.amount_yuan ?? null`.
+///
+/// A struct, not a map: its keys are static, which the browser's
+/// serializer makes into JavaScript strings once per page rather than once
+/// per result.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "RuleOutcome"))]
+#[derive(Serialize)]
+pub struct RuleOutcomeView<'a> {
+    rule_id: &'a str,
+    #[cfg_attr(feature = "typescript", tsify(type = "RuleStatus"))]
+    status: Name,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    status_text: OneText<'a>,
+    /// Yuan with two decimals, e.g. "69958.33"; only when status is "eligible".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount_yuan: Option<&'a str>,
+    /// Paid to the enterprise itself, so part of total_yuan (absent: false).
+    #[serde(skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    counts_in_total: bool,
+    /// How the amount was reached, one line per step.
+    #[serde(skip_serializing_if = "Each::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(optional, type = "OutcomeStep[]"))]
+    steps: Each<'a, StepReport<'a>>,
+    /// Failed conditions, or items left out.
+    #[serde(skip_serializing_if = "Each::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(optional, type = "string[]"))]
+    reasons: Each<'a, Bi<'a>>,
+    /// Fields to fill in: `field` is the scenario path.
+    #[serde(skip_serializing_if = "Each::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(optional, type = "OutcomeMissing[]"))]
+    missing: Each<'a, MissingReport<'a>>,
+    /// 需满足: conditions the calculator cannot verify.
+    #[serde(skip_serializing_if = "Each::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(optional, type = "OutcomeToConfirm[]"))]
+    to_confirm: Each<'a, ConfirmReport<'a>>,
+    /// The rule's notes this enterprise is shown: indices into RuleSummary.notes.
+    #[serde(skip_serializing_if = "<[usize]>::is_empty")]
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    notes: &'a [usize],
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl InOneLanguage for RuleOutcome<'_> {
+    type View<'v>
+        = RuleOutcomeView<'v>
+    where
+        Self: 'v;
+    fn view(&self, lang: Lang) -> RuleOutcomeView<'_> {
+        RuleOutcomeView {
+            rule_id: self.rule_id,
+            status: Name(self.status),
+            status_text: OneText(&self.status_text, lang),
+            amount_yuan: self.amount_yuan.as_deref(),
+            counts_in_total: self.counts_in_total,
+            steps: Each(&self.steps, lang),
+            reasons: Each(&self.reasons, lang),
+            missing: Each(&self.missing, lang),
+            to_confirm: Each(&self.to_confirm, lang),
+            notes: &self.notes,
+        }
     }
 }
 
 /// A name from a fixed set (a status, a step's kind): written as a string,
 /// through the serializer's unit-variant path, which the browser's
 /// serializer turns into a JavaScript string once per page.
-struct Name(&'static str);
+pub struct Name(&'static str);
 
 impl Serialize for Name {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -147,48 +235,81 @@ impl Serialize for Name {
     }
 }
 
-impl Serialize for InLang<'_, StepReport<'_>> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut o = s.serialize_struct("Step", 2)?;
-        o.serialize_field("kind", &Name(self.0.kind))?;
-        o.serialize_field("text", &InLang(&self.0.text, self.1))?;
-        o.end()
+/// One line of how an amount was reached.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[derive(Serialize)]
+pub struct OutcomeStep<'a> {
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    kind: Name,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    text: OneText<'a>,
+}
+
+impl InOneLanguage for StepReport<'_> {
+    type View<'v>
+        = OutcomeStep<'v>
+    where
+        Self: 'v;
+    fn view(&self, lang: Lang) -> OutcomeStep<'_> {
+        OutcomeStep { kind: Name(self.kind), text: OneText(&self.text, lang) }
     }
 }
 
-impl Serialize for InLang<'_, MissingReport<'_>> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut o = s.serialize_struct("Missing", 2)?;
-        o.serialize_field("field", &self.0.field)?;
-        o.serialize_field("text", &InLang(&self.0.text, self.1))?;
-        o.end()
+/// A field to fill in: `field` is the scenario path.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[derive(Serialize)]
+pub struct OutcomeMissing<'a> {
+    field: &'a str,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    text: OneText<'a>,
+}
+
+impl InOneLanguage for MissingReport<'_> {
+    type View<'v>
+        = OutcomeMissing<'v>
+    where
+        Self: 'v;
+    fn view(&self, lang: Lang) -> OutcomeMissing<'_> {
+        OutcomeMissing { field: &self.field, text: OneText(&self.text, lang) }
     }
 }
 
-impl Serialize for InLang<'_, ConfirmReport<'_>> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let c = self.0;
-        let mut o = s.serialize_struct("Confirm", 4)?;
-        o.serialize_field("key", &c.key)?;
-        o.serialize_field("text", &InLang(&c.text, self.1))?;
-        match &c.not_yet {
-            Some(n) => {
-                o.serialize_field("answerable", &n.answerable)?;
-                o.serialize_field("answerable_from", &OptDate(n.answerable_from))?;
-            }
-            None => {
-                o.skip_field("answerable")?;
-                o.skip_field("answerable_from")?;
-            }
+/// 需满足: a condition the calculator cannot verify. `key` is the
+/// `answers` key for questions, the scenario field for item facts.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[derive(Serialize)]
+pub struct OutcomeToConfirm<'a> {
+    key: &'a str,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    text: OneText<'a>,
+    /// Present (always `false`) when no answer can settle the item yet
+    /// (按期还清本息 before the loan is due): show when, not yes/no.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", tsify(type = "false"))]
+    answerable: Option<bool>,
+    /// With `answerable`: the first day an answer counts, or null when the
+    /// loan's end date is not entered.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "answerable_from")]
+    #[cfg_attr(feature = "typescript", tsify(optional, type = "DateString | null"))]
+    answerable_from: Option<Option<Date>>,
+}
+
+/// The date of a present `answerable_from` (the field is skipped when absent).
+fn answerable_from<S: Serializer>(date: &Option<Option<Date>>, s: S) -> Result<S::Ok, S::Error> {
+    iso_date_opt::serialize(&date.flatten(), s)
+}
+
+impl InOneLanguage for ConfirmReport<'_> {
+    type View<'v>
+        = OutcomeToConfirm<'v>
+    where
+        Self: 'v;
+    fn view(&self, lang: Lang) -> OutcomeToConfirm<'_> {
+        OutcomeToConfirm {
+            key: &self.key,
+            text: OneText(&self.text, lang),
+            answerable: self.not_yet.as_ref().map(|n| n.answerable),
+            answerable_from: self.not_yet.as_ref().map(|n| n.answerable_from),
         }
-        o.end()
-    }
-}
-
-struct OptDate(Option<time::Date>);
-
-impl Serialize for OptDate {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        iso_date_opt::serialize(&self.0, s)
     }
 }

@@ -8,16 +8,8 @@ use wasm_bindgen::JsCast;
 use crate::{one_language, read_scenario, to_js, Calculator, OneLanguageChoice, ScenarioObject};
 use sme_subsidy::apply::{self, PlaceOption};
 
-// Places, Guide and the types it holds are derived by tsify (below, and
-// src/apply.rs, src/what_if.rs). Shown's Serialize is written by hand (the
-// lean report in the page's language, src/apply.rs), so its declaration is
-// written here.
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = r#"
-/** show(): the lean report, its 申报指引, and the page's groups. */
-export interface Shown { report: LeanReport; guide: Guide; groups: Groups; }
-"#;
-
+// Places, Guide and the types it holds, and Shown, are derived by tsify
+// (below, and src/apply.rs, src/what_if.rs).
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(typescript_type = "Places")]

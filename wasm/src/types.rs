@@ -2,8 +2,8 @@
 //! portal's developers (checked field names instead of `any`): the
 //! scenario's and the full report's are derived from the Rust types by tsify
 //! (`src/scenario.rs`, `src/report/mod.rs`); these are the vocabulary's
-//! unions (written from `src/vocabulary.rs`) and the types whose Rust
-//! serialization is written by hand or not yet derived.
+//! unions (written from `src/vocabulary.rs`) and the aliases and error
+//! objects that have no Rust type of their own.
 
 use wasm_bindgen::prelude::*;
 
@@ -58,53 +58,9 @@ export type RuleStatus = "eligible" | "amount_not_published" | "not_eligible" | 
 /** The language of evaluate()'s lean report: zh-CN unless "en". */
 export type OneLanguage = "zh" | "zh-CN" | "en";
 
-/*
- * RuleOutcome and LeanReport stay written here: their Serialize is written
- * by hand (src/report/json.rs, `InLang`: texts as strings in one language,
- * empty parts left out), so there is no derive for tsify to read.
- */
-/**
- * What one evaluation decides for one rule (evaluate(), the lean form).
- * Texts are plain strings in the language asked for. To keep it small, a
- * missing amount, `false` and empty lists are left out: read
- * `r.steps ?? []`, `r.amount_yuan ?? null`.
- */
-export interface RuleOutcome {
-  rule_id: string;
-  status: RuleStatus;
-  status_text: string;
-  /** Yuan with two decimals, e.g. "69958.33"; only when status is "eligible". */
-  amount_yuan?: string;
-  /** Paid to the enterprise itself, so part of total_yuan (absent: false). */
-  counts_in_total?: boolean;
-  /** How the amount was reached, one line per step. */
-  steps?: { kind: string; text: string }[];
-  /** Failed conditions, or items left out. */
-  reasons?: string[];
-  /** Fields to fill in: `field` is the scenario path. */
-  missing?: { field: string; text: string }[];
-  /** 需满足: conditions the calculator cannot verify. */
-  to_confirm?: { key: string; text: string }[];
-  /** The rule's notes this enterprise is shown: indices into RuleSummary.notes. */
-  notes?: number[];
-}
-
-/**
- * The result of evaluate(): per rule only what the scenario decides, texts
- * as strings in one language. The rules' names, recipients, notes and
- * citations are in policies(), by rule_id.
- */
-export interface LeanReport {
-  evaluation_date: DateString;
-  enterprise_size: { size: Size | null; text: string; citation: string; missing: string[] };
-  results: RuleOutcome[];
-  total_yuan: string;
-  total_text: string;
-  not_in_total: string[];
-  could_add: string[];
-  lpr_table_newest: DateString;
-  notice: string;
-}
+/* The lean report's types (LeanReport, LeanSize, RuleOutcome, OutcomeStep,
+ * OutcomeMissing, OutcomeToConfirm) and show()'s Shown are derived by tsify
+ * from the views that write them (src/report/json.rs, src/apply.rs). */
 
 /** The full result of one evaluation (evaluateFull(), the CLI's JSON). */
 export type Report = ReportOf<RuleReport>;
