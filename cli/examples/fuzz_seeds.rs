@@ -39,6 +39,10 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let dirs = ["scenario", "pack", "batch_row", "institution"].map(|t| {
         let d = out.join(t);
+        // Written anew: a seed of an input that is gone must not linger.
+        if d.exists() {
+            fs::remove_dir_all(&d).unwrap();
+        }
         fs::create_dir_all(&d).unwrap();
         d
     });
