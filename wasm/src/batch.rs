@@ -25,11 +25,11 @@ use wasm_bindgen::prelude::*;
 
 use crate::{from_js, to_js, Calculator};
 use sme_subsidy::batch::csv_list::{
-    bounded_reader, output_header, over_row_limit, read_error, read_header, screen_record, too_big,
+    bounded_reader, output_header, over_row_limit, read_error, read_header, screen_record_reusing, too_big,
     too_many_rows, Bounded, RowMark,
 };
 use sme_subsidy::batch::questions::{question_columns, template_columns};
-use sme_subsidy::batch::{parse_date, template_csv, CellError, Header, Options, Screened, Screener};
+use sme_subsidy::batch::{parse_date, template_csv, CellError, Header, Options, Scratch, Screened, Screener};
 use sme_subsidy::limits::{bytes_text, LIMITS, MAX_LIST_BYTES, MAX_ROWS, MAX_XLSX_UNCOMPRESSED_BYTES};
 use sme_subsidy::money::Yuan;
 use sme_subsidy::pack::PolicySet;
@@ -407,6 +407,9 @@ impl BatchList {
         // free of self-reference, and costs a few filtered sets per slice.
         let set = std::mem::take(&mut self.set);
         let screener = Screener::new(&set, self.header.clone(), self.options);
+        // As the command line's workers: one scenario and evaluation lists
+        // reused from row to row, here for a slice's rows.
+        let mut scratch = Scratch::default();
         let mut json = Vec::with_capacity(max as usize * 120);
         json.push(b'[');
         let mut failure = None;
@@ -436,7 +439,7 @@ impl BatchList {
                         }
                         Ok(true) => {
                             mark.set(reader.position().byte());
-                            screen_record(&screener, row, record)
+                            screen_record_reusing(&screener, row, record, &mut scratch)
                         }
                         Ok(false) => {
                             *done = true;
@@ -450,7 +453,7 @@ impl BatchList {
                 }
                 Source::Rows { rows: source, .. } => match source.next() {
                     Some(cells) if Screener::is_blank(&cells) => None,
-                    Some(cells) => Some(screener.screen(row, &cells)),
+                    Some(cells) => Some(screener.screen_reusing(row, &cells, &mut scratch)),
                     None => break,
                 },
             };
@@ -458,6 +461,7 @@ impl BatchList {
             match screened {
                 Some(s) => {
                     self.record(&s, &mut json);
+                    scratch.recycle(s);
                     count += 1;
                 }
                 None => self.summary.blank += 1,
