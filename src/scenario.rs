@@ -68,7 +68,7 @@ pub mod iso_date_opt {
 }
 
 /// 测算情形.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
@@ -104,7 +104,7 @@ pub struct Scenario {
 }
 
 /// 企业基本情况.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Enterprise {
@@ -136,7 +136,7 @@ pub struct Enterprise {
 }
 
 /// 所在地区: names as on the business licence, e.g. 山东省 / 聊城市 / 东昌府区.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Region {
@@ -160,7 +160,7 @@ pub enum Qualification {
 }
 
 /// 贷款.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Loan {
@@ -175,11 +175,11 @@ pub struct Loan {
     pub monthly_average_balance: Option<Money>,
     /// 合同起始日（放款日）
     #[serde(default, with = "iso_date_opt")]
-    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString | null"))]
     pub start_date: Option<Date>,
     /// 到期日（结清日）
     #[serde(default, with = "iso_date_opt")]
-    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString | null"))]
     pub end_date: Option<Date>,
     /// 合同年利率（%），e.g. 3.45
     #[serde(default)]
@@ -212,7 +212,7 @@ pub struct Loan {
 }
 
 /// 还本: principal repaid on a date; the balance is lower from that day.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Repayment {
@@ -285,7 +285,7 @@ pub enum LoanPurpose {
 }
 
 /// 融资担保.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Guarantee {
@@ -314,7 +314,7 @@ pub struct Guarantee {
     pub green_industry: Option<GreenIndustry>,
     /// 担保费支付日期 (decides whether the fee falls in a policy's effective period)
     #[serde(default, with = "iso_date_opt")]
-    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString | null"))]
     pub fee_paid_date: Option<Date>,
     /// 对应贷款: the loan the guarantee is for, numbered as the result names
     /// loans (1 = 贷款1, the first in `loans`); asked for when several fees
@@ -354,7 +354,7 @@ pub enum GreenIndustry {
 }
 
 /// 评估费.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EvaluationFee {
@@ -368,7 +368,7 @@ pub struct EvaluationFee {
     pub for_patent_pledge_loan: Option<bool>,
     /// 评估费支付日期 (decides whether the fee falls in a policy's effective period)
     #[serde(default, with = "iso_date_opt")]
-    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString | null"))]
     pub paid_date: Option<Date>,
     /// 对应贷款: the loan the evaluation was for (1 = 贷款1), as for guarantees.
     #[serde(default)]
@@ -376,7 +376,7 @@ pub struct EvaluationFee {
 }
 
 /// 保险保单.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InsurancePolicy {
@@ -396,7 +396,7 @@ pub struct InsurancePolicy {
     pub premium: Option<Money>,
     /// 保险起期 (decides the 投保年度)
     #[serde(default, with = "iso_date_opt")]
-    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString | null"))]
     pub start_date: Option<Date>,
 }
 
@@ -437,7 +437,7 @@ pub enum InnovativeProduct {
 }
 
 /// 上市（IPO）进展.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ipo {
@@ -465,7 +465,7 @@ pub enum IpoStage {
 }
 
 /// LPR entered by the user, percent per year; used instead of the table.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Copy, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LprOverride {

@@ -132,6 +132,26 @@ test("NaN and ±Infinity are refused at their field, also where JSON.rawJSON is 
   }
 });
 
+test("an optional scenario field given as null reads as absent, as its declared type says", () => {
+  const dts = fs.readFileSync(path.join(PKG, "sme_subsidy.d.ts"), "utf8");
+  assert.match(dts, /end_date\?: DateString \| null;/);
+  assert.match(dts, /employees\?: number \| null;/);
+  const calculator = new Calculator();
+  const loan = { ...example.loans[0] };
+  delete loan.end_date;
+  const enterprise = { ...example.enterprise };
+  delete enterprise.employees;
+  const absent = calculator.evaluate({ ...example, enterprise, loans: [loan] });
+  const nulls = calculator.evaluate({
+    ...example,
+    enterprise: { ...enterprise, employees: null },
+    loans: [{ ...loan, end_date: null }],
+  });
+  assert.deepEqual(nulls, absent);
+  // Not a vacuous comparison: leaving them out changes the result.
+  assert.notDeepEqual(absent, calculator.evaluate(example));
+});
+
 test("a portal's pack: replaces the document of the same id, or is refused with file, rule and field", () => {
   const calculator = new Calculator();
   const tongchuan = exportPack(path.join(ROOT, "policies/003-tongchuan-sme-financing-2024/pack.toml"));
