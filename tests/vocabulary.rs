@@ -129,6 +129,9 @@ fn generated_declarations() -> Vec<&'static str> {
         AmountBar::DECL,
         WhatIf::DECL,
         Series::DECL,
+        sme_subsidy::limits::Limits::DECL,
+        sme_subsidy::batch::CellError::DECL,
+        sme_subsidy::screening::Outcome::DECL,
     ]
 }
 
