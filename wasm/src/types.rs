@@ -1,9 +1,10 @@
 //! The TypeScript types of the objects that cross the boundary, for a
 //! portal's developers (checked field names instead of `any`): the
-//! scenario's and the full report's are derived from the Rust types by tsify
-//! (`src/scenario.rs`, `src/report/mod.rs`); these are the vocabulary's
-//! unions (written from `src/vocabulary.rs`) and the types whose Rust
-//! serialization is written by hand or not yet derived.
+//! scenario's, the reports' and the staff tools' are derived from the Rust
+//! types by tsify (`src/scenario.rs`, `src/report/mod.rs`, and where each
+//! type is defined); these are the vocabulary's unions (written from
+//! `src/vocabulary.rs`) and the types whose Rust serialization is written by
+//! hand.
 
 use wasm_bindgen::prelude::*;
 
