@@ -31,16 +31,26 @@ pub const MAX_DOCUMENT_BYTES: u64 = 16 * 1024 * 1024;
 /// Characters of a cell quoted back in a message; longer text is cut with “…”.
 pub const QUOTED_CHARS: usize = 40;
 
-/// The limits as one object, for the page.
+/// The input limits as one object, for the page: the command line's own
+/// (src/limits.rs).
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "BatchLimits"))]
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct Limits {
+    /// A list's size in bytes (CSV or Excel file).
     pub list_bytes: u64,
+    /// Data rows, the header not counted.
     pub rows: u64,
+    /// Columns in the header.
     pub columns: usize,
+    /// Characters in one cell.
     pub cell_chars: usize,
+    /// Bytes in one CSV row.
     pub row_bytes: usize,
+    /// An Excel file's parts once unzipped, in bytes.
     pub xlsx_uncompressed_bytes: u64,
+    /// Errors listed for one row.
     pub errors_per_row: usize,
+    /// A scenario or pack file (JSON/TOML).
     pub document_bytes: u64,
 }
 

@@ -166,6 +166,7 @@ impl ScreeningAnswers {
 }
 
 /// 初筛结论.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "ScreeningOutcome"))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {

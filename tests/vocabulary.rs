@@ -84,6 +84,9 @@ fn the_scenario_types_name_the_vocabulary_unions() {
 #[cfg(feature = "typescript")]
 fn generated_declarations() -> Vec<&'static str> {
     use sme_subsidy::apply::*;
+    use sme_subsidy::institution::report::{FlagReport, SplitReport};
+    use sme_subsidy::institution::*;
+    use sme_subsidy::pack::institution::*;
     use sme_subsidy::pack::validate::{Location, PackError};
     use sme_subsidy::pack::{DocumentStatus, Family, Recipient};
     use sme_subsidy::report::*;
@@ -129,6 +132,31 @@ fn generated_declarations() -> Vec<&'static str> {
         AmountBar::DECL,
         WhatIf::DECL,
         Series::DECL,
+        sme_subsidy::limits::Limits::DECL,
+        sme_subsidy::batch::CellError::DECL,
+        sme_subsidy::screening::Outcome::DECL,
+        InstitutionInput::DECL,
+        CompensationInput::DECL,
+        RiskSplitInput::DECL,
+        AwardInput::DECL,
+        ReferralInput::DECL,
+        PerUnitInput::DECL,
+        BalanceShareInput::DECL,
+        BalanceLine::DECL,
+        CityComparison::DECL,
+        InstitutionReport::DECL,
+        Status::DECL,
+        SplitReport::DECL,
+        FlagReport::DECL,
+        InstitutionCalculation::DECL,
+        InstitutionQuestion::DECL,
+        ShareRange::DECL,
+        CompensationTier::DECL,
+        TierTop::DECL,
+        CompensationScope::DECL,
+        RewardUnit::DECL,
+        BalanceCategory::DECL,
+        CityMeasure::DECL,
     ]
 }
 

@@ -59,9 +59,11 @@ pub const WHOLE_ROW: &str = "（整行）";
 
 /// A located problem in the list: row number (the header is row 1, as a
 /// spreadsheet shows it), column header, reason in Chinese and English.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct CellError {
     pub row: u64,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub column: Cow<'static, str>,
     pub zh: String,
     pub en: String,

@@ -58,9 +58,12 @@ pub use report::InstitutionReport;
 // ---------------------------------------------------------------------------
 // Inputs
 
-/// One institution calculation. In JSON the `calculator` key names the
+/// One institution calculation: the input of `sme-subsidy institution` is
+/// one of these, or a list. In JSON the `calculator` key names the
 /// template: `tiered_compensation`, `risk_split`,
-/// `per_unit_reward` and `balance_share_reward`.
+/// `per_unit_reward` and `balance_share_reward`, `capped_award`,
+/// `referral_check`.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(tag = "calculator", rename_all = "snake_case")]
 pub enum InstitutionInput {
@@ -107,7 +110,9 @@ impl InstitutionInput {
     }
 }
 
-/// R-1 担保代偿补偿: the guarantor's 代偿额 and 代偿率.
+/// R-1 担保代偿补偿: the guarantor's 代偿额 and its 代偿率 (or the base to
+/// derive it from).
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CompensationInput {
@@ -117,8 +122,10 @@ pub struct CompensationInput {
     /// 业务所属日期 (the compensation year's business date): decides
     /// whether the policy was in effect.
     #[serde(with = "iso_date")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
     pub date: Date,
-    /// 担保代偿额: what the guarantor paid out on defaulted guarantees (CNY).
+    /// 担保代偿额: what the guarantor paid out on defaulted guarantees,
+    /// yuan: `"1200000 CNY"`.
     pub payout: Money,
     /// 代偿率 in percent (`"2.5"` = 2.5%). Give this or `guarantee_base`.
     #[serde(default)]
@@ -128,21 +135,25 @@ pub struct CompensationInput {
     /// text does not define it). Give this or `payout_rate_percent`.
     #[serde(default)]
     pub guarantee_base: Option<Money>,
-    /// Answers to the rule's yes/no questions, by id.
+    /// Answers to the rule's yes/no questions, by id
+    /// (InstitutionRuleSummary.questions).
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, boolean>"))]
     pub answers: BTreeMap<String, bool>,
 }
 
 /// R-2 银担风险分担: a defaulted guaranteed loan and the bank–guarantor
 /// agreement.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RiskSplitInput {
-    /// 适用条款编号, e.g. `WZ-R-2`.
+    /// 适用条款编号, e.g. `LC-R-2`, `WZ-R-2`: required when several rules fit.
     #[serde(default)]
     pub rule: Option<String>,
     /// 代偿发生日期.
     #[serde(with = "iso_date")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
     pub date: Date,
     /// 未偿还本金 (CNY, to the fen).
     pub outstanding_principal: Money,
@@ -162,18 +173,22 @@ pub struct RiskSplitInput {
     /// 协议约定的代偿宽限期（天）.
     #[serde(default)]
     pub grace_days: Option<u32>,
-    /// 银行要求担保机构缴存的保证金 (CNY); `0` when none is asked.
+    /// 银行要求担保机构缴存的保证金 (CNY, to the fen); `"0 CNY"` when none
+    /// is asked.
     #[serde(default)]
     pub deposit: Option<Money>,
     /// 担保机构的代偿率, percent, where the rule sets a tolerance.
     #[serde(default)]
     pub guarantor_payout_rate_percent: Option<Decimal>,
+    /// Answers to the rule's yes/no questions, by id.
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, boolean>"))]
     pub answers: BTreeMap<String, bool>,
 }
 
-/// A reward or compensation with a published cap or none: the rule's
-/// questions, and the cost where the rule pays a share of one.
+/// A reward or compensation with a published cap, or 「按规定」 with none:
+/// the rule's questions, and the cost where the rule pays a share of one.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AwardInput {
@@ -182,15 +197,20 @@ pub struct AwardInput {
     pub rule: Option<String>,
     /// 业务所属日期.
     #[serde(with = "iso_date")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
     pub date: Date,
-    /// The cost a share is paid of (e.g. 研发费用, CNY), where the rule has one.
+    /// The cost a share is paid of (e.g. 研发费用, CNY), where the rule has
+    /// `share_of_cost`.
     #[serde(default)]
     pub cost: Option<Money>,
+    /// Answers to the rule's yes/no questions, by id.
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, boolean>"))]
     pub answers: BTreeMap<String, bool>,
 }
 
 /// One enterprise's referral to banks (推荐清单推送) and the banks' decision.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReferralInput {
@@ -199,20 +219,26 @@ pub struct ReferralInput {
     pub rule: Option<String>,
     /// 核对日期: the day the check is made (and the policy must be in force).
     #[serde(with = "iso_date")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
     pub date: Date,
     /// 同一批次推送的银行家数.
     pub banks_in_batch: u32,
     /// 银行收齐企业申请材料之日.
     #[serde(default, with = "crate::scenario::iso_date_opt")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
     pub materials_complete: Option<Date>,
     /// 银行作出是否授信决定之日 (absent: not yet decided).
     #[serde(default, with = "crate::scenario::iso_date_opt")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
     pub decision_date: Option<Date>,
+    /// Answers to the rule's yes/no questions, by id.
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, boolean>"))]
     pub answers: BTreeMap<String, bool>,
 }
 
-/// R-3 按个数奖补: how many outlets, branches or customers.
+/// R-3 按个数奖补: how many outlets, branches or customers, by unit id.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PerUnitInput {
@@ -221,14 +247,21 @@ pub struct PerUnitInput {
     pub rule: Option<String>,
     /// 业务所属日期 (网点开业日、支行创成日、年末).
     #[serde(with = "iso_date")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
     pub date: Date,
-    /// 数量 by the rule's unit id, e.g. `{ "town_outlet": 2 }`.
+    /// 数量 by the rule's unit id (InstitutionCalculation units), e.g.
+    /// `{ "town_outlet": 2, "port_zone_outlet": 1 }`.
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, number>"))]
     pub counts: BTreeMap<String, u32>,
+    /// Answers to the rule's yes/no questions, by id.
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, boolean>"))]
     pub answers: BTreeMap<String, bool>,
 }
 
-/// R-3 按月均余额奖补: the institution's loan balances.
+/// R-3 按月均余额奖补: the institution's loan balances (a ceiling rate: the
+/// result is a maximum).
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BalanceShareInput {
@@ -237,6 +270,7 @@ pub struct BalanceShareInput {
     pub rule: Option<String>,
     /// 业务所属日期.
     #[serde(with = "iso_date")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
     pub date: Date,
     /// 月均贷款余额, one line per loan business (per enterprise and
     /// category when the rule has categories).
@@ -244,11 +278,14 @@ pub struct BalanceShareInput {
     /// 与全市平均的比较 (when the rule asks for it).
     #[serde(default)]
     pub city_comparison: CityComparison,
+    /// Answers to the rule's yes/no questions, by id.
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", tsify(type = "Record<string, boolean>"))]
     pub answers: BTreeMap<String, bool>,
 }
 
 /// One loan business of a balance reward.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BalanceLine {
@@ -256,7 +293,7 @@ pub struct BalanceLine {
     /// limit applies; lines of the same enterprise are added up.
     #[serde(default)]
     pub enterprise: Option<String>,
-    /// 业务类别: one of the rule's category ids.
+    /// 业务类别: one of the rule's category ids, when it has categories.
     #[serde(default)]
     pub category: Option<String>,
     /// 月均贷款余额 (CNY).
@@ -267,6 +304,7 @@ pub struct BalanceLine {
 }
 
 /// 与全市平均的比较 (seed 004 item 11).
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CityComparison {
@@ -288,7 +326,9 @@ pub struct CityComparison {
 // Results
 
 /// 测算状态 of an institution calculation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "InstitutionStatus"))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     /// 已测算金额
     Computed,
@@ -302,19 +342,6 @@ pub enum Status {
     AmountNotPublished,
     /// 已核对（不涉及金额的要求，见步骤与提示）
     Checked,
-}
-
-impl Status {
-    pub fn key(self) -> &'static str {
-        match self {
-            Status::Computed => "computed",
-            Status::Ceiling => "ceiling",
-            Status::NotEligible => "not_eligible",
-            Status::OutsideEffectiveDates => "outside_effective_dates",
-            Status::AmountNotPublished => "amount_not_published",
-            Status::Checked => "checked",
-        }
-    }
 }
 
 /// The result of one institution calculation.

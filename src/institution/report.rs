@@ -18,43 +18,61 @@ use crate::report::{
     readings, rule_header, Bi, Citation, ConfirmReport, Lang, ReadingReport, StepReport, NOTICE_EN, NOTICE_ZH,
 };
 
-/// One institution result, rendered.
+/// One institution result, rendered (the CLI's JSON). Amounts: yuan with
+/// two decimals.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Debug, Serialize)]
 pub struct InstitutionReport<'p> {
-    /// `tiered_compensation`, `risk_split`, `per_unit_reward`, `balance_share_reward`.
+    /// The template, as the input's `calculator` key names it.
+    #[cfg_attr(feature = "typescript", tsify(type = "InstitutionCalculator"))]
     pub calculator: &'static str,
     pub rule_id: &'p str,
     pub provision: Option<&'p str>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub name: Bi<'p>,
     #[serde(serialize_with = "crate::scenario::iso_date::serialize")]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
     pub date: Date,
-    /// `computed`, `ceiling`, `not_eligible`, `outside_effective_dates`,
-    /// `amount_not_published`, `checked`.
-    pub status: &'static str,
+    #[cfg_attr(feature = "typescript", tsify(type = "InstitutionStatus"))]
+    pub status: Status,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub status_text: Bi<'p>,
-    /// Yuan with 2 places: the amount, or the maximum when `amount_is_maximum`.
+    /// Yuan with 2 places: the amount, or the maximum when
+    /// `amount_is_maximum`; null without one.
     pub amount_yuan: Option<String>,
     /// True for a ceiling rate (「不高于」): the figure is a maximum, not the amount.
     pub amount_is_maximum: bool,
     /// One line: what is paid, by whom, to whom.
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub summary: Bi<'p>,
     pub recipient: Recipient,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub recipient_text: Bi<'p>,
-    /// R-2 only.
+    /// R-2 only: who bears what.
+    #[cfg_attr(feature = "typescript", tsify(type = "InstitutionSplit | null"))]
     pub split: Option<SplitReport>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Step[]"))]
     pub steps: Vec<StepReport<'p>>,
-    /// Terms that do not meet the clause.
+    /// Agreed terms that do not meet the clause (computed anyway).
+    #[cfg_attr(feature = "typescript", tsify(type = "InstitutionFlag[]"))]
     pub flags: Vec<FlagReport<'p>>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text[]"))]
     pub reasons: Vec<Bi<'p>>,
+    /// 需满足: `key` is `answers.<id>` or the input field to fill in.
+    #[cfg_attr(feature = "typescript", tsify(type = "ToConfirm[]"))]
     pub to_confirm: Vec<ConfirmReport<'p>>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text[]"))]
     pub notes: Vec<Bi<'p>>,
     /// 本测算采用的解读: the readings the rule takes, each with its alternatives.
+    #[cfg_attr(feature = "typescript", tsify(type = "Reading[]"))]
     pub readings: Vec<ReadingReport<'p>>,
     pub citation: Citation<'p>,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub notice: Bi<'p>,
 }
 
 /// R-2's figures, yuan with 2 places.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "InstitutionSplit"))]
 #[derive(Debug, Serialize)]
 pub struct SplitReport {
     pub covered_yuan: String,
@@ -64,12 +82,19 @@ pub struct SplitReport {
     pub left_to_agreement_yuan: String,
 }
 
+/// An agreed term that does not meet the clause (a [`Flag`]).
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "InstitutionFlag"))]
 #[derive(Debug, Serialize)]
 pub struct FlagReport<'p> {
-    /// `bank_share_below_minimum`, `grace_below_minimum`, `deposit_required`,
-    /// `payout_rate_above_tolerance`, `too_many_banks`, `decision_late`,
-    /// `decision_overdue`.
+    /// One per [`Flag`] variant.
+    #[cfg_attr(
+        feature = "typescript",
+        tsify(
+            type = "\"bank_share_below_minimum\" | \"grace_below_minimum\" | \"deposit_required\" | \"payout_rate_above_tolerance\" | \"too_many_banks\" | \"decision_late\" | \"decision_overdue\""
+        )
+    )]
     pub kind: &'static str,
+    #[cfg_attr(feature = "typescript", tsify(type = "Text"))]
     pub text: Bi<'p>,
 }
 
@@ -170,7 +195,7 @@ impl<'p> InstitutionReport<'p> {
             provision: header.provision,
             name: header.name,
             date: r.date,
-            status: r.status.key(),
+            status: r.status,
             status_text,
             amount_yuan: r.amount.map(fen),
             amount_is_maximum: r.status == Status::Ceiling,

@@ -79,6 +79,7 @@ pub struct InstitutionRule {
 }
 
 /// A yes/no condition the calculator cannot check.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InstitutionQuestion {
@@ -86,7 +87,9 @@ pub struct InstitutionQuestion {
     pub question: Text,
 }
 
-/// 计算模板 of an institution rule, with the clause's parameters.
+/// 计算模板 of an institution rule, with the clause's parameters (the
+/// pack's own form).
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "template", rename_all = "snake_case", deny_unknown_fields)]
 pub enum InstitutionCalculation {
@@ -102,6 +105,7 @@ pub enum InstitutionCalculation {
     /// 银担风险分担 of a defaulted guaranteed loan.
     RiskSplit {
         /// 银行承担的最低风险比例 (percent).
+        #[cfg_attr(feature = "typescript", tsify(type = "string"))]
         bank_share_min_percent: Decimal,
         /// What the guarantor's payout (代偿) covers.
         scope: CompensationScope,
@@ -113,6 +117,7 @@ pub enum InstitutionCalculation {
         deposit_waived: bool,
         /// 「代偿率放宽至 x%」: the guarantor's payout rate tolerated, percent.
         #[serde(default)]
+        #[cfg_attr(feature = "typescript", tsify(type = "string | null"))]
         payout_rate_tolerance_percent: Option<Decimal>,
     },
     /// 最高 x 元的奖励或补偿, or one 「按规定」 with no figure: the text
@@ -121,6 +126,7 @@ pub enum InstitutionCalculation {
     CappedAward {
         /// 「最高 x 元」 (yuan); absent when the text gives no figure.
         #[serde(default)]
+        #[cfg_attr(feature = "typescript", tsify(type = "string | null"))]
         cap_yuan: Option<Decimal>,
         /// 「给予 a%—b% 的 …费用补助」: a share of a cost the input gives, of
         /// which only the top is a maximum (the actual share is set later).
@@ -147,11 +153,13 @@ pub enum InstitutionCalculation {
     /// the calculator reports a maximum, never a certain amount.
     BalanceShareReward {
         /// 「不高于 x%」 of the counted monthly-average balance.
+        #[cfg_attr(feature = "typescript", tsify(type = "string"))]
         ceiling_percent: Decimal,
         /// Who sets the actual rate under the ceiling.
         rate_set_by: Text,
         /// 单家金融机构最高 (yuan).
         #[serde(default)]
+        #[cfg_attr(feature = "typescript", tsify(type = "string | null"))]
         cap_per_institution_yuan: Option<Decimal>,
         /// The kinds of loan business counted, when the clause lists them;
         /// empty: one balance for the whole institution.
@@ -202,10 +210,13 @@ impl InstitutionCalculation {
 }
 
 /// A published range of shares, percent: 「20%—50%」.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ShareRange {
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub min_percent: Decimal,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub max_percent: Decimal,
     /// What the cost is, e.g. 研发费用.
     pub cost: Text,
@@ -225,24 +236,31 @@ pub enum TierReading {
     Marginal,
 }
 
-/// One 档 of 代偿率: 「A%—B%」 → B% share. Which side of a shared boundary
+/// One 档 of 代偿率: 「A%—B%」 → B% share, percentages as decimal
+/// strings. Which side of a shared boundary
 /// a rate equal to it falls on is the text's where it says so (「小于1%」,
 /// 「8%(含)」: `top`), else the `tier_top` reading.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CompensationTier {
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub from_percent: Decimal,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub to_percent: Decimal,
     /// Whether a rate equal to `to_percent` falls in this tier, when the
-    /// text says so; absent: as the `tier_top` reading reads 「A%—B%」.
+    /// text itself says so (「小于1%」, 「8%(含)」); absent: as the
+    /// `tier_top` reading reads 「A%—B%」.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top: Option<TierTop>,
     /// 补偿比例: percent of the 代偿额.
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub share_percent: Decimal,
 }
 
 /// Whether a tier 「A%—B%」 includes B: the text's word for one tier
 /// (`top`), or the `tier_top` reading for the tiers it leaves unsaid.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TierTop {
@@ -285,6 +303,7 @@ impl TierBounds {
 }
 
 /// What a guarantor's 代偿 covers.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CompensationScope {
@@ -298,6 +317,7 @@ pub enum CompensationScope {
 }
 
 /// One kind of unit a fixed reward is paid for.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RewardUnit {
@@ -305,10 +325,12 @@ pub struct RewardUnit {
     pub id: String,
     pub name: Text,
     /// 每个（家、户）奖补 (yuan).
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     pub yuan: Decimal,
 }
 
 /// One kind of loan business a balance reward counts.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BalanceCategory {
@@ -317,9 +339,11 @@ pub struct BalanceCategory {
     pub name: Text,
     /// 单户企业纳入的月均贷款余额不超过 (yuan).
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", tsify(type = "string | null"))]
     pub per_enterprise_balance_cap_yuan: Option<Decimal>,
     /// 借款企业年销售收入及以下 (yuan, 「及以下」 includes the bound).
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", tsify(type = "string | null"))]
     pub max_annual_sales_yuan: Option<Decimal>,
     /// What a line of this category must meet that the calculator cannot
     /// check: shown as 「需满足」.
@@ -341,6 +365,7 @@ pub enum PerEnterpriseCap {
 }
 
 /// A measure compared with the city average.
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CityMeasure {

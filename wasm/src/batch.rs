@@ -35,71 +35,6 @@ use sme_subsidy::money::Yuan;
 use sme_subsidy::pack::PolicySet;
 use sme_subsidy::result::SizeOutcome;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_BATCH: &str = r#"
-/** One screened row of a list (批量筛查结果). */
-export interface BatchRow {
-  /** Position in the screened list (0 = first screened row): for `cells`. */
-  index: number;
-  /** Row number in the list, as a spreadsheet shows it (the header is row 1). */
-  row: number;
-  /** 企业名称 as given. */
-  name: string;
-  ok: boolean;
-  /** 企业划型 (S-1); absent when the row failed or the figures do not decide it. */
-  size?: Size;
-  /** 五项标准初筛 (S-2); absent when the row failed. */
-  s2?: "listable" | "not_listable" | "incomplete";
-  /** Policies the enterprise qualifies for (with or without a published figure). */
-  eligible: number;
-  /** 测算合计（元）, "1234.50"; absent when the row failed. */
-  total?: string;
-  /** Each problem of a failed row: its column and the reason; absent when the row is ok. */
-  errors?: { row: number; column: string; zh: string; en: string }[];
-}
-export interface BatchSlice {
-  rows: BatchRow[];
-  /** Every row has been screened. */
-  done: boolean;
-  /** Share of the list read so far, 0 to 1. */
-  read: number;
-}
-export interface BatchSummary {
-  rows: number;
-  ok: number;
-  failed: number;
-  /** Rows with every cell empty, skipped. */
-  blank: number;
-  /** Sum of the rows' totals to the enterprise, yuan ("1234.50"). */
-  total: string;
-}
-/** The input limits, shared with the command line (src/limits.rs). */
-export interface BatchLimits {
-  /** A list's size in bytes (CSV or Excel file). */
-  list_bytes: number;
-  /** Data rows, the header not counted. */
-  rows: number;
-  /** Columns in the header. */
-  columns: number;
-  /** Characters in one cell. */
-  cell_chars: number;
-  /** Bytes in one CSV row. */
-  row_bytes: number;
-  /** An Excel file's parts once unzipped, in bytes. */
-  xlsx_uncompressed_bytes: number;
-  /** Errors listed for one row. */
-  errors_per_row: number;
-  /** A scenario or pack file (JSON/TOML). */
-  document_bytes: number;
-}
-export interface BatchColumn {
-  header: string;
-  en: string;
-  required: boolean;
-  example: string;
-}
-"#;
-
 /// A CSV list's bytes, handed over a step of the file at a time (`push`),
 /// so that a worker can say how far it has read between steps instead of
 /// copying the whole file at once; `Calculator.batchFromBytes` screens them.
@@ -152,7 +87,7 @@ pub struct BatchList {
     starts: Vec<usize>,
     /// One row's output cells, reused.
     cells: [String; 9],
-    summary: Summary,
+    summary: BatchSummary,
     /// A CSV list's part this list screens ([`BatchList::part`]): the
     /// records that start in these bytes.
     part: Option<(u64, u64)>,
@@ -172,13 +107,18 @@ enum Source {
     Rows { rows: std::vec::IntoIter<Vec<String>>, count: usize },
 }
 
+/// Counts and the sum of the totals of a list (or of a part of it).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Default, Serialize, serde::Deserialize)]
-struct Summary {
+struct BatchSummary {
     rows: u64,
     ok: u64,
     failed: u64,
+    /// Rows with every cell empty, skipped.
     blank: u64,
+    /// Sum of the rows' totals to the enterprise, yuan ("1234.50").
     #[serde(serialize_with = "decimal_text", deserialize_with = "decimal_from_text")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     total: Decimal,
 }
 
@@ -191,21 +131,48 @@ fn decimal_text<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Err
     s.collect_str(&format_args!("{d:.2}"))
 }
 
+/// One screened row of a list (批量筛查结果): only what the page's table
+/// sorts and filters on, written straight into a slice's JSON text.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Serialize)]
-struct Row<'a> {
+struct BatchRow<'a> {
+    /// Position in the screened list (0 = first screened row): for `cells`.
     index: usize,
+    /// Row number in the list, as a spreadsheet shows it (the header is row 1).
     row: u64,
+    /// 企业名称 as given.
     name: &'a str,
     ok: bool,
+    /// 企业划型 (S-1); absent when the row failed or the figures do not decide it.
     #[serde(skip_serializing_if = "Option::is_none")]
     size: Option<sme_subsidy::size::Size>,
+    /// 五项标准初筛 (S-2); absent when the row failed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    s2: Option<&'static str>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "ScreeningOutcome"))]
+    s2: Option<sme_subsidy::screening::Outcome>,
+    /// Policies the enterprise qualifies for (with or without a published figure).
     eligible: usize,
+    /// 测算合计（元）, "1234.50"; absent when the row failed.
     #[serde(skip_serializing_if = "Option::is_none")]
     total: Option<String>,
+    /// Each problem of a failed row: its column and the reason; absent when the row is ok.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     errors: &'a [CellError],
+}
+
+/// What one `BatchList.next` call returns.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Serialize)]
+struct BatchSlice {
+    /// The slice's rows, parsed from their JSON text (`nextText`).
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "BatchRow[]"))]
+    rows: JsValue,
+    /// Every row has been screened.
+    done: bool,
+    /// Share of the list read so far, 0 to 1.
+    read: f64,
 }
 
 /// The most rows one `BatchList.next` call screens: a slice's text is
@@ -324,7 +291,7 @@ impl BatchList {
             output,
             starts: Vec::new(),
             cells: Default::default(),
-            summary: Summary::default(),
+            summary: BatchSummary::default(),
             part: None,
         }
     }
@@ -344,20 +311,14 @@ impl BatchList {
                     SizeOutcome::Classified(s) => Some(s),
                     _ => None,
                 };
-                (
-                    size,
-                    Some(o.s2.outcome.key()),
-                    o.eligible().count(),
-                    Some(format!("{:.2}", o.total)),
-                    &[][..],
-                )
+                (size, Some(o.s2.outcome), o.eligible().count(), Some(format!("{:.2}", o.total)), &[][..])
             }
             Err(errors) => {
                 self.summary.failed += 1;
                 (None, None, 0, None, &errors[..])
             }
         };
-        let row = Row {
+        let row = BatchRow {
             index: self.starts.len() - 1,
             row: screened.row,
             name: &screened.name,
@@ -386,8 +347,8 @@ impl BatchList {
     #[wasm_bindgen(unchecked_return_type = "BatchSlice")]
     pub fn next(&mut self, max: f64) -> Result<JsValue, JsValue> {
         let rows = self.next_text(max)?;
-        let text = format!("{{\"rows\":{rows},\"done\":{},\"read\":{}}}", self.done(), self.read());
-        Ok(JSON::parse(&text).expect("the slice is valid JSON"))
+        let rows = JSON::parse(&rows).expect("the rows are valid JSON");
+        Ok(to_js(&BatchSlice { rows, done: self.done(), read: self.read() }))
     }
 
     /// As [`BatchList::next`], the slice's rows as JSON text (`BatchRow[]`)
@@ -529,7 +490,7 @@ impl BatchList {
     /// or repeated one), row 1 being the header. Every row reports them too.
     #[wasm_bindgen(
         js_name = headerProblems,
-        unchecked_return_type = "{ row: number; column: string; zh: string; en: string }[]"
+        unchecked_return_type = "CellError[]"
     )]
     pub fn header_problems(&self) -> JsValue {
         let problems = self.header.problem_errors();
@@ -605,17 +566,10 @@ impl Calculator {
     /// (`BatchColumn[]`), for a spreadsheet template and for the page's help.
     #[wasm_bindgen(js_name = batchColumns, unchecked_return_type = "BatchColumn[]")]
     pub fn batch_columns(&self) -> JsValue {
-        #[derive(Serialize)]
-        struct ColumnView<'a> {
-            header: &'a str,
-            en: &'a str,
-            required: bool,
-            example: &'a str,
-        }
         let questions = question_columns(&self.set);
-        let columns: Vec<ColumnView> = template_columns(&questions)
+        let columns: Vec<BatchColumn> = template_columns(&questions)
             .iter()
-            .map(|c| ColumnView {
+            .map(|c| BatchColumn {
                 header: c.header(),
                 en: c.en(),
                 required: c.required(),
@@ -624,6 +578,16 @@ impl Calculator {
             .collect();
         to_js(&columns)
     }
+}
+
+/// A column of the list, as the template has it.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Serialize)]
+struct BatchColumn<'a> {
+    header: &'a str,
+    en: &'a str,
+    required: bool,
+    example: &'a str,
 }
 
 /// The input limits (`src/limits.rs`, the command line's too), for a
@@ -662,10 +626,10 @@ pub fn batch_file_refusal(bytes: f64, unzipped: Option<f64>) -> Option<String> {
 /// with the total formatted for people: `{ summary, totalText }`.
 #[wasm_bindgen(js_name = batchSummarySum, unchecked_return_type = "{ summary: BatchSummary; totalText: string }")]
 pub fn batch_summary_sum(parts: &JsValue) -> Result<JsValue, JsValue> {
-    let parts: Vec<Summary> = from_js(parts).ok().ok_or_else(|| {
+    let parts: Vec<BatchSummary> = from_js(parts).ok().ok_or_else(|| {
         list_error("各部分的汇总须为 BatchSummary 数组 / the parts' summaries must be BatchSummary[]")
     })?;
-    let mut sum = Summary::default();
+    let mut sum = BatchSummary::default();
     for part in parts {
         sum.rows += part.rows;
         sum.ok += part.ok;
@@ -675,7 +639,7 @@ pub fn batch_summary_sum(parts: &JsValue) -> Result<JsValue, JsValue> {
     }
     #[derive(Serialize)]
     struct Sum {
-        summary: Summary,
+        summary: BatchSummary,
         #[serde(rename = "totalText")]
         total_text: String,
     }

@@ -11,22 +11,6 @@ use crate::{to_js, Calculator};
 use sme_subsidy::pack::product::{ProductEvaluationFee, ProductGuarantee, ProductInsurance, ProductLoan};
 use sme_subsidy::pack::{Family, Product, Text};
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_PRODUCTS: &str = r#"
-/** 银行产品 of the active pack (policies/products.toml, or a portal's [[products]]). */
-export interface ProductSummary {
-  /** The widget's `product` attribute, e.g. "patent-pledge-loan". */
-  id: string;
-  name: Text;
-  /** The form's tab the product opens on. */
-  family: "interest" | "guarantee_fee" | "premium" | "ipo";
-  /** The rules the product concerns: evaluate(scenario, lang, id) returns only these. */
-  rules: string[];
-  /** What the product itself fixes, as scenario items: the form starts with them. */
-  start: Partial<Pick<Scenario, "loans" | "guarantees" | "evaluation_fees" | "insurance" | "ipo">>;
-}
-"#;
-
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(typescript_type = "ProductSummary[]")]
@@ -42,12 +26,26 @@ impl Calculator {
     }
 }
 
+/// 银行产品 of the active pack (policies/products.toml, or a portal's [[products]]).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Serialize)]
 struct ProductSummary<'a> {
+    /// The widget's `product` attribute, e.g. "patent-pledge-loan".
     id: &'a str,
     name: &'a Text,
+    /// The form's tab the product opens on (a pack's product has one of
+    /// these four families, `pack::product`).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = r#""interest" | "guarantee_fee" | "premium" | "ipo""#))]
     family: Family,
+    /// The rules the product concerns: evaluate(scenario, lang, id) returns only these.
     rules: &'a [String],
+    /// What the product itself fixes, as scenario items: the form starts with them.
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(
+            type = r#"Partial<Pick<Scenario, "loans" | "guarantees" | "evaluation_fees" | "insurance" | "ipo">>"#
+        )
+    )]
     start: Start<'a>,
 }
 

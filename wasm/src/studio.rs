@@ -17,12 +17,13 @@ use sme_subsidy::pack::preview::{compare, edited_set, Comparison, Expected};
 use sme_subsidy::pack::reference::{FIELDS, SECTIONS};
 use sme_subsidy::pack::{edit, publish, spans, Document, Text};
 
+// A studio error is the pack's own error (src/pack/validate.rs, derived by
+// tsify as PackErrorDetail, `at` set when read from TOML): an alias of a
+// renamed type, which tsify cannot derive.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_STUDIO: &str = r#"
-/** A built-in document the studio can start from. */
-export interface StudioSource { folder: string; id: string; title: string; cases: number; }
 /** A pack error located in the TOML (line and column from 1). */
-export interface StudioError extends PackErrorDetail { at?: { line: number; column: number } }
+export type StudioError = PackErrorDetail;
 "#;
 
 /// A built-in document's TOML as written, with its golden cases.
@@ -32,6 +33,17 @@ struct Source {
     id: String,
     toml: String,
     cases: Vec<(String, String)>,
+}
+
+/// A built-in document the studio can start from.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Serialize)]
+struct StudioSource<'a> {
+    folder: &'a str,
+    id: &'a str,
+    title: &'a str,
+    /// How many golden cases it has.
+    cases: usize,
 }
 
 /// A demo enterprise from the page (`www/personas.js`).
@@ -125,17 +137,10 @@ impl Studio {
     /// The built-in documents, to start from.
     #[wasm_bindgen(unchecked_return_type = "StudioSource[]")]
     pub fn sources(&self) -> JsValue {
-        #[derive(Serialize)]
-        struct Item<'a> {
-            folder: &'a str,
-            id: &'a str,
-            title: &'a str,
-            cases: usize,
-        }
-        let items: Vec<Item> = self
+        let items: Vec<StudioSource> = self
             .sources
             .iter()
-            .map(|s| Item {
+            .map(|s| StudioSource {
                 folder: &s.folder,
                 id: &s.id,
                 title: builtin().documents.iter().find(|d| d.id == s.id).map_or("", |d| d.title.as_str()),

@@ -1,9 +1,10 @@
 //! The TypeScript types of the objects that cross the boundary, for a
 //! portal's developers (checked field names instead of `any`): the
-//! scenario's and the full report's are derived from the Rust types by tsify
-//! (`src/scenario.rs`, `src/report/mod.rs`); these are the vocabulary's
-//! unions (written from `src/vocabulary.rs`) and the aliases and error
-//! objects that have no Rust type of their own.
+//! scenario's, the reports' and the staff tools' are derived from the Rust
+//! types by tsify (`src/scenario.rs`, `src/report/`, and where each type is
+//! defined); these are the vocabulary's unions (written from
+//! `src/vocabulary.rs`) and the aliases and error objects that have no Rust
+//! type of their own.
 
 use wasm_bindgen::prelude::*;
 

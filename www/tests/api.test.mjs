@@ -211,6 +211,21 @@ test("policies list every document with status and dates; classifySize follows t
   assert.equal(calculator.info().version, version());
 });
 
+/** The keys a .d.ts declares before wasm-bindgen's own loader types. */
+const declaredKeys = (api) => new Set([...api.matchAll(/(\w+)\??: /g)].map((m) => m[1]));
+
+/** Every key of an object, nested, but a scenario's answers (their keys are question ids). */
+const keys = (value, out = new Set()) => {
+  if (Array.isArray(value)) value.forEach((v) => keys(v, out));
+  else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      if (!/^(answers)$/.test(k)) out.add(k);
+      keys(v, out);
+    }
+  }
+  return out;
+};
+
 test("the TypeScript types describe the real objects", () => {
   const dts = fs.readFileSync(path.join(PKG, "sme_subsidy.d.ts"), "utf8");
   assert.match(dts, /evaluate\(scenario: Scenario, lang\?: OneLanguage \| null, product\?: string \| null\): LeanReport;/);
@@ -222,19 +237,63 @@ test("the TypeScript types describe the real objects", () => {
   const api = dts.slice(0, dts.indexOf("export type InitInput"));
   assert.deepEqual(api.split("\n").filter((line) => /\bany\b/.test(line.replace(/\/\*.*?\*\/|^\s*\*.*$/g, ""))), []);
   // Every key of a real report and policy list is declared.
-  const declared = new Set([...api.matchAll(/(\w+)\??: /g)].map((m) => m[1]));
-  const keys = (value, out = new Set()) => {
-    if (Array.isArray(value)) value.forEach((v) => keys(v, out));
-    else if (value && typeof value === "object") {
-      for (const [k, v] of Object.entries(value)) {
-        if (!/^(answers)$/.test(k)) out.add(k);
-        keys(v, out);
-      }
-    }
-    return out;
-  };
+  const declared = declaredKeys(api);
   const calculator = new Calculator();
   const used = keys([calculator.evaluate(example), calculator.evaluateFull(example), calculator.policies(), calculator.info(), calculator.products()]);
   const undeclared = [...used].filter((k) => !declared.has(k));
   assert.deepEqual(undeclared, []);
+});
+
+test("the staff tools' TypeScript types are derived from the Rust types and describe the real objects", async () => {
+  const TOOLS = path.join(ROOT, "target/npm-pkg-tools");
+  const dts = fs.readFileSync(path.join(TOOLS, "sme_subsidy_tools.d.ts"), "utf8");
+  // An interface's fields as { "name": type, "name?": type }, doc comments left out.
+  const fields = (name) => {
+    const start = dts.indexOf(`export interface ${name} {`);
+    assert.notEqual(start, -1, `${name} is declared`);
+    const body = dts.slice(start, dts.indexOf("\n}", start)).replace(/\/\*\*[\s\S]*?\*\//g, "");
+    return Object.fromEntries([...body.matchAll(/^ {4}(\w+\??): (.+);$/gm)].map((m) => [m[1], m[2]]));
+  };
+  const declares = (name, expected) => {
+    const declared = fields(name);
+    for (const [key, type] of Object.entries(expected)) assert.equal(declared[key], type, `${name}.${key}`);
+  };
+  declares("BatchRow", { index: "number", row: "number", name: "string", ok: "boolean", "size?": "Size", "s2?": "ScreeningOutcome", eligible: "number", "total?": "string", "errors?": "CellError[]" });
+  declares("BatchSlice", { rows: "BatchRow[]", done: "boolean", read: "number" });
+  declares("BatchSummary", { rows: "number", ok: "number", failed: "number", blank: "number", total: "string" });
+  declares("BatchLimits", { list_bytes: "number", rows: "number", columns: "number", xlsx_uncompressed_bytes: "number", document_bytes: "number" });
+  declares("BatchColumn", { header: "string", en: "string", required: "boolean", example: "string" });
+  declares("CellError", { row: "number", column: "string", zh: "string", en: "string" });
+  declares("CompensationInput", { date: "DateString", payout: "Money", "payout_rate_percent?": "Decimal | undefined", "answers?": "Record<string, boolean>" });
+  declares("RiskSplitInput", { outstanding_principal: "Money", bank_share_percent: "Decimal", "grace_days?": "number | undefined" });
+  declares("PerUnitInput", { counts: "Record<string, number>" });
+  declares("BalanceShareInput", { lines: "BalanceLine[]", "city_comparison?": "CityComparison" });
+  declares("ReferralInput", { banks_in_batch: "number", "decision_date?": "DateString" });
+  declares("InstitutionReport", { calculator: "InstitutionCalculator", status: "InstitutionStatus", amount_yuan: "string | null", split: "InstitutionSplit | null", flags: "InstitutionFlag[]", steps: "Step[]", readings: "Reading[]", citation: "Citation" });
+  declares("InstitutionRuleSummary", { calculator: "InstitutionCalculator", calculation: "Required<InstitutionCalculation>", above_top: "Text | null", questions: "InstitutionQuestion[]", recipient_note: "Text | null" });
+  declares("CompensationTier", { from_percent: "string", "top?": "TierTop", share_percent: "string" });
+  declares("ProductSummary", { id: "string", name: "Text", rules: "string[]" });
+  declares("StudioSource", { folder: "string", id: "string", title: "string", cases: "number" });
+  for (const union of ["InstitutionInput", "InstitutionCalculator", "InstitutionStatus", "InstitutionCalculation", "ScreeningOutcome", "StudioError"]) {
+    assert.match(dts, new RegExp(`export type ${union} = `), union);
+  }
+  assert.match(dts, /export type InstitutionInput = \(\{ calculator: "tiered_compensation" \} & CompensationInput\) \|/);
+  assert.match(dts, /institutionRules\(\): InstitutionRuleSummary\[\];/);
+  assert.match(dts, /next\(max: number\): BatchSlice;/);
+
+  // Every key of the tools' real objects is declared.
+  const tools = await import(path.join(TOOLS, "sme_subsidy_tools.js"));
+  tools.initSync({ module: fs.readFileSync(path.join(TOOLS, "sme_subsidy_tools_bg.wasm")) });
+  const api = dts.slice(0, dts.indexOf("export type InitInput"));
+  const declared = declaredKeys(api);
+  const calculator = new tools.Calculator();
+  const input = JSON.parse(fs.readFileSync(path.join(ROOT, "examples/institution.json"), "utf8"));
+  const csv = fs.readFileSync(path.join(ROOT, "examples/batch-template.csv"));
+  const list = calculator.batchFromCsv(csv, "2024-12-31");
+  const bad = calculator.batchFromCsv(Buffer.from("企业名称,员工\n甲,x\n"), "2024-12-31");
+  const used = keys([
+    calculator.institutionRules(), calculator.institution(input), list.next(10), list.summary(), bad.next(10), bad.headerProblems(),
+    tools.batchLimits(), calculator.batchColumns(), new tools.Studio().sources(), calculator.products(),
+  ]);
+  assert.deepEqual([...used].filter((k) => !declared.has(k)), []);
 });
