@@ -291,7 +291,7 @@ impl Serialize for Shown<'_> {
 /// page's groups.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "Shown"))]
 #[derive(Serialize)]
-struct ShownView<'a, 'p> {
+pub struct ShownView<'a, 'p> {
     #[cfg_attr(feature = "typescript", tsify(type = "LeanReport"))]
     report: InLang<'a, LeanReport<'p>>,
     guide: &'a Guide<'p>,

@@ -24,7 +24,9 @@ mod phrasebook;
 pub use citation::{
     citation, citation_lines, readings, rule_header, rule_notes, shown_notes, RuleClause, RuleHeader,
 };
-pub use json::InLang;
+pub use json::{
+    InLang, LeanReportView, LeanSize, OutcomeMissing, OutcomeStep, OutcomeToConfirm, RuleOutcomeView,
+};
 pub use phrasebook::{field_text, step_text};
 use phrasebook::{open_text, reason_text, step_kind};
 
