@@ -41,6 +41,55 @@ impl<T: InOneLanguage> Serialize for InLang<'_, T> {
     }
 }
 
+/// Each report part's view, made from the part `r` in the language `lang`:
+/// one table, so a new part is one line (the impls are all the same shape).
+macro_rules! views {
+    ($($part:ident => $view:ident: |$s:ident, $lang:ident| $make:expr;)*) => {$(
+        impl InOneLanguage for $part<'_> {
+            type View<'v> = $view<'v> where Self: 'v;
+            fn view(&self, $lang: Lang) -> $view<'_> {
+                let $s = self;
+                $make
+            }
+        }
+    )*};
+}
+
+views! {
+    Bi => OneText: |r, lang| OneText(r, lang);
+    LeanReport => LeanReportView: |r, lang| LeanReportView {
+        evaluation_date: r.evaluation_date,
+        enterprise_size: LeanSize::of(&r.enterprise_size, lang),
+        results: Each(&r.results, lang),
+        total_yuan: &r.total_yuan,
+        total_text: OneText(&r.total_text, lang),
+        not_in_total: Each(&r.not_in_total, lang),
+        could_add: Each(&r.could_add, lang),
+        lpr_table_newest: r.lpr_table_newest,
+        notice: OneText(&r.notice, lang),
+    };
+    RuleOutcome => RuleOutcomeView: |r, lang| RuleOutcomeView {
+        rule_id: r.rule_id,
+        status: Name(r.status),
+        status_text: OneText(&r.status_text, lang),
+        amount_yuan: r.amount_yuan.as_deref(),
+        counts_in_total: r.counts_in_total,
+        steps: Each(&r.steps, lang),
+        reasons: Each(&r.reasons, lang),
+        missing: Each(&r.missing, lang),
+        to_confirm: Each(&r.to_confirm, lang),
+        notes: &r.notes,
+    };
+    StepReport => OutcomeStep: |r, lang| OutcomeStep { kind: Name(r.kind), text: OneText(&r.text, lang) };
+    MissingReport => OutcomeMissing: |r, lang| OutcomeMissing { field: &r.field, text: OneText(&r.text, lang) };
+    ConfirmReport => OutcomeToConfirm: |r, lang| OutcomeToConfirm {
+        key: &r.key,
+        text: OneText(&r.text, lang),
+        answerable: r.not_yet.as_ref().map(|n| n.answerable),
+        answerable_from: r.not_yet.as_ref().map(|n| n.answerable_from),
+    };
+}
+
 /// A `{zh, en}` text as the string in one language (with [`Lang::Both`],
 /// as the pair).
 pub struct OneText<'a>(&'a Bi<'a>, Lang);
@@ -52,16 +101,6 @@ impl Serialize for OneText<'_> {
             Lang::En => s.serialize_str(&self.0.en),
             Lang::Both => self.0.serialize(s),
         }
-    }
-}
-
-impl InOneLanguage for Bi<'_> {
-    type View<'v>
-        = OneText<'v>
-    where
-        Self: 'v;
-    fn view(&self, lang: Lang) -> OneText<'_> {
-        OneText(self, lang)
     }
 }
 
@@ -109,26 +148,6 @@ pub struct LeanReportView<'a> {
     lpr_table_newest: Date,
     #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     notice: OneText<'a>,
-}
-
-impl<'p> InOneLanguage for LeanReport<'p> {
-    type View<'v>
-        = LeanReportView<'v>
-    where
-        Self: 'v;
-    fn view(&self, lang: Lang) -> LeanReportView<'_> {
-        LeanReportView {
-            evaluation_date: self.evaluation_date,
-            enterprise_size: LeanSize::of(&self.enterprise_size, lang),
-            results: Each(&self.results, lang),
-            total_yuan: &self.total_yuan,
-            total_text: OneText(&self.total_text, lang),
-            not_in_total: Each(&self.not_in_total, lang),
-            could_add: Each(&self.could_add, lang),
-            lpr_table_newest: self.lpr_table_newest,
-            notice: OneText(&self.notice, lang),
-        }
-    }
 }
 
 /// 企业划型 in the lean report.
@@ -203,27 +222,6 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-impl InOneLanguage for RuleOutcome<'_> {
-    type View<'v>
-        = RuleOutcomeView<'v>
-    where
-        Self: 'v;
-    fn view(&self, lang: Lang) -> RuleOutcomeView<'_> {
-        RuleOutcomeView {
-            rule_id: self.rule_id,
-            status: Name(self.status),
-            status_text: OneText(&self.status_text, lang),
-            amount_yuan: self.amount_yuan.as_deref(),
-            counts_in_total: self.counts_in_total,
-            steps: Each(&self.steps, lang),
-            reasons: Each(&self.reasons, lang),
-            missing: Each(&self.missing, lang),
-            to_confirm: Each(&self.to_confirm, lang),
-            notes: &self.notes,
-        }
-    }
-}
-
 /// A name from a fixed set (a status, a step's kind): written as a string,
 /// through the serializer's unit-variant path, which the browser's
 /// serializer turns into a JavaScript string once per page.
@@ -245,16 +243,6 @@ pub struct OutcomeStep<'a> {
     text: OneText<'a>,
 }
 
-impl InOneLanguage for StepReport<'_> {
-    type View<'v>
-        = OutcomeStep<'v>
-    where
-        Self: 'v;
-    fn view(&self, lang: Lang) -> OutcomeStep<'_> {
-        OutcomeStep { kind: Name(self.kind), text: OneText(&self.text, lang) }
-    }
-}
-
 /// A field to fill in: `field` is the scenario path.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[derive(Serialize)]
@@ -262,16 +250,6 @@ pub struct OutcomeMissing<'a> {
     field: &'a str,
     #[cfg_attr(feature = "typescript", tsify(type = "string"))]
     text: OneText<'a>,
-}
-
-impl InOneLanguage for MissingReport<'_> {
-    type View<'v>
-        = OutcomeMissing<'v>
-    where
-        Self: 'v;
-    fn view(&self, lang: Lang) -> OutcomeMissing<'_> {
-        OutcomeMissing { field: &self.field, text: OneText(&self.text, lang) }
-    }
 }
 
 /// 需满足: a condition the calculator cannot verify. `key` is the
@@ -297,19 +275,4 @@ pub struct OutcomeToConfirm<'a> {
 /// The date of a present `answerable_from` (the field is skipped when absent).
 fn answerable_from<S: Serializer>(date: &Option<Option<Date>>, s: S) -> Result<S::Ok, S::Error> {
     iso_date_opt::serialize(&date.flatten(), s)
-}
-
-impl InOneLanguage for ConfirmReport<'_> {
-    type View<'v>
-        = OutcomeToConfirm<'v>
-    where
-        Self: 'v;
-    fn view(&self, lang: Lang) -> OutcomeToConfirm<'_> {
-        OutcomeToConfirm {
-            key: &self.key,
-            text: OneText(&self.text, lang),
-            answerable: self.not_yet.as_ref().map(|n| n.answerable),
-            answerable_from: self.not_yet.as_ref().map(|n| n.answerable_from),
-        }
-    }
 }
