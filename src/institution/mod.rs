@@ -112,7 +112,7 @@ impl InstitutionInput {
 
 /// R-1 担保代偿补偿: the guarantor's 代偿额 and its 代偿率 (or the base to
 /// derive it from).
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CompensationInput {
@@ -144,7 +144,7 @@ pub struct CompensationInput {
 
 /// R-2 银担风险分担: a defaulted guaranteed loan and the bank–guarantor
 /// agreement.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RiskSplitInput {
@@ -188,7 +188,7 @@ pub struct RiskSplitInput {
 
 /// A reward or compensation with a published cap, or 「按规定」 with none:
 /// the rule's questions, and the cost where the rule pays a share of one.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AwardInput {
@@ -210,7 +210,7 @@ pub struct AwardInput {
 }
 
 /// One enterprise's referral to banks (推荐清单推送) and the banks' decision.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReferralInput {
@@ -225,11 +225,11 @@ pub struct ReferralInput {
     pub banks_in_batch: u32,
     /// 银行收齐企业申请材料之日.
     #[serde(default, with = "crate::scenario::iso_date_opt")]
-    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString | null"))]
     pub materials_complete: Option<Date>,
     /// 银行作出是否授信决定之日 (absent: not yet decided).
     #[serde(default, with = "crate::scenario::iso_date_opt")]
-    #[cfg_attr(feature = "typescript", tsify(type = "DateString"))]
+    #[cfg_attr(feature = "typescript", tsify(type = "DateString | null"))]
     pub decision_date: Option<Date>,
     /// Answers to the rule's yes/no questions, by id.
     #[serde(default)]
@@ -238,7 +238,7 @@ pub struct ReferralInput {
 }
 
 /// R-3 按个数奖补: how many outlets, branches or customers, by unit id.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PerUnitInput {
@@ -261,7 +261,7 @@ pub struct PerUnitInput {
 
 /// R-3 按月均余额奖补: the institution's loan balances (a ceiling rate: the
 /// result is a maximum).
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BalanceShareInput {
@@ -285,7 +285,7 @@ pub struct BalanceShareInput {
 }
 
 /// One loan business of a balance reward.
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BalanceLine {
@@ -304,7 +304,7 @@ pub struct BalanceLine {
 }
 
 /// 与全市平均的比较 (seed 004 item 11).
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CityComparison {

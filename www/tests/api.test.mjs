@@ -264,11 +264,11 @@ test("the staff tools' TypeScript types are derived from the Rust types and desc
   declares("BatchLimits", { list_bytes: "number", rows: "number", columns: "number", xlsx_uncompressed_bytes: "number", document_bytes: "number" });
   declares("BatchColumn", { header: "string", en: "string", required: "boolean", example: "string" });
   declares("CellError", { row: "number", column: "string", zh: "string", en: "string" });
-  declares("CompensationInput", { date: "DateString", payout: "Money", "payout_rate_percent?": "Decimal | undefined", "answers?": "Record<string, boolean>" });
-  declares("RiskSplitInput", { outstanding_principal: "Money", bank_share_percent: "Decimal", "grace_days?": "number | undefined" });
+  declares("CompensationInput", { date: "DateString", payout: "Money", "payout_rate_percent?": "Decimal | null", "answers?": "Record<string, boolean>" });
+  declares("RiskSplitInput", { outstanding_principal: "Money", bank_share_percent: "Decimal", "grace_days?": "number | null" });
   declares("PerUnitInput", { counts: "Record<string, number>" });
   declares("BalanceShareInput", { lines: "BalanceLine[]", "city_comparison?": "CityComparison" });
-  declares("ReferralInput", { banks_in_batch: "number", "decision_date?": "DateString" });
+  declares("ReferralInput", { banks_in_batch: "number", "decision_date?": "DateString | null" });
   declares("InstitutionReport", { calculator: "InstitutionCalculator", status: "InstitutionStatus", amount_yuan: "string | null", split: "InstitutionSplit | null", flags: "InstitutionFlag[]", steps: "Step[]", readings: "Reading[]", citation: "Citation" });
   declares("InstitutionRuleSummary", { calculator: "InstitutionCalculator", calculation: "Required<InstitutionCalculation>", above_top: "Text | null", questions: "InstitutionQuestion[]", recipient_note: "Text | null" });
   declares("CompensationTier", { from_percent: "string", "top?": "TierTop", share_percent: "string" });
