@@ -82,14 +82,16 @@ fn the_scenario_types_name_the_vocabulary_unions() {
 }
 
 /// The declarations tsify derives from the Rust types (feature `typescript`).
-#[cfg(feature = "typescript")]
+/// With the pack studio's (feature `studio`): the staff tools' package turns
+/// it on, and its sources (`wasm/src/studio.rs`), read below, name them.
+#[cfg(all(feature = "typescript", feature = "studio"))]
 fn generated_declarations() -> Vec<&'static str> {
     use sme_subsidy::apply::*;
     use sme_subsidy::institution::report::{FlagReport, SplitReport};
     use sme_subsidy::institution::*;
     use sme_subsidy::pack::institution::*;
     use sme_subsidy::pack::validate::{Location, PackError};
-    use sme_subsidy::pack::{DocumentStatus, Family, Recipient};
+    use sme_subsidy::pack::{edit, preview, DocumentStatus, Family, Recipient};
     use sme_subsidy::report::*;
     use sme_subsidy::scenario::*;
     use sme_subsidy::what_if::{Series, WhatIf};
@@ -165,12 +167,19 @@ fn generated_declarations() -> Vec<&'static str> {
         RewardUnit::DECL,
         BalanceCategory::DECL,
         CityMeasure::DECL,
+        edit::Form::DECL,
+        edit::FormField::DECL,
+        edit::Choice::DECL,
+        edit::RuleForm::DECL,
+        preview::Comparison::DECL,
+        preview::RuleChange::DECL,
+        preview::Side::DECL,
     ]
 }
 
 /// TypeScript text without its comments and string literal types, so that
 /// the capitalised words left are type names.
-#[cfg(feature = "typescript")]
+#[cfg(all(feature = "typescript", feature = "studio"))]
 fn type_text(ts: &str) -> String {
     let mut out = String::new();
     let mut rest = ts;
@@ -194,7 +203,7 @@ fn type_text(ts: &str) -> String {
 }
 
 /// The names a TypeScript text declares (`export interface X`, `type X`).
-#[cfg(feature = "typescript")]
+#[cfg(all(feature = "typescript", feature = "studio"))]
 fn declared_names(ts: &str) -> std::collections::BTreeSet<String> {
     let words: Vec<&str> =
         ts.split(|c: char| !c.is_alphanumeric() && c != '_').filter(|w| !w.is_empty()).collect();
@@ -202,7 +211,7 @@ fn declared_names(ts: &str) -> std::collections::BTreeSet<String> {
 }
 
 /// The capitalised words of a TypeScript type text: the type names it uses.
-#[cfg(feature = "typescript")]
+#[cfg(all(feature = "typescript", feature = "studio"))]
 fn used_names(ts: &str) -> std::collections::BTreeSet<String> {
     type_text(ts)
         .split(|c: char| !c.is_alphanumeric() && c != '_')
@@ -215,7 +224,7 @@ fn used_names(ts: &str) -> std::collections::BTreeSet<String> {
 /// a hand-written copy of a generated name in the browser crate's custom
 /// sections fails here, and so does a type name an export returns or takes,
 /// or a generated declaration refers to, that nothing declares.
-#[cfg(feature = "typescript")]
+#[cfg(all(feature = "typescript", feature = "studio"))]
 #[test]
 fn the_typescript_types_are_generated_and_every_name_used_is_declared() {
     let generated: std::collections::BTreeSet<String> =

@@ -10,6 +10,7 @@ use super::reference::{self, Unit};
 
 /// One editable value of the form.
 #[derive(Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct FormField {
     /// Where it is inside the document or the rule: `effective_to`,
     /// `calculation.share_percent`, `readings.cap_year`.
@@ -21,11 +22,13 @@ pub struct FormField {
     /// The value as written (empty when the key is absent).
     pub value: String,
     /// The values allowed, for a choice (status, a reading); empty otherwise.
+    #[cfg_attr(feature = "typescript", tsify(type = "FormChoice[]"))]
     pub choices: Vec<Choice>,
 }
 
 /// One allowed value, with its label.
 #[derive(Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "FormChoice"))]
 pub struct Choice {
     pub value: String,
     pub zh: String,
@@ -34,6 +37,7 @@ pub struct Choice {
 
 /// A rule's editable values.
 #[derive(Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct RuleForm {
     pub id: String,
     pub name_zh: String,
@@ -41,8 +45,9 @@ pub struct RuleForm {
     pub fields: Vec<FormField>,
 }
 
-/// The form of a whole document.
+/// The form of a whole document: its own fields, then each rule's.
 #[derive(Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(rename = "PackForm"))]
 pub struct Form {
     pub document: Vec<FormField>,
     pub rules: Vec<RuleForm>,

@@ -14,7 +14,13 @@ use crate::scenario::Scenario;
 
 /// One side of a rule's result: status and amount.
 #[derive(Debug, Serialize, PartialEq)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(rename = "ComparisonSide", missing_as_null) // the browser writes None as null
+)]
 pub struct Side {
+    #[cfg_attr(feature = "typescript", tsify(type = "RuleStatus"))]
     pub status: String,
     pub status_zh: String,
     pub status_en: String,
@@ -24,12 +30,15 @@ pub struct Side {
 
 /// A rule whose result differs between the two packs.
 #[derive(Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct RuleChange {
     pub rule_id: String,
     pub name_zh: String,
     pub name_en: String,
     /// Absent when the rule is not in that pack.
+    #[cfg_attr(feature = "typescript", tsify(type = "ComparisonSide | null"))]
     pub before: Option<Side>,
+    #[cfg_attr(feature = "typescript", tsify(type = "ComparisonSide | null"))]
     pub after: Option<Side>,
     /// after − before, yuan, signed ("+84000.00"), when both have a figure.
     pub change: Option<String>,
@@ -41,6 +50,7 @@ pub struct RuleChange {
 
 /// One enterprise (a demo persona or a golden case) under both packs.
 #[derive(Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Comparison {
     pub id: String,
     pub label_zh: String,

@@ -252,7 +252,7 @@ impl Calculator {
     #[wasm_bindgen(js_name = batchFromRows)]
     pub fn batch_from_rows(
         &self,
-        rows: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string[][]")] rows: &JsValue,
         default_date: Option<String>,
     ) -> Result<BatchList, JsValue> {
         let options = options(default_date)?;
@@ -625,7 +625,9 @@ pub fn batch_file_refusal(bytes: f64, unzipped: Option<f64>) -> Option<String> {
 /// The summaries of a list's parts (`BatchSummary[]`, in order) as one,
 /// with the total formatted for people: `{ summary, totalText }`.
 #[wasm_bindgen(js_name = batchSummarySum, unchecked_return_type = "{ summary: BatchSummary; totalText: string }")]
-pub fn batch_summary_sum(parts: &JsValue) -> Result<JsValue, JsValue> {
+pub fn batch_summary_sum(
+    #[wasm_bindgen(unchecked_param_type = "BatchSummary[]")] parts: &JsValue,
+) -> Result<JsValue, JsValue> {
     let parts: Vec<BatchSummary> = from_js(parts).ok().ok_or_else(|| {
         list_error("各部分的汇总须为 BatchSummary 数组 / the parts' summaries must be BatchSummary[]")
     })?;

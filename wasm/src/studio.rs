@@ -54,46 +54,83 @@ struct Persona {
     scenario: serde_json::Value,
 }
 
+/// A pack's TOML checked (`Studio.check`).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Serialize)]
-struct Check<'a> {
+struct StudioCheck<'a> {
+    /// No errors: the pack can be previewed and published.
     ok: bool,
+    /// The documents read, 0 when there are errors.
     documents: usize,
+    /// Their rules, 0 when there are errors.
     rules: usize,
+    /// Every error, each located in the TOML; empty when `ok`.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "StudioError[]"))]
     errors: &'a [sme_subsidy::pack::validate::PackError],
 }
 
-/// Only the enterprises whose results differ are listed; the counts say
-/// out of how many.
+/// The edited pack against the built-in one (`Studio.preview`). Only the
+/// enterprises whose results differ are listed; the counts say out of how
+/// many.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Serialize)]
-struct Preview {
+struct StudioPreview {
+    /// The demo enterprises whose results differ.
     personas: Vec<Comparison>,
     persona_count: usize,
+    /// The golden cases of the document replaced whose results differ.
     cases: Vec<Comparison>,
     case_count: usize,
     /// A persona or case that could not be read (its id and why).
     problems: Vec<String>,
 }
 
+/// What to publish (`Studio.publish`): two files to download and the texts
+/// to copy into a portal's page.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Serialize)]
-struct Published {
+struct PublishedPack {
+    /// The pack's file name, `<document id>.json`.
     file_name: String,
+    /// The pack as the widget loads it (as `sme-subsidy export-pack` writes it).
     json: String,
+    /// Its Subresource-Integrity hash, `sha384-…`.
     integrity: String,
+    /// The widget's embed code for the pack served at the address given.
     snippet: String,
+    /// The golden cases' file name, `<document id>-cases.toml`.
     cases_file_name: String,
+    /// The document's golden cases as one bundle, for `sme-subsidy test`.
     cases: String,
     case_count: usize,
 }
 
+/// The pack format reference (`Studio.reference`): its sections, then
+/// every field.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Serialize)]
-struct ReferenceRow {
+struct StudioReference<'a>(Vec<ReferenceSection<'a>>, Vec<ReferenceField>);
+
+/// A section of the reference: its fields' path prefix (`ReferenceField.section`),
+/// then its title in Chinese and in English.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Serialize)]
+struct ReferenceSection<'a>(&'a str, &'a str, &'a str);
+
+/// A field of the pack format.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Serialize)]
+struct ReferenceField {
+    /// Where it sits: `rules[].calculation.share_percent` (`[]`: each of a list).
     path: &'static str,
+    /// The path prefix of its section (`ReferenceSection`).
     section: &'static str,
     zh: &'static str,
     en: &'static str,
     unit_zh: &'static str,
     unit_en: &'static str,
     example: &'static str,
+    /// The calculation templates that read it; empty: every rule, or the document.
     templates: &'static [&'static str],
     required: bool,
 }
@@ -157,21 +194,23 @@ impl Studio {
 
     /// Check a pack's TOML: `{ ok, documents, rules, errors }`, each error
     /// located by line and column, in Chinese and English.
+    #[wasm_bindgen(unchecked_return_type = "StudioCheck")]
     pub fn check(&self, text: &str, file: &str) -> JsValue {
         match Self::read(text, file) {
-            Ok(docs) => to_js(&Check {
+            Ok(docs) => to_js(&StudioCheck {
                 ok: true,
                 documents: docs.len(),
                 rules: docs.iter().map(|d| d.rules.len()).sum(),
                 errors: &[],
             }),
-            Err(errors) => to_js(&Check { ok: false, documents: 0, rules: 0, errors: &errors }),
+            Err(errors) => to_js(&StudioCheck { ok: false, documents: 0, rules: 0, errors: &errors }),
         }
     }
 
     /// The form of the pack's common fields (rules' rates, caps, quotes and
     /// readings; the document's dates and status). Throws when the text is
     /// not TOML.
+    #[wasm_bindgen(unchecked_return_type = "PackForm")]
     pub fn form(&self, text: &str) -> Result<JsValue, JsValue> {
         edit::form(text).map(|f| to_js(&f)).map_err(|e| error_js(&e.zh, &e.en))
     }
@@ -186,6 +225,7 @@ impl Studio {
     /// (`personas`: JSON text of `[{ id, name: {zh, en}, scenario }]`) and
     /// on the golden cases of the built-in document it replaces. Throws
     /// when the pack has errors (`check` lists them).
+    #[wasm_bindgen(unchecked_return_type = "StudioPreview")]
     pub fn preview(&self, text: &str, personas: &str) -> Result<JsValue, JsValue> {
         let edited = Self::read(text, "studio")
             .map_err(|_| error_js("政策包有错误，请先更正", "the pack has errors: correct them first"))?;
@@ -240,13 +280,20 @@ impl Studio {
         let (persona_count, case_count) = (persona_rows.len(), case_rows.len());
         persona_rows.retain(|c| !c.changes.is_empty());
         case_rows.retain(|c| !c.changes.is_empty());
-        Ok(to_js(&Preview { personas: persona_rows, persona_count, cases: case_rows, case_count, problems }))
+        Ok(to_js(&StudioPreview {
+            personas: persona_rows,
+            persona_count,
+            cases: case_rows,
+            case_count,
+            problems,
+        }))
     }
 
     /// What to publish: the JSON the widget loads (as `export-pack`), its
     /// SRI hash, the embed snippet for a pack served at `url`, and the
     /// golden cases of the document as one bundle for `sme-subsidy test`.
     /// Throws when the pack has errors.
+    #[wasm_bindgen(unchecked_return_type = "PublishedPack")]
     pub fn publish(&self, text: &str, url: &str) -> Result<JsValue, JsValue> {
         let edited = Self::read(text, "studio")
             .map_err(|_| error_js("政策包有错误，请先更正", "the pack has errors: correct them first"))?;
@@ -258,7 +305,7 @@ impl Studio {
             .flat_map(|s| s.cases.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .collect();
         let integrity = publish::integrity(json.as_bytes());
-        let published = Published {
+        let published = PublishedPack {
             file_name: format!("{id}.json"),
             snippet: publish::embed_snippet(url, &integrity),
             integrity,
@@ -272,11 +319,12 @@ impl Studio {
 
     /// The pack format reference (zh-CN first): every field, its unit, an
     /// example and the templates that read it.
+    #[wasm_bindgen(unchecked_return_type = "StudioReference")]
     pub fn reference(&self) -> JsValue {
-        let sections: Vec<(&str, &str, &str)> = SECTIONS.to_vec();
-        let rows: Vec<ReferenceRow> = FIELDS
+        let sections = SECTIONS.iter().map(|&(prefix, zh, en)| ReferenceSection(prefix, zh, en)).collect();
+        let fields = FIELDS
             .iter()
-            .map(|f| ReferenceRow {
+            .map(|f| ReferenceField {
                 path: f.path,
                 section: sme_subsidy::pack::reference::section_of(f.path),
                 zh: f.zh,
@@ -288,6 +336,6 @@ impl Studio {
                 required: f.required,
             })
             .collect();
-        to_js(&(sections, rows))
+        to_js(&StudioReference(sections, fields))
     }
 }

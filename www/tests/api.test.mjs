@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { ROOT, engineReport } from "./helpers.mjs";
+import { PERSONAS } from "../personas.js";
 
 const PKG = path.join(ROOT, "target/npm-pkg");
 const { initSync, Calculator, classifySize, version } = await import(path.join(PKG, "sme_subsidy.js"));
@@ -211,6 +212,12 @@ test("policies list every document with status and dates; classifySize follows t
   assert.equal(calculator.info().version, version());
 });
 
+/** A .d.ts's public API: the part before wasm-bindgen's own loader types. */
+const publicApi = (dts) => dts.slice(0, dts.indexOf("export type InitInput"));
+
+/** The lines of a .d.ts's text that use `any`, comments left out. */
+const anyLines = (api) => api.split("\n").filter((line) => /\bany\b/.test(line.replace(/\/\*.*?\*\/|^\s*\*.*$/g, "")));
+
 /** The keys a .d.ts declares before wasm-bindgen's own loader types. */
 const declaredKeys = (api) => new Set([...api.matchAll(/(\w+)\??: /g)].map((m) => m[1]));
 
@@ -234,8 +241,8 @@ test("the TypeScript types describe the real objects", () => {
   assert.match(dts, /policies\(\): PolicySummary\[\];/);
   assert.match(dts, /export function classifySize\(enterprise: Enterprise\): SizeReport;/);
   // The public API, before wasm-bindgen's own loader types, has no `any`.
-  const api = dts.slice(0, dts.indexOf("export type InitInput"));
-  assert.deepEqual(api.split("\n").filter((line) => /\bany\b/.test(line.replace(/\/\*.*?\*\/|^\s*\*.*$/g, ""))), []);
+  const api = publicApi(dts);
+  assert.deepEqual(anyLines(api), []);
   // Every key of a real report and policy list is declared.
   const declared = declaredKeys(api);
   const calculator = new Calculator();
@@ -274,26 +281,58 @@ test("the staff tools' TypeScript types are derived from the Rust types and desc
   declares("CompensationTier", { from_percent: "string", "top?": "TierTop", share_percent: "string" });
   declares("ProductSummary", { id: "string", name: "Text", rules: "string[]" });
   declares("StudioSource", { folder: "string", id: "string", title: "string", cases: "number" });
+  declares("StudioCheck", { ok: "boolean", documents: "number", rules: "number", errors: "StudioError[]" });
+  declares("PackForm", { document: "FormField[]", rules: "RuleForm[]" });
+  declares("FormField", { key: "string", value: "string", unit_zh: "string", choices: "FormChoice[]" });
+  declares("StudioPreview", { personas: "Comparison[]", persona_count: "number", cases: "Comparison[]", case_count: "number", problems: "string[]" });
+  declares("Comparison", { id: "string", total_change: "string", changes: "RuleChange[]" });
+  declares("RuleChange", { before: "ComparisonSide | null", change: "string | null", expected: "string | null", expectation_holds: "boolean | null" });
+  declares("ComparisonSide", { status: "RuleStatus", status_zh: "string", amount: "string | null" });
+  declares("PublishedPack", { file_name: "string", json: "string", integrity: "string", snippet: "string", case_count: "number" });
+  declares("ReferenceField", { path: "string", section: "string", templates: "string[]", required: "boolean" });
+  assert.match(dts, /export type StudioReference = \[ReferenceSection\[\], ReferenceField\[\]\];/);
+  assert.match(dts, /export type ReferenceSection = \[string, string, string\];/);
   for (const union of ["InstitutionInput", "InstitutionCalculator", "InstitutionStatus", "InstitutionCalculation", "ScreeningOutcome", "StudioError"]) {
     assert.match(dts, new RegExp(`export type ${union} = `), union);
   }
   assert.match(dts, /export type InstitutionInput = \(\{ calculator: "tiered_compensation" \} & CompensationInput\) \|/);
   assert.match(dts, /institutionRules\(\): InstitutionRuleSummary\[\];/);
   assert.match(dts, /next\(max: number\): BatchSlice;/);
+  assert.match(dts, /batchFromRows\(rows: string\[\]\[\], default_date\?: string \| null\): BatchList;/);
+  assert.match(dts, /export function batchSummarySum\(parts: BatchSummary\[\]\): \{ summary: BatchSummary; totalText: string \};/);
+  assert.match(dts, /check\(text: string, file: string\): StudioCheck;/);
+  assert.match(dts, /form\(text: string\): PackForm;/);
+  assert.match(dts, /preview\(text: string, personas: string\): StudioPreview;/);
+  assert.match(dts, /publish\(text: string, url: string\): PublishedPack;/);
+  assert.match(dts, /reference\(\): StudioReference;/);
+  // The public API, before wasm-bindgen's own loader types, has no `any`.
+  const api = publicApi(dts);
+  assert.deepEqual(anyLines(api), []);
 
   // Every key of the tools' real objects is declared.
   const tools = await import(path.join(TOOLS, "sme_subsidy_tools.js"));
   tools.initSync({ module: fs.readFileSync(path.join(TOOLS, "sme_subsidy_tools_bg.wasm")) });
-  const api = dts.slice(0, dts.indexOf("export type InitInput"));
   const declared = declaredKeys(api);
   const calculator = new tools.Calculator();
   const input = JSON.parse(fs.readFileSync(path.join(ROOT, "examples/institution.json"), "utf8"));
   const csv = fs.readFileSync(path.join(ROOT, "examples/batch-template.csv"));
   const list = calculator.batchFromCsv(csv, "2024-12-31");
   const bad = calculator.batchFromCsv(Buffer.from("企业名称,员工\n甲,x\n"), "2024-12-31");
+  // The studio as its page uses it (www/studio.js): 聊城 2024 with LC-P-1's
+  // share raised to 30% (a preview with changes and a broken golden case),
+  // and a pack with mistakes (located errors).
+  const studio = new tools.Studio();
+  const liaocheng = studio.source("001-liaocheng-fiscal-finance-2024");
+  const edited = studio.set(liaocheng, "LC-P-1", "calculation.share_percent", "30");
+  const personas = JSON.stringify(PERSONAS.map((p) => ({ id: p.id, name: p.name, scenario: p.scenario })));
+  const preview = studio.preview(edited, personas);
+  assert.ok(preview.personas.length > 0 && preview.cases.some((c) => c.changes.some((r) => r.expectation_holds === false)), "a preview with changes");
+  const mistakes = studio.check(fs.readFileSync(path.join(ROOT, "tests/packs/five-mistakes.toml"), "utf8"), "pack.toml");
+  assert.ok(!mistakes.ok && mistakes.errors.some((e) => e.at && e.rule), "located errors");
   const used = keys([
     calculator.institutionRules(), calculator.institution(input), list.next(10), list.summary(), bad.next(10), bad.headerProblems(),
-    tools.batchLimits(), calculator.batchColumns(), new tools.Studio().sources(), calculator.products(),
+    tools.batchLimits(), calculator.batchColumns(), studio.sources(), calculator.products(),
+    studio.check(edited, "pack.toml"), mistakes, studio.form(edited), preview, studio.publish(edited, "/packs/p.json"), studio.reference(),
   ]);
   assert.deepEqual([...used].filter((k) => !declared.has(k)), []);
 });
