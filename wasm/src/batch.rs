@@ -624,7 +624,7 @@ pub fn batch_file_refusal(bytes: f64, unzipped: Option<f64>) -> Option<String> {
 
 /// The summaries of a list's parts (`BatchSummary[]`, in order) as one,
 /// with the total formatted for people: `{ summary, totalText }`.
-#[wasm_bindgen(js_name = batchSummarySum, unchecked_return_type = "{ summary: BatchSummary; totalText: string }")]
+#[wasm_bindgen(js_name = batchSummarySum, unchecked_return_type = "BatchSummarySum")]
 pub fn batch_summary_sum(
     #[wasm_bindgen(unchecked_param_type = "BatchSummary[]")] parts: &JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -639,14 +639,18 @@ pub fn batch_summary_sum(
         sum.blank += part.blank;
         sum.total += part.total;
     }
-    #[derive(Serialize)]
-    struct Sum {
-        summary: BatchSummary,
-        #[serde(rename = "totalText")]
-        total_text: String,
-    }
     let total_text = Yuan(sum.total).to_string();
-    Ok(to_js(&Sum { summary: sum, total_text }))
+    Ok(to_js(&BatchSummarySum { summary: sum, total_text }))
+}
+
+/// A list's parts' summaries as one (`batchSummarySum`).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Serialize)]
+struct BatchSummarySum {
+    summary: BatchSummary,
+    /// The total formatted for people: 「1,234.50」.
+    #[serde(rename = "totalText")]
+    total_text: String,
 }
 
 /// The output list's header row, for a spreadsheet download.

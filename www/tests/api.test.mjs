@@ -299,7 +299,8 @@ test("the staff tools' TypeScript types are derived from the Rust types and desc
   assert.match(dts, /institutionRules\(\): InstitutionRuleSummary\[\];/);
   assert.match(dts, /next\(max: number\): BatchSlice;/);
   assert.match(dts, /batchFromRows\(rows: string\[\]\[\], default_date\?: string \| null\): BatchList;/);
-  assert.match(dts, /export function batchSummarySum\(parts: BatchSummary\[\]\): \{ summary: BatchSummary; totalText: string \};/);
+  assert.match(dts, /export function batchSummarySum\(parts: BatchSummary\[\]\): BatchSummarySum;/);
+  declares("BatchSummarySum", { summary: "BatchSummary", totalText: "string" });
   assert.match(dts, /check\(text: string, file: string\): StudioCheck;/);
   assert.match(dts, /form\(text: string\): PackForm;/);
   assert.match(dts, /preview\(text: string, personas: string\): StudioPreview;/);
